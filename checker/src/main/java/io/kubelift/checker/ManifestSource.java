@@ -1,0 +1,4 @@
+package io.kubelift.checker;
+
+/** PLACEHOLDER: API contract only; replaced by the checker branch. */
+public record ManifestSource(String path, String text) {}

@@ -1,0 +1,26 @@
+package io.kubelift.cli;
+
+import io.kubelift.core.Kubelift;
+import io.kubelift.core.Progress;
+import java.io.PrintStream;
+
+/** The streams a command writes to, and the facade it calls. */
+final class Console {
+    final PrintStream out;
+    final PrintStream err;
+    final boolean quiet;
+
+    Console(PrintStream out, PrintStream err, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+    }
+
+    Progress progress() {
+        return quiet ? Progress.SILENT : message -> err.println("kubelift: " + message);
+    }
+
+    Kubelift kubelift() {
+        return new Kubelift(progress());
+    }
+}

@@ -1,0 +1,209 @@
+package io.kubelift.core;
+
+import io.kubelift.analyzer.AnalyzeOptions;
+import io.kubelift.analyzer.Analysis;
+import io.kubelift.analyzer.Analyzer;
+import io.kubelift.analyzer.AppFileTrees;
+import io.kubelift.analyzer.AppSecrets;
+import io.kubelift.checker.CheckInput;
+import io.kubelift.checker.CheckOptions;
+import io.kubelift.checker.Checker;
+import io.kubelift.checker.ManifestSource;
+import io.kubelift.checker.Manifests;
+import io.kubelift.checker.Report;
+import io.kubelift.checker.ReportRenderers;
+import io.kubelift.generator.GenerateOptions;
+import io.kubelift.generator.Generator;
+import io.kubelift.generator.image.BuildResult;
+import io.kubelift.generator.image.ImageBuilder;
+import io.kubelift.generator.image.ImageOptions;
+import io.kubelift.generator.run.LocalRunner;
+import io.kubelift.generator.run.RunOptions;
+import io.kubelift.generator.run.RunResult;
+import io.kubelift.model.AppFiles;
+import io.kubelift.model.AtomicWriter;
+import io.kubelift.model.FileSet;
+import io.kubelift.model.KubeliftException;
+import io.kubelift.model.MigrationPlan;
+import io.kubelift.model.PlanCodec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one entry point both front ends (CLI, Maven plugin) call. Each method is one use case; it never prints
+ * and never exits: results are returned, progress goes to {@link Progress}, user errors are
+ * {@link KubeliftException}s.
+ */
+public final class Kubelift {
+    /** Subtrees of an output directory that {@code generate} and {@code build} own (convert owns all of it). */
+    static final List<String> GENERATED_TREES = List.of("k8s/", "scripts/");
+    public static final String PLAN_FILE = "plan.yaml";
+    public static final String REPORT_DIR = "report/";
+
+    private final Analyzer analyzer;
+    private final Generator generator;
+    private final Checker checker;
+    private final Progress progress;
+
+    public Kubelift(Progress progress) {
+        this(Analyzer.withDefaultDetectors(), Generator.withDefaults(), Checker.withDefaultChecks(), progress);
+    }
+
+    public Kubelift(Analyzer analyzer, Generator generator, Checker checker, Progress progress) {
+        this.analyzer = analyzer;
+        this.generator = generator;
+        this.checker = checker;
+        this.progress = progress == null ? Progress.SILENT : progress;
+    }
+
+    /** Analyses {@code app} and, when {@code planFile} is given, writes the plan there atomically. */
+    public Analysis analyze(Path app, Path planFile, String planName) {
+        requireExists(app, "the app to analyse");
+        Path planDir = planFile == null ? Path.of("") : planFile.toAbsolutePath().getParent();
+        progress.step("analysing " + app);
+        Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, planDir)));
+        if (planFile != null) {
+            writeSingleFile(planFile, PlanCodec.toYaml(analysis.plan()));
+        }
+        return analysis;
+    }
+
+    /** Generates k8s/ and scripts/ into {@code outDir} from a plan file. */
+    public FileSet generate(Path planFile, Path outDir, boolean force) {
+        MigrationPlan plan = PlanCodec.read(planFile);
+        AppFiles app = AppFileTrees.open(AppPaths.appOf(plan, planFile));
+        progress.step("generating " + plan.metadata().name() + " into " + outDir);
+        FileSet files = generator.generate(plan, app, AppSecrets.of(app), GenerateOptions.defaults());
+        AtomicWriter.write(outDir, files, force, GENERATED_TREES);
+        return files;
+    }
+
+    /** The result of a conversion: the analysis, what was written, and the compliance report. */
+    public record Conversion(Analysis analysis, FileSet files, Report report, Path outDir) {
+    }
+
+    /**
+     * analyze → plan.yaml → generate → check, written to {@code outDir} as one atomic set: plan.yaml, k8s/,
+     * scripts/ and report/ (every report format). The report covers the app's facts, the plan and the generated
+     * manifests, so it shows both the legacy violations and that the output fixes them.
+     */
+    public Conversion convert(Path app, Path outDir, String planName, boolean force) {
+        requireExists(app, "the app to convert");
+        progress.step("analysing " + app);
+        Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, outDir)));
+        progress.step("generating " + analysis.plan().metadata().name());
+        FileSet generated = generator.generate(analysis.plan(), analysis.files(), AppSecrets.of(analysis.files()),
+                GenerateOptions.defaults());
+        progress.step("checking");
+        List<ManifestSource> manifests = new ArrayList<>();
+        generated.files().forEach((path, entry) -> {
+            if (path.startsWith("k8s/") && (path.endsWith(".yaml") || path.endsWith(".yml"))
+                    && !path.endsWith("kustomization.yaml")) {
+                manifests.add(new ManifestSource(path, entry.text()));
+            }
+        });
+        Report report = checker.check(new CheckInput(app.getFileName() == null ? app.toString() : app.getFileName().toString(),
+                analysis.files(), analysis.facts(), analysis.plan(), manifests), CheckOptions.defaults());
+        FileSet all = new FileSet().add(PLAN_FILE, PlanCodec.toYaml(analysis.plan()));
+        all.addAll("", generated);
+        all.addAll(REPORT_DIR, renderAll(report));
+        progress.step("writing " + outDir);
+        AtomicWriter.write(outDir, all, force);
+        return new Conversion(analysis, all, report, outDir);
+    }
+
+    /** Every report format, as {@code compliance.<ext>}. */
+    public static FileSet renderAll(Report report) {
+        FileSet files = new FileSet();
+        for (String format : ReportRenderers.formats()) {
+            String ext = switch (format) {
+                case "text" -> "txt";
+                case "sarif" -> "sarif.json";
+                default -> format;
+            };
+            files.add("compliance." + ext, ReportRenderers.forFormat(format).render(report));
+        }
+        return files;
+    }
+
+    /** What {@code check} looked at and found. */
+    public record CheckRun(Report report, boolean manifestsOnly) {
+    }
+
+    /**
+     * Checks an app (directory or archive: analysed first) or Kubernetes YAML (a file, or a directory holding
+     * only manifests). {@code manifests} forces the latter reading of a directory.
+     */
+    public CheckRun check(Path target, CheckOptions options, boolean manifests) {
+        requireExists(target, "the path to check");
+        String rootName = target.getFileName() == null ? target.toString() : target.getFileName().toString();
+        if (manifests || ManifestDetection.looksLikeManifests(target)) {
+            progress.step("checking Kubernetes manifests in " + target);
+            List<ManifestSource> docs = Manifests.load(target);
+            return new CheckRun(checker.check(new CheckInput(rootName, null, null, null, docs), options), true);
+        }
+        progress.step("analysing " + target);
+        Analysis analysis = analyzer.analyze(target, new AnalyzeOptions(null, target.toString()));
+        progress.step("checking");
+        Report report = checker.check(new CheckInput(rootName, analysis.files(), analysis.facts(), analysis.plan(),
+                List.of()), options);
+        return new CheckRun(report, false);
+    }
+
+    /**
+     * Builds one image per component with Jib, then regenerates k8s/ so the workloads reference the images by
+     * digest. {@code outDir} is where the manifests live (default: the plan file's directory).
+     */
+    public BuildResult build(Path planFile, ImageOptions options, Path outDir) {
+        MigrationPlan plan = PlanCodec.read(planFile);
+        AppFiles app = AppFileTrees.open(AppPaths.appOf(plan, planFile));
+        FileSet generated = generator.generate(plan, app, AppSecrets.of(app), GenerateOptions.defaults());
+        progress.step("building images for " + plan.metadata().name() + " → " + options.target());
+        BuildResult result = new ImageBuilder(options).build(plan, app, generated);
+        Path out = outDir != null ? outDir : planFile.toAbsolutePath().getParent();
+        GenerateOptions withImages = new GenerateOptions(GenerateOptions.defaults().environments(), Map.copyOf(result.images()));
+        FileSet pinned = generator.generate(plan, app, AppSecrets.of(app), withImages);
+        progress.step("writing image references into " + out.resolve("k8s"));
+        AtomicWriter.write(out, pinned, false, GENERATED_TREES);
+        return result;
+    }
+
+    /** Plays the generated manifests locally with podman (a smoke-test runner, not a cluster). */
+    public RunResult up(Path outDir, String runtime) {
+        requireExists(outDir.resolve("k8s"), "the generated k8s/ directory");
+        progress.step("starting " + outDir + " with " + runtime);
+        return new LocalRunner(new RunOptions(runtime)).up(outDir);
+    }
+
+    public void down(Path outDir, String runtime) {
+        requireExists(outDir, "the output directory");
+        progress.step("stopping " + outDir);
+        new LocalRunner(new RunOptions(runtime)).down(outDir);
+    }
+
+    private static void requireExists(Path p, String what) {
+        if (!Files.exists(p)) {
+            throw KubeliftException.badInput(p.toString(), "does not exist", "pass " + what);
+        }
+    }
+
+    private static void writeSingleFile(Path file, String text) {
+        try {
+            Path abs = file.toAbsolutePath();
+            Files.createDirectories(abs.getParent());
+            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            try {
+                Files.writeString(tmp, text);
+                Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (java.io.IOException e) {
+            throw KubeliftException.badInput(file.toString(), "cannot write: " + e.getMessage(), null);
+        }
+    }
+}
