@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class PortRules {
     private static final Pattern PORT_KEY = Pattern.compile("(?i).*(^|[-_.]|[a-z])port$");
     private static final Pattern LISTEN_KEY = Pattern.compile("(?i).*(^|[-_.])(listeners?|bind([-_.]address)?|(http|https|rpc|ipc|admin|webapp|web|server|service|listen|jmx)?[-_.]?address|addr)$");
-    private static final Pattern CLIENT_KEY = Pattern.compile("(?i).*(datasource|jdbc|redis|mail|smtp|mongo|ldap|database|db\\.|kafka\\.bootstrap|zookeeper\\.connect|connect|client|remote|proxy|upstream|target|advertised|shutdown).*");
+    private static final Pattern CLIENT_KEY = Pattern.compile("(?i).*(datasource|jdbc|redis|mail|smtp|mongo|ldap|database|db\\.|kafka\\.bootstrap|zookeeper\\.connect|connect|remote|proxy|upstream|target|advertised|shutdown).*");
     private static final Pattern URL_PORT = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s,:]*:(\\d{1,5})");
     private static final Pattern HOST_PORT = Pattern.compile("(?:^|[\\s,])[^\\s,:/]*:(\\d{1,5})(?:$|[\\s,])");
 
