@@ -13,6 +13,7 @@ public final class DefaultChecks {
                 new io.kubelift.checker.checks.app.AuthorizationDisabledCheck(),
                 new io.kubelift.checker.checks.app.BasicAuthCheck(),
                 new io.kubelift.checker.checks.app.DaemonizeCheck(),
+                new io.kubelift.checker.checks.app.EnvironmentConfigFilesCheck(),
                 new io.kubelift.checker.checks.app.FileAppenderCheck(),
                 new io.kubelift.checker.checks.app.FixedHeapCheck(),
                 new io.kubelift.checker.checks.app.HardcodedHostCheck(),
