@@ -30,6 +30,19 @@ class DocPagesTest {
         }
     }
 
+    @Test
+    void catalogueIsCurrent() {
+        StringBuilder sb = new StringBuilder("# Check catalogue\n\nGenerated from the checks' metadata by DocPagesTest "
+                + "(`mvn -pl checker -am verify -Dgolden.update=true`). See [the checker guide](../checker.md).\n\n"
+                + "| id | factor | severity | reads | fixed by generate | summary |\n|---|---|---|---|---|---|\n");
+        for (CheckInfo c : Checker.withDefaultChecks().checks()) {
+            sb.append("| [").append(c.id()).append("](").append(c.id()).append(".md) | ").append(c.factor().numeral())
+                    .append(" | ").append(c.severity().id()).append(" | ").append(c.source().id()).append(" | ")
+                    .append(c.fixedByGenerate() ? "yes" : "no").append(" | ").append(c.summary()).append(" |\n");
+        }
+        Golden.assertMatches(DOCS.resolve("README.md"), sb.toString());
+    }
+
     static String page(CheckInfo c) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(c.id()).append("\n\n").append(c.summary()).append(".\n\n");

@@ -15,6 +15,7 @@ import io.kubelift.model.KubeliftException;
 import io.kubelift.model.PlanCodec;
 import io.kubelift.model.Severity;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,16 @@ class ReportsTest {
                 CheckInput.ofManifests("x", List.of(new ManifestSource("bad.yaml", "a: b\n  c: [\n"))), CheckOptions.defaults()));
         assertEquals(KubeliftException.Kind.BAD_INPUT, e.kind());
         assertTrue(e.getMessage().startsWith("bad.yaml:"), e.getMessage());
+    }
+
+    @Test
+    void aHardenedManifestHasNoFindingAndScoresHundred() throws Exception {
+        Path clean = CheckCasesTest.CASES.resolve("TF07-K8S-NODEPORT/negative.k8s.yaml");
+        Report r = Checker.withDefaultChecks().check(CheckInput.ofManifests("k8s",
+                Manifests.load(clean)), CheckOptions.defaults());
+        assertEquals(List.of(), r.findings());
+        assertEquals(100, r.overall().score());
+        assertFalse(r.exceeds(Severity.INFO));
     }
 
     private void assertHas(String id, String file, int line) {
