@@ -29,4 +29,12 @@ class ManifestsTest {
         assertEquals(List.of("deploy.yaml"), Manifests.load(dir.resolve("base/deploy.yaml")).stream()
                 .map(ManifestSource::path).toList());
     }
+
+    @Test
+    void emptyAndNonKubernetesDocumentsAreSkippedAndLinesKept() {
+        var bundle = io.kubelift.checker.k8s.ManifestBundle.parse(List.of(new ManifestSource("m.yaml",
+                "---\n# only a comment\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\n- a list\n---\nplain\n"
+                + "---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: s}\n")));
+        assertEquals(List.of("Pod/a@5", "Service/s@16"), bundle.objects().stream().map(o -> o.ref() + "@" + o.line()).toList());
+    }
 }
