@@ -8,7 +8,8 @@
 # Nothing is written into the repository: logs, pids, NodeManager local dirs and hadoop.tmp.dir all live
 # in a temp dir, passed the way an operator would (HADOOP_LOG_DIR, HADOOP_PID_DIR, HADOOP_OPTS, --config).
 # The committed configs name real hosts (rm01/nm01/jh01.example.internal). The test maps them to
-# 127.0.0.1 with a JDK hosts file (-Djdk.net.hosts.file), no /etc/hosts edits:
+# loopback addresses with a JDK hosts file (-Djdk.net.hosts.file), no /etc/hosts edits
+# (rm01 and jh01 -> 127.0.0.1, nm01 -> 127.0.0.2 so the node registers under its own name):
 #   - daemons and clients get it through HADOOP_OPTS;
 #   - containers get it through yarn.nodemanager.admin-env, set in a generated conf dir whose
 #     yarn-site.xml XIncludes the committed one unchanged and adds only that key; every other file
@@ -133,7 +134,8 @@ mkdir -p "$RUN/logs" "$RUN/run" "$RUN/tmp" "$RUN/home" "$RUN/conf"
 
 cat > "$RUN/hosts" <<HOSTS
 127.0.0.1 localhost $(hostname)
-127.0.0.1 rm01.example.internal nm01.example.internal jh01.example.internal
+127.0.0.1 rm01.example.internal jh01.example.internal
+127.0.0.2 nm01.example.internal
 HOSTS
 
 for f in "$SAMPLE"/etc/hadoop/*; do
@@ -236,7 +238,7 @@ stop_daemon() {
   t=$(date +%s)
   out=$("$SAMPLE/sbin/yarn-daemon.sh" stop "$d" 2>&1)
   echo "$out"
-  if echo "$out" | grep -q 'kill -9' || [ -f "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null; then
+  if echo "$out" | grep -q 'kill -9' || { [ -f "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null; }; then
     fail "stop-$d" "did not stop cleanly"
   else
     log "$d stopped in $(( $(date +%s) - t )) s"
