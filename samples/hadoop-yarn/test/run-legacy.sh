@@ -69,10 +69,15 @@ cleanup() {
   done
   if [ "$n_fail" -gt 0 ] || [ "$rc" -ne 0 ]; then
     if [ -n "$RUN" ] && [ -d "$RUN/logs" ]; then
-      for f in "$RUN"/logs/yarn-*.out "$RUN"/logs/yarn-*.log; do
+      for f in "$RUN"/logs/yarn-*.log; do
         [ -f "$f" ] || continue
         echo "----- tail -n 40 $f"
         tail -n 40 "$f"
+      done
+      for f in "$RUN"/logs/yarn-*.out; do
+        [ -f "$f" ] || continue
+        echo "----- tail -n 15 $f"
+        tail -n 15 "$f"
       done
       for f in "$RUN"/logs/userlogs/application_*/container_*/*; do
         [ -f "$f" ] && [ -s "$f" ] || continue
