@@ -24,7 +24,7 @@ fi
 HADOOP_VERSION=3.4.2
 PORTS="8030 8031 8032 8033 8040 8042 8088 13562"
 RM_WEB=http://127.0.0.1:8088
-WAIT_SECONDS=${WAIT_SECONDS:-180}   # per daemon; a loaded 2-core CI box needed 30-40 s
+WAIT_SECONDS=${WAIT_SECONDS:-180}   # per daemon; a loaded 2-core box needed up to 48 s
 JOB_TIMEOUT=${JOB_TIMEOUT:-300}
 T0=$(date +%s)
 
