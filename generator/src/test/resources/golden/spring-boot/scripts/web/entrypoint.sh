@@ -4,6 +4,8 @@
 set -eu
 
 APP_HOME="${KUBELIFT_APP_HOME:-/opt/app}"
+TEMPLATES="${KUBELIFT_TEMPLATES_DIR:-/opt/kubelift/templates}"
+RENDERED="${KUBELIFT_RENDERED_DIR:-/opt/kubelift/rendered}"
 
 log() {
   printf '%s\n' "kubelift: $*" >&2
@@ -19,8 +21,8 @@ render_config() {
       exit 78
     fi
   done
-  mkdir -p /opt/kubelift/rendered/config
-  render_file /opt/kubelift/templates/application.yml /opt/kubelift/rendered/config/application.yml SPRING_DATASOURCE_PASSWORD
+  mkdir -p "$RENDERED/config"
+  render_file "$TEMPLATES/application.yml" "$RENDERED/config/application.yml" SPRING_DATASOURCE_PASSWORD
 }
 
 # render_file TEMPLATE TARGET 'NAME …': replaces each ${NAME} by the variable's value, literally.
