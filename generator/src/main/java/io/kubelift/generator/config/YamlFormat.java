@@ -121,6 +121,14 @@ public final class YamlFormat implements ConfigFormat {
                 }
             }
         }
+        for (int n = 1; n < parts.length; n++) {
+            String prefix = String.join(".", java.util.Arrays.copyOfRange(parts, 0, n));
+            for (Entry e : entries) {
+                if (prefix.equals(e.path()) && !e.value().isEmpty()) {
+                    throw new IllegalArgumentException("cannot add " + edit.key() + ": " + prefix + " holds a value, not a mapping");
+                }
+            }
+        }
         int insertAt;
         int indent;
         if (parent == null) {
@@ -135,8 +143,11 @@ public final class YamlFormat implements ConfigFormat {
                     continue;
                 }
                 int ind = lines.get(i).length() - lines.get(i).stripLeading().length();
-                if (ind <= parent.indent()) {
+                if (ind <= parent.indent() && !(ind == parent.indent() && t.startsWith("- "))) {
                     break;
+                }
+                if (childIndent < 0 && (t.startsWith("- ") || t.equals("-"))) {
+                    throw new IllegalArgumentException("cannot add " + edit.key() + ": " + parent.path() + " is a sequence");
                 }
                 childIndent = childIndent < 0 ? ind : childIndent;
                 insertAt = i + 1;
@@ -182,11 +193,14 @@ public final class YamlFormat implements ConfigFormat {
         return v;
     }
 
-    /** A scalar in plain style when that reads back as the same string, double-quoted otherwise. */
+    /**
+     * A scalar as a person would write it: plain when YAML can hold the text plainly (numbers and booleans stay
+     * typed, as in the original file), double-quoted when it starts with an indicator or holds ": " or " #".
+     */
     static String scalar(String v) {
-        boolean plain = !v.isEmpty() && v.matches("[A-Za-z0-9_./$@{}()+=,;~-][^#:]*") && !v.endsWith(" ")
-                && !v.matches("(?i)true|false|yes|no|on|off|null|~|[-+]?[0-9][0-9_.eE+-]*") && !v.startsWith("{")
-                && !v.contains("{") || v.matches("\\$\\{[A-Za-z_][A-Za-z0-9_.]*}");
+        boolean plain = !v.isEmpty() && v.equals(v.strip())
+                && "-?:,[]{}#&*!|>'\"%@`".indexOf(v.charAt(0)) < 0
+                && !v.contains(": ") && !v.contains(" #") && !v.endsWith(":");
         return plain ? v : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
