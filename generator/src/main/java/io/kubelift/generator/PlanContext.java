@@ -35,6 +35,7 @@ public final class PlanContext {
         this.options = options;
         for (Component c : plan.spec().components()) {
             checkPeers(c);
+            checkHealth(c);
             components.put(c.name(), new ComponentContext(c, ImageNames.imageFor(plan, c, options), configOf(c, app, rewriter)));
         }
         for (String name : options.images().keySet()) {
@@ -67,6 +68,14 @@ public final class PlanContext {
 
     public Optional<ComponentContext> component(String name) {
         return Optional.ofNullable(components.get(name));
+    }
+
+    private static void checkHealth(Component c) {
+        if (c.health() != null && c.ports().stream().noneMatch(p -> p.name().equals(c.health().port()))) {
+            throw KubeliftException.badInput(c.health().evidence() != null ? c.health().evidence().location() : "plan",
+                    "component " + c.name() + " checks health on port '" + c.health().port() + "', which is not one of its ports",
+                    "use the name of one of its ports in health.port");
+        }
     }
 
     private void checkPeers(Component c) {
