@@ -32,7 +32,8 @@ public record ConfigEdit(String key, String reason, UnaryOperator<String> change
             }
             String v;
             if (oldHost != null && !oldHost.isBlank()) {
-                v = current.replace(oldHost, newHost);
+                v = java.util.regex.Pattern.compile("(?<![A-Za-z0-9.-])" + java.util.regex.Pattern.quote(oldHost) + "(?![A-Za-z0-9-]|\\.[A-Za-z0-9])")
+                        .matcher(current).replaceAll(java.util.regex.Matcher.quoteReplacement(newHost));
             } else {
                 java.util.StringJoiner sb = new java.util.StringJoiner(",");
                 for (String item : current.split(",", -1)) {

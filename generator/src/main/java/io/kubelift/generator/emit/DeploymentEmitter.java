@@ -7,7 +7,11 @@ import io.kubelift.generator.PlanContext;
 import io.kubelift.model.Workload;
 import java.util.List;
 
-/** Components with workload Deployment. Pods with durable state are replaced, not rolled side by side (Recreate). */
+/**
+ * Components with workload Deployment. Pods with durable state are replaced, not rolled side by side (Recreate).
+ * When an autoscaler owns the replica count, the Deployment leaves {@code replicas} out, so that re-applying the
+ * manifests does not reset what the autoscaler chose.
+ */
 public final class DeploymentEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
@@ -16,7 +20,7 @@ public final class DeploymentEmitter implements ResourceEmitter {
             return new DeploymentBuilder()
                     .withMetadata(Meta.of(ctx, c, c.name()))
                     .withNewSpec()
-                    .withReplicas(c.component().replicas())
+                    .withReplicas(HorizontalPodAutoscalerEmitter.scalable(c) ? null : c.component().replicas())
                     .withNewSelector().withMatchLabels(ObjectNames.selector(ctx, c.name())).endSelector()
                     .withNewStrategy().withType(durable ? "Recreate" : "RollingUpdate").endStrategy()
                     .withTemplate(PodTemplates.template(ctx, c, "Always"))

@@ -69,7 +69,7 @@ public final class KustomizeLayout {
         List<Map<String, Object>> patches = new ArrayList<>();
         if (env.singleReplica()) {
             for (ComponentContext c : ctx.components()) {
-                if (c.component().workload() == Workload.Deployment && c.component().replicas() > 1) {
+                if (c.component().workload() == Workload.Deployment && c.component().replicas() > 1 && !hasHpa(ctx, c)) {
                     String file = "patches/" + c.name() + "-replicas.yaml";
                     out.add(dir + file, replicasPatch(c.name()));
                     patches.add(Map.of("path", file));

@@ -79,4 +79,12 @@ class ConfigFormatsTest {
         assertEquals("zk", e.change().apply("old"));
         assertEquals(null, e.change().apply("zk"));
     }
+
+    @Test
+    void replaceHostReplacesOnlyTheWholeHostName() {
+        var e = ConfigEdit.replaceHost("k", "db01.example", "db", null);
+        assertEquals("jdbc:postgresql://db:5432/x?backup=db01.example.org,db",
+                e.change().apply("jdbc:postgresql://db01.example:5432/x?backup=db01.example.org,db01.example"));
+        assertEquals(null, e.change().apply("xdb01.example"));
+    }
 }
