@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * Network isolation: a default-deny policy for every pod of the namespace (ingress and egress), DNS egress, and
  * per component the traffic the plan's peers imply. Peers are allowed in both directions (legacy RPC often calls
  * back, e.g. a ResourceManager launching containers on the NodeManager that names it as a peer), and pods of a
- * component reach each other (clustered members). Web ports ({@code appProtocol: http}) accept traffic from
+ * component reach each other (clustered members). Between these pods every port is open: legacy apps also
+ * listen on ports the plan cannot list (a YARN ApplicationMaster's ephemeral RPC port inside a NodeManager pod). Web ports ({@code appProtocol: http}) accept traffic from
  * any namespace so an ingress controller can reach them. Anything else (an external database) needs an allow
  * added in an overlay.
  */
@@ -49,9 +50,8 @@ public final class NetworkPolicyEmitter implements ResourceEmitter {
             var spec = b.withNewSpec()
                     .withPodSelector(new LabelSelectorBuilder().withMatchLabels(ObjectNames.selector(ctx, c.name())).build())
                     .withPolicyTypes("Ingress", "Egress");
-            if (!c.component().ports().isEmpty()) {
-                spec.addToIngress(new NetworkPolicyIngressRuleBuilder().withFrom(peers)
-                        .withPorts(c.component().ports().stream().map(NetworkPolicyEmitter::port).toList()).build());
+            spec.addToIngress(new NetworkPolicyIngressRuleBuilder().withFrom(peers).build());
+            {
                 List<Port> web = c.component().ports().stream().filter(Port::isHttp).toList();
                 if (!web.isEmpty()) {
                     spec.addToIngress(new NetworkPolicyIngressRuleBuilder()
