@@ -160,7 +160,7 @@ public final class ImageBuilder {
         return jib;
     }
 
-    /** passwd/group with the runtime user, /tmp 1777, and the user's home and the plan's state and log dirs writable. */
+    /** passwd/group with the runtime user, /tmp on scratch, and the user's home and the plan's state and log dirs writable. */
     private static FileEntriesLayer osLayer(Component c, BaseImage base, ImageUser user, Staging os) {
         FileEntriesLayer.Builder b = FileEntriesLayer.builder().setName("os-user");
         Path passwd = os.write("passwd", user.passwd(base.passwd()).getBytes(StandardCharsets.UTF_8));
@@ -168,7 +168,10 @@ public final class ImageBuilder {
         Path empty = os.emptyDir();
         b.addEntry(passwd, AbsoluteUnixPath.get("/etc/passwd"), FilePermissions.fromOctalString("644"), Instant.EPOCH, "0:0");
         b.addEntry(group, AbsoluteUnixPath.get("/etc/group"), FilePermissions.fromOctalString("644"), Instant.EPOCH, "0:0");
-        b.addEntry(empty, AbsoluteUnixPath.get("/tmp"), FilePermissions.fromOctalString("1777"), Instant.EPOCH, "0:0");
+        if (!base.hasShell()) {
+            // scratch has no /tmp; Jib cannot set the sticky bit, so it is 0777 (one user per container anyway)
+            b.addEntry(empty, AbsoluteUnixPath.get("/tmp"), FilePermissions.fromOctalString("777"), Instant.EPOCH, "0:0");
+        }
         Set<String> writable = new TreeSet<>();
         writable.add(user.home());
         for (StateDir s : c.state()) {
