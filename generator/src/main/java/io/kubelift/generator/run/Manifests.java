@@ -3,7 +3,6 @@ package io.kubelift.generator.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kubelift.model.KubeliftException;
 import java.io.IOException;
@@ -24,7 +23,10 @@ import java.util.stream.Stream;
  * handed to the container engine.
  */
 final class Manifests {
-    static final ObjectMapper YAML = new YAMLMapper(new YAMLFactory());
+    static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build();
 
     final List<ObjectNode> objects = new ArrayList<>();
     final Map<String, Map<String, String>> secrets = new LinkedHashMap<>();
