@@ -7,7 +7,7 @@ set -euo pipefail
 
 REGISTRY_ADDR="${KUBELIFT_REGISTRY_ADDR:-127.0.0.1:5000}"
 REGISTRY_DIR="${KUBELIFT_REGISTRY_DIR:-/var/lib/kubelift-registry}"
-PACKAGES=(podman runc netavark aardvark-dns iptables slirp4netns docker-registry skopeo debootstrap curl)
+PACKAGES=(podman catatonit runc netavark aardvark-dns iptables slirp4netns docker-registry skopeo debootstrap curl)
 
 say() { printf 'containers-setup: %s\n' "$*"; }
 
@@ -25,7 +25,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   say "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get -o DPkg::Lock::Timeout=600 update -qq
-  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
 else
   say "packages already installed: ${PACKAGES[*]}"
 fi
