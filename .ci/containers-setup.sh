@@ -7,7 +7,7 @@ set -euo pipefail
 
 REGISTRY_ADDR="${KUBELIFT_REGISTRY_ADDR:-127.0.0.1:5000}"
 REGISTRY_DIR="${KUBELIFT_REGISTRY_DIR:-/var/lib/kubelift-registry}"
-PACKAGES=(podman catatonit runc netavark aardvark-dns iptables slirp4netns docker-registry skopeo debootstrap curl)
+PACKAGES=(podman catatonit runc netavark aardvark-dns iptables slirp4netns docker-registry skopeo debootstrap curl jq)
 
 say() { printf 'containers-setup: %s\n' "$*"; }
 

@@ -93,7 +93,7 @@ public final class ImageBuilder {
 
     private BaseImage resolveBase(String kind, Component c, AppLayers app) {
         if (kind.equals("jlink")) {
-            return new JlinkBase(options.cacheDir()).resolve(app.jars(), null);
+            return new JlinkBase(options.cacheDir()).resolve(app.jars());
         }
         if (kind.equals("debian")) {
             return new DebianBase(options.cacheDir()).resolve(c.runtime() == null ? null : c.runtime().java());

@@ -47,7 +47,7 @@ final class JlinkBase {
         this.jdkHome = Path.of(System.getProperty("java.home"));
     }
 
-    BaseImage resolve(List<Path> appJars, Staging staging) {
+    BaseImage resolve(List<Path> appJars) {
         List<String> modules = modules(appJars);
         Path runtime = runtime(modules);
         Instant t = Instant.EPOCH;

@@ -31,8 +31,8 @@ import java.util.TreeSet;
  *       later pods (podman publishes every containerPort, so two would clash).</li>
  * </ul>
  * Other kinds (Ingress, NetworkPolicy, PDB, HPA, RBAC, PVC, CronJob) are reported as skipped. Pods are grouped into
- * tiers: a workload whose containers name another workload's Service in their env or args... is not inferred here;
- * instead StatefulSets (the stateful, addressed members) come first, then Deployments and DaemonSets, then Jobs.
+ * tiers played one after the other: StatefulSets (the addressed members others connect to) first, then
+ * Deployments, DaemonSets and bare Pods, then Jobs.
  */
 final class PlayTranslator {
     private static final List<String> WORKLOADS = List.of("StatefulSet", "Deployment", "DaemonSet", "Job");
