@@ -1,6 +1,6 @@
 package io.kubelift.generator;
 
-import io.kubelift.generator.config.ConfigRewriter;
+import io.kubelift.generator.ConfigRewriter;
 import io.kubelift.model.Component;
 import io.kubelift.model.Port;
 import io.kubelift.model.Workload;

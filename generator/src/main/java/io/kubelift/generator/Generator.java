@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.kubelift.generator.config.ConfigRewriter;
+import io.kubelift.generator.ConfigRewriter;
 import io.kubelift.generator.emit.Emitters;
 import io.kubelift.generator.emit.ResourceEmitter;
 import io.kubelift.generator.kustomize.EnvironmentProfile;

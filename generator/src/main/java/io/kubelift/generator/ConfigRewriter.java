@@ -1,5 +1,10 @@
-package io.kubelift.generator.config;
+package io.kubelift.generator;
 
+import io.kubelift.generator.config.ConfigEdit;
+import io.kubelift.generator.config.ConfigFormat;
+import io.kubelift.generator.config.HadoopXmlFormat;
+import io.kubelift.generator.config.PropertiesFormat;
+import io.kubelift.generator.config.YamlFormat;
 import io.kubelift.model.Component;
 import io.kubelift.model.ConfigFile;
 import io.kubelift.model.ConfigOverride;
