@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * A child process for {@link AtomicWriterKillTest} and {@link OutputDeterminismTest}: {@code loop OUT} rewrites OUT
- * with set A and set B in turn until it is killed; {@code once OUT SET} writes one set and exits.
+ * with set A and set B in turn until it is killed; {@code once OUT SET} writes one set and exits;
+ * {@code recover OUT} finishes or undoes a killed write, as the next run would.
  */
 public final class AtomicWriterKillDriver {
     private AtomicWriterKillDriver() {
@@ -38,6 +39,10 @@ public final class AtomicWriterKillDriver {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[1]);
         int files = Integer.parseInt(System.getProperty("files", "300"));
+        if (args[0].equals("recover")) { // what the next run does first; used by tests in other modules
+            AtomicWriter.recover(out);
+            return;
+        }
         if (args[0].equals("once")) {
             AtomicWriter.write(out, set(args[2], files), false);
             return;
