@@ -68,6 +68,24 @@ class SecretSafetyTest {
         assertEquals(List.of(), leaks, "secret values outside secrets/*.env");
     }
 
+    @Test
+    void convertLeaksNothingOutsideSecretEnvFiles() throws Exception {
+        Path app = SecretCorpus.copyApp(tmp.resolve("orders"));
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path conv = out.resolve("converted");
+        run(out, "convert", List.of("convert", app.toString(), "-o", conv.toString()), 0);
+        run(out, "convert-again-debug", List.of("convert", app.toString(), "-o", conv.toString(), "--debug"), 0);
+        long envFiles;
+        try (var s = Files.walk(conv)) {
+            envFiles = s.map(p -> conv.relativize(p).toString()).filter(SECRET_ENV).count();
+        }
+        assertTrue(envFiles > 0, "the secrets go to secrets/*.env files");
+        List<LeakScanner.Leak> leaks = new LeakScanner(SecretCorpus.values()).scanTree(out, SECRET_ENV);
+        System.out.println("SecretSafetyTest (convert): " + SecretCorpus.planted().size() + " secrets planted, "
+                + countFiles(out) + " output files scanned, " + envFiles + " secrets/*.env files, " + leaks.size() + " leaks");
+        assertEquals(List.of(), leaks, "secret values outside secrets/*.env");
+    }
+
     /** Runs the CLI in-process and keeps its stdout and stderr as files to scan. */
     static void run(Path out, String label, List<String> args, int expectedExit) throws Exception {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
