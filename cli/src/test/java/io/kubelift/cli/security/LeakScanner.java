@@ -33,6 +33,9 @@ public final class LeakScanner {
     private final Map<String, List<Needle>> needles = new TreeMap<>();
 
     private record Needle(String form, byte[] bytes) {
+        String text() {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** {@code secrets}: a name for each value (never printed) → the value. */
@@ -90,28 +93,16 @@ public final class LeakScanner {
             }
             return leaks;
         }
+        String hay = new String(data, StandardCharsets.ISO_8859_1); // one char per byte: String.indexOf is fast
         needles.forEach((name, list) -> {
             for (Needle n : list) {
-                if (indexOf(data, n.bytes()) >= 0) {
+                if (hay.contains(n.text())) {
                     leaks.add(new Leak(where, name, n.form()));
                     return;
                 }
             }
         });
         return leaks;
-    }
-
-    static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** A minimal reader of ustar/GNU tar archives: regular-file entries by name. */
