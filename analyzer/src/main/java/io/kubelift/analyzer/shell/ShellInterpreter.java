@@ -16,11 +16,13 @@ import java.util.regex.Pattern;
 /**
  * A small, bounded abstract interpreter for launch scripts. It runs every path once: assignments (with defaults),
  * {@code export}, sourced files (followed inside the app), {@code shift}; each {@code case} branch becomes its own
- * "world" (so {@code case "$COMMAND" in resourcemanager) CLASS=…} yields one launch per role); {@code if} bodies run
- * as conditional (an assignment there is skipped when it reads an unset variable, the usual
- * {@code [ -n "$X" ] && OPTS=-Xmx${X}m} guard). A {@code java} command ends in a {@link ShellLaunch}; a call of another
+ * "world" (so {@code case "$COMMAND" in resourcemanager) CLASS=…} yields one launch per role). Simple string tests
+ * ({@code if [ -z "$X" ]; then X=…; fi}, {@code [ -z "$X" ] && X=…}, {@code [ "x$X" = "x" ]}) are evaluated by
+ * {@link ShellTest}, so an earlier assignment wins over a later fallback; the branch not taken is skipped. Bodies of
+ * undecided conditions and loops run as conditional (an assignment there is skipped when it reads an unset variable;
+ * {@code exit} does not end the path). A {@code java} command ends in a {@link ShellLaunch}; a call of another
  * app script with a class-name argument (Kafka's {@code kafka-run-class.sh kafka.Kafka}) runs that script with
- * the arguments. Conditions are not evaluated and nothing is executed.
+ * the arguments. Nothing is executed.
  */
 public final class ShellInterpreter {
     private static final Pattern ASSIGN = Pattern.compile("^(?:export\\s+|local\\s+|readonly\\s+|declare\\s+(?:-\\w+\\s+)?)?([A-Za-z_][A-Za-z0-9_]*)\\+?=(.*)$");
@@ -89,7 +91,12 @@ public final class ShellInterpreter {
                         next.add(w);
                     }
                 } else if (n instanceof ShellNode.Conditional c) {
-                    next.addAll(exec(c.body(), List.of(w), file, entry, depth, true));
+                    Optional<Boolean> decided = ShellTest.evaluate(c.condition(), w.env, w.positional);
+                    if (decided.isPresent()) {
+                        next.addAll(exec(decided.get() ? c.body() : c.orElse(), List.of(w), file, entry, depth, true));
+                    } else {
+                        next.addAll(exec(c.orElse(), exec(c.body(), List.of(w), file, entry, depth, true), file, entry, depth, true));
+                    }
                 } else if (n instanceof ShellNode.Case c) {
                     next.addAll(caseNode(c, w, file, entry, depth, conditional));
                 } else {
