@@ -165,6 +165,12 @@ public final class ComponentParts {
         return new Entrypoint(l.entryScript(), c.mainClass(), c.jar(), null, c.classpath(), opts, c.args(), null, ev);
     }
 
+    /** The evidence of a config entry with its (masked) line text, as the parsers recorded it. */
+    public static Evidence evidence(Inventory inv, io.kubelift.analyzer.parse.ConfigEntry e) {
+        return inv.facts(FactKind.CONFIG_PROPERTY).filter(f -> f.subject().equals(e.key()) && f.evidence().file().equals(e.file()) && f.evidence().line() == e.line())
+                .map(Fact::evidence).findFirst().orElse(Evidence.of(e.file(), e.line(), null));
+    }
+
     public static Evidence launchEvidence(Inventory inv, ShellLaunch l) {
         return inv.facts(FactKind.JAVA_LAUNCH).filter(f -> f.evidence().file().equals(l.script()) && f.evidence().line() == l.line())
                 .map(Fact::evidence).findFirst().orElse(Evidence.of(l.script(), l.line(), null));

@@ -70,10 +70,10 @@ public final class HadoopYarnDetector implements Detector {
 
         ShellLaunch rm = launch(inv, RM);
         ShellLaunch nm = launch(inv, NM);
-        Evidence rmHost = evidence(conf, "yarn.resourcemanager.hostname", site);
+        Evidence rmHost = evidence(inv, conf, "yarn.resourcemanager.hostname", site);
         // RM
         Component.Builder r = base(ctx, inv, rm, RM, "resourcemanager", confFiles, "nodemanager");
-        r.ports(ports(conf, RM_PORTS, rmHost))
+        r.ports(ports(inv, conf, RM_PORTS, rmHost))
                 .health(new Health("http", "/ws/v1/cluster/info", "webapp", rmHost))
                 .configOverrides(List.of(new ConfigOverride(site, "yarn.resourcemanager.bind-host", "0.0.0.0",
                         "listen on all pod interfaces; clients reach the RM through its Service", rmHost)));
@@ -86,26 +86,26 @@ public final class HadoopYarnDetector implements Detector {
         }
         ctx.add(id(), r.build());
         // NM
-        Evidence nmHost = evidence(conf, "yarn.nodemanager.hostname", site);
-        List<Port> nmPorts = new ArrayList<>(ports(conf, NM_PORTS, nmHost));
+        Evidence nmHost = evidence(inv, conf, "yarn.nodemanager.hostname", site);
+        List<Port> nmPorts = new ArrayList<>(ports(inv, conf, NM_PORTS, nmHost));
         String aux = value(conf, "yarn.nodemanager.aux-services");
         if (aux != null && aux.contains("mapreduce_shuffle")) {
-            Evidence auxEv = evidence(conf, "yarn.nodemanager.aux-services", site);
+            Evidence auxEv = evidence(inv, conf, "yarn.nodemanager.aux-services", site);
             ConfigEntry sp = conf.get(SHUFFLE.key());
             int port = sp != null && sp.value().matches("\\d+") ? Integer.parseInt(sp.value()) : SHUFFLE.port();
-            nmPorts.add(new Port(SHUFFLE.name(), port, "TCP", null, SHUFFLE.key(), sp != null ? Evidence.of(sp.file(), sp.line(), null) : auxEv));
+            nmPorts.add(new Port(SHUFFLE.name(), port, "TCP", null, SHUFFLE.key(), sp != null ? ComponentParts.evidence(inv, sp) : auxEv));
         }
         nmPorts.sort(java.util.Comparator.comparingInt(Port::port));
         ConfigEntry nmAddr = conf.get("yarn.nodemanager.address");
-        Evidence nmAddrEv = nmAddr != null ? evidence(conf, "yarn.nodemanager.address", site) : nmHost;
+        Evidence nmAddrEv = nmAddr != null ? evidence(inv, conf, "yarn.nodemanager.address", site) : nmHost;
         List<ConfigOverride> nmOverrides = List.of(
                 new ConfigOverride(site, "yarn.nodemanager.bind-host", "0.0.0.0", "listen on all pod interfaces", nmHost),
                 new ConfigOverride(site, "yarn.nodemanager.address", "${yarn.nodemanager.hostname}:" + NM_PINNED_PORT,
                         "the default port 0 is ephemeral; the RM and AMs call this address, so it is pinned", nmAddrEv),
                 new ConfigOverride(site, "yarn.nodemanager.resource.memory-mb", "${env.NM_MEMORY_MB}",
-                        "offer the container's memory limit to YARN instead of a host-sized number", evidence(conf, "yarn.nodemanager.resource.memory-mb", site)),
+                        "offer the container's memory limit to YARN instead of a host-sized number", evidence(inv, conf, "yarn.nodemanager.resource.memory-mb", site)),
                 new ConfigOverride(site, "yarn.nodemanager.resource.cpu-vcores", "${env.NM_VCORES}",
-                        "offer the container's CPU limit to YARN", evidence(conf, "yarn.nodemanager.resource.cpu-vcores", site)));
+                        "offer the container's CPU limit to YARN", evidence(inv, conf, "yarn.nodemanager.resource.cpu-vcores", site)));
         Component.Builder n = base(ctx, inv, nm, NM, "nodemanager", confFiles, "resourcemanager");
         n.workload(Workload.StatefulSet)
                 .description("YARN NodeManager; the RM and AMs call it by yarn.nodemanager.address, so it needs a stable DNS name: "
@@ -114,9 +114,9 @@ public final class HadoopYarnDetector implements Detector {
                 .runtime(new Runtime("17", true, null, nmHost))
                 .health(new Health("http", "/ws/v1/node/info", "webapp", nmHost))
                 .configOverrides(nmOverrides)
-                .env(List.of(new EnvVar("NM_MEMORY_MB", null, "limits.memory", "1Mi", evidence(conf, "yarn.nodemanager.resource.memory-mb", site)),
-                        new EnvVar("NM_VCORES", null, "limits.cpu", "1", evidence(conf, "yarn.nodemanager.resource.cpu-vcores", site))))
-                .peers(peers(conf, site));
+                .env(List.of(new EnvVar("NM_MEMORY_MB", null, "limits.memory", "1Mi", evidence(inv, conf, "yarn.nodemanager.resource.memory-mb", site)),
+                        new EnvVar("NM_VCORES", null, "limits.cpu", "1", evidence(inv, conf, "yarn.nodemanager.resource.cpu-vcores", site))))
+                .peers(peers(inv, conf, site));
         ctx.add(id(), n.build());
         inv.launches().stream().filter(l -> RM.equals(l.command().mainClass()) || NM.equals(l.command().mainClass())).forEach(ctx::claim);
         ctx.claimClass(RM);
@@ -157,14 +157,14 @@ public final class HadoopYarnDetector implements Detector {
                 .or(() -> inv.launches().stream().filter(l -> mainClass.equals(l.command().mainClass())).findFirst()).orElse(null);
     }
 
-    private static List<Port> ports(Map<String, ConfigEntry> conf, List<DefaultPort> defaults, Evidence implied) {
+    private static List<Port> ports(Inventory inv, Map<String, ConfigEntry> conf, List<DefaultPort> defaults, Evidence implied) {
         List<Port> out = new ArrayList<>();
         for (DefaultPort d : defaults) {
             ConfigEntry e = conf.get(d.key());
             int port = d.port();
             Evidence ev = implied;
             if (e != null) {
-                ev = Evidence.of(e.file(), e.line(), null);
+                ev = ComponentParts.evidence(inv, e);
                 String v = e.value();
                 int colon = v.lastIndexOf(':');
                 if (colon >= 0 && v.substring(colon + 1).matches("\\d{1,5}") && Integer.parseInt(v.substring(colon + 1)) > 0) {
@@ -176,13 +176,13 @@ public final class HadoopYarnDetector implements Detector {
         return out;
     }
 
-    private static List<Peer> peers(Map<String, ConfigEntry> conf, String site) {
+    private static List<Peer> peers(Inventory inv, Map<String, ConfigEntry> conf, String site) {
         List<Peer> out = new ArrayList<>();
         for (ConfigEntry e : conf.values()) {
             if (e.key().startsWith("yarn.resourcemanager.") && (e.key().endsWith(".hostname") || e.key().endsWith(".address"))) {
                 String host = e.value().replaceAll(":\\d+$", "");
                 if (!host.isBlank() && !host.contains("$") && !host.equals("0.0.0.0")) {
-                    out.add(new Peer(e.key(), "resourcemanager", host, e.file(), Evidence.of(e.file(), e.line(), null)));
+                    out.add(new Peer(e.key(), "resourcemanager", host, e.file(), ComponentParts.evidence(inv, e)));
                 }
             }
         }
@@ -194,8 +194,8 @@ public final class HadoopYarnDetector implements Detector {
         return e == null ? null : e.value();
     }
 
-    private static Evidence evidence(Map<String, ConfigEntry> conf, String key, String fallbackFile) {
+    private static Evidence evidence(Inventory inv, Map<String, ConfigEntry> conf, String key, String fallbackFile) {
         ConfigEntry e = conf.get(key);
-        return e == null ? Evidence.ofFile(fallbackFile) : Evidence.of(e.file(), e.line(), null);
+        return e == null ? Evidence.ofFile(fallbackFile) : ComponentParts.evidence(inv, e);
     }
 }
