@@ -162,7 +162,7 @@ public final class ComponentParts {
     public static Entrypoint entrypoint(ShellLaunch l, Evidence ev) {
         JavaCommand c = l.command();
         List<String> opts = c.jvmOptions().stream().filter(o -> !o.startsWith("-Xmx") && !o.startsWith("-Xms")).toList();
-        return new Entrypoint(l.entryScript(), c.mainClass(), c.jar(), null, c.classpath(), opts, c.args(), null, ev);
+        return new Entrypoint(l.entryScript(), c.mainClass(), c.jar(), null, c.classpath().stream().distinct().toList(), opts, c.args(), null, ev);
     }
 
     /** The evidence of a config entry with its (masked) line text, as the parsers recorded it. */

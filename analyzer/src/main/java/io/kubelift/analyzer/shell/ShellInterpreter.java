@@ -51,6 +51,7 @@ public final class ShellInterpreter {
         Map<String, ShellVar> env = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
         Map<String, String> branchVars = new HashMap<>();
+        Set<String> visited = new java.util.TreeSet<>();
         boolean alive = true;
 
         World copy() {
@@ -58,6 +59,7 @@ public final class ShellInterpreter {
             w.env = new LinkedHashMap<>(env);
             w.positional = new ArrayList<>(positional);
             w.branchVars = new HashMap<>(branchVars);
+            w.visited = new java.util.TreeSet<>(visited);
             return w;
         }
     }
@@ -70,6 +72,7 @@ public final class ShellInterpreter {
         }
         int before = launches.size();
         World w = new World();
+        w.visited.add(script);
         exec(nodes.get(), List.of(w), script, script, 0, false);
         return List.copyOf(launches.subList(before, launches.size()));
     }
@@ -185,10 +188,12 @@ public final class ShellInterpreter {
             List<String> ws = x.words(text.substring(text.indexOf(' ') + 1));
             if (!ws.isEmpty() && depth < MAX_DEPTH) {
                 resolve.apply(JavaCommand.stripQuotes(ws.get(0))).ifPresent(target -> scripts.apply(target).ifPresent(nodes -> {
+                    w.visited.add(target);
                     List<World> res = exec(nodes, List.of(w), target, entry, depth + 1, conditional);
                     if (!res.isEmpty()) {
                         World r = res.get(res.size() - 1);
                         w.env = r.env;
+                        w.visited = r.visited;
                     }
                 }));
             }
@@ -202,7 +207,11 @@ public final class ShellInterpreter {
         boolean nohup = p.group().contains("NOHUP") || p.group().contains("nohup");
         Matcher j = JAVA_WORD.matcher(afterPrefix);
         if (j.lookingAt() && !afterPrefix.matches("(?i)^[\\\\\"']*\\$\\{?JAVA_HOME\\}?[\\\\\"']*(\\s.*)?$")) {
-            List<String> words = dropRedirections(x.words(afterPrefix.substring(j.end())));
+            List<String> words = x.words(afterPrefix.substring(j.end()));
+            if (p.group().matches("(?s).*\\beval\\s.*")) {
+                words = x.words(String.join(" ", words)); // eval: the words are read and expanded once more
+            }
+            words = dropRedirections(words);
             JavaCommand cmd = JavaCommand.parse(words);
             if (cmd.mainClass() != null || cmd.jar() != null) {
                 String role = null;
@@ -215,7 +224,7 @@ public final class ShellInterpreter {
                 ShellVar heap = heapSource(cmd, w, used);
                 String key = file + ":" + s.line() + ":" + cmd + ":" + role + ":" + entry;
                 if (launchKeys.add(key)) {
-                    launches.add(new ShellLaunch(file, s.line(), text, cmd, role, background || nohup, entry, heap));
+                    launches.add(new ShellLaunch(file, s.line(), text, cmd, role, background || nohup, entry, heap, List.copyOf(w.visited)));
                 }
             }
             return;
@@ -230,12 +239,12 @@ public final class ShellInterpreter {
                     World callee = w.copy();
                     callee.positional = wrapperArgs(words.subList(1, words.size()));
                     callee.branchVars = new HashMap<>();
+                    callee.visited.add(target.get());
                     int before = launches.size();
                     exec(nodes.get(), List.of(callee), target.get(), entry, depth + 1, false);
                     if (background || nohup) {
                         for (int i = before; i < launches.size(); i++) {
-                            ShellLaunch l = launches.get(i);
-                            launches.set(i, new ShellLaunch(l.script(), l.line(), l.text(), l.command(), l.role(), true, l.entryScript(), l.heapSource()));
+                            launches.set(i, launches.get(i).withBackground(true));
                         }
                     }
                 }
