@@ -111,4 +111,17 @@ class FixturePlansTest {
         assertTrue(c.secrets().stream().anyMatch(s -> s.key().equals("db.password")));
         assertFalse(PlanCodec.toYaml(a.plan()).contains("W4r-S3cret"));
     }
+
+    @Test
+    void zookeeperEnsembleAndKafkaLogDirsAreStateful() {
+        Component zk = analyze("zookeeper").plan().component("zkserver").orElseThrow();
+        assertEquals("StatefulSet", zk.workload().name(), "dataDir → durable state");
+        assertEquals(3, zk.replicas(), "three server.N members");
+        assertEquals(java.util.List.of(2181, 2888, 3888, 8080), zk.ports().stream().map(Port::port).toList());
+        assertEquals("quorum", zk.ports().get(1).name());
+        Component kafka = analyze("kafka").plan().component("kafka-server").orElseThrow();
+        assertEquals("StatefulSet", kafka.workload().name(), "log.dirs holds the topic data");
+        assertEquals("1536Mi", kafka.resources().memory(), "kafka-server-start.sh's -Xmx1G wins over kafka-run-class.sh's fallback");
+        assertEquals("bin/kafka-server-start.sh", kafka.resources().evidence().file());
+    }
 }

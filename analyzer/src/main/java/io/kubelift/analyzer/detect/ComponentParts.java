@@ -76,7 +76,7 @@ public final class ComponentParts {
                 return;
             }
             String key = f.attr("configKey");
-            String name = portName(key != null ? key : f.attr("via"), port);
+            String name = f.attr("name") != null ? f.attr("name") : portName(key != null ? key : f.attr("via"), port);
             byPort.putIfAbsent(port, new Port(unique(name, byPort.values()), port, "TCP", httpish(key) ? "http" : null, key, f.evidence()));
         });
         List<Port> out = new ArrayList<>(byPort.values());
