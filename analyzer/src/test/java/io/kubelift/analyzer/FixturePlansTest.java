@@ -124,4 +124,34 @@ class FixturePlansTest {
         assertEquals("1536Mi", kafka.resources().memory(), "kafka-server-start.sh's -Xmx1G wins over kafka-run-class.sh's fallback");
         assertEquals("bin/kafka-server-start.sh", kafka.resources().evidence().file());
     }
+
+    @Test
+    void jobHistoryServerWhenConfiguredOnItsOwnHostAndStartable() {
+        Component jhs = analyze("hadoop-yarn").plan().component("jobhistory").orElseThrow();
+        assertEquals("org.apache.hadoop.mapreduce.v2.hs.JobHistoryServer", jhs.entrypoint().mainClass());
+        assertEquals(java.util.List.of(10020, 10033, 19888), jhs.ports().stream().map(Port::port).toList());
+        assertTrue(jhs.configFiles().stream().noneMatch(f -> f.path().startsWith("bin/")), "scripts are not config files");
+    }
+
+    @Test
+    void secretsGoOnlyToTheComponentsThatReadThem(@org.junit.jupiter.api.io.TempDir Path app) throws Exception {
+        write(app, "bin/api-server.sh", "#!/bin/sh\n. /opt/app/conf/api-env.sh\nexec java -cp \"/opt/app/lib/*\" -Dconfig.file=/opt/app/conf/api.properties com.acme.ApiServer\n");
+        write(app, "bin/worker-server.sh", "#!/bin/sh\nexec java -cp \"/opt/app/lib/*\" com.acme.WorkerServer /opt/app/conf/worker.properties\n");
+        write(app, "conf/api-env.sh", "export API_TOKEN=tok-123456789\n");
+        write(app, "conf/api.properties", "db.password=Api-Db-S3cret\n");
+        write(app, "conf/worker.properties", "queue.password=Queue-S3cret\n");
+        var plan = Analyzer.withDefaultDetectors().analyze(app, AnalyzeOptions.defaults()).plan();
+        assertEquals(java.util.Set.of("API_TOKEN", "db.password"), keys(plan.component("api-server").orElseThrow()));
+        assertEquals(java.util.Set.of("queue.password"), keys(plan.component("worker-server").orElseThrow()));
+    }
+
+    private static java.util.Set<String> keys(Component c) {
+        return c.secrets().stream().map(io.kubelift.model.SecretRef::key).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static void write(Path app, String file, String text) throws Exception {
+        Path p = app.resolve(file);
+        java.nio.file.Files.createDirectories(p.getParent());
+        java.nio.file.Files.writeString(p, text);
+    }
 }

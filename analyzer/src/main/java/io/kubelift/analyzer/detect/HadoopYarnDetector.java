@@ -121,17 +121,71 @@ public final class HadoopYarnDetector implements Detector {
         inv.launches().stream().filter(l -> RM.equals(l.command().mainClass()) || NM.equals(l.command().mainClass())).forEach(ctx::claim);
         ctx.claimClass(RM);
         ctx.claimClass(NM);
+        String rmHostName = value(conf, "yarn.resourcemanager.hostname");
+        for (OptionalDaemon d : OPTIONAL_DAEMONS) {
+            optionalDaemon(ctx, inv, conf, confFiles, d, rmHostName);
+        }
+    }
+
+    /**
+     * A YARN/MapReduce daemon that runs only when configured: its address keys (or an enable switch) are set, on a
+     * host that is not the RM's or by a script of its own, and the app can start it (a launch of its class, or its jar).
+     */
+    record OptionalDaemon(String name, String mainClass, String enableKey, String hostKey, List<DefaultPort> ports, String jar,
+            String healthPath, String description) {
+    }
+
+    static final List<OptionalDaemon> OPTIONAL_DAEMONS = List.of(
+            new OptionalDaemon("jobhistory", JHS, null, "mapreduce.jobhistory.address", List.of(
+                    new DefaultPort("mapreduce.jobhistory.address", 10020, "rpc", false),
+                    new DefaultPort("mapreduce.jobhistory.admin.address", 10033, "admin", false),
+                    new DefaultPort("mapreduce.jobhistory.webapp.address", 19888, "webapp", true)),
+                    "hadoop-mapreduce-client-hs", "/ws/v1/history/info", "MapReduce JobHistory server"),
+            new OptionalDaemon("timelineserver", TIMELINE, "yarn.timeline-service.enabled", "yarn.timeline-service.hostname", List.of(
+                    new DefaultPort("yarn.timeline-service.address", 10200, "rpc", false),
+                    new DefaultPort("yarn.timeline-service.webapp.address", 8188, "webapp", true)),
+                    "hadoop-yarn-server-applicationhistoryservice", "/ws/v1/timeline", "YARN Timeline server (v1)"));
+
+    private void optionalDaemon(DetectionContext ctx, Inventory inv, Map<String, ConfigEntry> conf, Set<String> confFiles, OptionalDaemon d, String rmHostName) {
+        ConfigEntry hostEntry = conf.get(d.hostKey());
+        boolean enabled = d.enableKey() != null ? "true".equalsIgnoreCase(value(conf, d.enableKey()))
+                : d.ports().stream().anyMatch(p -> conf.containsKey(p.key()));
+        if (!enabled) {
+            return;
+        }
+        ShellLaunch l = launch(inv, d.mainClass());
+        String host = hostEntry == null ? null : hostEntry.value().replaceAll(":\\d+$", "");
+        boolean ownHost = host != null && !host.isBlank() && !host.equals(rmHostName) && !host.contains("$");
+        boolean startable = l != null || inv.facts(io.kubelift.model.FactKind.DEPENDENCY).anyMatch(f -> f.subject().equals(d.jar()));
+        if (!startable || !(ownHost || l != null)) {
+            return; // configured, but run elsewhere or not shipped with this app: an external service
+        }
+        Evidence implied = hostEntry != null ? ComponentParts.evidence(inv, hostEntry)
+                : d.enableKey() != null ? evidence(inv, conf, d.enableKey(), confFiles.iterator().next()) : Evidence.ofFile(confFiles.iterator().next());
+        Component.Builder b = base(ctx, inv, l, d.mainClass(), d.name(), confFiles, "nodemanager");
+        boolean durable = b.build().state().stream().anyMatch(io.kubelift.model.StateDir::isDurable);
+        b.workload(durable ? Workload.StatefulSet : Workload.Deployment)
+                .description(d.description() + (ownHost ? " (ran on " + host + ")" : "") + (durable ? "; it keeps durable state, so a StatefulSet" : ""))
+                .ports(ports(inv, conf, d.ports(), implied))
+                .health(new Health("http", d.healthPath(), "webapp", implied))
+                .peers(peers(inv, conf, null));
+        ctx.add(id(), b.build());
+        inv.launches().stream().filter(x -> d.mainClass().equals(x.command().mainClass())).forEach(ctx::claim);
+        ctx.claimClass(d.mainClass());
     }
 
     private Component.Builder base(DetectionContext ctx, Inventory inv, ShellLaunch l, String mainClass, String name, Set<String> confFiles, String otherRole) {
         Component.Builder b = Component.builder(name).runtime(new Runtime("17", null, null, null));
         Set<String> files = new TreeSet<>(confFiles);
         String otherPrefix = "yarn." + otherRole + ".";
+        Set<String> reach = new TreeSet<>(files); // the conf dir on its classpath and the scripts its start ran through
+        if (l != null) {
+            reach.addAll(l.sources());
+        }
         b.configFiles(ComponentParts.configFiles(inv, files.stream().filter(f -> !f.endsWith(".sh") && !f.endsWith("workers") && !f.endsWith("slaves")).toList()))
-                .secrets(ComponentParts.secrets(inv, files, h -> !h.key().startsWith(otherPrefix)
-                        && !(name.equals("nodemanager") && h.key().startsWith("yarn.federation."))))
-                .state(ComponentParts.state(inv, files, f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix)))
-                .logs(ComponentParts.logs(inv, scriptsAnd(inv, files, l), f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix)));
+                .secrets(ComponentParts.secrets(inv, reach, h -> readsKey(name, h.key())))
+                .state(ComponentParts.state(inv, files, f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix) && readsKey(name, String.valueOf(f.attr("configKey")))))
+                .logs(ComponentParts.logs(inv, scriptsAnd(inv, files, l), f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix) && readsKey(name, String.valueOf(f.attr("configKey")))));
         if (l != null) {
             Evidence ev = ComponentParts.launchEvidence(inv, l);
             b.entrypoint(ComponentParts.entrypoint(l, ev)).evidence(ev)
@@ -140,6 +194,22 @@ public final class HadoopYarnDetector implements Detector {
             b.entrypoint(new io.kubelift.model.Entrypoint(null, mainClass, null, null, List.of(), List.of(), List.of(), null, null));
         }
         return b;
+    }
+
+    /**
+     * Keys only one daemon reads (every daemon has the whole conf dir on its classpath, so the file alone does not
+     * say who uses a secret): RM-side features (state store, ZooKeeper, federation), NM-only and JobHistory-only keys.
+     */
+    static final Map<String, String> KEY_OWNER = Map.of(
+            "yarn.resourcemanager.", "resourcemanager",
+            "yarn.federation.", "resourcemanager",
+            "hadoop.zk.", "resourcemanager",
+            "yarn.nodemanager.", "nodemanager",
+            "mapreduce.jobhistory.", "jobhistory",
+            "yarn.timeline-service.", "timelineserver");
+
+    static boolean readsKey(String daemon, String key) {
+        return KEY_OWNER.entrySet().stream().filter(e -> key.startsWith(e.getKey())).allMatch(e -> e.getValue().equals(daemon));
     }
 
     private static Set<String> scriptsAnd(Inventory inv, Set<String> files, ShellLaunch l) {

@@ -54,6 +54,7 @@ public final class JavaLaunchDetector implements Detector {
             Set<String> withScripts = new TreeSet<>(files);
             withScripts.add(l.script());
             withScripts.add(l.entryScript());
+            withScripts.addAll(l.sources()); // sourced env scripts: their exports are the process's environment
             List<StateDir> state = ComponentParts.state(inv, files, f -> true);
             boolean durable = state.stream().anyMatch(StateDir::isDurable);
             // an ensemble (server.N=host:quorum:election lines) runs one replica per listed member
@@ -70,7 +71,7 @@ public final class JavaLaunchDetector implements Detector {
                     .runtime(new Runtime("17", null, null, null))
                     .ports(ComponentParts.ports(inv, files, f -> true))
                     .configFiles(ComponentParts.configFiles(inv, files))
-                    .secrets(ComponentParts.secrets(inv, files, h -> true))
+                    .secrets(ComponentParts.secrets(inv, withScripts, h -> true))
                     .state(state)
                     .logs(ComponentParts.logs(inv, withScripts, f -> true))
                     .resources(ComponentParts.resources(ComponentParts.heapBytes(l.command()), ComponentParts.heapEvidence(inv, l)))

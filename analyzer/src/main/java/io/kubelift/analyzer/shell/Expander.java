@@ -15,11 +15,17 @@ public final class Expander {
     private final List<String> positional;
     private final Set<String> used;
     private int budget = 20_000;
+    private boolean unknown;
 
     public Expander(Map<String, ShellVar> env, List<String> positional, Set<String> used) {
         this.env = env;
         this.positional = positional;
         this.used = used;
+    }
+
+    /** Whether anything expanded so far came from positional parameters, command output or an unknown variable. */
+    public boolean readUnknown() {
+        return unknown;
     }
 
     /** Expands a whole command into words. */
@@ -167,6 +173,7 @@ public final class Expander {
             return "";
         }
         if (s.charAt(i) == '`') {
+            unknown = true;
             int e = s.indexOf('`', i + 1);
             end[0] = e < 0 ? s.length() : e + 1;
             return "";
@@ -176,6 +183,7 @@ public final class Expander {
         }
         char n = s.charAt(i + 1);
         if (n == '(') {
+            unknown = true;
             int depth = 0;
             int j = i + 1;
             for (; j < s.length(); j++) {
@@ -201,6 +209,9 @@ public final class Expander {
             end[0] = Math.min(j + 1, s.length());
             String body = s.substring(i + 2, Math.min(j, s.length()));
             return braced(body);
+        }
+        if (n == '@' || n == '*' || n == '#' || Character.isDigit(n)) {
+            unknown = true;
         }
         if (n == '@' || n == '*') {
             end[0] = i + 2;
@@ -236,6 +247,9 @@ public final class Expander {
             return "";
         }
         String name = m.group(1);
+        if (Character.isDigit(name.charAt(0))) {
+            unknown = true;
+        }
         String val = Character.isDigit(name.charAt(0)) ? positionalAt(Integer.parseInt(name)) : get(name);
         String op = m.group(2);
         if (op == null) {
@@ -257,6 +271,9 @@ public final class Expander {
     private String get(String name) {
         used.add(name);
         ShellVar v = env.get(name);
+        if (v != null && v.unknown()) {
+            unknown = true;
+        }
         return v == null ? "" : v.value();
     }
 }

@@ -97,8 +97,13 @@ public final class ShellInterpreter {
                     Optional<Boolean> decided = ShellTest.evaluate(c.condition(), w.env, w.positional);
                     if (decided.isPresent()) {
                         next.addAll(exec(decided.get() ? c.body() : c.orElse(), List.of(w), file, entry, depth, true));
+                    } else if (c.orElse().isEmpty()) {
+                        next.addAll(exec(c.body(), List.of(w), file, entry, depth, true));
                     } else {
-                        next.addAll(exec(c.orElse(), exec(c.body(), List.of(w), file, entry, depth, true), file, entry, depth, true));
+                        // if/elif/else dispatch (if [ "$COMMAND" = historyserver ]; then CLASS=…; elif …): one world per branch, like case
+                        World other = w.copy();
+                        next.addAll(branch(c.body(), w, label(c.condition()), file, entry, depth));
+                        next.addAll(branch(c.orElse(), other, null, file, entry, depth));
                     }
                 } else if (n instanceof ShellNode.Case c) {
                     next.addAll(caseNode(c, w, file, entry, depth, conditional));
@@ -109,6 +114,27 @@ public final class ShellInterpreter {
             cur = next.size() > MAX_WORLDS ? next.subList(0, MAX_WORLDS) : next;
         }
         return cur;
+    }
+
+    private List<World> branch(List<ShellNode> body, World w, String label, String file, String entry, int depth) {
+        List<World> res = exec(body, List.of(w), file, entry, depth, true);
+        if (label != null) {
+            for (World r : res) {
+                for (String k : r.env.keySet()) {
+                    r.branchVars.putIfAbsent(k, label);
+                }
+            }
+        }
+        return res;
+    }
+
+    /** The literal a dispatch test compares with ({@code [ "$COMMAND" = "historyserver" ]} → historyserver), else null. */
+    static String label(String condition) {
+        if (condition == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("^\\[\\[?\\s+\"?\\$\\{?\\w+\\}?\"?\\s+==?\\s+\"?([a-z][a-z0-9_-]*)\"?\\s+\\]\\]?$").matcher(condition.strip());
+        return m.matches() ? m.group(1) : null;
     }
 
     private List<World> caseNode(ShellNode.Case c, World w, String file, String entry, int depth, boolean conditional) {
@@ -157,7 +183,7 @@ public final class ShellInterpreter {
                     sources.add(w.env.get(u));
                 }
             }
-            w.env.put(name, new ShellVar(value, file, s.line(), text, sources));
+            w.env.put(name, new ShellVar(value, file, s.line(), text, sources, x.readUnknown()));
             return;
         }
         if (text.startsWith("export ") || text.startsWith("unset ") || text.startsWith("local ")) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Evaluates the simple string tests scripts use as guards — {@code [ -z "$X" ]}, {@code [ -n "$X" ]},
  * {@code [ "x$X" = "x" ]}, {@code [ "$X" != "" ]}, {@code [[ … ]]}, {@code test …}, negated with {@code !} — over the
  * variables known at that point; an unset variable is empty, as in a fresh container. Anything else (file tests,
- * numbers, compound tests, command substitutions, positional parameters the caller chooses, glob matches) is
+ * numbers, compound tests, values built from positional parameters or command output, glob matches) is
  * undecided and the interpreter treats the guarded block as maybe-run.
  */
 final class ShellTest {
@@ -42,7 +42,11 @@ final class ShellTest {
         if (UNDECIDABLE.matcher(" " + inner + " ").matches()) {
             return Optional.empty();
         }
-        List<String> w = new Expander(env, positional, new HashSet<>()).words(inner.strip());
+        Expander x = new Expander(env, positional, new HashSet<>());
+        List<String> w = x.words(inner.strip());
+        if (x.readUnknown()) {
+            return Optional.empty(); // a value from the command line or a command's output
+        }
         Optional<Boolean> r = switch (w.size()) {
             case 1 -> w.get(0).equals("-n") ? Optional.empty() : Optional.of(!w.get(0).isEmpty());
             case 2 -> switch (w.get(0)) {

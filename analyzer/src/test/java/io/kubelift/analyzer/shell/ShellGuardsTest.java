@@ -116,6 +116,19 @@ class ShellGuardsTest {
     }
 
     @Test
+    void valuesFromTheCommandLineOrCommandOutputAreNotDecided() {
+        assertEquals(List.of("-Xmx2g"), heap("""
+                COMMAND=$1
+                if [ "$COMMAND" = "historyserver" ]; then
+                  HEAP=-Xmx2g
+                fi
+                HOME_DIR=`cd "$bin/.."; pwd`
+                [ -z "$HOME_DIR" ] && exit 1
+                exec java $HEAP com.acme.Main
+                """));
+    }
+
+    @Test
     void evaluator() {
         Map<String, ShellVar> env = Map.of("A", new ShellVar("x", "f", 1, "A=x", List.of()));
         assertEquals(Optional.of(true), ShellTest.evaluate("[ -n \"$A\" ]", env, List.of()));
