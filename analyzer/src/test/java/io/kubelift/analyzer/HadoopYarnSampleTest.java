@@ -47,6 +47,7 @@ class HadoopYarnSampleTest {
     void daemonsWithTheirMainClasses() {
         assertEquals("org.apache.hadoop.yarn.server.resourcemanager.ResourceManager", component("resourcemanager").entrypoint().mainClass());
         assertEquals("org.apache.hadoop.yarn.server.nodemanager.NodeManager", component("nodemanager").entrypoint().mainClass());
+        assertEquals(List.of("etc/hadoop", "lib/*"), component("resourcemanager").entrypoint().classpath(), "app-relative classpath from $(cd … && pwd)");
         Set<String> names = analysis.plan().spec().components().stream().map(Component::name).collect(Collectors.toSet());
         assertFalse(names.contains("rmadmin") || names.contains("cleanup-logs") || names.contains("application"), "clients are not components: " + names);
     }

@@ -52,6 +52,7 @@ public final class ShellInterpreter {
         List<String> positional = new ArrayList<>();
         Map<String, String> branchVars = new HashMap<>();
         Set<String> visited = new java.util.TreeSet<>();
+        String argv0 = "";
         boolean alive = true;
 
         World copy() {
@@ -60,6 +61,7 @@ public final class ShellInterpreter {
             w.positional = new ArrayList<>(positional);
             w.branchVars = new HashMap<>(branchVars);
             w.visited = new java.util.TreeSet<>(visited);
+            w.argv0 = argv0;
             return w;
         }
     }
@@ -73,6 +75,7 @@ public final class ShellInterpreter {
         int before = launches.size();
         World w = new World();
         w.visited.add(script);
+        w.argv0 = script;
         exec(nodes.get(), List.of(w), script, script, 0, false);
         return List.copyOf(launches.subList(before, launches.size()));
     }
@@ -162,7 +165,7 @@ public final class ShellInterpreter {
     private void simple(ShellNode.Simple s, World w, String file, String entry, int depth, boolean conditional) {
         String text = s.text();
         Set<String> used = new HashSet<>();
-        Expander x = new Expander(w.env, w.positional, used);
+        Expander x = new Expander(w.env, w.positional, used).script(w.argv0, file);
         Matcher a = ASSIGN.matcher(text);
         if (a.matches() && !text.contains(" =")) {
             String raw = a.group(2).strip();
@@ -266,6 +269,7 @@ public final class ShellInterpreter {
                     callee.positional = wrapperArgs(words.subList(1, words.size()));
                     callee.branchVars = new HashMap<>();
                     callee.visited.add(target.get());
+                    callee.argv0 = target.get();
                     int before = launches.size();
                     exec(nodes.get(), List.of(callee), target.get(), entry, depth + 1, false);
                     if (background || nohup) {

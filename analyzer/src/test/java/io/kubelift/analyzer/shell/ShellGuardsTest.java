@@ -129,6 +129,18 @@ class ShellGuardsTest {
     }
 
     @Test
+    void scriptDirectoryIdiomsGiveAppRelativePaths() {
+        Map<String, List<ShellNode>> scripts = Map.of("bin/run.sh", ShellParser.parse(ShellLexer.lines(List.of(
+                "HOME_DIR=$(cd -P -- \"$(dirname -- \"${BASH_SOURCE[0]}\")/..\" >/dev/null && pwd -P)",
+                "base=`dirname $0`",
+                "exec java -cp \"$HOME_DIR/conf:$base/../lib/*\" com.acme.Main"))));
+        ShellInterpreter i = new ShellInterpreter(p -> Optional.ofNullable(scripts.get(p)), p -> Optional.empty());
+        assertEquals(List.of("./conf", "bin/../lib/*"), i.run("bin/run.sh").get(0).command().classpath());
+        assertEquals("lib", Expander.normalize("bin/../lib"));
+        assertEquals(".", Expander.normalize("bin/.."));
+    }
+
+    @Test
     void evaluator() {
         Map<String, ShellVar> env = Map.of("A", new ShellVar("x", "f", 1, "A=x", List.of()));
         assertEquals(Optional.of(true), ShellTest.evaluate("[ -n \"$A\" ]", env, List.of()));
