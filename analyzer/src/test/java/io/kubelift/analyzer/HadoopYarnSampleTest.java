@@ -128,9 +128,4 @@ class HadoopYarnSampleTest {
         assertNotNull(e, what + " evidence");
         assertTrue(e.text() != null && !e.text().isBlank(), what + " evidence text at " + e.location());
     }
-
-    @Test
-    void dump() throws Exception {
-        Files.writeString(Path.of("target/sample-hadoop-yarn.plan.yaml"), PlanCodec.toYaml(analysis.plan()));
-    }
 }

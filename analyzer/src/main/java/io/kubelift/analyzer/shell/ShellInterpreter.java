@@ -73,6 +73,7 @@ public final class ShellInterpreter {
             return List.of();
         }
         int before = launches.size();
+        steps = 0; // the step budget is per entry script
         World w = new World();
         w.visited.add(script);
         w.argv0 = script;
@@ -100,10 +101,11 @@ public final class ShellInterpreter {
                     Optional<Boolean> decided = ShellTest.evaluate(c.condition(), w.env, w.positional);
                     if (decided.isPresent()) {
                         next.addAll(exec(decided.get() ? c.body() : c.orElse(), List.of(w), file, entry, depth, true));
-                    } else if (c.orElse().isEmpty()) {
-                        next.addAll(exec(c.body(), List.of(w), file, entry, depth, true));
+                    } else if (c.orElse().isEmpty() || label(c.condition()) == null) {
+                        next.addAll(exec(c.orElse(), exec(c.body(), List.of(w), file, entry, depth, true), file, entry, depth, true));
                     } else {
-                        // if/elif/else dispatch (if [ "$COMMAND" = historyserver ]; then CLASS=…; elif …): one world per branch, like case
+                        // if/elif/else dispatch on a value (if [ "$COMMAND" = historyserver ]; then CLASS=…; elif …): one world
+                        // per branch, like case; other undecided if/else run both parts in sequence
                         World other = w.copy();
                         next.addAll(branch(c.body(), w, label(c.condition()), file, entry, depth));
                         next.addAll(branch(c.orElse(), other, null, file, entry, depth));
