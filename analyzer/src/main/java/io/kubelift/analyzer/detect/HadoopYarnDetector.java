@@ -183,7 +183,9 @@ public final class HadoopYarnDetector implements Detector {
             reach.addAll(l.sources());
         }
         b.configFiles(ComponentParts.configFiles(inv, files.stream().filter(f -> !f.endsWith(".sh") && !f.endsWith("workers") && !f.endsWith("slaves")).toList()))
-                .secrets(ComponentParts.secrets(inv, reach, h -> readsKey(name, h.key())))
+                // every secret in a file the daemon mounts: the whole file goes into its ConfigMap, so each value there must
+                // be replaced by an environment reference, whichever daemon actually uses the key
+                .secrets(ComponentParts.secrets(inv, reach, h -> true))
                 .state(ComponentParts.state(inv, files, f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix) && readsKey(name, String.valueOf(f.attr("configKey")))))
                 .logs(ComponentParts.logs(inv, scriptsAnd(inv, files, l), f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix) && readsKey(name, String.valueOf(f.attr("configKey")))));
         if (l != null) {
@@ -198,7 +200,7 @@ public final class HadoopYarnDetector implements Detector {
 
     /**
      * Keys only one daemon reads (every daemon has the whole conf dir on its classpath, so the file alone does not
-     * say who uses a secret): RM-side features (state store, ZooKeeper, federation), NM-only and JobHistory-only keys.
+     * say whose state or log dir a key names): RM-side features (state store, ZooKeeper, federation), NM-only and JobHistory-only keys.
      */
     static final Map<String, String> KEY_OWNER = Map.of(
             "yarn.resourcemanager.", "resourcemanager",
