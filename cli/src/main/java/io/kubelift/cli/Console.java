@@ -9,11 +9,14 @@ final class Console {
     final PrintStream out;
     final PrintStream err;
     final boolean quiet;
+    /** Whether stderr is a terminal (progress bars) rather than a pipe or a file (plain lines). */
+    final boolean interactive;
 
     Console(PrintStream out, PrintStream err, boolean quiet) {
         this.out = out;
         this.err = err;
         this.quiet = quiet;
+        this.interactive = err == System.err && System.console() != null;
     }
 
     Progress progress() {

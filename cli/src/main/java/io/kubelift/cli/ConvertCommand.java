@@ -18,7 +18,7 @@ final class ConvertCommand implements Command {
 
     @Override
     public String usage() {
-        return "APP... -o DIR [--force]";
+        return "APP... -o DIR [--force] | --batch DIR -o OUT [--jobs N] [--resume] [--shard I/N]";
     }
 
     @Override
@@ -30,11 +30,23 @@ final class ConvertCommand implements Command {
     public Options options() {
         return Main.options(opt("o", "output", "DIR", "output directory (required); with several apps, one subdirectory per app"),
                 opt("f", "force", null, "overwrite files you edited since they were generated"),
-                opt("n", "name", "NAME", "the plan's name (one app only)"));
+                opt("n", "name", "NAME", "the plan's name (one app only)"),
+                opt(null, "batch", "DIR", "convert every subdirectory or archive of DIR, in parallel, into OUT/<app>/"),
+                opt("j", "jobs", "N", "apps converted at once with --batch (default: the number of cores)"),
+                opt(null, "resume", null, "with --batch: skip apps whose inputs and kubelift version are unchanged"),
+                opt(null, "shard", "I/N", "with --batch: convert only shard I of N (0 <= I < N), e.g. an Indexed Job's index"));
     }
 
     @Override
     public int run(CommandLine line, Console console) {
+        if (line.hasOption("batch")) {
+            return BatchRun.run(this, line, console);
+        }
+        for (String batchOnly : List.of("jobs", "resume", "shard")) {
+            if (line.hasOption(batchOnly)) {
+                throw KubeliftException.usage("--" + batchOnly + " goes with --batch DIR", null);
+            }
+        }
         List<String> apps = Main.positional(line, this, 1, Integer.MAX_VALUE);
         Path out = Path.of(Options2.required(line, "o", this));
         if (apps.size() > 1 && line.hasOption("n")) {

@@ -1,0 +1,42 @@
+package io.kubelift.cli;
+
+import static io.kubelift.cli.Main.opt;
+
+import io.kubelift.core.BatchConverter;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** {@code kubelift merge SHARD_OUT... -o OUT}: one summary and portfolio page from sharded batch runs. */
+final class MergeCommand implements Command {
+    @Override
+    public String name() {
+        return "merge";
+    }
+
+    @Override
+    public String usage() {
+        return "SHARD_OUT... -o OUT";
+    }
+
+    @Override
+    public String summary() {
+        return "merge the summaries of sharded 'convert --batch' runs into one portfolio view";
+    }
+
+    @Override
+    public Options options() {
+        return Main.options(opt("o", "output", "DIR", "where to write summary.json and index.html (required)"));
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) {
+        List<Path> shards = Main.positional(line, this, 1, Integer.MAX_VALUE).stream().map(Path::of).toList();
+        Path out = Path.of(Options2.required(line, "o", this));
+        List<BatchConverter.AppResult> all = BatchConverter.merge(shards, out);
+        long failed = all.stream().filter(r -> !r.ok()).count();
+        console.out.println("merged " + all.size() + " apps (" + failed + " failed) into " + out.resolve(BatchConverter.SUMMARY));
+        return failed == 0 ? Main.OK : Main.BAD_INPUT;
+    }
+}
