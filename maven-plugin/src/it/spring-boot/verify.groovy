@@ -1,0 +1,9 @@
+def out = new File(basedir, 'target/kubelift')
+def planText = new File(out, 'plan.yaml').text
+assert planText.contains('mainClass: com.example.shop.ShopApplication') : "no Spring Boot main class in the plan:\n${planText}"
+assert planText =~ /port: 8081/ : "server.port from application.properties is not in the plan:\n${planText}"
+def yamls = []
+new File(out, 'k8s').eachFileRecurse { if (it.name.endsWith('.yaml')) yamls << it }
+assert yamls.any { it.text =~ /(?m)^kind: Deployment/ }
+assert yamls.any { it.text =~ /(?m)^kind: Service/ && it.text.contains('8081') } : 'no Service for server.port'
+return true
