@@ -125,7 +125,7 @@ public final class ProjectImageBuilder {
 
     ImageReference imageName(Component component, boolean onlyComponent) {
         try {
-            ImageReference ref = ImageReference.parse(options.image().toLowerCase(Locale.ROOT));
+            ImageReference ref = ImageReference.parse(lowerCaseRepository(options.image()));
             if (onlyComponent) {
                 return ref;
             }
@@ -134,6 +134,15 @@ public final class ProjectImageBuilder {
             throw KubeliftException.usage("'" + options.image() + "' is not a valid image name",
                     "use [registry/]repository[:tag], e.g. localhost:5000/shop:1.0");
         }
+    }
+
+    /** Repositories are lower case, tags need not be: {@code My.App:1.0-SNAPSHOT} → {@code my.app:1.0-SNAPSHOT}. */
+    static String lowerCaseRepository(String image) {
+        int slash = image.lastIndexOf('/');
+        int colon = image.indexOf(':', slash + 1);
+        int at = image.indexOf('@');
+        int end = at >= 0 ? at : colon >= 0 ? colon : image.length();
+        return image.substring(0, end).toLowerCase(Locale.ROOT) + image.substring(end);
     }
 
     private static JibContainerBuilder from(String base) throws InvalidImageReferenceException {
