@@ -4,5 +4,6 @@ import io.kubelift.model.AppFiles;
 import io.kubelift.model.Facts;
 import io.kubelift.model.MigrationPlan;
 
-/** PLACEHOLDER: API contract only; replaced by the analyzer branch. */
-public record Analysis(Facts facts, MigrationPlan plan, AppFiles files) {}
+/** The result of {@link Analyzer#analyze}: what was seen (facts and problems), the plan inferred, and the app's files. */
+public record Analysis(Facts facts, MigrationPlan plan, AppFiles files) {
+}

@@ -1,9 +1,67 @@
 package io.kubelift.analyzer;
 
+import io.kubelift.analyzer.detect.DetectionContext;
+import io.kubelift.analyzer.detect.Detector;
+import io.kubelift.analyzer.detect.Detectors;
+import io.kubelift.analyzer.scan.FileTree;
+import io.kubelift.analyzer.scan.ScanLimits;
+import io.kubelift.model.Component;
+import io.kubelift.model.Facts;
+import io.kubelift.model.MigrationPlan;
+import io.kubelift.model.Names;
+import io.kubelift.model.PlanSpec;
+import io.kubelift.model.Source;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
-/** PLACEHOLDER: API contract only; replaced by the analyzer branch. */
+/**
+ * Any legacy JVM app → evidence-backed facts and a migration plan. Scans the directory or archive safely, parses
+ * each file once, interprets the launch scripts, then runs the detectors in order.
+ */
 public final class Analyzer {
-    public static Analyzer withDefaultDetectors() { return new Analyzer(); }
-    public Analysis analyze(Path app, AnalyzeOptions options) { throw new UnsupportedOperationException("placeholder until the analyzer branch lands"); }
+    private final List<Detector> detectors;
+    private final ScanLimits limits;
+
+    private Analyzer(List<Detector> detectors, ScanLimits limits) {
+        this.detectors = List.copyOf(detectors);
+        this.limits = limits;
+    }
+
+    public static Analyzer withDefaultDetectors() {
+        return new Analyzer(Detectors.defaults(), ScanLimits.DEFAULT);
+    }
+
+    /** An analyzer with other detectors or caps (tests, embedding). */
+    public static Analyzer of(List<Detector> detectors, ScanLimits limits) {
+        return new Analyzer(detectors, limits);
+    }
+
+    /**
+     * @throws io.kubelift.model.KubeliftException BAD_INPUT only when the app as a whole is unusable; a bad file is a
+     *     problem in the facts
+     */
+    public Analysis analyze(Path app, AnalyzeOptions options) {
+        AnalyzeOptions o = options == null ? AnalyzeOptions.defaults() : options;
+        FileTree tree = AppFileTrees.tree(app, limits);
+        Inventory inv = Scanner.withDefaultParsers().scan(tree);
+        String name = o.planName() != null ? Names.dnsLabel(o.planName()) : planName(app);
+        DetectionContext ctx = new DetectionContext(inv, name);
+        for (Detector d : detectors) {
+            d.detect(ctx);
+        }
+        List<Component> components = new ArrayList<>(ctx.components());
+        components.sort(Comparator.comparing(Component::name));
+        String source = o.sourcePath() != null ? o.sourcePath() : app.toString();
+        MigrationPlan plan = MigrationPlan.of(name, new PlanSpec(new Source(source, ctx.detectors().stream().sorted().toList()), components));
+        return new Analysis(new Facts(inv.facts(), inv.problems()), plan, tree);
+    }
+
+    static String planName(Path app) {
+        Path fn = app.toAbsolutePath().normalize().getFileName();
+        String n = fn == null ? "app" : fn.toString();
+        n = n.replaceAll("(?i)\\.(tar\\.gz|tgz|tar|zip|jar|war|ear)$", "");
+        return Names.dnsLabel(n);
+    }
 }

@@ -1,7 +1,96 @@
 package io.kubelift.checker;
 
-/** PLACEHOLDER: API contract only; replaced by the checker branch. */
+import io.kubelift.checker.k8s.ManifestBundle;
+import io.kubelift.model.Finding;
+import io.kubelift.model.KubeliftException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Runs twelve-factor (+3) checks over an app's facts, a plan and Kubernetes manifests, and scores the result. */
 public final class Checker {
-    public static Checker withDefaultChecks() { return new Checker(); }
-    public Report check(CheckInput input, CheckOptions options) { throw new UnsupportedOperationException("placeholder until the checker branch lands"); }
+    private static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.file() == null ? "" : f.file())
+            .thenComparingInt(Finding::line)
+            .thenComparing(Finding::checkId)
+            .thenComparing(Finding::message);
+
+    private final List<Check> checks;
+
+    public Checker(List<Check> checks) {
+        Set<String> ids = new HashSet<>();
+        for (Check c : checks) {
+            if (!ids.add(c.info().id())) {
+                throw new IllegalArgumentException("check id " + c.info().id() + " is registered twice");
+            }
+        }
+        this.checks = checks.stream().sorted(Comparator.comparing(c -> c.info().id())).toList();
+    }
+
+    /** Every check kubelift ships. */
+    public static Checker withDefaultChecks() {
+        return new Checker(DefaultChecks.all());
+    }
+
+    public List<CheckInfo> checks() {
+        return checks.stream().map(Check::info).toList();
+    }
+
+    public Report check(CheckInput input, CheckOptions options) {
+        CheckOptions opts = options == null ? CheckOptions.defaults() : options;
+        Set<String> known = new TreeSet<>(checks.stream().map(c -> c.info().id()).toList());
+        for (String id : opts.disabled()) {
+            if (!known.contains(id)) {
+                throw KubeliftException.usage("unknown check id '" + id + "' in --disable",
+                        "run 'kubelift check --list' or see docs/checker.md for the ids");
+            }
+        }
+        ManifestBundle bundle = ManifestBundle.parse(input.manifests());
+        CheckContext ctx = new CheckContext(input.app(), input.facts(), input.plan(), bundle);
+        Set<CheckSource> sources = EnumSet.noneOf(CheckSource.class);
+        for (CheckSource s : CheckSource.values()) {
+            if (ctx.has(s, input.facts() != null)) {
+                sources.add(s);
+            }
+        }
+        List<Finding> raw = new ArrayList<>();
+        List<CheckInfo> ran = new ArrayList<>();
+        for (Check c : checks) {
+            CheckInfo info = c.info();
+            if (opts.disabled().contains(info.id()) || !sources.contains(info.source())) {
+                continue;
+            }
+            ran.add(info);
+            try {
+                raw.addAll(c.run(ctx));
+            } catch (RuntimeException e) {
+                if (e instanceof KubeliftException) {
+                    throw e;
+                }
+                throw new KubeliftException(KubeliftException.Kind.INTERNAL, "check " + info.id() + " failed: " + e
+                        + " — please report this bug with the input that caused it", e);
+            }
+        }
+        Suppressions.Result result = Suppressions.apply(raw.stream().sorted(ORDER).toList(),
+                file -> textOf(file, input, bundle));
+        List<Finding> findings = result.findings().stream().sorted(ORDER).toList();
+        return new Report(input.rootName(), findings, result.suppressions(), opts.disabled(),
+                Scoring.score(ran, findings), ran, sources);
+    }
+
+    private static String textOf(String file, CheckInput input, ManifestBundle bundle) {
+        String manifest = bundle.text(file);
+        if (manifest != null) {
+            return manifest;
+        }
+        if (input.app() == null) {
+            return null;
+        }
+        return input.app().read(file).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+    }
 }

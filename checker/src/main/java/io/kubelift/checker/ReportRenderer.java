@@ -1,6 +1,6 @@
 package io.kubelift.checker;
 
-/** PLACEHOLDER: API contract only; replaced by the checker branch. */
+/** Turns a report into one output format. Output is deterministic: the same report renders to the same text. */
 public interface ReportRenderer {
     String render(Report report);
 }

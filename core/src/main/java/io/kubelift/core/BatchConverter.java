@@ -123,7 +123,7 @@ public final class BatchConverter {
                 bySeverity.merge(f.severity().id(), 1L, Long::sum);
             }
             return new AppResult(app.name(), app.path().getFileName().toString(), "converted", "", components,
-                    workloads, byFactor, bySeverity, Grades.of(report), hash);
+                    workloads, byFactor, bySeverity, report.overall().grade(), hash);
         } catch (KubeliftException e) {
             return failed(app, e.getMessage(), hash);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

@@ -115,16 +115,11 @@ public final class Kubelift {
         return new Conversion(analysis, all, report, outDir);
     }
 
-    /** Every report format, as {@code compliance.<ext>}. */
+    /** Every report format, named by {@link ReportRenderers#fileName}. */
     public static FileSet renderAll(Report report) {
         FileSet files = new FileSet();
         for (String format : ReportRenderers.formats()) {
-            String ext = switch (format) {
-                case "text" -> "txt";
-                case "sarif" -> "sarif.json";
-                default -> format;
-            };
-            files.add("compliance." + ext, ReportRenderers.forFormat(format).render(report));
+            files.add(ReportRenderers.fileName(format), ReportRenderers.forFormat(format).render(report));
         }
         return files;
     }

@@ -43,7 +43,7 @@ final class PortfolioPage {
             h.append("<td class=\"num\">").append(BatchConverter.count(r, Severity.ERROR)).append("</td><td class=\"num\">")
                     .append(BatchConverter.count(r, Severity.WARNING)).append("</td><td>");
             if (r.ok()) {
-                h.append("<a href=\"").append(esc(r.name())).append("/report/compliance.html\">report</a>");
+                h.append("<a href=\"").append(esc(r.name())).append("/report/report.html\">report</a>");
             }
             h.append("</td></tr>\n");
         }

@@ -1,0 +1,158 @@
+package io.kubelift.analyzer;
+
+import io.kubelift.analyzer.parse.FactSink;
+import io.kubelift.analyzer.parse.FileParser;
+import io.kubelift.analyzer.parse.ParseContext;
+import io.kubelift.analyzer.parse.Parsers;
+import io.kubelift.analyzer.parse.ShellScriptParser;
+import io.kubelift.analyzer.parse.SourceFile;
+import io.kubelift.analyzer.scan.FileTree;
+import io.kubelift.analyzer.scan.RelPaths;
+import io.kubelift.analyzer.scan.Sizes;
+import io.kubelift.analyzer.scan.TextFiles;
+import io.kubelift.analyzer.shell.ShellInterpreter;
+import io.kubelift.analyzer.shell.ShellLaunch;
+import io.kubelift.analyzer.shell.ShellLexer;
+import io.kubelift.analyzer.shell.ShellNode;
+import io.kubelift.analyzer.shell.ShellParser;
+import io.kubelift.model.Evidence;
+import io.kubelift.model.FactKind;
+import io.kubelift.model.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads every safe text file of a tree once, runs the parsers on it, then interprets the scripts for launches. */
+final class Scanner {
+    private static final Pattern JAR_VERSION = Pattern.compile("^(.+?)-(\\d[\\w.-]*)\\.jar$");
+    private final List<FileParser> parsers;
+
+    Scanner(List<FileParser> parsers) {
+        this.parsers = parsers;
+    }
+
+    static Scanner withDefaultParsers() {
+        return new Scanner(Parsers.defaults());
+    }
+
+    Inventory scan(FileTree files) {
+        FactSink sink = new FactSink();
+        ParseContext ctx = new ParseContext(sink, files);
+        files.problems().forEach(p -> sink.problem(p.kind(), p.file(), p.line(), p.message()));
+        Map<String, String> formats = new TreeMap<>();
+        Map<String, SourceFile> scripts = new TreeMap<>();
+        for (String path : files.list()) {
+            if (TextFiles.binaryByName(path)) {
+                Matcher m = JAR_VERSION.matcher(RelPaths.fileName(path));
+                if (m.matches()) {
+                    sink.fact(FactKind.DEPENDENCY, m.group(1), m.group(2), Map.of("via", "jar"), Evidence.ofFile(path));
+                }
+                continue;
+            }
+            long size = files.size(path);
+            if (size > files.limits().maxParseBytes()) {
+                sink.problem(Problem.Kind.SKIPPED, path, 0, "larger than the " + Sizes.human(files.limits().maxParseBytes()) + " parse cap, not parsed");
+                continue;
+            }
+            Optional<byte[]> bytes = files.read(path, files.limits().maxParseBytes());
+            if (bytes.isEmpty()) {
+                sink.problem(Problem.Kind.SKIPPED, path, 0, "could not be read");
+                continue;
+            }
+            byte[] b = bytes.get();
+            if (b.length == 0) {
+                continue;
+            }
+            if (TextFiles.looksBinary(b)) {
+                sink.problem(Problem.Kind.SKIPPED, path, 0, "binary content, not parsed");
+                continue;
+            }
+            TextFiles.Decoded d = TextFiles.decode(b);
+            if (d.latin1()) {
+                sink.problem(Problem.Kind.NOTE, path, 0, "not valid UTF-8; read as ISO-8859-1");
+            }
+            SourceFile f = SourceFile.of(path, d.text());
+            parse(f, ctx, formats);
+            if (ShellScriptParser.isScript(f)) {
+                scripts.put(path, f);
+            }
+        }
+        List<ShellLaunch> launches = launches(files, scripts, sink);
+        return new Inventory(files, sink.facts(), sink.problems(), sink.entries(), sink.secrets(), launches, formats);
+    }
+
+    private void parse(SourceFile f, ParseContext ctx, Map<String, String> formats) {
+        for (FileParser p : parsers) {
+            boolean accepted;
+            try {
+                accepted = p.accepts(f);
+            } catch (RuntimeException e) {
+                accepted = false;
+            }
+            if (!accepted) {
+                continue;
+            }
+            if (p.configFormat() != null) {
+                formats.putIfAbsent(f.path(), p.configFormat());
+            }
+            try {
+                p.parse(f, ctx);
+            } catch (RuntimeException | StackOverflowError e) {
+                ctx.problem(Problem.Kind.PARSE_ERROR, f, 0, p.id() + " parser failed: " + e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private static List<ShellLaunch> launches(FileTree files, Map<String, SourceFile> scripts, FactSink sink) {
+        Map<String, List<ShellNode>> parsed = new LinkedHashMap<>();
+        for (var e : scripts.entrySet()) {
+            try {
+                parsed.put(e.getKey(), ShellParser.parse(ShellLexer.lines(e.getValue().lines())));
+            } catch (RuntimeException ex) {
+                sink.problem(Problem.Kind.PARSE_ERROR, e.getKey(), 0, "script structure not understood: " + ex.getClass().getSimpleName());
+            }
+        }
+        ShellInterpreter interp = new ShellInterpreter(p -> Optional.ofNullable(parsed.get(p)), p -> resolve(p, files.list()));
+        List<ShellLaunch> out = new ArrayList<>();
+        for (String script : parsed.keySet()) {
+            String n = RelPaths.fileName(script);
+            if (n.endsWith("-env.sh") || n.endsWith("config.sh") || n.contains("functions") || n.endsWith("Env.sh")) {
+                continue; // libraries that are sourced, not run
+            }
+            try {
+                out.addAll(interp.run(script));
+            } catch (RuntimeException | StackOverflowError e) {
+                sink.problem(Problem.Kind.PARSE_ERROR, script, 0, "script could not be interpreted: " + e.getClass().getSimpleName());
+            }
+        }
+        for (ShellLaunch l : out) {
+            sink.fact(FactKind.JAVA_LAUNCH, l.command().mainClass() != null ? l.command().mainClass() : l.command().jar(), null,
+                    LaunchFacts.attributes(l), Evidence.of(l.script(), l.line(), scripts.get(l.script()) == null ? l.text() : scripts.get(l.script()).line(l.line())));
+        }
+        return out;
+    }
+
+    /** A path as a script wrote it (after expansion) → the app file it names: the longest matching path suffix. */
+    static Optional<String> resolve(String written, List<String> files) {
+        List<String> segs = new ArrayList<>();
+        for (String s : written.replace('\\', '/').split("/")) {
+            if (!s.isEmpty() && !s.equals(".") && !s.equals("..")) {
+                segs.add(s);
+            }
+        }
+        for (int k = 0; k < segs.size(); k++) {
+            String suffix = String.join("/", segs.subList(k, segs.size()));
+            for (String f : files) {
+                if (f.equals(suffix) || f.endsWith("/" + suffix)) {
+                    return Optional.of(f);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,181 @@
+package io.kubelift.analyzer.detect;
+
+import io.kubelift.analyzer.Inventory;
+import io.kubelift.analyzer.parse.SecretHit;
+import io.kubelift.analyzer.scan.RelPaths;
+import io.kubelift.analyzer.shell.JavaCommand;
+import io.kubelift.analyzer.shell.ShellLaunch;
+import io.kubelift.model.ConfigFile;
+import io.kubelift.model.Entrypoint;
+import io.kubelift.model.Evidence;
+import io.kubelift.model.Fact;
+import io.kubelift.model.FactKind;
+import io.kubelift.model.LogDir;
+import io.kubelift.model.Names;
+import io.kubelift.model.Port;
+import io.kubelift.model.Resources;
+import io.kubelift.model.SecretRef;
+import io.kubelift.model.StateDir;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/** Shared pieces for detectors: ports, secrets, directories, config files, entrypoints and memory from the inventory. */
+public final class ComponentParts {
+    /** Memory request = heap × this, for metaspace, threads, direct buffers and GC overhead. */
+    public static final double HEAP_HEADROOM = 1.5;
+
+    private ComponentParts() {
+    }
+
+    public static List<ConfigFile> configFiles(Inventory inv, Collection<String> files) {
+        List<ConfigFile> out = new ArrayList<>();
+        for (String f : new TreeSet<>(files)) {
+            String fmt = inv.configFormats().get(f);
+            if (fmt != null) {
+                out.add(new ConfigFile(f, fmt));
+            }
+        }
+        return out;
+    }
+
+    /** Config files in the directories on a classpath, in files named by the args or -D options, that exist in the app. */
+    public static Set<String> configFilesOf(Inventory inv, JavaCommand cmd) {
+        Set<String> out = new TreeSet<>();
+        List<String> refs = new ArrayList<>(cmd.classpath());
+        refs.addAll(cmd.args());
+        cmd.jvmOptions().stream().filter(o -> o.startsWith("-D") && o.contains("=")).map(o -> o.substring(o.indexOf('=') + 1)).forEach(refs::add);
+        for (String ref : refs) {
+            if (ref.endsWith("*") || ref.endsWith(".jar")) {
+                continue;
+            }
+            String r = ref.replace('\\', '/');
+            for (String f : inv.configFormats().keySet()) {
+                String dir = RelPaths.parent(f);
+                if (!dir.isEmpty() && (r.endsWith("/" + dir) || r.equals(dir)) || r.endsWith("/" + f) || r.equals(f)) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    public static List<Port> ports(Inventory inv, Collection<String> files, Predicate<Fact> filter) {
+        Map<Integer, Port> byPort = new LinkedHashMap<>();
+        inv.facts(FactKind.LISTEN_PORT).filter(f -> files.contains(f.evidence().file())).filter(filter).forEach(f -> {
+            int port;
+            try {
+                port = Integer.parseInt(f.subject());
+            } catch (NumberFormatException e) {
+                return;
+            }
+            String key = f.attr("configKey");
+            String name = portName(key != null ? key : f.attr("via"), port);
+            byPort.putIfAbsent(port, new Port(unique(name, byPort.values()), port, "TCP", httpish(key) ? "http" : null, key, f.evidence()));
+        });
+        List<Port> out = new ArrayList<>(byPort.values());
+        out.sort(Comparator.comparingInt(Port::port));
+        return out;
+    }
+
+    static boolean httpish(String key) {
+        return key != null && key.toLowerCase(java.util.Locale.ROOT).matches(".*(http|web|server\\.port|rest|ui|admin\\.serverport).*") && !key.contains("https");
+    }
+
+    private static String unique(String name, Collection<Port> existing) {
+        String n = name;
+        int i = 2;
+        while (true) {
+            String c = n;
+            if (existing.stream().noneMatch(p -> p.name().equals(c))) {
+                return n;
+            }
+            String suffix = "-" + i++;
+            n = (name.length() + suffix.length() > 15 ? name.substring(0, 15 - suffix.length()) : name) + suffix;
+            n = n.replaceAll("-+", "-");
+        }
+    }
+
+    /** {@code yarn.resourcemanager.webapp.address} → {@code webapp}; {@code server.port} → {@code server}; max 15 chars. */
+    public static String portName(String key, int port) {
+        if (key == null) {
+            return "tcp-" + port;
+        }
+        String k = key.replaceAll("@port$|[._-](address|port|listeners?|addr)$", "").replaceAll("(?i)port$", "");
+        String[] parts = k.split("[./@\\[\\]]");
+        String last = parts.length == 0 ? "" : parts[parts.length - 1];
+        String n = Names.dnsLabel(last.isEmpty() ? "tcp-" + port : last, 15);
+        return n.equals("app") ? "tcp-" + port : n;
+    }
+
+    public static List<SecretRef> secrets(Inventory inv, Collection<String> files, Predicate<SecretHit> filter) {
+        Map<String, SecretRef> out = new java.util.TreeMap<>();
+        for (SecretHit h : inv.secrets()) {
+            if (files.contains(h.file()) && filter.test(h)) {
+                out.putIfAbsent(h.file() + "\u0000" + h.key(), new SecretRef(h.key(), h.file(), h.kind(), null, h.evidence()));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    public static List<StateDir> state(Inventory inv, Collection<String> files, Predicate<Fact> filter) {
+        Map<String, StateDir> out = new java.util.TreeMap<>();
+        inv.facts(FactKind.STATE_DIR).filter(f -> files.contains(f.evidence().file())).filter(filter).forEach(f ->
+                out.putIfAbsent(f.subject(), new StateDir(f.subject(), f.attr("purpose"), f.attr("configKey"),
+                        "true".equals(f.attr("durable")), f.evidence())));
+        return new ArrayList<>(out.values());
+    }
+
+    public static List<LogDir> logs(Inventory inv, Collection<String> files, Predicate<Fact> filter) {
+        Map<String, LogDir> out = new java.util.TreeMap<>();
+        inv.facts(FactKind.LOG_DIR).filter(f -> files.contains(f.evidence().file())).filter(filter).forEach(f ->
+                out.putIfAbsent(f.subject(), new LogDir(f.subject(), f.attr("configKey"), f.evidence())));
+        return new ArrayList<>(out.values());
+    }
+
+    /** The heap set on the command line, if any. */
+    public static long heapBytes(JavaCommand cmd) {
+        long heap = 0;
+        for (String o : cmd.jvmOptions()) {
+            if (o.startsWith("-Xmx")) {
+                heap = io.kubelift.analyzer.scan.Sizes.parse(o.substring(4), 'b').orElse(0L);
+            }
+        }
+        return heap;
+    }
+
+    public static Resources resources(long heapBytes, Evidence evidence) {
+        if (heapBytes <= 0) {
+            return null;
+        }
+        long mi = (long) Math.ceil(heapBytes * HEAP_HEADROOM / (1 << 20));
+        return new Resources(null, mi + "Mi", evidence);
+    }
+
+    /** The launch's entrypoint with fixed heap options removed (the heap becomes the memory request). */
+    public static Entrypoint entrypoint(ShellLaunch l, Evidence ev) {
+        JavaCommand c = l.command();
+        List<String> opts = c.jvmOptions().stream().filter(o -> !o.startsWith("-Xmx") && !o.startsWith("-Xms")).toList();
+        return new Entrypoint(l.entryScript(), c.mainClass(), c.jar(), null, c.classpath(), opts, c.args(), null, ev);
+    }
+
+    public static Evidence launchEvidence(Inventory inv, ShellLaunch l) {
+        return inv.facts(FactKind.JAVA_LAUNCH).filter(f -> f.evidence().file().equals(l.script()) && f.evidence().line() == l.line())
+                .map(Fact::evidence).findFirst().orElse(Evidence.of(l.script(), l.line(), null));
+    }
+
+    public static Evidence heapEvidence(Inventory inv, ShellLaunch l) {
+        if (l.heapSource() != null) {
+            return inv.facts(FactKind.HEAP_SETTING).filter(f -> f.evidence().file().equals(l.heapSource().file())
+                    && f.evidence().line() == l.heapSource().line()).map(Fact::evidence).findFirst()
+                    .orElse(Evidence.of(l.heapSource().file(), l.heapSource().line(), l.heapSource().text()));
+        }
+        return launchEvidence(inv, l);
+    }
+}

@@ -1,0 +1,201 @@
+package io.kubelift.analyzer.detect;
+
+import io.kubelift.analyzer.Inventory;
+import io.kubelift.analyzer.parse.ConfigEntry;
+import io.kubelift.analyzer.shell.ShellLaunch;
+import io.kubelift.model.Component;
+import io.kubelift.model.ConfigOverride;
+import io.kubelift.model.EnvVar;
+import io.kubelift.model.Evidence;
+import io.kubelift.model.Health;
+import io.kubelift.model.Peer;
+import io.kubelift.model.Port;
+import io.kubelift.model.Runtime;
+import io.kubelift.model.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Hadoop YARN (2.x/3.x): knows the daemons' main classes and yarn-default.xml's ports and keys, so ports are found
+ * even when a key is absent (the evidence is then the key that implies them, e.g. the RM hostname). The
+ * NodeManager's ephemeral {@code yarn.nodemanager.address} (default port 0) is pinned so the RM can reach it.
+ */
+public final class HadoopYarnDetector implements Detector {
+    static final String RM = "org.apache.hadoop.yarn.server.resourcemanager.ResourceManager";
+    static final String NM = "org.apache.hadoop.yarn.server.nodemanager.NodeManager";
+    static final String JHS = "org.apache.hadoop.mapreduce.v2.hs.JobHistoryServer";
+    static final String TIMELINE = "org.apache.hadoop.yarn.server.applicationhistoryservice.ApplicationHistoryServer";
+
+    /** A daemon port from yarn-default.xml: key, default port, port name, http or not. */
+    record DefaultPort(String key, int port, String name, boolean http) {
+    }
+
+    static final List<DefaultPort> RM_PORTS = List.of(
+            new DefaultPort("yarn.resourcemanager.scheduler.address", 8030, "scheduler", false),
+            new DefaultPort("yarn.resourcemanager.resource-tracker.address", 8031, "tracker", false),
+            new DefaultPort("yarn.resourcemanager.address", 8032, "rpc", false),
+            new DefaultPort("yarn.resourcemanager.admin.address", 8033, "admin", false),
+            new DefaultPort("yarn.resourcemanager.webapp.address", 8088, "webapp", true));
+    static final int NM_PINNED_PORT = 8041;
+    static final List<DefaultPort> NM_PORTS = List.of(
+            new DefaultPort("yarn.nodemanager.localizer.address", 8040, "localizer", false),
+            new DefaultPort("yarn.nodemanager.address", NM_PINNED_PORT, "rpc", false),
+            new DefaultPort("yarn.nodemanager.webapp.address", 8042, "webapp", true));
+    static final DefaultPort SHUFFLE = new DefaultPort("mapreduce.shuffle.port", 13562, "shuffle", false);
+
+    @Override
+    public String id() {
+        return "hadoop-yarn";
+    }
+
+    @Override
+    public void detect(DetectionContext ctx) {
+        Inventory inv = ctx.inventory();
+        Optional<String> yarnSite = inv.configFormats().keySet().stream().filter(f -> f.endsWith("yarn-site.xml")).findFirst();
+        boolean launches = inv.launches().stream().anyMatch(l -> RM.equals(l.command().mainClass()) || NM.equals(l.command().mainClass()));
+        if (yarnSite.isEmpty() && !launches) {
+            return;
+        }
+        Map<String, ConfigEntry> conf = new LinkedHashMap<>();
+        inv.entries().stream().filter(e -> "hadoop-xml".equals(e.format())).forEach(e -> conf.put(e.key(), e));
+        String confDir = yarnSite.map(f -> f.contains("/") ? f.substring(0, f.lastIndexOf('/')) : "").orElse("etc/hadoop");
+        Set<String> confFiles = new TreeSet<>();
+        inv.configFormats().keySet().stream().filter(f -> f.startsWith(confDir + "/") && !f.substring(confDir.length() + 1).contains("/")).forEach(confFiles::add);
+        String site = yarnSite.orElse(confDir + "/yarn-site.xml");
+
+        ShellLaunch rm = launch(inv, RM);
+        ShellLaunch nm = launch(inv, NM);
+        Evidence rmHost = evidence(conf, "yarn.resourcemanager.hostname", site);
+        // RM
+        Component.Builder r = base(ctx, inv, rm, RM, "resourcemanager", confFiles, "nodemanager");
+        r.ports(ports(conf, RM_PORTS, rmHost))
+                .health(new Health("http", "/ws/v1/cluster/info", "webapp", rmHost))
+                .configOverrides(List.of(new ConfigOverride(site, "yarn.resourcemanager.bind-host", "0.0.0.0",
+                        "listen on all pod interfaces; clients reach the RM through its Service", rmHost)));
+        boolean recovery = "true".equalsIgnoreCase(value(conf, "yarn.resourcemanager.recovery.enabled"));
+        if (recovery) {
+            r.workload(Workload.StatefulSet).description("YARN ResourceManager; recovery is on, so its state store needs a stable volume");
+        } else {
+            r.workload(Workload.Deployment).description("YARN ResourceManager; recovery is off (yarn.resourcemanager.recovery.enabled=false), "
+                    + "so it keeps no state across restarts: a Deployment with one replica");
+        }
+        ctx.add(id(), r.build());
+        // NM
+        Evidence nmHost = evidence(conf, "yarn.nodemanager.hostname", site);
+        List<Port> nmPorts = new ArrayList<>(ports(conf, NM_PORTS, nmHost));
+        String aux = value(conf, "yarn.nodemanager.aux-services");
+        if (aux != null && aux.contains("mapreduce_shuffle")) {
+            Evidence auxEv = evidence(conf, "yarn.nodemanager.aux-services", site);
+            ConfigEntry sp = conf.get(SHUFFLE.key());
+            int port = sp != null && sp.value().matches("\\d+") ? Integer.parseInt(sp.value()) : SHUFFLE.port();
+            nmPorts.add(new Port(SHUFFLE.name(), port, "TCP", null, SHUFFLE.key(), sp != null ? Evidence.of(sp.file(), sp.line(), null) : auxEv));
+        }
+        nmPorts.sort(java.util.Comparator.comparingInt(Port::port));
+        ConfigEntry nmAddr = conf.get("yarn.nodemanager.address");
+        Evidence nmAddrEv = nmAddr != null ? evidence(conf, "yarn.nodemanager.address", site) : nmHost;
+        List<ConfigOverride> nmOverrides = List.of(
+                new ConfigOverride(site, "yarn.nodemanager.bind-host", "0.0.0.0", "listen on all pod interfaces", nmHost),
+                new ConfigOverride(site, "yarn.nodemanager.address", "${yarn.nodemanager.hostname}:" + NM_PINNED_PORT,
+                        "the default port 0 is ephemeral; the RM and AMs call this address, so it is pinned", nmAddrEv),
+                new ConfigOverride(site, "yarn.nodemanager.resource.memory-mb", "${env.NM_MEMORY_MB}",
+                        "offer the container's memory limit to YARN instead of a host-sized number", evidence(conf, "yarn.nodemanager.resource.memory-mb", site)),
+                new ConfigOverride(site, "yarn.nodemanager.resource.cpu-vcores", "${env.NM_VCORES}",
+                        "offer the container's CPU limit to YARN", evidence(conf, "yarn.nodemanager.resource.cpu-vcores", site)));
+        Component.Builder n = base(ctx, inv, nm, NM, "nodemanager", confFiles, "resourcemanager");
+        n.workload(Workload.StatefulSet)
+                .description("YARN NodeManager; the RM and AMs call it by yarn.nodemanager.address, so it needs a stable DNS name: "
+                        + "a StatefulSet with a headless Service")
+                .ports(nmPorts)
+                .runtime(new Runtime("17", true, null, nmHost))
+                .health(new Health("http", "/ws/v1/node/info", "webapp", nmHost))
+                .configOverrides(nmOverrides)
+                .env(List.of(new EnvVar("NM_MEMORY_MB", null, "limits.memory", "1Mi", evidence(conf, "yarn.nodemanager.resource.memory-mb", site)),
+                        new EnvVar("NM_VCORES", null, "limits.cpu", "1", evidence(conf, "yarn.nodemanager.resource.cpu-vcores", site))))
+                .peers(peers(conf, site));
+        ctx.add(id(), n.build());
+        inv.launches().stream().filter(l -> RM.equals(l.command().mainClass()) || NM.equals(l.command().mainClass())).forEach(ctx::claim);
+        ctx.claimClass(RM);
+        ctx.claimClass(NM);
+    }
+
+    private Component.Builder base(DetectionContext ctx, Inventory inv, ShellLaunch l, String mainClass, String name, Set<String> confFiles, String otherRole) {
+        Component.Builder b = Component.builder(name).runtime(new Runtime("17", null, null, null));
+        Set<String> files = new TreeSet<>(confFiles);
+        String otherPrefix = "yarn." + otherRole + ".";
+        b.configFiles(ComponentParts.configFiles(inv, files.stream().filter(f -> !f.endsWith(".sh") && !f.endsWith("workers") && !f.endsWith("slaves")).toList()))
+                .secrets(ComponentParts.secrets(inv, files, h -> !h.key().startsWith(otherPrefix)
+                        && !(name.equals("nodemanager") && h.key().startsWith("yarn.federation."))))
+                .state(ComponentParts.state(inv, files, f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix)))
+                .logs(ComponentParts.logs(inv, scriptsAnd(inv, files, l), f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix)));
+        if (l != null) {
+            Evidence ev = ComponentParts.launchEvidence(inv, l);
+            b.entrypoint(ComponentParts.entrypoint(l, ev)).evidence(ev)
+                    .resources(ComponentParts.resources(ComponentParts.heapBytes(l.command()), ComponentParts.heapEvidence(inv, l)));
+        } else {
+            b.entrypoint(new io.kubelift.model.Entrypoint(null, mainClass, null, null, List.of(), List.of(), List.of(), null, null));
+        }
+        return b;
+    }
+
+    private static Set<String> scriptsAnd(Inventory inv, Set<String> files, ShellLaunch l) {
+        Set<String> s = new TreeSet<>(files);
+        inv.configFormats().forEach((f, fmt) -> {
+            if (fmt.equals("shell")) {
+                s.add(f);
+            }
+        });
+        return s;
+    }
+
+    private static ShellLaunch launch(Inventory inv, String mainClass) {
+        return inv.launches().stream().filter(l -> mainClass.equals(l.command().mainClass()) && !l.background()).findFirst()
+                .or(() -> inv.launches().stream().filter(l -> mainClass.equals(l.command().mainClass())).findFirst()).orElse(null);
+    }
+
+    private static List<Port> ports(Map<String, ConfigEntry> conf, List<DefaultPort> defaults, Evidence implied) {
+        List<Port> out = new ArrayList<>();
+        for (DefaultPort d : defaults) {
+            ConfigEntry e = conf.get(d.key());
+            int port = d.port();
+            Evidence ev = implied;
+            if (e != null) {
+                ev = Evidence.of(e.file(), e.line(), null);
+                String v = e.value();
+                int colon = v.lastIndexOf(':');
+                if (colon >= 0 && v.substring(colon + 1).matches("\\d{1,5}") && Integer.parseInt(v.substring(colon + 1)) > 0) {
+                    port = Integer.parseInt(v.substring(colon + 1));
+                }
+            }
+            out.add(new Port(d.name(), port, "TCP", d.http() ? "http" : null, d.key(), ev));
+        }
+        return out;
+    }
+
+    private static List<Peer> peers(Map<String, ConfigEntry> conf, String site) {
+        List<Peer> out = new ArrayList<>();
+        for (ConfigEntry e : conf.values()) {
+            if (e.key().startsWith("yarn.resourcemanager.") && (e.key().endsWith(".hostname") || e.key().endsWith(".address"))) {
+                String host = e.value().replaceAll(":\\d+$", "");
+                if (!host.isBlank() && !host.contains("$") && !host.equals("0.0.0.0")) {
+                    out.add(new Peer(e.key(), "resourcemanager", host, e.file(), Evidence.of(e.file(), e.line(), null)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String value(Map<String, ConfigEntry> conf, String key) {
+        ConfigEntry e = conf.get(key);
+        return e == null ? null : e.value();
+    }
+
+    private static Evidence evidence(Map<String, ConfigEntry> conf, String key, String fallbackFile) {
+        ConfigEntry e = conf.get(key);
+        return e == null ? Evidence.ofFile(fallbackFile) : Evidence.of(e.file(), e.line(), null);
+    }
+}

@@ -1,0 +1,67 @@
+package io.kubelift.analyzer.parse;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies directory settings: state (durable data), scratch (tmp/local/work dirs: state that may be lost),
+ * or logs. A few well-known keys whose names mislead are listed (Kafka's {@code log.dirs} holds the topic data,
+ * ZooKeeper's {@code dataLogDir} the transaction log); everything else goes by the key's words.
+ */
+public final class DirRules {
+    public enum Use { STATE, SCRATCH, LOG }
+
+    public record DirUse(Use use, String purpose) {
+    }
+
+    private static final Map<String, DirUse> KNOWN = Map.of(
+            "log.dirs", new DirUse(Use.STATE, "kafka topic data (commit log)"),
+            "log.dir", new DirUse(Use.STATE, "kafka topic data (commit log)"),
+            "datalogdir", new DirUse(Use.STATE, "zookeeper transaction log"),
+            "datadir", new DirUse(Use.STATE, "data directory"),
+            "yarn.nodemanager.local-dirs", new DirUse(Use.SCRATCH, "nodemanager local dirs (container work, localized files)"),
+            "hadoop.tmp.dir", new DirUse(Use.SCRATCH, "hadoop temporary/base dir"),
+            "yarn.nodemanager.log-dirs", new DirUse(Use.LOG, "container logs"));
+    private static final Pattern DIR_KEY = Pattern.compile("(?i).*(dir|dirs|directory|directories|path|folder|location|root|home|base)$");
+    private static final Pattern LOG_WORD = Pattern.compile("(?i).*(^|[-_.])?logs?([-_.]|dir|path|$).*");
+    private static final Pattern SCRATCH_WORD = Pattern.compile("(?i).*(tmp|temp|scratch|cache|work|local|spool).*");
+    private static final Pattern STATE_WORD = Pattern.compile("(?i).*(data|state|store|storage|journal|snapshot|wal|recovery|db|index|queue|repo|persist|kahadb).*");
+    private static final Pattern PATH_VALUE = Pattern.compile("^(/|\\$\\{|\\$[A-Za-z_]|\\./|\\.\\./|~/|[A-Za-z]:\\\\|file:/)[^\\s,;]*(,[^\\s,;]+)*$");
+
+    private DirRules() {
+    }
+
+    public static Optional<DirUse> classify(String key, String value) {
+        if (key == null || value == null || !PATH_VALUE.matcher(value.trim()).matches()) {
+            return Optional.empty();
+        }
+        String k = key.trim();
+        if (value.trim().matches(".*\\.(jks|p12|pem|keystore|truststore|xml|properties|jar|log|pid|conf|cfg)$")
+                || k.toLowerCase(Locale.ROOT).matches(".*(zk|zookeeper|znode).*")) {
+            return Optional.empty(); // a file or a ZooKeeper path, not a local directory
+        }
+        DirUse known = KNOWN.get(k.toLowerCase(Locale.ROOT));
+        if (known == null) {
+            String last = k.substring(Math.max(0, Math.max(k.lastIndexOf('.'), k.lastIndexOf('/')) + 1));
+            known = KNOWN.get(last.toLowerCase(Locale.ROOT));
+        }
+        if (known != null) {
+            return Optional.of(known);
+        }
+        if (!DIR_KEY.matcher(k).matches() || k.toLowerCase(Locale.ROOT).matches(".*(java|jre|jdk|conf|config|bin|lib|class|plugin|home)[-_.]?(dir|path|home|root)?$")) {
+            return Optional.empty();
+        }
+        if (LOG_WORD.matcher(k).matches()) {
+            return Optional.of(new DirUse(Use.LOG, "logs"));
+        }
+        if (SCRATCH_WORD.matcher(k).matches()) {
+            return Optional.of(new DirUse(Use.SCRATCH, "scratch"));
+        }
+        if (STATE_WORD.matcher(k).matches()) {
+            return Optional.of(new DirUse(Use.STATE, "data"));
+        }
+        return Optional.empty();
+    }
+}

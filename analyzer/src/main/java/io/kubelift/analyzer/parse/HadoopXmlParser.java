@@ -1,0 +1,52 @@
+package io.kubelift.analyzer.parse;
+
+import io.kubelift.model.FactKind;
+import io.kubelift.model.Problem;
+
+/**
+ * Hadoop-style configuration XML ({@code <configuration><property><name/><value/><final/>}): the
+ * {@code *-site.xml} files of Hadoop, HBase, Hive, Spark's hive-site and friends. XIncludes are noted, not followed.
+ */
+public final class HadoopXmlParser implements FileParser {
+    @Override
+    public String id() {
+        return "hadoop-xml";
+    }
+
+    @Override
+    public String configFormat() {
+        return "hadoop-xml";
+    }
+
+    @Override
+    public boolean accepts(SourceFile f) {
+        return f.lowerName().endsWith(".xml") && f.text().contains("<configuration") && f.text().contains("<property");
+    }
+
+    @Override
+    public void parse(SourceFile f, ParseContext ctx) {
+        XmlTree.Element root;
+        try {
+            root = XmlTree.parse(f.text());
+        } catch (XmlTree.XmlException e) {
+            ctx.problem(Problem.Kind.PARSE_ERROR, f, e.line, e.getMessage());
+            return;
+        }
+        for (XmlTree.Element inc : root.all("include")) {
+            ctx.problem(Problem.Kind.NOTE, f, inc.line, "XInclude of '" + inc.attributes.getOrDefault("href", "?") + "' not followed");
+        }
+        for (XmlTree.Element p : root.all("property")) {
+            String name = p.childText("name");
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            XmlTree.Element valueEl = p.child("value").orElse(null);
+            String value = valueEl == null ? "" : valueEl.text();
+            int line = valueEl != null ? valueEl.textLine() : p.line;
+            ctx.config(f, new ConfigEntry(f.path(), "hadoop-xml", name.trim(), value, line));
+            if ("true".equalsIgnoreCase(p.childText("final"))) {
+                ctx.fact(FactKind.CONFIG_PROPERTY, name.trim() + "#final", "true", java.util.Map.of("format", "hadoop-xml"), f, line);
+            }
+        }
+    }
+}

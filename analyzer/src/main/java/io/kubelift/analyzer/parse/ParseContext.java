@@ -1,0 +1,134 @@
+package io.kubelift.analyzer.parse;
+
+import io.kubelift.analyzer.scan.FileTree;
+import io.kubelift.model.Evidence;
+import io.kubelift.model.FactKind;
+import io.kubelift.model.Problem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a parser reports to: the fact sink, the app's files (to follow includes), and the shared treatment of a
+ * config key/value, so every format gets the same secret, port, host, directory and heap rules.
+ */
+public final class ParseContext {
+    private static final Pattern XMX = Pattern.compile("-Xmx(\\d+[kKmMgGtT]?)");
+    private static final Pattern AUTH_KEY = Pattern.compile("(?i).*(authentication|auth[-_.]?(type|method|mechanism)|sasl[-_.]mechanism|security[-_.]protocol)$");
+    private static final Pattern TELEMETRY_KEY = Pattern.compile("(?i).*(metrics|jmx|prometheus|actuator|management\\.endpoints?|telemetry|opentelemetry|otel|statsd|graphite).*");
+    private final FactSink sink;
+    private final FileTree files;
+
+    public ParseContext(FactSink sink, FileTree files) {
+        this.sink = sink;
+        this.files = files;
+    }
+
+    public FactSink sink() {
+        return sink;
+    }
+
+    public FileTree files() {
+        return files;
+    }
+
+    public Evidence ev(SourceFile f, int line) {
+        return Evidence.of(f.path(), line, f.line(line));
+    }
+
+    public void problem(Problem.Kind kind, SourceFile f, int line, String message) {
+        sink.problem(kind, f.path(), line, message);
+    }
+
+    public void fact(FactKind kind, String subject, SourceFile f, int line) {
+        sink.fact(kind, subject, ev(f, line));
+    }
+
+    public void fact(FactKind kind, String subject, String value, Map<String, String> attrs, SourceFile f, int line) {
+        sink.fact(kind, subject, value, attrs, ev(f, line));
+    }
+
+    /** Records a config setting and everything the shared rules read from it. */
+    public void config(SourceFile f, ConfigEntry e) {
+        sink.entry(e);
+        Evidence ev = ev(f, e.line());
+        String key = e.key();
+        String value = e.value() == null ? "" : e.value();
+        Optional<String> secretKind = SecretRules.keyKind(key, value).or(() -> SecretRules.valueKind(value));
+        Map<String, String> base = new LinkedHashMap<>();
+        base.put("format", e.format());
+        if (e.profile() != null) {
+            base.put("profile", e.profile());
+        }
+        secretKind.ifPresent(kind -> sink.secret(key, kind, value, ev, Map.of("format", e.format())));
+        sink.fact(FactKind.CONFIG_PROPERTY, key, secretKind.isPresent() ? io.kubelift.model.SecretValue.MASK : value, base, ev);
+        if (secretKind.isPresent()) {
+            return;
+        }
+        for (int port : PortRules.listenPorts(key, value)) {
+            sink.fact(FactKind.LISTEN_PORT, Integer.toString(port), null, attrs("configKey", key, "via", "config"), ev);
+        }
+        for (HostRules.HostRef h : HostRules.find(key, value)) {
+            Map<String, String> a = attrs("configKey", key);
+            if (h.port() > 0) {
+                a.put("port", Integer.toString(h.port()));
+            }
+            if (HostRules.isLoopback(h.host())) {
+                a.put("loopback", "true");
+            }
+            sink.fact(FactKind.HOST_REFERENCE, h.host(), value, a, ev);
+        }
+        DirRules.classify(key, value).ifPresent(d -> {
+            for (String path : value.split(",")) {
+                String p = path.trim();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                switch (d.use()) {
+                    case LOG -> sink.fact(FactKind.LOG_DIR, p, null, attrs("configKey", key, "purpose", d.purpose()), ev);
+                    case STATE -> sink.fact(FactKind.STATE_DIR, p, null, attrs("configKey", key, "purpose", d.purpose(), "durable", "true"), ev);
+                    case SCRATCH -> sink.fact(FactKind.STATE_DIR, p, null, attrs("configKey", key, "purpose", d.purpose(), "durable", "false"), ev);
+                }
+            }
+        });
+        Matcher x = XMX.matcher(value);
+        if (x.find()) {
+            heap("-Xmx" + x.group(1), io.kubelift.analyzer.scan.Sizes.parse(x.group(1), 'b').orElse(0L), ev, attrs("configKey", key));
+        }
+        if (AUTH_KEY.matcher(key).matches() && !value.isBlank()) {
+            sink.fact(FactKind.AUTH_MECHANISM, value.trim(), null, attrs("configKey", key), ev);
+        }
+        if (TELEMETRY_KEY.matcher(key).matches()) {
+            sink.fact(FactKind.TELEMETRY, key, value, attrs("configKey", key), ev);
+        }
+    }
+
+    public void heap(String subject, long bytes, Evidence ev, Map<String, String> extra) {
+        Map<String, String> a = new LinkedHashMap<>(extra);
+        a.put("bytes", Long.toString(bytes));
+        sink.fact(FactKind.HEAP_SETTING, subject, null, a, ev);
+    }
+
+    public static Map<String, String> attrs(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            if (kv[i + 1] != null) {
+                m.put(kv[i], kv[i + 1]);
+            }
+        }
+        return m;
+    }
+
+    public static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Convenience for parsers producing a list of entries. */
+    public void configAll(SourceFile f, List<ConfigEntry> entries) {
+        entries.forEach(e -> config(f, e));
+    }
+}

@@ -1,0 +1,54 @@
+package io.kubelift.analyzer.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds ports a process listens on from config settings: {@code *port} keys with a number, and listen/bind/address
+ * keys with {@code host:port} or {@code scheme://host:port} values. Keys under client-side prefixes (datasource,
+ * redis, mail, zookeeper connect strings…) name remote services, not listeners.
+ */
+public final class PortRules {
+    private static final Pattern PORT_KEY = Pattern.compile("(?i).*(^|[-_.]|[a-z])port$");
+    private static final Pattern LISTEN_KEY = Pattern.compile("(?i).*(^|[-_.])(listeners?|bind([-_.]address)?|(http|https|rpc|ipc|admin|webapp|web|server|service|listen|jmx)?[-_.]?address|addr)$");
+    private static final Pattern CLIENT_KEY = Pattern.compile("(?i).*(datasource|jdbc|redis|mail|smtp|mongo|ldap|database|db\\.|kafka\\.bootstrap|zookeeper\\.connect|connect|remote|proxy|upstream|target|advertised|shutdown).*");
+    private static final Pattern URL_PORT = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s,:]*:(\\d{1,5})");
+    private static final Pattern HOST_PORT = Pattern.compile("(?:^|[\\s,])[^\\s,:/]*:(\\d{1,5})(?:$|[\\s,])");
+
+    private PortRules() {
+    }
+
+    public static List<Integer> listenPorts(String key, String value) {
+        List<Integer> out = new ArrayList<>();
+        if (key == null || value == null || CLIENT_KEY.matcher(key).matches()) {
+            return out;
+        }
+        String v = value.trim();
+        if (PORT_KEY.matcher(key).matches() && v.matches("\\d{1,5}")) {
+            add(out, v);
+            return out;
+        }
+        if (LISTEN_KEY.matcher(key).matches()) {
+            Matcher u = URL_PORT.matcher(v);
+            while (u.find()) {
+                add(out, u.group(1));
+            }
+            if (out.isEmpty()) {
+                Matcher h = HOST_PORT.matcher(v);
+                while (h.find()) {
+                    add(out, h.group(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<Integer> out, String s) {
+        int p = Integer.parseInt(s);
+        if (p >= 1 && p <= 65535 && !out.contains(p)) {
+            out.add(p);
+        }
+    }
+}

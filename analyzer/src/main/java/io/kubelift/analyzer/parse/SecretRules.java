@@ -1,0 +1,82 @@
+package io.kubelift.analyzer.parse;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What counts as a secret: sensitive key names (password, secret, token, credentials, private/access keys, auth
+ * strings), and sensitive values whatever their key (credentials in URIs, AWS-style access keys, PEM private keys).
+ * Placeholders (${VAR}, %ENV%, empty, masked) are not secrets: they are already externalised.
+ */
+public final class SecretRules {
+    private static final Pattern SECRET_KEY = Pattern.compile(
+            "(?i).*(pass(word|wd|phrase)?|pwd|secret|token|credentials?|private[-_.]?key|api[-_.]?key|access[-_.]?key"
+            + "|secret[-_.]?key|client[-_.]?secret|keypass|storepass|(^|[-_.])auth|sasl[-_.]jaas[-_.]config|jaas[-_.]?config)$");
+    private static final Pattern NOT_SECRET_KEY = Pattern.compile(
+            "(?i).*(\\.(file|path|location|type|class|provider|enabled|algorithm|length|expiry|validity|uri|url|name|user(name)?)|"
+            + "password[-_.]?(file|path|policy|encoder|length)|token[-_.]?(expiry|validity|renew[-_.]?interval|max[-_.]?lifetime)|"
+            + "authentication|authorization|auth[-_.]?(type|method|enabled))$");
+    private static final Pattern URI_CREDENTIAL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.:-]*://([^/\\s:@]+):([^/\\s@]+)@");
+    private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)[?&;](password|pwd|pass)=([^&;\\s]+)");
+    private static final Pattern AWS_ACCESS_KEY = Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b");
+    private static final Pattern PLACEHOLDER = Pattern.compile("^(\\$\\{[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_]+%|\\*+|<[^>]*>|changeme-placeholder)$");
+
+    private SecretRules() {
+    }
+
+    /** The kind of secret a key names, when its value is a real value. */
+    public static Optional<String> keyKind(String key, String value) {
+        if (key == null || value == null || value.isBlank() || PLACEHOLDER.matcher(value.trim()).matches()) {
+            return Optional.empty();
+        }
+        String k = key.trim();
+        if (!SECRET_KEY.matcher(k).matches() || NOT_SECRET_KEY.matcher(k).matches()) {
+            return Optional.empty();
+        }
+        String lk = k.toLowerCase(Locale.ROOT);
+        if (lk.contains("jaas")) {
+            return Optional.of("jaas");
+        }
+        if (lk.matches(".*private[-_.]?key$")) {
+            return Optional.of("private-key");
+        }
+        if (lk.matches(".*(access[-_.]?key|api[-_.]?key|secret[-_.]?key)$")) {
+            return Optional.of("access-key");
+        }
+        if (lk.matches(".*(token)$")) {
+            return Optional.of("token");
+        }
+        if (lk.matches(".*(secret|credentials?|auth)$")) {
+            return Optional.of("credential");
+        }
+        return Optional.of("password");
+    }
+
+    /** A secret carried inside a value whatever its key (a password in a URI, an access key, a PEM block). */
+    public static Optional<String> valueKind(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Matcher m = URI_CREDENTIAL.matcher(value);
+        if (m.find() && !PLACEHOLDER.matcher(m.group(2)).matches()) {
+            return Optional.of("credential-url");
+        }
+        Matcher q = QUERY_PASSWORD.matcher(value);
+        if (q.find() && !PLACEHOLDER.matcher(q.group(2)).matches()) {
+            return Optional.of("credential-url");
+        }
+        if (AWS_ACCESS_KEY.matcher(value).find()) {
+            return Optional.of("access-key");
+        }
+        if (value.contains("-----BEGIN") && value.contains("PRIVATE KEY")) {
+            return Optional.of("private-key");
+        }
+        return Optional.empty();
+    }
+
+    public static boolean isPrivateKeyBlock(String text) {
+        return text.contains("-----BEGIN") && text.matches("(?s).*-----BEGIN [A-Z ]*PRIVATE KEY-----.*");
+    }
+}

@@ -1,0 +1,64 @@
+package io.kubelift.checker;
+
+import io.kubelift.model.Finding;
+import io.kubelift.model.Severity;
+import java.util.List;
+
+/** Plain text for terminals, grouped by factor; no colour (the front end decides about colour). */
+public final class TextReportRenderer implements ReportRenderer {
+    @Override
+    public String render(Report r) {
+        StringBuilder sb = new StringBuilder();
+        FactorScore overall = r.overall();
+        sb.append("kubelift check ").append(r.rootName()).append(": ").append(r.findings().size()).append(" finding(s) (")
+                .append(r.count(Severity.ERROR)).append(" error, ").append(r.count(Severity.WARNING)).append(" warning, ")
+                .append(r.count(Severity.INFO)).append(" info)");
+        if (overall != null && overall.score() >= 0) {
+            sb.append(", score ").append(overall.score()).append(" (").append(overall.grade()).append(")");
+        }
+        sb.append('\n');
+        for (Factor factor : Factor.values()) {
+            List<Finding> fs = r.findings().stream().filter(f -> f.factor().equals(factor.numeral())).toList();
+            if (fs.isEmpty()) {
+                continue;
+            }
+            FactorScore s = r.scores().get(factor.numeral());
+            sb.append('\n').append(factor.numeral()).append(' ').append(factor.title());
+            if (s != null && s.score() >= 0) {
+                sb.append("  [").append(s.score()).append(' ').append(s.grade()).append(']');
+            }
+            sb.append('\n');
+            for (Finding f : fs) {
+                sb.append("  ").append(location(f)).append(": ").append(f.severity().id()).append(": ")
+                        .append(f.message()).append(" [").append(f.checkId()).append("]\n");
+                if (f.snippet() != null && !f.snippet().isBlank()) {
+                    sb.append("      | ").append(f.snippet()).append('\n');
+                }
+                if (f.remediation() != null) {
+                    sb.append("      fix: ").append(f.fixedByGenerate() ? "(done by kubelift generate) " : "")
+                            .append(f.remediation()).append('\n');
+                }
+            }
+        }
+        if (!r.suppressions().isEmpty()) {
+            sb.append("\nSuppressions\n");
+            for (Suppression s : r.suppressions()) {
+                sb.append("  ").append(s.file()).append(':').append(s.line()).append(": ").append(s.checkId())
+                        .append(s.accepted() ? " — " + s.reason() : " — rejected: no reason given").append('\n');
+            }
+        }
+        if (!r.disabled().isEmpty()) {
+            sb.append("\nDisabled checks: ").append(String.join(", ", r.disabled())).append('\n');
+        }
+        sb.append("\nScores");
+        r.scores().values().stream().filter(s -> s.score() >= 0).forEach(s -> sb.append("  ").append(s.factor())
+                .append(' ').append(s.score()).append(' ').append(s.grade()));
+        sb.append('\n');
+        return sb.toString();
+    }
+
+    static String location(Finding f) {
+        String file = f.file() == null ? "(app)" : f.file();
+        return f.line() > 0 ? file + ":" + f.line() : file;
+    }
+}

@@ -1,0 +1,26 @@
+package io.kubelift.checker.checks.app;
+
+import io.kubelift.checker.FactCheck;
+import io.kubelift.model.Fact;
+import io.kubelift.model.FactKind;
+import io.kubelift.model.Severity;
+
+/** The app authenticates with basic, digest or form passwords of its own */
+public final class BasicAuthCheck extends FactCheck {
+    public BasicAuthCheck() {
+        super("TF15-BASIC-AUTH", Severity.WARNING, false, FactKind.AUTH_MECHANISM,
+                "The app authenticates with basic, digest or form passwords of its own",
+                "Factor XV: app-local password checks mean credentials stored in the app, no single sign-on and no central revocation.",
+                "Delegate authentication to an identity provider (OIDC/OAuth2, Kerberos), e.g. through an authenticating proxy in front of the Service.");
+    }
+
+    @Override
+    protected boolean matches(Fact f) {
+        return subject(f).toLowerCase(java.util.Locale.ROOT).matches("basic|digest|form|plain");
+    }
+
+    @Override
+    protected String message(Fact f) {
+        return "authentication uses " + subject(f) + " with app-local credentials";
+    }
+}

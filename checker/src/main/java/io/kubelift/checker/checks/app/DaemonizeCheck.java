@@ -1,0 +1,21 @@
+package io.kubelift.checker.checks.app;
+
+import io.kubelift.checker.FactCheck;
+import io.kubelift.model.Fact;
+import io.kubelift.model.FactKind;
+import io.kubelift.model.Severity;
+
+/** A start script puts the process in the background */
+public final class DaemonizeCheck extends FactCheck {
+    public DaemonizeCheck() {
+        super("TF09-SCRIPT-DAEMONIZES", Severity.WARNING, true, FactKind.DAEMONIZE,
+                "A start script puts the process in the background",
+                "Factor IX: a container's main process must run in the foreground so the kubelet can see it die, send it SIGTERM and collect its output; nohup ... & or a daemon wrapper leaves PID 1 as a shell that exits or ignores signals.",
+                "Start the process in the foreground (exec java ...); kubelift generate writes a foreground start script that execs the JVM.");
+    }
+
+    @Override
+    protected String message(Fact f) {
+        return "the script backgrounds the process (" + subject(f) + "); in a container it must run in the foreground";
+    }
+}

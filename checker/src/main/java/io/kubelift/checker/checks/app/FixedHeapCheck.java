@@ -1,0 +1,30 @@
+package io.kubelift.checker.checks.app;
+
+import io.kubelift.checker.FactCheck;
+import io.kubelift.model.Fact;
+import io.kubelift.model.FactKind;
+import io.kubelift.model.Severity;
+
+/** The JVM heap is a fixed size instead of a share of the container's memory */
+public final class FixedHeapCheck extends FactCheck {
+    public FixedHeapCheck() {
+        super("TF08-JVM-FIXED-HEAP", Severity.WARNING, true, FactKind.HEAP_SETTING,
+                "The JVM heap is a fixed size instead of a share of the container's memory",
+                "Factor VIII: a fixed -Xmx or HEAPSIZE ignores the container memory limit; too high and the pod is OOM-killed, too low and scaling up the limit does nothing.",
+                "Drop the fixed heap and use -XX:MaxRAMPercentage (e.g. 75) so the heap follows the memory limit; kubelift generate derives the memory request from the old heap and starts the JVM with MaxRAMPercentage.");
+    }
+
+    private static String bytes(Fact f) {
+        String b = f.attr("bytes");
+        if (b == null || !b.matches("\\d+")) {
+            return "";
+        }
+        long mib = Long.parseLong(b) / (1024 * 1024);
+        return " (" + mib + " MiB)";
+    }
+
+    @Override
+    protected String message(Fact f) {
+        return "fixed heap setting " + subject(f) + bytes(f) + " ignores the container memory limit";
+    }
+}

@@ -1,0 +1,26 @@
+package io.kubelift.checker.checks.app;
+
+import io.kubelift.checker.FactCheck;
+import io.kubelift.model.Fact;
+import io.kubelift.model.FactKind;
+import io.kubelift.model.Severity;
+
+/** A password, key or token is stored as plain text in the app's files */
+public final class LiteralSecretCheck extends FactCheck {
+    public LiteralSecretCheck() {
+        super("TF03-LITERAL-SECRET", Severity.ERROR, true, FactKind.SECRET,
+                "A password, key or token is stored as plain text in the app's files",
+                "Factors III and XV: credentials in config files end up in images, ConfigMaps and version control, and cannot be rotated per environment.",
+                "Move the value to a Kubernetes Secret and reference it (${env.VAR} in Hadoop configs, an environment variable or a mounted file elsewhere); kubelift generate moves every detected secret into a Secret and rewrites the reference.");
+    }
+
+    @Override
+    protected boolean matches(Fact f) {
+        return !io.kubelift.checker.SecretText.isReferenceOnly(f.evidence().text());
+    }
+
+    @Override
+    protected String message(Fact f) {
+        return "plain-text " + (f.attr("kind") == null ? "secret" : f.attr("kind")) + " in " + subject(f) + " (value hidden)";
+    }
+}

@@ -1,0 +1,21 @@
+package io.kubelift.checker.checks.app;
+
+import io.kubelift.checker.FactCheck;
+import io.kubelift.model.Fact;
+import io.kubelift.model.FactKind;
+import io.kubelift.model.Severity;
+
+/** The app keeps state in a local directory */
+public final class LocalStateCheck extends FactCheck {
+    public LocalStateCheck() {
+        super("TF06-LOCAL-STATE", Severity.WARNING, true, FactKind.STATE_DIR,
+                "The app keeps state in a local directory",
+                "Factor VI: processes should be stateless and share-nothing; state on the local disk of a container is lost when the pod moves, and two replicas do not see each other's.",
+                "Put durable state on a PersistentVolumeClaim (a StatefulSet) or in a backing service, and scratch space on an emptyDir; kubelift generate mounts each state directory the plan lists (durable: PVC, otherwise emptyDir).");
+    }
+
+    @Override
+    protected String message(Fact f) {
+        return "state directory " + subject(f) + (f.attr("purpose") == null ? "" : " (" + f.attr("purpose") + ")") + " lives on the local disk";
+    }
+}

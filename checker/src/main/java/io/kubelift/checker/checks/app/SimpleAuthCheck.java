@@ -1,0 +1,26 @@
+package io.kubelift.checker.checks.app;
+
+import io.kubelift.checker.FactCheck;
+import io.kubelift.model.Fact;
+import io.kubelift.model.FactKind;
+import io.kubelift.model.Severity;
+
+/** The app runs with no real authentication (simple, none or anonymous) */
+public final class SimpleAuthCheck extends FactCheck {
+    public SimpleAuthCheck() {
+        super("TF15-SIMPLE-AUTH", Severity.ERROR, false, FactKind.AUTH_MECHANISM,
+                "The app runs with no real authentication (simple, none or anonymous)",
+                "Factor XV: with simple or no authentication any client that reaches the port can claim any identity; a cluster network is not a trust boundary.",
+                "Enable a real mechanism (Kerberos/SPNEGO for Hadoop, OIDC via an authenticating proxy or Ingress for web UIs) and disable anonymous access.");
+    }
+
+    @Override
+    protected boolean matches(Fact f) {
+        return subject(f).toLowerCase(java.util.Locale.ROOT).matches("simple|none|anonymous|pseudo|disabled|off");
+    }
+
+    @Override
+    protected String message(Fact f) {
+        return "authentication is " + subject(f) + ": any client that reaches the port is trusted";
+    }
+}

@@ -1,0 +1,27 @@
+package io.kubelift.checker.checks.app;
+
+import io.kubelift.checker.FactCheck;
+import io.kubelift.model.Fact;
+import io.kubelift.model.FactKind;
+import io.kubelift.model.Severity;
+
+/** A script loops over a host list with ssh to start or stop processes */
+public final class SshHostLoopCheck extends FactCheck {
+    public SshHostLoopCheck() {
+        super("TF12-SSH-HOST-LOOP", Severity.WARNING, true, FactKind.HOST_BOUND_OPERATION,
+                "A script loops over a host list with ssh to start or stop processes",
+                "Factors XII and VIII: a host list (slaves, workers) ties the app to machines; in Kubernetes the scheduler places replicas and a controller keeps them running.",
+                "Run each role as its own workload (DaemonSet, StatefulSet or Deployment) and scale it with replicas; kubelift generate emits one workload per component instead of the ssh loop.");
+    }
+
+    @Override
+    protected boolean matches(Fact f) {
+        String s = (subject(f) + " " + (f.evidence().text() == null ? "" : f.evidence().text())).toLowerCase(java.util.Locale.ROOT);
+        return s.matches("(?s).*\\b(ssh|pdsh|rsh|slaves|workers|hosts)\\b.*");
+    }
+
+    @Override
+    protected String message(Fact f) {
+        return "host-bound operation: " + subject(f);
+    }
+}

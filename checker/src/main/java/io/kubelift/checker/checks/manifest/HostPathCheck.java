@@ -1,0 +1,28 @@
+package io.kubelift.checker.checks.manifest;
+
+import io.kubelift.checker.ManifestCheck;
+import io.kubelift.checker.k8s.KubeObject;
+import io.kubelift.checker.k8s.ManifestBundle;
+import io.kubelift.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A hostPath volume. */
+public final class HostPathCheck extends ManifestCheck {
+    public HostPathCheck() {
+        super("TF06-K8S-HOSTPATH", Severity.ERROR, true,
+                "A pod mounts a directory of the node (hostPath)",
+                "Factor VI: state on a node's disk ties the pod to that node and is lost or shared by accident when "
+                + "the pod moves; hostPath is also a classic container escape (Pod Security 'baseline' forbids it).",
+                "Use a PersistentVolumeClaim for durable state, an emptyDir for scratch, and stdout for logs "
+                + "(kubelift generate never emits hostPath).");
+    }
+
+    @Override
+    protected List<Hit> inspect(KubeObject o, ManifestBundle bundle) {
+        List<Hit> out = new ArrayList<>();
+        o.podSpec().ifPresent(spec -> spec.listAt("volumes").forEach(v -> v.at("hostPath").ifPresent(h ->
+                out.add(new Hit(h.line(), "volume " + v.textAt("name") + " mounts hostPath " + h.textAt("path"))))));
+        return out;
+    }
+}

@@ -1,0 +1,28 @@
+package io.kubelift.checker.checks.manifest;
+
+import io.kubelift.checker.ManifestCheck;
+import io.kubelift.checker.k8s.KubeObject;
+import io.kubelift.checker.k8s.ManifestBundle;
+import io.kubelift.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A NodePort Service. */
+public final class NodePortServiceCheck extends ManifestCheck {
+    public NodePortServiceCheck() {
+        super("TF07-K8S-NODEPORT", Severity.WARNING, true,
+                "A Service is exposed as NodePort",
+                "Factor VII: a NodePort opens the port on every node of the cluster, outside any Ingress, TLS and "
+                + "authentication at the edge.",
+                "Use a ClusterIP Service and expose HTTP through an Ingress (or a LoadBalancer for non-HTTP "
+                + "protocols); kubelift generate emits ClusterIP Services and an Ingress for web UIs.");
+    }
+
+    @Override
+    protected List<Hit> inspect(KubeObject o, ManifestBundle bundle) {
+        if (o.kind().equals("Service") && "NodePort".equals(o.root().textAt("spec", "type"))) {
+            return List.of(new Hit(o.root().lineOf("spec", "type"), "type is NodePort"));
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,21 @@
+package io.kubelift.checker.checks.manifest;
+
+import io.kubelift.checker.ContainerCheck;
+import io.kubelift.checker.k8s.KubeObject;
+import io.kubelift.model.Severity;
+
+/** A privileged container. */
+public final class PrivilegedCheck extends ContainerCheck {
+    public PrivilegedCheck() {
+        super("TF15-K8S-PRIVILEGED", Severity.ERROR, true,
+                "A container runs privileged",
+                "Factor XV: a privileged container has every capability and all host devices; it is root on the node.",
+                "Remove securityContext.privileged; grant the single capability the process needs, if any.");
+    }
+
+    @Override
+    protected Hit inspect(KubeObject o, KubeObject.Container c) {
+        return c.node().isTrue("securityContext", "privileged")
+                ? new Hit(c.node().lineOf("securityContext", "privileged"), label(c) + " is privileged") : null;
+    }
+}

@@ -1,0 +1,36 @@
+package io.kubelift.checker.checks.manifest;
+
+import io.kubelift.checker.ManifestCheck;
+import io.kubelift.checker.k8s.KubeObject;
+import io.kubelift.checker.k8s.ManifestBundle;
+import io.kubelift.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Service whose selector matches no pod template in the manifests. */
+public final class ServiceSelectsNothingCheck extends ManifestCheck {
+    public ServiceSelectsNothingCheck() {
+        super("TF07-K8S-SERVICE-SELECTS-NOTHING", Severity.ERROR, true,
+                "A Service selects no pods of the manifests",
+                "Factor VII: the app exports its port through the Service; a selector that matches no pod template "
+                + "(a typo, a renamed label) leaves the Service without endpoints and every client failing.",
+                "Make spec.selector equal to labels of the workload's pod template (kubelift generate uses the "
+                + "same app.kubernetes.io labels on both).");
+    }
+
+    @Override
+    protected List<Hit> inspect(KubeObject o, ManifestBundle bundle) {
+        if (!o.kind().equals("Service") || bundle.withPods().isEmpty()) {
+            return List.of();
+        }
+        var selector = o.root().stringsAt("spec", "selector");
+        if (selector.isEmpty()) {
+            return List.of(); // headless/ExternalName or endpoints managed by hand
+        }
+        boolean any = bundle.withPods().stream()
+                .filter(w -> w.namespaceOrEmpty().equals(o.namespaceOrEmpty()))
+                .anyMatch(w -> ManifestBundle.selects(selector, w.podLabels()));
+        return any ? List.of() : List.of(new Hit(o.root().lineOf("spec", "selector"),
+                "selector " + selector + " matches no pod template in these manifests"));
+    }
+}

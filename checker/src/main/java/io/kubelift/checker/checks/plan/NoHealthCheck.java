@@ -1,0 +1,27 @@
+package io.kubelift.checker.checks.plan;
+
+import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.ComponentCheck;
+import io.kubelift.model.Component;
+import io.kubelift.model.Severity;
+import io.kubelift.model.Workload;
+
+/** A long-running component with ports but no health check in the plan. */
+public final class NoHealthCheck extends ComponentCheck {
+    public NoHealthCheck() {
+        super("TF09-PLAN-NO-HEALTH", Severity.WARNING, false,
+                "A long-running component has no health check in the plan",
+                "Factors IX and XIV: without a health check the generator cannot emit readiness and liveness probes, "
+                + "so Kubernetes sends traffic to pods that are not ready and never restarts a hung one.",
+                "Add spec.components[].health (type http with a path, or tcp) on one of the component's ports.");
+    }
+
+    @Override
+    protected String problem(Component c, CheckContext context) {
+        boolean longRunning = c.workload() != Workload.Job && c.workload() != Workload.CronJob;
+        if (longRunning && c.health() == null && !c.ports().isEmpty()) {
+            return "no health check although it listens on " + c.ports().size() + " port(s)";
+        }
+        return null;
+    }
+}
