@@ -6,7 +6,7 @@ assert log.contains('-Dkubelift.failOn') : 'the failure does not say how to chan
 assert !log.contains('\tat io.kubelift') : 'a stack trace reached the user'
 // the report is still written, and the secret value appears nowhere
 def out = new File(basedir, 'target/kubelift')
-assert new File(out, 'report/compliance.txt').isFile()
+assert new File(out, 'report/report.txt').isFile()
 assert !log.contains('Tr0ub4dor-billing') : 'the password was printed'
 out.eachFileRecurse { f ->
     if (f.isFile() && !f.name.endsWith('.env') && !(f.path.contains('/k8s/') && f.name.toLowerCase().contains('secret'))) {

@@ -10,11 +10,11 @@ assert log.contains('orders-model (packaging jar) is not a runnable app')
 
 // the aggregate report at the root covers the app module's findings, with module-relative paths
 def root = new File(basedir, 'target/kubelift/report')
-['compliance.txt', 'compliance.json', 'compliance.sarif.json', 'compliance.html'].each {
+['report.txt', 'report.json', 'report.sarif', 'report.html'].each {
     assert new File(root, it).isFile() : "no aggregate ${it} in ${root}"
 }
-def moduleJson = new groovy.json.JsonSlurper().parse(new File(api, 'report/compliance.json'))
-def rootText = new File(root, 'compliance.json').text
+def moduleJson = new groovy.json.JsonSlurper().parse(new File(api, 'report/report.json'))
+def rootText = new File(root, 'report.json').text
 def files = (moduleJson instanceof Map ? moduleJson.findings : moduleJson)?.collect { it.file }?.findAll { it } ?: []
 files.each { assert rootText.contains('api/' + it) : "aggregate report lacks api/${it}" }
 return true

@@ -15,8 +15,8 @@ k8s.eachFileRecurse { if (it.name.endsWith('.yaml')) yamls << it }
 assert yamls.any { it.text =~ /(?m)^kind: (Deployment|StatefulSet)/ } : "no workload under ${k8s}"
 def scripts = new File(out, 'scripts')
 assert scripts.isDirectory() && scripts.listFiles().length > 0 : "no start script under ${scripts}"
-assert new File(out, 'report/compliance.json').isFile()
-assert new File(out, 'report/compliance.sarif.json').isFile()
+assert new File(out, 'report/report.json').isFile()
+assert new File(out, 'report/report.sarif').isFile()
 
 // the image: a docker-archive tarball whose layers keep dependencies, resources and classes apart
 def images = new File(out, 'images')

@@ -11,5 +11,5 @@ def yamls = []
 k8s.eachFileRecurse { if (it.name.endsWith('.yaml')) yamls << it }
 assert yamls.any { it.text =~ /(?m)^kind: Deployment/ } : "no Deployment under ${k8s}"
 assert yamls.any { it.text =~ /(?m)^kind: Service/ && it.text.contains('8080') } : "no Service on 8080 under ${k8s}"
-assert new File(out, 'report/compliance.txt').isFile()
+assert new File(out, 'report/report.txt').isFile()
 return true

@@ -1,6 +1,8 @@
 package io.kubelift.maven;
 
 import io.kubelift.checker.Report;
+import io.kubelift.checker.ReportRenderers;
+import io.kubelift.core.Kubelift;
 import io.kubelift.core.project.ProjectConversion;
 import io.kubelift.core.project.ProjectDescriptor;
 import io.kubelift.core.project.ProjectKubelift;
@@ -55,7 +57,7 @@ public class CheckMojo extends GenerateMojo {
                 default -> getLog().info(line);
             }
         }
-        Path text = result.outDir().resolve("report").resolve("compliance.txt");
+        Path text = result.outDir().resolve(Kubelift.REPORT_DIR).resolve(ReportRenderers.fileName("text"));
         getLog().info(report.findings().size() + " findings; report → " + text + (aggregate == null ? "" : "; reactor report → " + aggregate));
         if (threshold != null && report.exceeds(threshold)) {
             List<Finding> over = report.findings().stream().filter(f -> f.severity().compareTo(threshold) >= 0).toList();
