@@ -72,6 +72,10 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
 
     /** Logs why a module produced nothing: it is a library or an aggregator, not an app. */
     protected void notRunnable() {
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info(project.getArtifactId() + " is an aggregator (packaging pom): each module that is an app gets its own plan");
+            return;
+        }
         getLog().info(project.getArtifactId() + " (packaging " + project.getPackaging() + ") is not a runnable app: no main class "
                 + "in the jar, spring-boot, shade, assembly or exec plugin configuration, none found in its sources, and not a "
                 + "WAR — nothing to do. Name one with <mainClass> in one of those plugins if it is an app.");

@@ -147,7 +147,7 @@ public final class ProjectKubelift {
                     new PlanSpec(new Source(sourcePath, kept.spec().source().detectors()), kept.spec().components()));
             return new ProjectPlan(moved, analysis.facts(), analysis.files(), true, planFile);
         }
-        MigrationPlan completed = ProjectPlanner.complete(analysis.plan(), project);
+        MigrationPlan completed = ProjectPlanner.complete(analysis.plan(), analysis.facts(), project);
         MigrationPlan named = planName == null ? completed
                 : new MigrationPlan(completed.apiVersion(), completed.kind(), new io.kubelift.model.PlanMetadata(
                         io.kubelift.model.Names.dnsLabel(planName)), completed.spec());

@@ -35,14 +35,23 @@ public final class ProjectPlanner {
     }
 
     public static MigrationPlan complete(MigrationPlan analyzed, ProjectDescriptor project) {
+        return complete(analyzed, null, project);
+    }
+
+    /**
+     * As {@link #complete(MigrationPlan, ProjectDescriptor)}; a component made from the build also gets the ports,
+     * config files and secrets the analysis found in the project's sources and resources ({@code facts} may be null).
+     */
+    public static MigrationPlan complete(MigrationPlan analyzed, io.kubelift.model.Facts facts, ProjectDescriptor project) {
+        ProjectFacts found = ProjectFacts.of(facts, project);
         PlanEvidence evidence = PlanEvidence.of(project);
         List<Component> components = new ArrayList<>();
         Optional<MainClassCandidate> main = project.mainClass();
         if (analyzed.spec().components().isEmpty()) {
             if (project.isWar()) {
-                components.add(warComponent(project, evidence));
+                components.add(withFacts(warComponent(project, evidence), found));
             } else if (main.isPresent()) {
-                components.add(mainComponent(project, main.get(), evidence));
+                components.add(withFacts(mainComponent(project, main.get(), evidence), found));
             }
         } else {
             boolean single = analyzed.spec().components().size() == 1;
@@ -63,6 +72,17 @@ public final class ProjectPlanner {
     public static MigrationPlan empty(ProjectDescriptor project, String planName, String sourcePath) {
         String name = Names.dnsLabel(planName != null ? planName : project.artifactId());
         return MigrationPlan.of(name, new PlanSpec(new Source(sourcePath, List.of()), List.of()));
+    }
+
+    private static Component withFacts(Component c, ProjectFacts found) {
+        List<Port> ports = new ArrayList<>(c.ports());
+        for (Port p : found.ports()) {
+            if (ports.stream().noneMatch(q -> q.port() == p.port() || q.name().equals(p.name()))) {
+                ports.add(p);
+            }
+        }
+        ports.sort(java.util.Comparator.comparingInt(Port::port));
+        return c.toBuilder().ports(ports).configFiles(found.configFiles()).secrets(found.secrets()).build();
     }
 
     private static Component mainComponent(ProjectDescriptor project, MainClassCandidate main, PlanEvidence evidence) {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubelift.model.Component;
+import io.kubelift.model.ConfigFile;
+import io.kubelift.model.Fact;
+import io.kubelift.model.FactKind;
+import io.kubelift.model.Facts;
 import io.kubelift.model.Entrypoint;
 import io.kubelift.model.Evidence;
 import io.kubelift.model.MigrationPlan;
@@ -15,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,5 +112,29 @@ class ProjectPlannerTest {
         List<Component> out = ProjectPlanner.complete(analysed(a, b), p).spec().components();
         assertEquals(List.of("x.A", "x.B"), out.stream().map(c -> c.entrypoint().mainClass()).toList());
         assertEquals(List.of("resources", "classes", "libs/*"), out.get(1).entrypoint().classpath());
+    }
+
+    @Test
+    void aComponentFromTheBuildGetsPortsConfigAndSecretsFromTheProjectButNotFromItsBuildOutput() throws IOException {
+        String props = "src/main/resources/application.properties";
+        String copy = "target/classes/application.properties";
+        Facts facts = new Facts(List.of(
+                new Fact(FactKind.LISTEN_PORT, "8081", null, Map.of("configKey", "server.port", "via", "config"), Evidence.of(props, 2, "server.port=8081")),
+                new Fact(FactKind.LISTEN_PORT, "9999", null, Map.of("configKey", "debug.port", "via", "config"), Evidence.of(copy, 3, "debug.port=9999")),
+                new Fact(FactKind.LISTEN_PORT, "7000", null, Map.of("via", "new ServerSocket"), Evidence.of("src/test/java/x/FakeServer.java", 9, "new ServerSocket(7000)")),
+                new Fact(FactKind.CONFIG_PROPERTY, "server.port", "8081", Map.of("format", "properties"), Evidence.of(props, 2, "server.port=8081")),
+                new Fact(FactKind.CONFIG_PROPERTY, "server.port", "8081", Map.of("format", "properties"), Evidence.of(copy, 2, "server.port=8081")),
+                new Fact(FactKind.SECRET, "spring.datasource.password", "****", Map.of("kind", "password"), Evidence.of(props, 4, "spring.datasource.password=****"))),
+                List.of());
+        ProjectDescriptor p = project("jar", List.of(new MainClassCandidate("com.example.Echo", "exec")));
+        Component c = ProjectPlanner.complete(analysed(), facts, p).spec().components().get(0);
+        assertEquals(1, c.ports().size(), c.ports().toString());
+        assertEquals("server", c.ports().get(0).name());
+        assertEquals(8081, c.ports().get(0).port());
+        assertTrue(c.ports().get(0).isHttp());
+        assertEquals(List.of(new ConfigFile(props, "properties")), c.configFiles());
+        assertEquals(1, c.secrets().size());
+        assertEquals("spring.datasource.password", c.secrets().get(0).key());
+        assertEquals("SPRING_DATASOURCE_PASSWORD", c.secrets().get(0).env());
     }
 }
