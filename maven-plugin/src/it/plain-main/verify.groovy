@@ -29,10 +29,10 @@ new TarArchiveInputStream(new FileInputStream(tars[0])).withCloseable { tar ->
     def e
     while ((e = tar.nextEntry) != null) {
         if (e.name == 'manifest.json') {
-            layerOrder = new JsonSlurper().parse(tar.bytes)[0].Layers
+            layerOrder = new JsonSlurper().parse(tar.readAllBytes())[0].Layers
         } else if (e.name.endsWith('.tar.gz')) {
             def names = []
-            def inner = new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(tar.bytes)))
+            def inner = new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(tar.readAllBytes())))
             def f
             while ((f = inner.nextEntry) != null) { if (!f.directory) names << f.name }
             layerEntries[e.name] = names
@@ -41,7 +41,7 @@ new TarArchiveInputStream(new FileInputStream(tars[0])).withCloseable { tar ->
 }
 assert layerOrder != null : 'no manifest.json in the image tarball'
 def layers = layerOrder.collect { layerEntries[it] }
-def depLayer = layers.find { l -> l.any { it.endsWith('app/libs/commons-cli-@commonsCliVersion@.jar') } }
+def depLayer = layers.find { l -> l.any { it ==~ '.*app/libs/commons-cli-[0-9.]+\\.jar' } }
 def classLayer = layers.find { l -> l.any { it.endsWith('app/classes/com/example/echo/EchoServer.class') } }
 def resourceLayer = layers.find { l -> l.any { it.endsWith('app/resources/echo.properties') } }
 assert depLayer != null : "no layer holds the dependency: ${layers}"

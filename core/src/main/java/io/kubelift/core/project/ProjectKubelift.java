@@ -137,7 +137,8 @@ public final class ProjectKubelift {
                     "run from the project's directory");
         }
         progress.step("analysing " + project.baseDir());
-        Analysis analysis = analyzer.analyze(project.baseDir(), new AnalyzeOptions(planName != null ? planName
+        Path snapshot = ProjectSnapshot.stage(project);
+        Analysis analysis = analyzer.analyze(snapshot, new AnalyzeOptions(planName != null ? planName
                 : io.kubelift.model.Names.dnsLabel(project.artifactId()), sourcePath));
         Path planFile = outDir.resolve(Kubelift.PLAN_FILE);
         if (userPlan != null && Files.isRegularFile(userPlan)) {
