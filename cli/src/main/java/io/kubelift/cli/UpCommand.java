@@ -33,7 +33,7 @@ final class UpCommand implements Command {
     public int run(CommandLine line, Console console) {
         Path out = Path.of(Main.positional(line, this, 1, 1).get(0));
         RunResult r = console.kubelift().up(out, line.getOptionValue("r", "podman"));
-        r.pods().forEach(p -> console.out.println("POD " + p));
+        r.pods().forEach(p -> console.out.println("POD " + p.name() + " " + String.join(",", p.aliases())));
         return Main.OK;
     }
 }

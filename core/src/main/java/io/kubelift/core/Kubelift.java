@@ -170,13 +170,13 @@ public final class Kubelift {
     public RunResult up(Path outDir, String runtime) {
         requireExists(outDir.resolve("k8s"), "the generated k8s/ directory");
         progress.step("starting " + outDir + " with " + runtime);
-        return new LocalRunner(new RunOptions(runtime)).up(outDir);
+        return new LocalRunner(new RunOptions(runtime, null, null)).up(outDir);
     }
 
     public void down(Path outDir, String runtime) {
         requireExists(outDir, "the output directory");
         progress.step("stopping " + outDir);
-        new LocalRunner(new RunOptions(runtime)).down(outDir);
+        new LocalRunner(new RunOptions(runtime, null, null)).down(outDir);
     }
 
     private static void requireExists(Path p, String what) {

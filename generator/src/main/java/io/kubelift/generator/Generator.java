@@ -1,12 +1,110 @@
 package io.kubelift.generator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubelift.generator.ConfigRewriter;
+import io.kubelift.generator.emit.Emitters;
+import io.kubelift.generator.emit.ResourceEmitter;
+import io.kubelift.generator.kustomize.EnvironmentProfile;
+import io.kubelift.generator.kustomize.KustomizeLayout;
+import io.kubelift.generator.script.JvmCommand;
+import io.kubelift.generator.script.StartScript;
 import io.kubelift.model.AppFiles;
+import io.kubelift.model.Component;
 import io.kubelift.model.FileSet;
+import io.kubelift.model.KubeliftException;
 import io.kubelift.model.MigrationPlan;
+import io.kubelift.model.SecretRef;
 import io.kubelift.model.SecretSource;
+import io.kubelift.model.SecretValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
-/** PLACEHOLDER: API contract only; replaced by the generator branch. */
+/**
+ * Turns a plan into the output tree (paths relative to the output directory): Kubernetes objects under
+ * {@code k8s/base/} (one per file) with their kustomization, per-environment overlays under
+ * {@code k8s/overlays/<env>/}, start scripts {@code scripts/<component>/entrypoint.sh} with the resolved argv in
+ * {@code command.json}, and secret values only in {@code k8s/base/secrets/<component>.env}. It reads only the
+ * plan, the app's config files and secret values; the same input gives the same bytes.
+ */
 public final class Generator {
-    public static Generator withDefaults() { return new Generator(); }
-    public FileSet generate(MigrationPlan plan, AppFiles app, SecretSource secrets, GenerateOptions options) { throw new UnsupportedOperationException("placeholder until the generator branch lands"); }
+    private final List<ResourceEmitter> emitters;
+    private final ConfigRewriter rewriter;
+
+    public Generator(List<ResourceEmitter> emitters, ConfigRewriter rewriter) {
+        this.emitters = List.copyOf(emitters);
+        this.rewriter = Objects.requireNonNull(rewriter);
+    }
+
+    public static Generator withDefaults() {
+        return new Generator(Emitters.defaults(), ConfigRewriter.withDefaults());
+    }
+
+    public FileSet generate(MigrationPlan plan, AppFiles app, SecretSource secrets, GenerateOptions options) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(app, "app");
+        SecretSource source = secrets == null ? SecretSource.NONE : secrets;
+        GenerateOptions opts = options == null ? GenerateOptions.defaults() : options;
+        PlanContext ctx = new PlanContext(plan, app, source, opts, rewriter);
+        FileSet out = new FileSet();
+        List<String> resources = new ArrayList<>();
+        for (ResourceEmitter emitter : emitters) {
+            for (HasMetadata object : emitter.emit(ctx)) {
+                String file = object.getMetadata().getName() + "-" + object.getKind().toLowerCase(Locale.ROOT) + ".yaml";
+                if (out.contains("k8s/base/" + file)) {
+                    throw KubeliftException.badInput("plan", "two generated objects would both be " + file,
+                            "rename one of the components");
+                }
+                out.add("k8s/base/" + file, KubeYaml.write(object));
+                resources.add(file);
+            }
+        }
+        out.add("k8s/base/kustomization.yaml", KustomizeLayout.baseKustomization(ctx, resources));
+        for (String env : opts.environments()) {
+            KustomizeLayout.overlay(ctx, EnvironmentProfile.of(env), out);
+        }
+        for (ComponentContext c : ctx.components()) {
+            out.add("scripts/" + c.name() + "/entrypoint.sh", StartScript.render(ctx.appName(), c), FileSet.Mode.EXECUTABLE);
+            out.add("scripts/" + c.name() + "/command.json", json(new JvmCommand(c.component()).argv()));
+        }
+        SecretEnvFiles.write(ctx, out);
+        checkNoLeak(plan, source, out);
+        return out;
+    }
+
+    private static String json(List<String> argv) {
+        try {
+            return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(argv) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new KubeliftException(KubeliftException.Kind.INTERNAL, "cannot write command.json", e);
+        }
+    }
+
+    /** A secret value must appear only in the private env files; anything else is a bug, reported without the value. */
+    private static void checkNoLeak(MigrationPlan plan, SecretSource secrets, FileSet out) {
+        for (Component c : plan.spec().components()) {
+            for (SecretRef ref : c.secrets()) {
+                Optional<SecretValue> v = secrets.valueOf(ref);
+                if (v.isEmpty() || v.get().reveal().length() < 4) {
+                    continue; // too short to tell apart from ordinary text
+                }
+                for (Map.Entry<String, FileSet.Entry> e : out.files().entrySet()) {
+                    if (e.getValue().mode() == FileSet.Mode.PRIVATE) {
+                        continue;
+                    }
+                    String text = e.getValue().text();
+                    if (text.contains(v.get().reveal()) || text.contains(v.get().revealBase64())) {
+                        throw KubeliftException.badInput(ref.file(), "the value of secret '" + ref.key() + "' would be written to "
+                                + e.getKey(), "list every place the secret occurs in the plan's secrets (same env)");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"name", "description", "detector", "workload", "replicas", "schedule", "entrypoint", "runtime",
     "ports", "configFiles", "configOverrides", "peers", "secrets", "state", "logs", "env", "health", "resources",
-    "evidence"})
+    "evidence", "pinHeap"})
 public record Component(
         @JsonProperty(required = true) String name,
         String description,
@@ -32,7 +32,8 @@ public record Component(
         List<EnvVar> env,
         Health health,
         Resources resources,
-        Evidence evidence) {
+        Evidence evidence,
+        Boolean pinHeap) {
 
     public Component {
         Lists.require(name, "component.name");
@@ -55,6 +56,15 @@ public record Component(
         state = Lists.copy(state);
         logs = Lists.copy(logs);
         env = Lists.copy(env);
+    }
+
+    /**
+     * Whether the heap settings of {@code entrypoint.jvmOptions} ({@code -Xmx}, {@code -Xms}) are kept. By default
+     * the generator drops them and sizes the heap from the container's memory limit ({@code -XX:MaxRAMPercentage}).
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isHeapPinned() {
+        return Boolean.TRUE.equals(pinHeap);
     }
 
     public static Builder builder(String name) {
@@ -81,6 +91,7 @@ public record Component(
         b.health = health;
         b.resources = resources;
         b.evidence = evidence;
+        b.pinHeap = pinHeap;
         return b;
     }
 
@@ -105,6 +116,7 @@ public record Component(
         private Health health;
         private Resources resources;
         private Evidence evidence;
+        private Boolean pinHeap;
 
         private Builder(String name) {
             this.name = name;
@@ -129,10 +141,11 @@ public record Component(
         public Builder health(Health v) { this.health = v; return this; }
         public Builder resources(Resources v) { this.resources = v; return this; }
         public Builder evidence(Evidence v) { this.evidence = v; return this; }
+        public Builder pinHeap(Boolean v) { this.pinHeap = v; return this; }
 
         public Component build() {
             return new Component(name, description, detector, workload, replicas, schedule, entrypoint, runtime, ports,
-                    configFiles, configOverrides, peers, secrets, state, logs, env, health, resources, evidence);
+                    configFiles, configOverrides, peers, secrets, state, logs, env, health, resources, evidence, pinHeap);
         }
     }
 }

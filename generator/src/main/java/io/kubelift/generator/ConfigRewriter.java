@@ -1,0 +1,112 @@
+package io.kubelift.generator;
+
+import io.kubelift.generator.config.ConfigEdit;
+import io.kubelift.generator.config.ConfigFormat;
+import io.kubelift.generator.config.HadoopXmlFormat;
+import io.kubelift.generator.config.PropertiesFormat;
+import io.kubelift.generator.config.YamlFormat;
+import io.kubelift.model.Component;
+import io.kubelift.model.ConfigFile;
+import io.kubelift.model.ConfigOverride;
+import io.kubelift.model.KubeliftException;
+import io.kubelift.model.Peer;
+import io.kubelift.model.SecretRef;
+import io.kubelift.model.SecretSource;
+import io.kubelift.model.SecretValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Rewrites a component's config files for Kubernetes, format by format (hadoop-xml, properties, yaml; other
+ * formats are copied as they are). It applies, in this order: the plan's peers (legacy host → the peer's
+ * Service DNS name), its configOverrides, and its secrets (the value → an environment placeholder:
+ * {@code ${env.X}} for Hadoop, which expands it itself, {@code ${X}} elsewhere, substituted by the start script).
+ * The rest of the file — structure, comments, order — stays as it was.
+ */
+public final class ConfigRewriter {
+    private final List<ConfigFormat> formats;
+
+    public ConfigRewriter(List<ConfigFormat> formats) {
+        this.formats = List.copyOf(formats);
+    }
+
+    public static ConfigRewriter withDefaults() {
+        return new ConfigRewriter(List.of(new HadoopXmlFormat(), new PropertiesFormat(), new YamlFormat()));
+    }
+
+    public Optional<ConfigFormat> format(String name) {
+        return formats.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** A config file after rewriting. {@code needsRendering}: it holds {@code ${X}} placeholders the start script fills in. */
+    public record Rewritten(String path, String format, String content, boolean needsRendering) {
+    }
+
+    /**
+     * Rewrites one file of {@code component}. {@code serviceHost} maps a peer component's name to the host name
+     * the file should use. {@code secrets} is consulted only for files whose format cannot be edited by key: there
+     * the secret's literal value is replaced by its placeholder.
+     */
+    public Rewritten rewrite(Component component, ConfigFile file, String text, Function<String, String> serviceHost,
+            SecretSource secrets) {
+        Optional<ConfigFormat> format = format(file.format());
+        List<ConfigEdit> edits = new ArrayList<>();
+        for (Peer peer : component.peers()) {
+            if (peer.file() == null || peer.file().equals(file.path())) {
+                ConfigEdit e = ConfigEdit.replaceHost(peer.configKey(), peer.host(), serviceHost.apply(peer.component()),
+                        "host of component " + peer.component() + " is its Kubernetes Service");
+                // a peer without a file applies only where the key exists
+                edits.add(peer.file() == null ? onlyIfPresent(e) : e);
+            }
+        }
+        for (ConfigOverride o : component.configOverrides()) {
+            if (o.file().equals(file.path())) {
+                edits.add(ConfigEdit.set(o.key(), o.value(), o.reason()));
+            }
+        }
+        List<SecretRef> fileSecrets = component.secrets().stream().filter(s -> s.file().equals(file.path())).toList();
+        if (format.isEmpty()) {
+            if (!edits.isEmpty()) {
+                throw KubeliftException.badInput(file.path(), "format '" + file.format() + "' cannot be edited, but the plan "
+                        + "changes keys in it (" + edits.get(0).key() + ")",
+                        "set the file's format in the plan to hadoop-xml, properties or yaml, or remove the peer/override");
+            }
+            return literalSecrets(file, text, fileSecrets, secrets);
+        }
+        ConfigFormat f = format.get();
+        for (SecretRef s : fileSecrets) {
+            edits.add(ConfigEdit.secret(s.key(), f.envPlaceholder(s.env()), "secret, read from environment variable " + s.env()));
+        }
+        String out;
+        try {
+            out = f.apply(text, edits);
+        } catch (ConfigEdit.MissingKeyException e) {
+            throw KubeliftException.badInput(file.path(), "the plan names secret '" + e.key() + "' but the file has no such key",
+                    "fix the secret's key or file in the plan");
+        } catch (IllegalArgumentException e) {
+            throw KubeliftException.badInput(file.path(), "cannot be edited as " + f.name() + ": " + e.getMessage(),
+                    "check the file's format in the plan");
+        }
+        return new Rewritten(file.path(), f.name(), out, !fileSecrets.isEmpty() && !f.appResolvesPlaceholders());
+    }
+
+    private static ConfigEdit onlyIfPresent(ConfigEdit e) {
+        return new ConfigEdit(e.key(), e.reason(), current -> current == null ? null : e.change().apply(current));
+    }
+
+    private static Rewritten literalSecrets(ConfigFile file, String text, List<SecretRef> refs, SecretSource secrets) {
+        String out = text;
+        for (SecretRef ref : refs) {
+            Optional<SecretValue> v = secrets.valueOf(ref);
+            if (v.isEmpty() || v.get().isEmpty() || !out.contains(v.get().reveal())) {
+                throw KubeliftException.badInput(file.path(), "secret '" + ref.key() + "' is in a file of format '"
+                        + file.format() + "', which kubelift cannot edit by key, and its value is not known",
+                        "set the file's format in the plan to properties, yaml or hadoop-xml");
+            }
+            out = out.replace(v.get().reveal(), "${" + ref.env() + "}");
+        }
+        return new Rewritten(file.path(), file.format(), out, !refs.isEmpty());
+    }
+}

@@ -1,0 +1,141 @@
+package io.kubelift.generator;
+
+import io.kubelift.generator.ConfigRewriter;
+import io.kubelift.model.AppFiles;
+import io.kubelift.model.Component;
+import io.kubelift.model.ConfigFile;
+import io.kubelift.model.KubeliftException;
+import io.kubelift.model.MigrationPlan;
+import io.kubelift.model.Peer;
+import io.kubelift.model.SecretRef;
+import io.kubelift.model.SecretSource;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything the emitters read, derived once from the plan: per component its image, its rewritten config files
+ * and their checksum. Nothing here guesses: every value comes from the plan, the options or the app's files.
+ */
+public final class PlanContext {
+    private final MigrationPlan plan;
+    private final SecretSource secrets;
+    private final GenerateOptions options;
+    private final Map<String, ComponentContext> components = new LinkedHashMap<>();
+
+    PlanContext(MigrationPlan plan, AppFiles app, SecretSource secrets, GenerateOptions options, ConfigRewriter rewriter) {
+        this.plan = plan;
+        this.secrets = secrets;
+        this.options = options;
+        for (Component c : plan.spec().components()) {
+            checkPeers(c);
+            checkHealth(c);
+            components.put(c.name(), new ComponentContext(c, ImageNames.imageFor(plan, c, options), configOf(c, app, rewriter)));
+        }
+        for (String name : options.images().keySet()) {
+            if (!components.containsKey(name)) {
+                throw KubeliftException.usage("an image is given for component '" + name + "', which the plan does not have",
+                        "components: " + String.join(", ", components.keySet()));
+            }
+        }
+    }
+
+    public MigrationPlan plan() {
+        return plan;
+    }
+
+    public String appName() {
+        return plan.metadata().name();
+    }
+
+    public GenerateOptions options() {
+        return options;
+    }
+
+    public SecretSource secrets() {
+        return secrets;
+    }
+
+    public List<ComponentContext> components() {
+        return List.copyOf(components.values());
+    }
+
+    public Optional<ComponentContext> component(String name) {
+        return Optional.ofNullable(components.get(name));
+    }
+
+    private static void checkHealth(Component c) {
+        if (c.health() != null && c.ports().stream().noneMatch(p -> p.name().equals(c.health().port()))) {
+            throw KubeliftException.badInput(c.health().evidence() != null ? c.health().evidence().location() : "plan",
+                    "component " + c.name() + " checks health on port '" + c.health().port() + "', which is not one of its ports",
+                    "use the name of one of its ports in health.port");
+        }
+    }
+
+    private void checkPeers(Component c) {
+        for (Peer p : c.peers()) {
+            if (plan.component(p.component()).isEmpty()) {
+                throw KubeliftException.badInput(p.evidence() != null ? p.evidence().location() : "plan",
+                        "component " + c.name() + " names peer component '" + p.component() + "', which the plan does not have",
+                        "fix peers[].component in the plan");
+            }
+        }
+    }
+
+    private List<ComponentContext.ConfigEntry> configOf(Component c, AppFiles app, ConfigRewriter rewriter) {
+        Map<String, ConfigFile> files = new TreeMap<>();
+        for (ConfigFile f : c.configFiles()) {
+            files.put(f.path(), f);
+        }
+        for (SecretRef s : c.secrets()) {
+            files.computeIfAbsent(s.file(), p -> new ConfigFile(p, formatOf(p)));
+        }
+        for (var o : c.configOverrides()) {
+            if (!files.containsKey(o.file())) {
+                throw KubeliftException.badInput(o.evidence() != null ? o.evidence().location() : "plan",
+                        "component " + c.name() + " overrides " + o.key() + " in " + o.file() + ", which is not one of its configFiles",
+                        "add the file to the component's configFiles");
+            }
+        }
+        List<String> names = files.keySet().stream().map(PlanContext::fileName).toList();
+        List<ComponentContext.ConfigEntry> out = new ArrayList<>();
+        for (ConfigFile f : files.values()) {
+            byte[] bytes = app.read(f.path()).orElseThrow(() -> KubeliftException.badInput(app.displayName() + "/" + f.path(),
+                    "config file of component " + c.name() + " not found in the app", "fix the path in the plan or add the file"));
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw KubeliftException.badInput(app.displayName() + "/" + f.path(), "is not UTF-8 text",
+                        "a config file goes into a ConfigMap as text; convert it to UTF-8");
+            }
+            var rewritten = rewriter.rewrite(c, f, text, peer -> peer, secrets);
+            String base = fileName(f.path());
+            String key = names.stream().filter(base::equals).count() == 1 ? base : f.path();
+            out.add(new ComponentContext.ConfigEntry(key.replaceAll("[^-._a-zA-Z0-9]", "_"), rewritten));
+        }
+        return out;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The format of a secret's file that is not in configFiles, from its extension (.properties, .yml/.yaml); anything else is text, where the secret's literal value is replaced. */
+    static String formatOf(String path) {
+        String p = path.toLowerCase(java.util.Locale.ROOT);
+        if (p.endsWith(".properties")) {
+            return "properties";
+        }
+        if (p.endsWith(".yml") || p.endsWith(".yaml")) {
+            return "yaml";
+        }
+        return "text";
+    }
+}

@@ -1,0 +1,21 @@
+package io.kubelift.generator.emit;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.kubelift.generator.ComponentContext;
+import io.kubelift.generator.ObjectNames;
+import io.kubelift.generator.PlanContext;
+
+/** Object metadata of generated objects (no namespace: the overlays set it). */
+final class Meta {
+    private Meta() {
+    }
+
+    static ObjectMeta of(PlanContext ctx, ComponentContext c, String name) {
+        return new ObjectMetaBuilder().withName(name).withLabels(ObjectNames.labels(ctx, c.name())).build();
+    }
+
+    static ObjectMeta app(PlanContext ctx, String name) {
+        return new ObjectMetaBuilder().withName(name).withLabels(ObjectNames.appLabels(ctx)).build();
+    }
+}

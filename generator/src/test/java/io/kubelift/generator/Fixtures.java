@@ -1,0 +1,80 @@
+package io.kubelift.generator;
+
+import io.kubelift.model.AppFiles;
+import io.kubelift.model.FileSet;
+import io.kubelift.model.MigrationPlan;
+import io.kubelift.model.PlanCodec;
+import io.kubelift.model.SecretSource;
+import io.kubelift.model.SecretValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Test cases: a hand-written plan, the app's config files (held in memory), and the secret values. */
+public final class Fixtures {
+    public static final Path RESOURCES = Path.of("src/test/resources");
+    public static final List<String> CASES = List.of("hadoop-yarn", "java-cp", "spring-boot", "zookeeper", "cronjob");
+
+    /** Secret values of the fixtures, by secret key; the leak tests look for them everywhere. */
+    public static final Map<String, String> SECRET_VALUES = Map.of(
+            "ssl.server.keystore.password", "Keyst0re-S3cret!",
+            "db.password", "Ord3rs-Pa55word",
+            "spring.datasource.password", "Sp#ing-Secr3t");
+
+    private Fixtures() {
+    }
+
+    public static MigrationPlan plan(String name) {
+        return PlanCodec.read(RESOURCES.resolve("plans/" + name + ".yaml"));
+    }
+
+    public static AppFiles app(String name) {
+        Path root = RESOURCES.resolve("apps/" + name);
+        Map<String, byte[]> files = new TreeMap<>();
+        try (var s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new MemoryAppFiles("apps/" + name, files);
+    }
+
+    public static SecretSource secrets() {
+        return ref -> Optional.ofNullable(SECRET_VALUES.get(ref.key())).map(SecretValue::of);
+    }
+
+    public static FileSet generate(String name) {
+        return Generator.withDefaults().generate(plan(name), app(name), secrets(), GenerateOptions.defaults());
+    }
+
+    /** Writes a file set below {@code dir} with its modes. */
+    public static void write(FileSet files, Path dir) throws IOException {
+        for (var e : files.files().entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.write(p, e.getValue().content());
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(e.getValue().mode().posix()));
+        }
+    }
+
+    /** AppFiles over a map, as the generator sees an app. */
+    public record MemoryAppFiles(String displayName, Map<String, byte[]> files) implements AppFiles {
+        @Override
+        public Optional<byte[]> read(String path) {
+            return Optional.ofNullable(files.get(path)).map(byte[]::clone);
+        }
+
+        @Override
+        public List<String> list() {
+            return List.copyOf(files.keySet());
+        }
+    }
+}
