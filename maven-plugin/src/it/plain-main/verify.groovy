@@ -16,6 +16,9 @@ assert yamls.any { it.text =~ /(?m)^kind: (Deployment|StatefulSet)/ } : "no work
 def scripts = new File(out, 'scripts')
 assert scripts.isDirectory() && scripts.listFiles().length > 0 : "no start script under ${scripts}"
 assert new File(out, 'report/report.json').isFile()
+def problems = new GroovyShell(this.class.classLoader, new Binding([k8sDir: new File(out, 'k8s')]))
+        .evaluate(new File(itSources, 'validate-manifests.groovy'))
+assert problems.isEmpty() : "generated manifests fail schema validation:\n" + problems.join('\n')
 assert new File(out, 'report/report.sarif').isFile()
 
 // the image: a docker-archive tarball whose layers keep dependencies, resources and classes apart

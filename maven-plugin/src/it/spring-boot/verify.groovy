@@ -5,5 +5,8 @@ assert planText =~ /port: 8081/ : "server.port from application.properties is no
 def yamls = []
 new File(out, 'k8s').eachFileRecurse { if (it.name.endsWith('.yaml')) yamls << it }
 assert yamls.any { it.text =~ /(?m)^kind: Deployment/ }
+def problems = new GroovyShell(this.class.classLoader, new Binding([k8sDir: new File(out, 'k8s')]))
+        .evaluate(new File(itSources, 'validate-manifests.groovy'))
+assert problems.isEmpty() : "generated manifests fail schema validation:\n" + problems.join('\n')
 assert yamls.any { it.text =~ /(?m)^kind: Service/ && it.text.contains('8081') } : 'no Service for server.port'
 return true

@@ -12,4 +12,7 @@ k8s.eachFileRecurse { if (it.name.endsWith('.yaml')) yamls << it }
 assert yamls.any { it.text =~ /(?m)^kind: Deployment/ } : "no Deployment under ${k8s}"
 assert yamls.any { it.text =~ /(?m)^kind: Service/ && it.text.contains('8080') } : "no Service on 8080 under ${k8s}"
 assert new File(out, 'report/report.txt').isFile()
+def problems = new GroovyShell(this.class.classLoader, new Binding([k8sDir: new File(out, 'k8s')]))
+        .evaluate(new File(itSources, 'validate-manifests.groovy'))
+assert problems.isEmpty() : "generated manifests fail schema validation:\n" + problems.join('\n')
 return true
