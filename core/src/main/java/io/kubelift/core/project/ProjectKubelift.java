@@ -128,7 +128,6 @@ public final class ProjectKubelift {
     private ProjectPlan plan(ProjectDescriptor project, Path userPlan, String planName, Path outDir) {
         String sourcePath = sourcePath(project.baseDir(), outDir);
         if (project.isAggregator()) {
-            progress.step(project.artifactId() + " is an aggregator (packaging pom): no app of its own");
             return new ProjectPlan(ProjectPlanner.empty(project, planName, sourcePath), new Facts(List.of(), List.of()),
                     null, false, null);
         }
