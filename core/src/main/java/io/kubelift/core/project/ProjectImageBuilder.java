@@ -56,6 +56,15 @@ public final class ProjectImageBuilder {
     }
 
     public ProjectImage build(ProjectDescriptor project, Component component, boolean onlyComponent) {
+        return build(project, component, onlyComponent, Set.of());
+    }
+
+    /**
+     * Builds one component's image, leaving out the resources named in {@code secretResources} (paths relative to
+     * the classes directory, e.g. {@code application.properties}): a file that holds a secret is delivered by the
+     * generated ConfigMap and Secret, never baked into a layer anyone who can pull the image can read.
+     */
+    public ProjectImage build(ProjectDescriptor project, Component component, boolean onlyComponent, Set<String> secretResources) {
         if (project.classesDir() == null || !Files.isDirectory(project.classesDir())) {
             throw KubeliftException.badInput(String.valueOf(project.classesDir()), "there are no compiled classes to put in the image",
                     "run the build up to 'package' first (e.g. mvn package kubelift:build)");
@@ -65,7 +74,7 @@ public final class ProjectImageBuilder {
         try {
             JibContainerBuilder builder = from(base);
             List<String> layers = new ArrayList<>();
-            for (FileEntriesLayer layer : layers(project)) {
+            for (FileEntriesLayer layer : layers(project, secretResources)) {
                 if (!layer.getEntries().isEmpty()) {
                     builder.addFileEntriesLayer(layer);
                     layers.add(layer.getName());
@@ -165,6 +174,10 @@ public final class ProjectImageBuilder {
 
     /** The application layers, bottom to top: what changes least first. */
     static List<FileEntriesLayer> layers(ProjectDescriptor project) throws IOException {
+        return layers(project, Set.of());
+    }
+
+    static List<FileEntriesLayer> layers(ProjectDescriptor project, Set<String> secretResources) throws IOException {
         boolean war = project.isWar();
         AbsoluteUnixPath libs = AbsoluteUnixPath.get(war ? ProjectLayout.WEBAPP_ROOT + "/WEB-INF/lib" : ProjectLayout.APP_ROOT + "/" + ProjectLayout.LIBS);
         AbsoluteUnixPath resources = AbsoluteUnixPath.get(war ? ProjectLayout.WEBAPP_ROOT + "/WEB-INF/classes" : ProjectLayout.APP_ROOT + "/" + ProjectLayout.RESOURCES);
@@ -188,7 +201,7 @@ public final class ProjectImageBuilder {
             String rel = root.relativize(file).toString().replace('\\', '/');
             if (rel.endsWith(".class")) {
                 cls.addEntry(file, classes.resolve(rel));
-            } else {
+            } else if (!secretResources.contains(rel)) {
                 res.addEntry(file, resources.resolve(rel));
             }
         }

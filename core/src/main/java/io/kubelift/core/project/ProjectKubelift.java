@@ -27,7 +27,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The facade for build-tool front ends (the Maven plugin): the use cases of {@link Kubelift}, but for a project a
@@ -105,12 +107,13 @@ public final class ProjectKubelift {
             return new ProjectBuild(plan, List.of(), new FileSet(), outDir);
         }
         ProjectImageBuilder images = new ProjectImageBuilder(options);
+        Set<String> secretResources = secretResources(plan);
         List<ProjectImage> built = new ArrayList<>();
         Map<String, String> refs = new TreeMap<>();
         List<Component> components = plan.plan().spec().components();
         for (Component c : components) {
             progress.step("building the image of " + c.name() + " → " + options.target());
-            ProjectImage image = images.build(project, c, components.size() == 1);
+            ProjectImage image = images.build(project, c, components.size() == 1, secretResources);
             built.add(image);
             refs.put(c.name(), image.reference());
         }
@@ -123,6 +126,21 @@ public final class ProjectKubelift {
         owned.add(Kubelift.PLAN_FILE);
         AtomicWriter.write(outDir, all, true, owned);
         return new ProjectBuild(plan, built, all, outDir);
+    }
+
+    /** Resource paths (relative to the classes directory) of every file the analysis saw a secret in. */
+    static Set<String> secretResources(ProjectPlan plan) {
+        Set<String> files = new TreeSet<>();
+        plan.plan().spec().components().forEach(c -> c.secrets().forEach(s -> files.add(s.file())));
+        if (plan.facts() != null) {
+            plan.facts().of(io.kubelift.model.FactKind.SECRET).forEach(f -> files.add(f.evidence().file()));
+        }
+        Set<String> resources = new TreeSet<>();
+        for (String f : files) {
+            int at = f.indexOf("src/main/resources/");
+            resources.add(at >= 0 ? f.substring(at + "src/main/resources/".length()) : f);
+        }
+        return resources;
     }
 
     private ProjectPlan plan(ProjectDescriptor project, Path userPlan, String planName, Path outDir) {

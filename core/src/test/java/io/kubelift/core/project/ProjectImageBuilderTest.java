@@ -127,4 +127,19 @@ class ProjectImageBuilderTest {
         }
         return names;
     }
+
+    @Test
+    void resourcesHoldingSecretsStayOutOfTheLayers() throws Exception {
+        ProjectDescriptor p = project();
+        java.util.function.Function<java.util.Set<String>, List<String>> resources = secrets -> {
+            try {
+                return ProjectImageBuilder.layers(p, secrets).stream().filter(l -> l.getName().equals("resources"))
+                        .flatMap(l -> l.getEntries().stream()).map(e -> e.getExtractionPath().toString()).toList();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertEquals(1, resources.apply(java.util.Set.of()).size());
+        assertEquals(List.of(), resources.apply(java.util.Set.of("echo.properties")));
+    }
 }
