@@ -7,6 +7,11 @@ package io.kubelift.generator;
 public final class ImageLayout {
     /** The app's files, at the same relative paths as in the analysed app. */
     public static final String APP_HOME = "/opt/app";
+    /**
+     * The container variable that holds {@link #APP_HOME}; every generated container sets it, so plan env values
+     * can point into the app as {@code $(KUBELIFT_APP_HOME)/etc/hadoop} without knowing the image layout.
+     */
+    public static final String APP_HOME_ENV = "KUBELIFT_APP_HOME";
     /** The generated start script, the image's entrypoint. */
     public static final String ENTRYPOINT = "/opt/kubelift/bin/entrypoint.sh";
     /** The Java runtime ({@code $JAVA_HOME}). */

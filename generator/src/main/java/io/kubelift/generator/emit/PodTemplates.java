@@ -221,6 +221,8 @@ public final class PodTemplates {
     static List<EnvVar> env(PlanContext ctx, ComponentContext c) {
         Component comp = c.component();
         List<EnvVar> env = new ArrayList<>();
+        // First, so that plan env values can refer to it as $(KUBELIFT_APP_HOME) (Kubernetes dependent variables).
+        env.add(new EnvVarBuilder().withName(ImageLayout.APP_HOME_ENV).withValue(ImageLayout.APP_HOME).build());
         env.add(new EnvVarBuilder().withName("POD_NAME").withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name")
                 .endFieldRef().endValueFrom().build());
         env.add(new EnvVarBuilder().withName("POD_NAMESPACE").withNewValueFrom().withNewFieldRef()
