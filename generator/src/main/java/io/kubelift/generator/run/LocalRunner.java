@@ -91,6 +91,11 @@ public final class LocalRunner {
                 state.save();
                 must(playArgs(u, configMapFiles, file, options.network()), null, "play " + u.workload() + " as pod " + u.podName());
             }
+        }
+        // Every pod is started before any is waited for: start scripts wait for their peers themselves
+        // (KUBELIFT_WAIT_FOR), and a StatefulSet member may wait for a Deployment's Service (a NodeManager for its
+        // ResourceManager), so waiting tier by tier would deadlock.
+        for (List<PlayPlan.Unit> tier : plan.tiers()) {
             for (PlayPlan.Unit u : tier) {
                 String ip = ip(u.podName());
                 if (!u.runsToCompletion()) {
