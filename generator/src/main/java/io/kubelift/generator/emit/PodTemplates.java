@@ -63,10 +63,11 @@ public final class PodTemplates {
     record WritableDir(String volume, String path, boolean durable) {
     }
 
-    /** Writable directories: /tmp, logs, state; one per path, durable wins. */
+    /** Writable directories: /tmp, the user's home, logs, state; one per path, durable wins. */
     static List<WritableDir> writableDirs(Component c) {
         Map<String, WritableDir> byPath = new LinkedHashMap<>();
         byPath.put("/tmp", new WritableDir("tmp", "/tmp", false));
+        byPath.put(ImageLayout.USER_HOME, new WritableDir("home", ImageLayout.USER_HOME, false));
         for (StateDir s : c.state()) {
             String path = ImageLayout.inApp(s.path());
             WritableDir prior = byPath.get(path);
