@@ -35,13 +35,20 @@ public final class DirectoryTree implements FileTree {
     private final Map<String, Long> sizes = new TreeMap<>();
     private final List<Problem> problems = new ArrayList<>();
     private int entries;
+    private final IgnoreFile ignore;
+    private int ignoredCount;
 
     public DirectoryTree(Path root, String displayName, ScanLimits limits) throws IOException {
         this.root = root;
         this.realRoot = root.toRealPath();
         this.displayName = displayName;
         this.limits = limits;
+        this.ignore = IgnoreFile.read(root);
         walk(root, "", 0);
+        if (ignoredCount > 0) {
+            problems.add(new Problem(Problem.Kind.NOTE, IgnoreFile.NAME, 0,
+                    ignoredCount + " path(s) left out as " + IgnoreFile.NAME + " asks"));
+        }
         problems.sort(java.util.Comparator.comparing(Problem::file));
     }
 
@@ -63,6 +70,10 @@ public final class DirectoryTree implements FileTree {
         for (Path child : children) {
             String name = child.getFileName().toString();
             String childRel = rel.isEmpty() ? name : rel + "/" + name;
+            if (ignore.ignores(childRel)) {
+                ignoredCount++;
+                continue;
+            }
             if (++entries > limits.maxEntries()) {
                 if (entries == limits.maxEntries() + 1) {
                     skip(childRel, SkipReason.TOO_MANY_ENTRIES, limits.maxEntries());
