@@ -21,7 +21,7 @@ import javax.management.openmbean.CompositeData;
  * Peak heap of one analysis (or one bare javaparser pass) in a fresh JVM; run it under {@code -Xmx512m} to test the
  * 512 MB goal. Prints one line of {@code key=value}: the sum of the heap pools' peak usage (what the JVM had to hold,
  * garbage included, an upper bound) and the largest heap still in use right after a collection (the live set), the
- * number of collections, and for the analyzer how many Java files it parsed (must equal the number of files: parse once).
+ * wall and process CPU time (CPU time is the steadier number on a shared machine), the number of collections, and for the analyzer how many Java files it parsed (must equal the number of files: parse once).
  *
  * <p>Usage: {@code java -Xmx512m -cp bench/target/benchmarks.jar io.kubelift.bench.PeakHeap analyzer|javaparser [DIR]}
  */
@@ -52,6 +52,8 @@ public final class PeakHeap {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             p.resetPeakUsage();
         }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         String result;
         if (args[0].equals("analyzer")) {
@@ -63,6 +65,7 @@ public final class PeakHeap {
             result = "parsedOk=" + new BareJavaParser().parseAll(files);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        long cpuMs = (os.getProcessCpuTime() - cpu0) / 1_000_000;
         long peak = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
@@ -70,8 +73,8 @@ public final class PeakHeap {
             }
         }
         Thread.sleep(200); // let the last GC notifications arrive
-        System.out.printf(Locale.ROOT, "mode=%s javaFiles=%d %s ms=%d maxHeapMB=%d peakPoolsMB=%d maxLiveAfterGcMB=%d gcs=%d%n",
-                args[0], files.size(), result, ms, Runtime.getRuntime().maxMemory() >> 20, peak >> 20,
+        System.out.printf(Locale.ROOT, "mode=%s javaFiles=%d %s ms=%d cpuMs=%d maxHeapMB=%d peakPoolsMB=%d maxLiveAfterGcMB=%d gcs=%d%n",
+                args[0], files.size(), result, ms, cpuMs, Runtime.getRuntime().maxMemory() >> 20, peak >> 20,
                 maxLiveAfterGc.get() >> 20, collections.get());
     }
 }
