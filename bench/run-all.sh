@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces every number in bench/README.md, in one run, on this machine. From the repository root:
 #   bench/run-all.sh                 # everything (about 30 min on a loaded 2-core machine)
-#   REPS=1 bench/run-all.sh jmh      # one section: jmh | heap | batch | maven | incremental
+#   REPS=1 bench/run-all.sh jmh      # one section: build | jmh | heap | beforeafter | batch | maven | incremental
+#   BEFORE_JAR=/tmp/benchmarks-before.jar bench/run-all.sh beforeafter   # an analyzer change, measured in one run
 # Results: bench/target/results/{results.md,jmh.json,*.log}. Needs Java 17, Maven, network to Maven Central
 # for the first build (Hadoop sources jars, JMH, JKube and Jib plugins); nothing else is downloaded.
 set -euo pipefail
@@ -9,13 +10,14 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 REPS="${REPS:-3}"                         # repetitions of each whole-process timing (spread = min..max)
+BATCH_REPS="${BATCH_REPS:-$REPS}"
 JMH_SOURCES="${JMH_SOURCES:-bench/target/hadoop-src/hadoop-yarn-server-nodemanager}"
 JMH_WI="${JMH_WI:-1}" JMH_I="${JMH_I:-3}"
 APPS="${APPS:-100}"                        # batch: copies of the fixtures
 JOBS_LIST="${JOBS_LIST:-1 2 4}"
 JKUBE_VERSION="${JKUBE_VERSION:-1.18.2}"   # org.eclipse.jkube:kubernetes-maven-plugin
 JIB_VERSION="${JIB_VERSION:-3.5.2}"        # com.google.cloud.tools:jib-maven-plugin
-sections="${*:-build jmh heap batch maven incremental}"
+sections="${*:-build jmh heap beforeafter batch maven incremental}"
 
 res="$root/bench/target/results"
 work="$root/bench/target/work"
@@ -35,6 +37,9 @@ median() { printf '%s\n' $1 | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f",
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # timed LOG CMD... → runs CMD (output to LOG), prints its wall seconds; fails the run when CMD fails
 timed() { local log="$1"; shift; local s e; s=$(now); "$@" >>"$log" 2>&1 || { echo "FAILED: $* (see $log)" >&2; tail -20 "$log" >&2; return 1; }; e=$(now); secs "$s" "$e"; }
+# timed_batch LOG CMD... → like timed, but exit code 3 (some apps did not convert; summary.json says which) is a result
+timed_batch() { local log="$1"; shift; local s e rc=0; s=$(now); "$@" >>"$log" 2>&1 || rc=$?; e=$(now)
+  [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] || { echo "FAILED ($rc): $* (see $log)" >&2; tail -20 "$log" >&2; return 1; }; secs "$s" "$e"; }
 row() { echo "$*" | tee -a "$md"; }
 
 has() { [[ " $sections " == *" $1 "* ]]; }
@@ -97,6 +102,28 @@ if has heap; then
   row "| **CPU-time ratio analyzer / javaparser** | **$(ratio "$a" "$p")** | |"
 fi
 
+# Before/after of an analyzer change, same run: BEFORE_JAR=a benchmarks.jar built before the change.
+if has beforeafter && [ -n "${BEFORE_JAR:-}" ]; then
+  echo "== analyzer before/after ($BEFORE_JAR vs $bench_jar) on $JMH_SOURCES"
+  b=""; a=""; bw=""; aw=""; l=$(load)
+  for r in $(seq "$REPS"); do
+    line=$(java -Xmx1g -cp "$BEFORE_JAR" io.kubelift.bench.PeakHeap analyzer "$JMH_SOURCES"); echo "before $line" >>"$res/beforeafter.log"
+    b="$b $(echo "$line" | sed 's/.*cpuMs=\([0-9]*\).*/\1/')"; bw="$bw $(echo "$line" | sed 's/.* ms=\([0-9]*\).*/\1/')"
+    line=$(java -Xmx1g -cp "$bench_jar" io.kubelift.bench.PeakHeap analyzer "$JMH_SOURCES"); echo "after $line" >>"$res/beforeafter.log"
+    a="$a $(echo "$line" | sed 's/.*cpuMs=\([0-9]*\).*/\1/')"; aw="$aw $(echo "$line" | sed 's/.* ms=\([0-9]*\).*/\1/')"
+  done
+  {
+    echo
+    echo "### Analyzer before/after the JavaSourceParser change (one analysis per fresh JVM, $REPS runs interleaved, $(find "$JMH_SOURCES" -name '*.java' | wc -l) .java files; load avg at start $l)"
+    echo
+    echo "| analyzer | process CPU ms, median (min–max) | wall ms, median (min–max) |"
+    echo "|---|---|---|"
+    echo "| before | $(stats "$b") | $(stats "$bw") |"
+    echo "| after | $(stats "$a") | $(stats "$aw") |"
+    echo "| **after / before (CPU)** | **$(ratio "$(median "$a")" "$(median "$b")")** | $(ratio "$(median "$aw")" "$(median "$bw")") |"
+  } | tee -a "$md"
+fi
+
 if has batch; then
   echo "== batch throughput: $APPS apps"
   apps="$work/batch/apps"
@@ -108,7 +135,7 @@ if has batch; then
   done
   {
     echo
-    echo "### Batch throughput: \`java -jar cli/target/kubelift.jar convert --batch\` over $APPS apps (copies of ${#fixtures[@]} fixtures: ${fixtures[*]}), whole process, $REPS runs each"
+    echo "### Batch throughput: \`java -jar cli/target/kubelift.jar convert --batch\` over $APPS apps (copies of ${#fixtures[@]} fixtures: ${fixtures[*]}), whole process, $BATCH_REPS run(s) each"
     echo
     echo "| --jobs | seconds, median (min–max) | apps/min (median) | speed-up vs --jobs 1 | load avg |"
     echo "|---|---|---|---|---|"
@@ -116,11 +143,11 @@ if has batch; then
   base=""
   for j in $JOBS_LIST; do
     ts=""; l=$(load)
-    for r in $(seq "$REPS"); do
+    for r in $(seq "$BATCH_REPS"); do
       rm -rf "$work/batch/out"
-      ts="$ts $(timed "$res/batch.log" java -jar "$jar" convert --batch "$apps" -o "$work/batch/out" --jobs "$j")"
+      ts="$ts $(timed_batch "$res/batch.log" java -jar "$jar" convert --batch "$apps" -o "$work/batch/out" --jobs "$j")"
     done
-    converted=$(grep -o '"status" *: *"[a-z]*"' "$work/batch/out/summary.json" | sort | uniq -c | tr -s ' ' | tr '\n' ';' || true)
+    converted=$(grep -o '"status" *: *"[a-z]*"' "$work/batch/out/summary.json" | sed 's/"status" *: *//' | sort | uniq -c | tr -s ' ' | tr '\n' ';' || true)
     m=$(median "$ts"); [ -z "$base" ] && base=$m
     row "| $j | $(stats "$ts") | $(awk -v n="$APPS" -v t="$m" 'BEGIN { printf "%.0f", n * 60 / t }') | $(ratio "$base" "$m")× | $l |"
   done

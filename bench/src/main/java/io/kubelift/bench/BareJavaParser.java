@@ -2,8 +2,8 @@ package io.kubelift.bench;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
+import io.kubelift.analyzer.java.JavaSourceParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +13,10 @@ import java.util.List;
 
 /**
  * The limit the analyzer is measured against: read every {@code .java} file and parse it with javaparser, nothing else.
- * The configuration is the analyzer's own ({@code JavaSourceParser}): Java 17, no comment attribution, no tokens.
+ * The configuration is the analyzer's own object ({@link JavaSourceParser#configuration()}), so both sides always parse alike.
  */
 final class BareJavaParser {
-    static ParserConfiguration configuration() {
-        return new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                .setAttributeComments(false)
-                .setStoreTokens(false);
-    }
-
-    private final JavaParser parser = new JavaParser(configuration());
+    private final JavaParser parser = new JavaParser(JavaSourceParser.configuration());
 
     /** Parses every file; returns how many parsed without problems (consumed by the caller, so nothing is elided). */
     int parseAll(List<Path> files) {
