@@ -6,28 +6,14 @@ import io.kubelift.analyzer.Analysis;
 import io.kubelift.model.PlanCodec;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Options;
 
 /** {@code kubelift analyze APP -o plan.yaml}. */
-final class AnalyzeCommand implements Command {
-    @Override
-    public String name() {
-        return "analyze";
-    }
-
-    @Override
-    public String usage() {
-        return "APP [-o plan.yaml] [--name NAME]";
-    }
-
-    @Override
-    public String summary() {
-        return "inspect an app (directory or archive) and write its migration plan";
-    }
-
-    @Override
-    public Options options() {
-        return Main.options(opt("o", "output", "FILE", "where to write the plan (default: print it on stdout)"),
+final class AnalyzeCommand extends AbstractCommand {
+    AnalyzeCommand() {
+        super("analyze",
+                "APP [-o plan.yaml] [--name NAME]",
+                "inspect an app (directory or archive) and write its migration plan",
+                opt("o", "output", "FILE", "where to write the plan (default: print it on stdout)"),
                 opt("n", "name", "NAME", "the plan's name (default: from the app's directory name)"));
     }
 

@@ -7,28 +7,14 @@ import io.kubelift.generator.image.ImageOptions;
 import io.kubelift.model.KubeliftException;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Options;
 
 /** {@code kubelift build PLAN --to tar:DIR|registry:REF|docker:REF}. */
-final class BuildCommand implements Command {
-    @Override
-    public String name() {
-        return "build";
-    }
-
-    @Override
-    public String usage() {
-        return "PLAN --to tar:DIR|registry:REF|docker:REF [--base jlink|debian|registry:REF|tar:FILE] [-o DIR]";
-    }
-
-    @Override
-    public String summary() {
-        return "build one image per component with Jib and pin the manifests to their digests";
-    }
-
-    @Override
-    public Options options() {
-        return Main.options(opt("t", "to", "TARGET", "tar:DIR, registry:REF or docker:REF (required)"),
+final class BuildCommand extends AbstractCommand {
+    BuildCommand() {
+        super("build",
+                "PLAN --to tar:DIR|registry:REF|docker:REF [--base jlink|debian|registry:REF|tar:FILE] [-o DIR]",
+                "build one image per component with Jib and pin the manifests to their digests",
+                opt("t", "to", "TARGET", "tar:DIR, registry:REF or docker:REF (required)"),
                 opt("b", "base", "BASE", "base image: jlink, debian, registry:REF or tar:FILE (default: per component)"),
                 opt("o", "output", "DIR", "the output directory whose k8s/ gets the digests (default: the plan's directory)"),
                 opt(null, "cache", "DIR", "layer and base-image cache (default: ~/.cache/kubelift)"),

@@ -16,28 +16,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Options;
 
 /** {@code kubelift check APP_OR_MANIFESTS [--format F] [-o FILE] [--fail-on S|none] [--disable ID,…]}. */
-final class CheckCommand implements Command {
-    @Override
-    public String name() {
-        return "check";
-    }
-
-    @Override
-    public String usage() {
-        return "APP_OR_MANIFESTS [--format text|json|sarif|html] [-o FILE] [--fail-on info|warning|error|none] [--disable ID,...]";
-    }
-
-    @Override
-    public String summary() {
-        return "report twelve-factor (+3) violations of an app or of Kubernetes YAML";
-    }
-
-    @Override
-    public Options options() {
-        return Main.options(opt("f", "format", "FORMAT", "text (default), json, sarif or html"),
+final class CheckCommand extends AbstractCommand {
+    CheckCommand() {
+        super("check",
+                "APP_OR_MANIFESTS [--format text|json|sarif|html] [-o FILE] [--fail-on info|warning|error|none] [--disable ID,...]",
+                "report twelve-factor (+3) violations of an app or of Kubernetes YAML",
+                opt("f", "format", "FORMAT", "text (default), json, sarif or html"),
                 opt("o", "output", "FILE", "write the report to FILE instead of stdout"),
                 opt(null, "fail-on", "SEVERITY", "exit 1 when a finding is at least this severe: info, warning, error (default) or none"),
                 opt(null, "disable", "IDS", "comma-separated check ids to skip"),

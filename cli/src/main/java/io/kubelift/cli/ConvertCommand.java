@@ -7,28 +7,14 @@ import io.kubelift.model.KubeliftException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Options;
 
 /** {@code kubelift convert APP... -o DIR}: analyze, generate and check in one atomic output. */
-final class ConvertCommand implements Command {
-    @Override
-    public String name() {
-        return "convert";
-    }
-
-    @Override
-    public String usage() {
-        return "APP... -o DIR [--force] | --batch DIR -o OUT [--jobs N] [--resume] [--shard I/N]";
-    }
-
-    @Override
-    public String summary() {
-        return "analyze + generate + check: plan.yaml, k8s/, scripts/ and report/ in one step";
-    }
-
-    @Override
-    public Options options() {
-        return Main.options(opt("o", "output", "DIR", "output directory (required); with several apps, one subdirectory per app"),
+final class ConvertCommand extends AbstractCommand {
+    ConvertCommand() {
+        super("convert",
+                "APP... -o DIR [--force] | --batch DIR -o OUT [--jobs N] [--resume] [--shard I/N]",
+                "analyze + generate + check: plan.yaml, k8s/, scripts/ and report/ in one step",
+                opt("o", "output", "DIR", "output directory (required); with several apps, one subdirectory per app"),
                 opt("f", "force", null, "overwrite files you edited since they were generated"),
                 opt("n", "name", "NAME", "the plan's name (one app only)"),
                 opt(null, "batch", "DIR", "convert every subdirectory or archive of DIR, in parallel, into OUT/<app>/"),

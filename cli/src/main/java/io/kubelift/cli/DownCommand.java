@@ -4,28 +4,14 @@ import static io.kubelift.cli.Main.opt;
 
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Options;
 
 /** {@code kubelift down OUT}: removes what {@code up} started. */
-final class DownCommand implements Command {
-    @Override
-    public String name() {
-        return "down";
-    }
-
-    @Override
-    public String usage() {
-        return "OUT [--runtime podman]";
-    }
-
-    @Override
-    public String summary() {
-        return "stop and remove what 'up' started (pods, volumes, networks, secrets)";
-    }
-
-    @Override
-    public Options options() {
-        return Main.options(opt("r", "runtime", "RUNTIME", "container runtime (podman)"));
+final class DownCommand extends AbstractCommand {
+    DownCommand() {
+        super("down",
+                "OUT [--runtime podman]",
+                "stop and remove what 'up' started (pods, volumes, networks, secrets)",
+                opt("r", "runtime", "RUNTIME", "container runtime (podman)"));
     }
 
     @Override

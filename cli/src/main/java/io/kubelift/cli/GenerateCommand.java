@@ -5,28 +5,14 @@ import static io.kubelift.cli.Main.opt;
 import io.kubelift.model.FileSet;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Options;
 
 /** {@code kubelift generate PLAN -o DIR}. */
-final class GenerateCommand implements Command {
-    @Override
-    public String name() {
-        return "generate";
-    }
-
-    @Override
-    public String usage() {
-        return "PLAN -o DIR [--force]";
-    }
-
-    @Override
-    public String summary() {
-        return "write start scripts, ConfigMaps/Secrets, workloads and overlays from a plan";
-    }
-
-    @Override
-    public Options options() {
-        return Main.options(opt("o", "output", "DIR", "output directory (required)"),
+final class GenerateCommand extends AbstractCommand {
+    GenerateCommand() {
+        super("generate",
+                "PLAN -o DIR [--force]",
+                "write start scripts, ConfigMaps/Secrets, workloads and overlays from a plan",
+                opt("o", "output", "DIR", "output directory (required)"),
                 opt("f", "force", null, "overwrite files you edited since they were generated"));
     }
 

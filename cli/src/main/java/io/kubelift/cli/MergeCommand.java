@@ -6,28 +6,14 @@ import io.kubelift.core.BatchConverter;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Options;
 
 /** {@code kubelift merge SHARD_OUT... -o OUT}: one summary and portfolio page from sharded batch runs. */
-final class MergeCommand implements Command {
-    @Override
-    public String name() {
-        return "merge";
-    }
-
-    @Override
-    public String usage() {
-        return "SHARD_OUT... -o OUT";
-    }
-
-    @Override
-    public String summary() {
-        return "merge the summaries of sharded 'convert --batch' runs into one portfolio view";
-    }
-
-    @Override
-    public Options options() {
-        return Main.options(opt("o", "output", "DIR", "where to write summary.json and index.html (required)"));
+final class MergeCommand extends AbstractCommand {
+    MergeCommand() {
+        super("merge",
+                "SHARD_OUT... -o OUT",
+                "merge the summaries of sharded 'convert --batch' runs into one portfolio view",
+                opt("o", "output", "DIR", "where to write summary.json and index.html (required)"));
     }
 
     @Override

@@ -5,28 +5,14 @@ import static io.kubelift.cli.Main.opt;
 import io.kubelift.generator.run.RunResult;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Options;
 
 /** {@code kubelift up OUT [--runtime podman]}: a local smoke test of the generated manifests. */
-final class UpCommand implements Command {
-    @Override
-    public String name() {
-        return "up";
-    }
-
-    @Override
-    public String usage() {
-        return "OUT [--runtime podman]";
-    }
-
-    @Override
-    public String summary() {
-        return "run the generated manifests locally with podman (smoke test, not a cluster)";
-    }
-
-    @Override
-    public Options options() {
-        return Main.options(opt("r", "runtime", "RUNTIME", "container runtime (podman)"));
+final class UpCommand extends AbstractCommand {
+    UpCommand() {
+        super("up",
+                "OUT [--runtime podman]",
+                "run the generated manifests locally with podman (smoke test, not a cluster)",
+                opt("r", "runtime", "RUNTIME", "container runtime (podman)"));
     }
 
     @Override

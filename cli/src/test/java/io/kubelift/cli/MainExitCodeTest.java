@@ -136,4 +136,43 @@ class MainExitCodeTest {
         assertEquals(Main.INTERNAL, d.code);
         assertTrue(d.err.contains("\tat "), "--debug shows the stack trace");
     }
+
+    private Path privilegedDeployment() throws Exception {
+        Path yaml = tmp.resolve("deploy.yaml");
+        Files.writeString(yaml, String.join("\n",
+                "apiVersion: apps/v1",
+                "kind: Deployment",
+                "metadata: {name: web}",
+                "spec:",
+                "  selector: {matchLabels: {app: web}}",
+                "  template:",
+                "    metadata: {labels: {app: web}}",
+                "    spec:",
+                "      containers:",
+                "      - name: web",
+                "        image: nginx:latest",
+                "        securityContext: {privileged: true}",
+                ""));
+        return yaml;
+    }
+
+    @Test
+    void checkExitsOneWhenTheThresholdIsExceeded() throws Exception {
+        Path yaml = privilegedDeployment();
+        Run r = run("check", yaml.toString(), "--format", "json");
+        assertEquals(Main.CHECK_FAILED, r.code, r.out + r.err);
+        assertTrue(r.out.contains("\"findings\""), r.out);
+        assertTrue(r.out.contains("\"file\" : \"deploy.yaml\""), r.out);
+        Run lenient = run("check", yaml.toString(), "--fail-on", "none");
+        assertEquals(Main.OK, lenient.code, lenient.err);
+    }
+
+    @Test
+    void checkWritesTheReportToAFile() throws Exception {
+        Path yaml = privilegedDeployment();
+        Path report = tmp.resolve("reports/out.sarif");
+        Run r = run("check", yaml.toString(), "--format", "sarif", "-o", report.toString(), "--fail-on", "none");
+        assertEquals(Main.OK, r.code, r.err);
+        assertTrue(Files.readString(report).contains("\"version\" : \"2.1.0\""));
+    }
 }

@@ -1,0 +1,95 @@
+package io.kubelift.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A portfolio of real fixture layouts plus one broken archive, converted in parallel. */
+class BatchConverterTest {
+    private static final Path FIXTURES = Path.of("../analyzer/src/test/resources/fixtures");
+
+    @TempDir
+    Path tmp;
+
+    private Path portfolio() throws IOException {
+        Path dir = tmp.resolve("portfolio");
+        for (String app : List.of("plain-java", "zookeeper", "kafka")) {
+            copyTree(FIXTURES.resolve(app), dir.resolve(app));
+        }
+        Files.write(dir.resolve("broken.tar.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 'n', 'o', 't', ' ', 'g', 'z'});
+        Files.createDirectories(dir.resolve(".hidden"));
+        Files.writeString(dir.resolve("notes.txt"), "not an app");
+        return dir;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> statuses(List<BatchConverter.AppResult> results) {
+        return results.stream().collect(Collectors.toMap(BatchConverter.AppResult::name, BatchConverter.AppResult::status));
+    }
+
+    @Test
+    void convertsTheGoodAppsReportsTheBrokenOneAndWritesThePortfolio() throws IOException {
+        Path dir = portfolio();
+        List<Batch.App> apps = Batch.discover(dir);
+        assertEquals(List.of("broken", "kafka", "plain-java", "zookeeper"), apps.stream().map(Batch.App::name).toList());
+        Path out = tmp.resolve("out");
+        BatchConverter batch = new BatchConverter(() -> new Kubelift(Progress.SILENT));
+        List<BatchConverter.AppResult> results = batch.convert(apps, out, new BatchConverter.Options(2, false, false, null), null);
+
+        assertEquals(Map.of("broken", "failed", "kafka", "converted", "plain-java", "converted", "zookeeper", "converted"),
+                statuses(results));
+        BatchConverter.AppResult broken = results.get(0);
+        assertTrue(broken.message().contains("broken.tar.gz"), broken.message());
+        for (String ok : List.of("kafka", "plain-java", "zookeeper")) {
+            assertTrue(Files.isRegularFile(out.resolve(ok).resolve("plan.yaml")), ok);
+            assertTrue(Files.isRegularFile(out.resolve(ok).resolve("report/report.html")), ok);
+        }
+        String summary = Files.readString(out.resolve(BatchConverter.SUMMARY));
+        assertTrue(summary.contains("\"failed\" : 1"), summary);
+        String index = Files.readString(out.resolve(BatchConverter.INDEX));
+        assertTrue(index.contains("3 of 4 apps converted"), index);
+        assertTrue(!index.contains("<script") && !index.contains("http://") && !index.contains("https://"), "self-contained");
+
+        // --resume: unchanged apps are skipped, the failed one is tried again, a changed one is redone
+        Files.writeString(dir.resolve("kafka/config/server.properties"), "\nnum.network.threads=5\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        List<BatchConverter.AppResult> again = batch.convert(Batch.discover(dir), out, new BatchConverter.Options(2, true, false, null), null);
+        assertEquals(Map.of("broken", "failed", "kafka", "converted", "plain-java", "unchanged", "zookeeper", "unchanged"),
+                statuses(again));
+    }
+
+    @Test
+    void shardsSplitThePortfolioAndMergeBack() throws IOException {
+        Path dir = portfolio();
+        List<Batch.App> apps = Batch.discover(dir);
+        BatchConverter batch = new BatchConverter(() -> new Kubelift(Progress.SILENT));
+        List<BatchConverter.AppResult> s0 = batch.convert(apps, tmp.resolve("s0"), new BatchConverter.Options(1, false, false, new Batch.Shard(0, 2)), null);
+        List<BatchConverter.AppResult> s1 = batch.convert(apps, tmp.resolve("s1"), new BatchConverter.Options(1, false, false, new Batch.Shard(1, 2)), null);
+        assertEquals(List.of("broken", "plain-java"), s0.stream().map(BatchConverter.AppResult::name).toList());
+        assertEquals(List.of("kafka", "zookeeper"), s1.stream().map(BatchConverter.AppResult::name).toList());
+        List<BatchConverter.AppResult> merged = BatchConverter.merge(List.of(tmp.resolve("s0"), tmp.resolve("s1")), tmp.resolve("all"));
+        assertEquals(4, merged.size());
+        assertTrue(Files.readString(tmp.resolve("all").resolve(BatchConverter.INDEX)).contains("3 of 4 apps converted"));
+    }
+}
