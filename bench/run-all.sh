@@ -213,7 +213,8 @@ if has incremental; then
     first="$first $(timed "$res/incremental.log" java -jar "$jar" build "$work/kl-out/plan.yaml" --to "tar:$work/inc-img" --base "tar:$base_tar" --cache "$work/inc-cache")"
     again="$again $(timed "$res/incremental.log" java -jar "$jar" build "$work/kl-out/plan.yaml" --to "tar:$work/inc-img" --base "tar:$base_tar" --cache "$work/inc-cache")"
     layers_before=$(tar -xOf "$(ls "$work/inc-img"/*.tar | head -1)" manifest.json)
-    sed -i "s/hello, /hello ($r), /" "$greeting" "$jgreeting"
+    sed -i "s/\"hello[^\"]*, \"/\"hello ($r), \"/" "$greeting" "$jgreeting"   # a new greeting each run
+    grep -q "hello ($r), " "$greeting" || { echo "the edit of $greeting did not apply" >&2; exit 1; }
     (cd "$klproj" && mvn -B -q -o package) >>"$res/incremental.log" 2>&1
     (cd "$proj" && mvn -B -q -o package) >>"$res/incremental.log" 2>&1
     changed="$changed $(timed "$res/incremental.log" java -jar "$jar" build "$work/kl-out/plan.yaml" --to "tar:$work/inc-img" --base "tar:$base_tar" --cache "$work/inc-cache")"
