@@ -19,6 +19,10 @@ import java.util.List;
 /**
  * Any legacy JVM app → evidence-backed facts and a migration plan. Scans the directory or archive safely, parses
  * each file once, interprets the launch scripts, then runs the detectors in order.
+ *
+ * <p>Thread-safe: one instance may analyse many apps concurrently. Each {@link #analyze} call builds its own scanner,
+ * parsers (javaparser's {@code JavaParser} is not thread-safe), fact sink, interpreter and detection context; the
+ * detectors it holds are stateless.
  */
 public final class Analyzer {
     private final List<Detector> detectors;

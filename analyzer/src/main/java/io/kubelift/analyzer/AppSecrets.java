@@ -6,7 +6,6 @@ import io.kubelift.analyzer.parse.ParseContext;
 import io.kubelift.analyzer.parse.Parsers;
 import io.kubelift.analyzer.parse.SecretHit;
 import io.kubelift.analyzer.parse.SourceFile;
-import io.kubelift.analyzer.scan.DirectoryTree;
 import io.kubelift.analyzer.scan.FileTree;
 import io.kubelift.analyzer.scan.TextFiles;
 import io.kubelift.model.AppFiles;
@@ -60,9 +59,5 @@ public final class AppSecrets implements SecretSource {
             }
         }
         return sink.secrets();
-    }
-
-    static Class<?> treeType() {
-        return DirectoryTree.class;
     }
 }

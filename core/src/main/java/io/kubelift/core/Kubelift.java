@@ -157,7 +157,12 @@ public final class Kubelift {
         AppFiles app = AppFileTrees.open(AppPaths.appOf(plan, planFile));
         FileSet generated = generator.generate(plan, app, AppSecrets.of(app), GenerateOptions.defaults());
         progress.step("building images for " + plan.metadata().name() + " → " + options.target());
-        BuildResult result = new ImageBuilder(options).build(plan, app, generated);
+        // A safety net beside the plan: every file the analyzer sees a secret in stays out of the image layers,
+        // even when the (possibly edited) plan attaches that secret to no component.
+        java.util.Set<String> secretFiles = new java.util.TreeSet<>();
+        analyzer.analyze(AppPaths.appOf(plan, planFile), AnalyzeOptions.defaults()).facts()
+                .of(io.kubelift.model.FactKind.SECRET).forEach(f -> secretFiles.add(f.evidence().file()));
+        BuildResult result = new ImageBuilder(options).build(plan, app, generated, secretFiles);
         Path out = outDir != null ? outDir : planFile.toAbsolutePath().getParent();
         GenerateOptions withImages = new GenerateOptions(GenerateOptions.defaults().environments(), Map.copyOf(result.images()));
         FileSet pinned = generator.generate(plan, app, AppSecrets.of(app), withImages);

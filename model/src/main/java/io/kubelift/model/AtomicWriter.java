@@ -110,6 +110,7 @@ public final class AtomicWriter {
                     Files.copy(out.resolve(u), target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
                 }
                 writeFile(tmp.resolve(MANIFEST), manifestJson(manifest), FileSet.Mode.REGULAR);
+                fixDirectoryModes(tmp);
                 swap(tmp, out);
             } finally {
                 deleteTree(tmp);
@@ -203,6 +204,21 @@ public final class AtomicWriter {
         }
     }
 
+    /** Directories get 0755 whatever the umask, so the tree is the same on every machine (files have fixed modes). */
+    private static void fixDirectoryModes(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: modes are best effort there
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     private static void writeFile(Path p, byte[] content, FileSet.Mode mode) throws IOException {
         Files.createDirectories(p.getParent());
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -228,9 +244,22 @@ public final class AtomicWriter {
         Map<String, String> files = new TreeMap<>();
         var f = node.get("files");
         if (f != null) {
-            f.fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
+            f.fields().forEachRemaining(e -> {
+                if (isInside(e.getKey())) { // anyone who can write the output can edit the manifest
+                    files.put(e.getKey(), e.getValue().asText());
+                }
+            });
         }
         return files;
+    }
+
+    /** A relative path with no empty, '.' or '..' part: one that stays inside the output directory. */
+    private static boolean isInside(String path) {
+        try {
+            return FileSet.normalize(path).equals(path);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static byte[] manifestJson(Map<String, String> manifest) {

@@ -20,7 +20,7 @@ public record Evidence(@JsonProperty(required = true) String file, int line, Str
         if (line < 0) {
             throw new IllegalArgumentException("evidence.line must be >= 0");
         }
-        text = text == null ? null : clip(text.strip());
+        text = text == null || text.isBlank() ? null : clip(text.strip()); // "" is not written, so it reads back as null
     }
 
     public static Evidence of(String file, int line, String text) {

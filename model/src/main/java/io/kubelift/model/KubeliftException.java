@@ -42,17 +42,43 @@ public class KubeliftException extends RuntimeException {
         return new KubeliftException(Kind.USAGE, format(null, problem, hint));
     }
 
-    /** {@code location: problem — hint}, leaving out what is null. */
+    /**
+     * {@code location: problem — hint}, leaving out what is null. The parts often quote the input (a file name, a
+     * key), which may be hostile: control characters are shown as escapes, so the message stays one line and
+     * cannot drive the terminal.
+     */
     public static String format(String location, String problem, String hint) {
         StringBuilder sb = new StringBuilder();
         if (location != null && !location.isEmpty()) {
-            sb.append(location).append(": ");
+            appendPrintable(sb, location).append(": ");
         }
-        sb.append(problem);
+        appendPrintable(sb, problem);
         if (hint != null && !hint.isEmpty()) {
-            sb.append(" — ").append(hint);
+            appendPrintable(sb.append(" — "), hint);
         }
         return sb.toString();
+    }
+
+    private static StringBuilder appendPrintable(StringBuilder sb, String s) {
+        if (s == null) {
+            return sb.append("null");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb;
     }
 
     public Kind kind() {

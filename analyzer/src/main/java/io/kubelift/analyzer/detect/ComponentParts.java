@@ -76,7 +76,7 @@ public final class ComponentParts {
                 return;
             }
             String key = f.attr("configKey");
-            String name = portName(key != null ? key : f.attr("via"), port);
+            String name = f.attr("name") != null ? f.attr("name") : portName(key != null ? key : f.attr("via"), port);
             byPort.putIfAbsent(port, new Port(unique(name, byPort.values()), port, "TCP", httpish(key) ? "http" : null, key, f.evidence()));
         });
         List<Port> out = new ArrayList<>(byPort.values());
@@ -161,8 +161,29 @@ public final class ComponentParts {
     /** The launch's entrypoint with fixed heap options removed (the heap becomes the memory request). */
     public static Entrypoint entrypoint(ShellLaunch l, Evidence ev) {
         JavaCommand c = l.command();
-        List<String> opts = c.jvmOptions().stream().filter(o -> !o.startsWith("-Xmx") && !o.startsWith("-Xms")).toList();
-        return new Entrypoint(l.entryScript(), c.mainClass(), c.jar(), null, c.classpath(), opts, c.args(), null, ev);
+        List<String> opts = c.jvmOptions().stream().filter(o -> !o.startsWith("-Xmx") && !o.startsWith("-Xms")).map(ComponentParts::appPathIn).toList();
+        return new Entrypoint(l.entryScript(), c.mainClass(), c.jar() == null ? null : appPath(c.jar()), null,
+                c.classpath().stream().map(ComponentParts::appPath).distinct().toList(), opts, c.args().stream().map(ComponentParts::appPathIn).toList(), null, ev);
+    }
+
+    /** The evidence of a config entry with its (masked) line text, as the parsers recorded it. */
+    public static Evidence evidence(Inventory inv, io.kubelift.analyzer.parse.ConfigEntry e) {
+        return inv.facts(FactKind.CONFIG_PROPERTY).filter(f -> f.subject().equals(e.key()) && f.evidence().file().equals(e.file()) && f.evidence().line() == e.line())
+                .map(Fact::evidence).findFirst().orElse(Evidence.of(e.file(), e.line(), null));
+    }
+
+    /** {@code ./bin/../lib/*} → {@code lib/*}: paths the scripts computed from their own location are app-relative. */
+    static String appPath(String p) {
+        String n = io.kubelift.analyzer.shell.Expander.normalize(p.replace('\\', '/'));
+        return n.equals(".") ? p : n;
+    }
+
+    private static final java.util.regex.Pattern SCRIPT_RELATIVE = java.util.regex.Pattern.compile("^(-D[^=]+=|file:)?((?:\\./|[\\w.-]+/\\.\\./)\\S*)$");
+
+    /** An argument or -D value holding a script-relative path ({@code bin/../conf/zoo.cfg}) → the app-relative path. */
+    static String appPathIn(String arg) {
+        java.util.regex.Matcher m = SCRIPT_RELATIVE.matcher(arg);
+        return m.matches() ? (m.group(1) == null ? "" : m.group(1)) + appPath(m.group(2)) : arg;
     }
 
     public static Evidence launchEvidence(Inventory inv, ShellLaunch l) {

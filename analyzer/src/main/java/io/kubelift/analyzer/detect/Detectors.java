@@ -10,7 +10,7 @@ public final class Detectors {
     }
 
     public static List<Detector> defaults() {
-        List<Detector> list = new ArrayList<>(List.of(new HadoopYarnDetector()));
+        List<Detector> list = new ArrayList<>(List.of(new HadoopYarnDetector(), new SpringBootDetector(), new TomcatDetector()));
         List<Detector> extra = new ArrayList<>();
         ServiceLoader.load(Detector.class, Detectors.class.getClassLoader()).forEach(extra::add);
         extra.sort(java.util.Comparator.comparing(Detector::id));

@@ -70,10 +70,10 @@ public final class HadoopYarnDetector implements Detector {
 
         ShellLaunch rm = launch(inv, RM);
         ShellLaunch nm = launch(inv, NM);
-        Evidence rmHost = evidence(conf, "yarn.resourcemanager.hostname", site);
+        Evidence rmHost = evidence(inv, conf, "yarn.resourcemanager.hostname", site);
         // RM
         Component.Builder r = base(ctx, inv, rm, RM, "resourcemanager", confFiles, "nodemanager");
-        r.ports(ports(conf, RM_PORTS, rmHost))
+        r.ports(ports(inv, conf, RM_PORTS, rmHost))
                 .health(new Health("http", "/ws/v1/cluster/info", "webapp", rmHost))
                 .configOverrides(List.of(new ConfigOverride(site, "yarn.resourcemanager.bind-host", "0.0.0.0",
                         "listen on all pod interfaces; clients reach the RM through its Service", rmHost)));
@@ -86,26 +86,26 @@ public final class HadoopYarnDetector implements Detector {
         }
         ctx.add(id(), r.build());
         // NM
-        Evidence nmHost = evidence(conf, "yarn.nodemanager.hostname", site);
-        List<Port> nmPorts = new ArrayList<>(ports(conf, NM_PORTS, nmHost));
+        Evidence nmHost = evidence(inv, conf, "yarn.nodemanager.hostname", site);
+        List<Port> nmPorts = new ArrayList<>(ports(inv, conf, NM_PORTS, nmHost));
         String aux = value(conf, "yarn.nodemanager.aux-services");
         if (aux != null && aux.contains("mapreduce_shuffle")) {
-            Evidence auxEv = evidence(conf, "yarn.nodemanager.aux-services", site);
+            Evidence auxEv = evidence(inv, conf, "yarn.nodemanager.aux-services", site);
             ConfigEntry sp = conf.get(SHUFFLE.key());
             int port = sp != null && sp.value().matches("\\d+") ? Integer.parseInt(sp.value()) : SHUFFLE.port();
-            nmPorts.add(new Port(SHUFFLE.name(), port, "TCP", null, SHUFFLE.key(), sp != null ? Evidence.of(sp.file(), sp.line(), null) : auxEv));
+            nmPorts.add(new Port(SHUFFLE.name(), port, "TCP", null, SHUFFLE.key(), sp != null ? ComponentParts.evidence(inv, sp) : auxEv));
         }
         nmPorts.sort(java.util.Comparator.comparingInt(Port::port));
         ConfigEntry nmAddr = conf.get("yarn.nodemanager.address");
-        Evidence nmAddrEv = nmAddr != null ? evidence(conf, "yarn.nodemanager.address", site) : nmHost;
+        Evidence nmAddrEv = nmAddr != null ? evidence(inv, conf, "yarn.nodemanager.address", site) : nmHost;
         List<ConfigOverride> nmOverrides = List.of(
                 new ConfigOverride(site, "yarn.nodemanager.bind-host", "0.0.0.0", "listen on all pod interfaces", nmHost),
                 new ConfigOverride(site, "yarn.nodemanager.address", "${yarn.nodemanager.hostname}:" + NM_PINNED_PORT,
                         "the default port 0 is ephemeral; the RM and AMs call this address, so it is pinned", nmAddrEv),
                 new ConfigOverride(site, "yarn.nodemanager.resource.memory-mb", "${env.NM_MEMORY_MB}",
-                        "offer the container's memory limit to YARN instead of a host-sized number", evidence(conf, "yarn.nodemanager.resource.memory-mb", site)),
+                        "offer the container's memory limit to YARN instead of a host-sized number", evidence(inv, conf, "yarn.nodemanager.resource.memory-mb", site)),
                 new ConfigOverride(site, "yarn.nodemanager.resource.cpu-vcores", "${env.NM_VCORES}",
-                        "offer the container's CPU limit to YARN", evidence(conf, "yarn.nodemanager.resource.cpu-vcores", site)));
+                        "offer the container's CPU limit to YARN", evidence(inv, conf, "yarn.nodemanager.resource.cpu-vcores", site)));
         Component.Builder n = base(ctx, inv, nm, NM, "nodemanager", confFiles, "resourcemanager");
         n.workload(Workload.StatefulSet)
                 .description("YARN NodeManager; the RM and AMs call it by yarn.nodemanager.address, so it needs a stable DNS name: "
@@ -114,24 +114,80 @@ public final class HadoopYarnDetector implements Detector {
                 .runtime(new Runtime("17", true, null, nmHost))
                 .health(new Health("http", "/ws/v1/node/info", "webapp", nmHost))
                 .configOverrides(nmOverrides)
-                .env(List.of(new EnvVar("NM_MEMORY_MB", null, "limits.memory", "1Mi", evidence(conf, "yarn.nodemanager.resource.memory-mb", site)),
-                        new EnvVar("NM_VCORES", null, "limits.cpu", "1", evidence(conf, "yarn.nodemanager.resource.cpu-vcores", site))))
-                .peers(peers(conf, site));
+                .env(List.of(new EnvVar("NM_MEMORY_MB", null, "limits.memory", "1Mi", evidence(inv, conf, "yarn.nodemanager.resource.memory-mb", site)),
+                        new EnvVar("NM_VCORES", null, "limits.cpu", "1", evidence(inv, conf, "yarn.nodemanager.resource.cpu-vcores", site))))
+                .peers(peers(inv, conf, site));
         ctx.add(id(), n.build());
         inv.launches().stream().filter(l -> RM.equals(l.command().mainClass()) || NM.equals(l.command().mainClass())).forEach(ctx::claim);
         ctx.claimClass(RM);
         ctx.claimClass(NM);
+        String rmHostName = value(conf, "yarn.resourcemanager.hostname");
+        for (OptionalDaemon d : OPTIONAL_DAEMONS) {
+            optionalDaemon(ctx, inv, conf, confFiles, d, rmHostName);
+        }
+    }
+
+    /**
+     * A YARN/MapReduce daemon that runs only when configured: its address keys (or an enable switch) are set, on a
+     * host that is not the RM's or by a script of its own, and the app can start it (a launch of its class, or its jar).
+     */
+    record OptionalDaemon(String name, String mainClass, String enableKey, String hostKey, List<DefaultPort> ports, String jar,
+            String healthPath, String description) {
+    }
+
+    static final List<OptionalDaemon> OPTIONAL_DAEMONS = List.of(
+            new OptionalDaemon("jobhistory", JHS, null, "mapreduce.jobhistory.address", List.of(
+                    new DefaultPort("mapreduce.jobhistory.address", 10020, "rpc", false),
+                    new DefaultPort("mapreduce.jobhistory.admin.address", 10033, "admin", false),
+                    new DefaultPort("mapreduce.jobhistory.webapp.address", 19888, "webapp", true)),
+                    "hadoop-mapreduce-client-hs", "/ws/v1/history/info", "MapReduce JobHistory server"),
+            new OptionalDaemon("timelineserver", TIMELINE, "yarn.timeline-service.enabled", "yarn.timeline-service.hostname", List.of(
+                    new DefaultPort("yarn.timeline-service.address", 10200, "rpc", false),
+                    new DefaultPort("yarn.timeline-service.webapp.address", 8188, "webapp", true)),
+                    "hadoop-yarn-server-applicationhistoryservice", "/ws/v1/timeline", "YARN Timeline server (v1)"));
+
+    private void optionalDaemon(DetectionContext ctx, Inventory inv, Map<String, ConfigEntry> conf, Set<String> confFiles, OptionalDaemon d, String rmHostName) {
+        ConfigEntry hostEntry = conf.get(d.hostKey());
+        boolean enabled = d.enableKey() != null ? "true".equalsIgnoreCase(value(conf, d.enableKey()))
+                : d.ports().stream().anyMatch(p -> conf.containsKey(p.key()));
+        if (!enabled) {
+            return;
+        }
+        ShellLaunch l = launch(inv, d.mainClass());
+        String host = hostEntry == null ? null : hostEntry.value().replaceAll(":\\d+$", "");
+        boolean ownHost = host != null && !host.isBlank() && !host.equals(rmHostName) && !host.contains("$");
+        boolean startable = l != null || inv.facts(io.kubelift.model.FactKind.DEPENDENCY).anyMatch(f -> f.subject().equals(d.jar()));
+        if (!startable || !(ownHost || l != null)) {
+            return; // configured, but run elsewhere or not shipped with this app: an external service
+        }
+        Evidence implied = hostEntry != null ? ComponentParts.evidence(inv, hostEntry)
+                : d.enableKey() != null ? evidence(inv, conf, d.enableKey(), confFiles.iterator().next()) : Evidence.ofFile(confFiles.iterator().next());
+        Component.Builder b = base(ctx, inv, l, d.mainClass(), d.name(), confFiles, "nodemanager");
+        boolean durable = b.build().state().stream().anyMatch(io.kubelift.model.StateDir::isDurable);
+        b.workload(durable ? Workload.StatefulSet : Workload.Deployment)
+                .description(d.description() + (ownHost ? " (ran on " + host + ")" : "") + (durable ? "; it keeps durable state, so a StatefulSet" : ""))
+                .ports(ports(inv, conf, d.ports(), implied))
+                .health(new Health("http", d.healthPath(), "webapp", implied))
+                .peers(peers(inv, conf, null));
+        ctx.add(id(), b.build());
+        inv.launches().stream().filter(x -> d.mainClass().equals(x.command().mainClass())).forEach(ctx::claim);
+        ctx.claimClass(d.mainClass());
     }
 
     private Component.Builder base(DetectionContext ctx, Inventory inv, ShellLaunch l, String mainClass, String name, Set<String> confFiles, String otherRole) {
         Component.Builder b = Component.builder(name).runtime(new Runtime("17", null, null, null));
         Set<String> files = new TreeSet<>(confFiles);
         String otherPrefix = "yarn." + otherRole + ".";
+        Set<String> reach = new TreeSet<>(files); // the conf dir on its classpath and the scripts its start ran through
+        if (l != null) {
+            reach.addAll(l.sources());
+        }
         b.configFiles(ComponentParts.configFiles(inv, files.stream().filter(f -> !f.endsWith(".sh") && !f.endsWith("workers") && !f.endsWith("slaves")).toList()))
-                .secrets(ComponentParts.secrets(inv, files, h -> !h.key().startsWith(otherPrefix)
-                        && !(name.equals("nodemanager") && h.key().startsWith("yarn.federation."))))
-                .state(ComponentParts.state(inv, files, f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix)))
-                .logs(ComponentParts.logs(inv, scriptsAnd(inv, files, l), f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix)));
+                // every secret in a file the daemon mounts: the whole file goes into its ConfigMap, so each value there must
+                // be replaced by an environment reference, whichever daemon actually uses the key
+                .secrets(ComponentParts.secrets(inv, reach, h -> true))
+                .state(ComponentParts.state(inv, files, f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix) && readsKey(name, String.valueOf(f.attr("configKey")))))
+                .logs(ComponentParts.logs(inv, scriptsAnd(inv, files, l), f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix) && readsKey(name, String.valueOf(f.attr("configKey")))));
         if (l != null) {
             Evidence ev = ComponentParts.launchEvidence(inv, l);
             b.entrypoint(ComponentParts.entrypoint(l, ev)).evidence(ev)
@@ -140,6 +196,22 @@ public final class HadoopYarnDetector implements Detector {
             b.entrypoint(new io.kubelift.model.Entrypoint(null, mainClass, null, null, List.of(), List.of(), List.of(), null, null));
         }
         return b;
+    }
+
+    /**
+     * Keys only one daemon reads (every daemon has the whole conf dir on its classpath, so the file alone does not
+     * say whose state or log dir a key names): RM-side features (state store, ZooKeeper, federation), NM-only and JobHistory-only keys.
+     */
+    static final Map<String, String> KEY_OWNER = Map.of(
+            "yarn.resourcemanager.", "resourcemanager",
+            "yarn.federation.", "resourcemanager",
+            "hadoop.zk.", "resourcemanager",
+            "yarn.nodemanager.", "nodemanager",
+            "mapreduce.jobhistory.", "jobhistory",
+            "yarn.timeline-service.", "timelineserver");
+
+    static boolean readsKey(String daemon, String key) {
+        return KEY_OWNER.entrySet().stream().filter(e -> key.startsWith(e.getKey())).allMatch(e -> e.getValue().equals(daemon));
     }
 
     private static Set<String> scriptsAnd(Inventory inv, Set<String> files, ShellLaunch l) {
@@ -157,14 +229,14 @@ public final class HadoopYarnDetector implements Detector {
                 .or(() -> inv.launches().stream().filter(l -> mainClass.equals(l.command().mainClass())).findFirst()).orElse(null);
     }
 
-    private static List<Port> ports(Map<String, ConfigEntry> conf, List<DefaultPort> defaults, Evidence implied) {
+    private static List<Port> ports(Inventory inv, Map<String, ConfigEntry> conf, List<DefaultPort> defaults, Evidence implied) {
         List<Port> out = new ArrayList<>();
         for (DefaultPort d : defaults) {
             ConfigEntry e = conf.get(d.key());
             int port = d.port();
             Evidence ev = implied;
             if (e != null) {
-                ev = Evidence.of(e.file(), e.line(), null);
+                ev = ComponentParts.evidence(inv, e);
                 String v = e.value();
                 int colon = v.lastIndexOf(':');
                 if (colon >= 0 && v.substring(colon + 1).matches("\\d{1,5}") && Integer.parseInt(v.substring(colon + 1)) > 0) {
@@ -176,13 +248,13 @@ public final class HadoopYarnDetector implements Detector {
         return out;
     }
 
-    private static List<Peer> peers(Map<String, ConfigEntry> conf, String site) {
+    private static List<Peer> peers(Inventory inv, Map<String, ConfigEntry> conf, String site) {
         List<Peer> out = new ArrayList<>();
         for (ConfigEntry e : conf.values()) {
             if (e.key().startsWith("yarn.resourcemanager.") && (e.key().endsWith(".hostname") || e.key().endsWith(".address"))) {
                 String host = e.value().replaceAll(":\\d+$", "");
                 if (!host.isBlank() && !host.contains("$") && !host.equals("0.0.0.0")) {
-                    out.add(new Peer(e.key(), "resourcemanager", host, e.file(), Evidence.of(e.file(), e.line(), null)));
+                    out.add(new Peer(e.key(), "resourcemanager", host, e.file(), ComponentParts.evidence(inv, e)));
                 }
             }
         }
@@ -194,8 +266,8 @@ public final class HadoopYarnDetector implements Detector {
         return e == null ? null : e.value();
     }
 
-    private static Evidence evidence(Map<String, ConfigEntry> conf, String key, String fallbackFile) {
+    private static Evidence evidence(Inventory inv, Map<String, ConfigEntry> conf, String key, String fallbackFile) {
         ConfigEntry e = conf.get(key);
-        return e == null ? Evidence.ofFile(fallbackFile) : Evidence.of(e.file(), e.line(), null);
+        return e == null ? Evidence.ofFile(fallbackFile) : ComponentParts.evidence(inv, e);
     }
 }

@@ -9,6 +9,9 @@ import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Names;
 import io.kubelift.model.Runtime;
+import io.kubelift.model.StateDir;
+import io.kubelift.model.Workload;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -51,14 +54,25 @@ public final class JavaLaunchDetector implements Detector {
             Set<String> withScripts = new TreeSet<>(files);
             withScripts.add(l.script());
             withScripts.add(l.entryScript());
+            withScripts.addAll(l.sources()); // sourced env scripts: their exports are the process's environment
+            List<StateDir> state = ComponentParts.state(inv, files, f -> true);
+            boolean durable = state.stream().anyMatch(StateDir::isDurable);
+            // an ensemble (server.N=host:quorum:election lines) runs one replica per listed member
+            long members = inv.facts(FactKind.LISTEN_PORT).filter(f -> "quorum".equals(f.attr("name")) && files.contains(f.evidence().file()))
+                    .map(f -> f.attr("configKey")).distinct().count();
             Component c = Component.builder(e.getKey())
-                    .description("java " + (mainClass != null ? mainClass : "-jar " + l.command().jar()) + " launched by " + l.entryScript())
+                    .workload(durable ? Workload.StatefulSet : Workload.Deployment)
+                    .replicas(members > 1 ? (int) members : 1)
+                    .description("java " + (mainClass != null ? mainClass : "-jar " + l.command().jar()) + " launched by " + l.entryScript()
+                            + (durable ? "; it keeps durable state (" + state.stream().filter(StateDir::isDurable).map(StateDir::configKey)
+                                    .filter(java.util.Objects::nonNull).distinct().collect(java.util.stream.Collectors.joining(", "))
+                                    + "), so a StatefulSet with a volume per replica and a headless Service for stable member names" : ""))
                     .entrypoint(ComponentParts.entrypoint(l, ev))
                     .runtime(new Runtime("17", null, null, null))
                     .ports(ComponentParts.ports(inv, files, f -> true))
                     .configFiles(ComponentParts.configFiles(inv, files))
-                    .secrets(ComponentParts.secrets(inv, files, h -> true))
-                    .state(ComponentParts.state(inv, files, f -> true))
+                    .secrets(ComponentParts.secrets(inv, withScripts, h -> true))
+                    .state(state)
                     .logs(ComponentParts.logs(inv, withScripts, f -> true))
                     .resources(ComponentParts.resources(ComponentParts.heapBytes(l.command()), ComponentParts.heapEvidence(inv, l)))
                     .evidence(ev)

@@ -41,7 +41,7 @@ public final class JavaSourceParser implements FileParser {
     private static final ParserConfiguration CONFIG = new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
             .setAttributeComments(false)
-            .setStoreTokens(false);
+            .setStoreTokens(true); // node ranges (evidence lines) are computed from the tokens
     private static final AtomicLong PARSES = new AtomicLong();
     private static final Set<String> FILE_WRITERS = Set.of("FileWriter", "FileOutputStream", "RandomAccessFile", "PrintWriter", "PrintStream");
     /** Method names {@link #call} looks at; other calls (nearly all) are skipped before their scope is printed. */
@@ -107,7 +107,7 @@ public final class JavaSourceParser implements FileParser {
                 }
             }
             for (AnnotationExpr a : c.getAnnotations()) {
-                String n = a.getNameAsString();
+                String n = a.getName().getIdentifier(); // simple name, also for @org.springframework...SpringBootApplication
                 switch (n) {
                     case "SpringBootApplication", "EnableAutoConfiguration" -> ctx.fact(FactKind.MAIN_CLASS, fqcn, null,
                             ParseContext.attrs("via", "source", "framework", "spring-boot", "annotation", n), f, line(a));

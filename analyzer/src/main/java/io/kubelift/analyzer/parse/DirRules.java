@@ -23,7 +23,11 @@ public final class DirRules {
             "datadir", new DirUse(Use.STATE, "data directory"),
             "yarn.nodemanager.local-dirs", new DirUse(Use.SCRATCH, "nodemanager local dirs (container work, localized files)"),
             "hadoop.tmp.dir", new DirUse(Use.SCRATCH, "hadoop temporary/base dir"),
-            "yarn.nodemanager.log-dirs", new DirUse(Use.LOG, "container logs"));
+            "yarn.nodemanager.log-dirs", new DirUse(Use.LOG, "container logs"),
+            "logging.file.path", new DirUse(Use.LOG, "logs"),
+            "logging.path", new DirUse(Use.LOG, "logs"));
+    /** java.util.logging / Tomcat JULI file handlers: {@code 1catalina.org.apache.juli.AsyncFileHandler.directory}. */
+    private static final Pattern JUL_HANDLER_DIR = Pattern.compile("(?i).*handler\\.directory$");
     private static final Pattern DIR_KEY = Pattern.compile("(?i).*(dir|dirs|directory|directories|path|folder|location|root|home|base)$");
     private static final Pattern LOG_WORD = Pattern.compile("(?i).*(^|[-_.])?logs?([-_.]|dir|path|$).*");
     private static final Pattern SCRATCH_WORD = Pattern.compile("(?i).*(tmp|temp|scratch|cache|work|local|spool).*");
@@ -41,6 +45,9 @@ public final class DirRules {
         if (value.trim().matches(".*\\.(jks|p12|pem|keystore|truststore|xml|properties|jar|log|pid|conf|cfg)$")
                 || k.toLowerCase(Locale.ROOT).matches(".*(zk|zookeeper|znode).*")) {
             return Optional.empty(); // a file or a ZooKeeper path, not a local directory
+        }
+        if (JUL_HANDLER_DIR.matcher(k).matches()) {
+            return Optional.of(new DirUse(Use.LOG, "logs"));
         }
         DirUse known = KNOWN.get(k.toLowerCase(Locale.ROOT));
         if (known == null) {

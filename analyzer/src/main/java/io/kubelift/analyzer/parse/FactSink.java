@@ -36,7 +36,11 @@ public final class FactSink {
 
     public void secret(String key, String kind, String rawValue, Evidence evidence, Map<String, String> attrs) {
         SecretValue v = SecretValue.of(rawValue);
-        secretsByFile.computeIfAbsent(evidence.file(), f -> new ArrayList<>()).add(v);
+        if (!"username".equals(kind)) {
+            // a user name is half a credential, kept out of config files, but it is not confidential: masking such
+            // short words would blank unrelated text (paths, names) in the evidence
+            secretsByFile.computeIfAbsent(evidence.file(), f -> new ArrayList<>()).add(v);
+        }
         Evidence masked = mask(evidence);
         secrets.add(new SecretHit(key, evidence.file(), kind, v, masked));
         Map<String, String> a = new LinkedHashMap<>(attrs == null ? Map.of() : attrs);

@@ -35,11 +35,27 @@ final class LogConfigRules {
             if (k.equals("handlers") || k.endsWith(".handlers")) {
                 for (String h : v.split("[,\\s]+")) {
                     if (!h.isBlank()) {
-                        appender(ctx, f, e.line(), h, h, byKey.get("java.util.logging.FileHandler.pattern"), "jul");
+                        appender(ctx, f, e.line(), h, h, julPath(h, byKey), "jul");
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Where a JUL file handler writes: its own {@code pattern}, Tomcat JULI's {@code directory} + {@code prefix}
+     * (handler names like {@code 1catalina.org.apache.juli.AsyncFileHandler}), else the global FileHandler pattern.
+     */
+    private static String julPath(String handler, Map<String, String> byKey) {
+        String pattern = byKey.get(handler + ".pattern");
+        if (pattern != null) {
+            return pattern;
+        }
+        String dir = byKey.get(handler + ".directory");
+        if (dir != null) {
+            return dir.replaceAll("/+$", "") + "/" + byKey.getOrDefault(handler + ".prefix", "") + "*";
+        }
+        return byKey.get("java.util.logging.FileHandler.pattern");
     }
 
     static void appender(ParseContext ctx, SourceFile f, int line, String name, String type, String path, String framework) {

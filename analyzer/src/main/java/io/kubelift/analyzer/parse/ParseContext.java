@@ -72,6 +72,8 @@ public final class ParseContext {
         for (int port : PortRules.listenPorts(key, value)) {
             sink.fact(FactKind.LISTEN_PORT, Integer.toString(port), null, attrs("configKey", key, "via", "config"), ev);
         }
+        PortRules.quorumPorts(key, value).forEach((name, port) ->
+                sink.fact(FactKind.LISTEN_PORT, Integer.toString(port), null, attrs("configKey", key, "via", "config", "name", name), ev));
         for (HostRules.HostRef h : HostRules.find(key, value)) {
             Map<String, String> a = attrs("configKey", key);
             if (h.port() > 0) {

@@ -17,7 +17,28 @@ public final class PortRules {
     private static final Pattern URL_PORT = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s,:]*:(\\d{1,5})");
     private static final Pattern HOST_PORT = Pattern.compile("(?:^|[\\s,])[^\\s,:/]*:(\\d{1,5})(?:$|[\\s,])");
 
+    /** ZooKeeper-style ensemble lines: {@code server.N=host:quorumPort:electionPort[:role][;clientPort]}. */
+    private static final Pattern ENSEMBLE_KEY = Pattern.compile("server\\.\\d+");
+    private static final Pattern ENSEMBLE_VALUE = Pattern.compile("^[^:;\\s]+:(\\d{1,5}):(\\d{1,5})(?::\\w+)?(?:;.*)?$");
+
     private PortRules() {
+    }
+
+    /**
+     * The peer ports an ensemble member listens on, by name ({@code quorum}, {@code election}): every member opens
+     * them, so they are the component's ports even though the line names other hosts too.
+     */
+    public static java.util.Map<String, Integer> quorumPorts(String key, String value) {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        if (key == null || value == null || !ENSEMBLE_KEY.matcher(key.trim()).matches()) {
+            return out;
+        }
+        Matcher m = ENSEMBLE_VALUE.matcher(value.trim());
+        if (m.matches()) {
+            out.put("quorum", Integer.parseInt(m.group(1)));
+            out.put("election", Integer.parseInt(m.group(2)));
+        }
+        return out;
     }
 
     public static List<Integer> listenPorts(String key, String value) {

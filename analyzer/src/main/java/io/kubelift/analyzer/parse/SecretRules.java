@@ -18,6 +18,8 @@ public final class SecretRules {
             "(?i).*(\\.(file|path|location|type|class|provider|enabled|algorithm|length|expiry|validity|uri|url|name|user(name)?)|"
             + "password[-_.]?(file|path|policy|encoder|length)|token[-_.]?(expiry|validity|renew[-_.]?interval|max[-_.]?lifetime)|"
             + "authentication|authorization|auth[-_.]?(type|method|enabled))$");
+    /** The user of a JDBC data source (Spring's spring.datasource.username, a JNDI jdbc/ Resource's username): half a credential. */
+    private static final Pattern DB_USER_KEY = Pattern.compile("(?i).*(datasource|jdbc)[^=]*[-_.@]user(name)?$");
     private static final Pattern URI_CREDENTIAL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.:-]*://([^/\\s:@]+):([^/\\s@]+)@");
     private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)[?&;](password|pwd|pass)=([^&;\\s]+)");
     private static final Pattern AWS_ACCESS_KEY = Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b");
@@ -32,6 +34,9 @@ public final class SecretRules {
             return Optional.empty();
         }
         String k = key.trim();
+        if (DB_USER_KEY.matcher(k).matches()) {
+            return Optional.of("username");
+        }
         if (!SECRET_KEY.matcher(k).matches() || NOT_SECRET_KEY.matcher(k).matches()) {
             return Optional.empty();
         }

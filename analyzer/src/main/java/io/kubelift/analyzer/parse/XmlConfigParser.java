@@ -4,12 +4,15 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Problem;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Any XML that is not Hadoop-style: Maven {@code pom.xml}, servlet {@code web.xml}, Tomcat {@code server.xml} and
  * {@code tomcat-users.xml}, logback/log4j2/log4j XML, and vendor XML (ActiveMQ, Jetty…). Element attributes go
  * through the shared config rules as {@code path/to/Element@attr} keys (so keystorePass, port, url attributes
- * are found in any vocabulary); the known vocabularies add descriptor facts.
+ * are found in any vocabulary); an element with a {@code username} or {@code name} attribute is keyed by it
+ * ({@code tomcat-users/user[admin]@password}, {@code Context/Resource[jdbc/shop]@password}) so repeated elements keep
+ * distinct keys; the known vocabularies add descriptor facts.
  */
 public final class XmlConfigParser implements FileParser {
     @Override
@@ -53,16 +56,32 @@ public final class XmlConfigParser implements FileParser {
     }
 
     private static void attributes(XmlTree.Element e, String parent, SourceFile f, ParseContext ctx) {
-        String path = parent.isEmpty() ? e.localName() : parent + "/" + e.localName();
+        String id = e.attributes.getOrDefault("name", e.attributes.get("username"));
+        String self = e.localName() + (id == null || id.isBlank() || id.contains("$") ? "" : "[" + id + "]");
+        String path = parent.isEmpty() ? self : parent + "/" + self;
         for (Map.Entry<String, String> a : e.attributes.entrySet()) {
             if (a.getKey().startsWith("xmlns") || a.getKey().contains(":")) {
                 continue;
             }
-            ctx.config(f, new ConfigEntry(f.path(), "xml", path + "@" + a.getKey(), a.getValue(), e.line));
+            ctx.config(f, new ConfigEntry(f.path(), "xml", path + "@" + a.getKey(), a.getValue(), attributeLine(f, e.line, a.getKey())));
         }
         for (XmlTree.Element c : e.children) {
             attributes(c, path, f, ctx);
         }
+    }
+
+    /**
+     * The line an attribute is written on: the parser reports where the start tag ends, so look back (at most 40
+     * lines) for {@code name=}; fall back to the tag's line.
+     */
+    static int attributeLine(SourceFile f, int tagLine, String attr) {
+        Pattern p = Pattern.compile("(^|\\s)" + Pattern.quote(attr) + "\\s*=");
+        for (int l = tagLine; l >= 1 && l > tagLine - 40; l--) {
+            if (p.matcher(f.line(l)).find()) {
+                return l;
+            }
+        }
+        return tagLine;
     }
 
     private static void logAppenders(XmlTree.Element root, SourceFile f, ParseContext ctx) {

@@ -15,11 +15,30 @@ public final class Expander {
     private final List<String> positional;
     private final Set<String> used;
     private int budget = 20_000;
+    private boolean unknown;
+    private String argv0 = "";
+    private String source = "";
 
     public Expander(Map<String, ShellVar> env, List<String> positional, Set<String> used) {
         this.env = env;
         this.positional = positional;
         this.used = used;
+    }
+
+    /**
+     * The script as {@code $0} (the script run, or the called one) and as {@code ${BASH_SOURCE[0]}} (the file being
+     * read, also when sourced), both relative to the app root, so {@code $(dirname "$0")} and
+     * {@code $(cd "$(dirname "$0")/.." && pwd)} give app-relative directories.
+     */
+    public Expander script(String argv0, String source) {
+        this.argv0 = argv0 == null ? "" : argv0;
+        this.source = source == null ? "" : source;
+        return this;
+    }
+
+    /** Whether anything expanded so far came from positional parameters, command output or an unknown variable. */
+    public boolean readUnknown() {
+        return unknown;
     }
 
     /** Expands a whole command into words. */
@@ -167,15 +186,17 @@ public final class Expander {
             return "";
         }
         if (s.charAt(i) == '`') {
+            unknown = true;
             int e = s.indexOf('`', i + 1);
             end[0] = e < 0 ? s.length() : e + 1;
-            return "";
+            return substitute(s.substring(i + 1, e < 0 ? s.length() : e));
         }
         if (i + 1 >= s.length()) {
             return null;
         }
         char n = s.charAt(i + 1);
         if (n == '(') {
+            unknown = true;
             int depth = 0;
             int j = i + 1;
             for (; j < s.length(); j++) {
@@ -186,7 +207,7 @@ public final class Expander {
                 }
             }
             end[0] = Math.min(j + 1, s.length());
-            return "";
+            return substitute(s.substring(Math.min(i + 2, s.length()), Math.min(j, s.length())));
         }
         if (n == '{') {
             int depth = 0;
@@ -202,6 +223,9 @@ public final class Expander {
             String body = s.substring(i + 2, Math.min(j, s.length()));
             return braced(body);
         }
+        if (n == '@' || n == '*' || n == '#' || Character.isDigit(n)) {
+            unknown = true;
+        }
         if (n == '@' || n == '*') {
             end[0] = i + 2;
             return String.join(" ", positional);
@@ -209,6 +233,10 @@ public final class Expander {
         if (n == '#') {
             end[0] = i + 2;
             return Integer.toString(positional.size());
+        }
+        if (n == '0') {
+            end[0] = i + 2;
+            return argv0;
         }
         if (Character.isDigit(n)) {
             end[0] = i + 2;
@@ -236,7 +264,11 @@ public final class Expander {
             return "";
         }
         String name = m.group(1);
-        String val = Character.isDigit(name.charAt(0)) ? positionalAt(Integer.parseInt(name)) : get(name);
+        if (Character.isDigit(name.charAt(0))) {
+            unknown = true;
+        }
+        String val = name.equals("0") ? argv0 : Character.isDigit(name.charAt(0)) ? positionalAt(Integer.parseInt(name))
+                : name.equals("BASH_SOURCE") && !env.containsKey(name) ? source : get(name);
         String op = m.group(2);
         if (op == null) {
             return body.startsWith("#") ? Integer.toString(val.length()) : val;
@@ -250,6 +282,57 @@ public final class Expander {
         };
     }
 
+    private static final java.util.regex.Pattern CD_PWD = java.util.regex.Pattern.compile(
+            "^cd\\s+(?:-[PL]\\s+)?(?:--\\s+)?(.+?)\\s*(?:>\\s*/dev/null\\s*)?(?:2>&1\\s*)?(?:&&|;)\\s*pwd(?:\\s+-[PL])?\\s*;?$");
+    private static final java.util.regex.Pattern DIRNAME = java.util.regex.Pattern.compile("^(dirname|basename)\\s+(?:--\\s+)?(\\S+|\"[^\"]*\")\\s*$");
+
+    /**
+     * The output of the few commands launch scripts use to find their own directory — {@code dirname X},
+     * {@code basename X}, {@code cd X && pwd} — computed from the expanded path; anything else is empty.
+     */
+    private String substitute(String command) {
+        String c = command.strip();
+        java.util.regex.Matcher cd = CD_PWD.matcher(c);
+        if (cd.matches()) {
+            return normalize(expandString(cd.group(1)));
+        }
+        java.util.regex.Matcher dn = DIRNAME.matcher(c);
+        if (dn.matches()) {
+            String path = expandString(dn.group(2));
+            if (path.isEmpty()) {
+                return "";
+            }
+            String trimmed = path.replaceAll("/+$", "");
+            int slash = trimmed.lastIndexOf('/');
+            if (dn.group(1).equals("basename")) {
+                return trimmed.substring(slash + 1);
+            }
+            return slash < 0 ? "." : slash == 0 ? "/" : trimmed.substring(0, slash);
+        }
+        return "";
+    }
+
+    /** Collapses {@code .} and {@code dir/..} segments; a relative path stays relative ({@code .} when empty). */
+    public static String normalize(String path) {
+        if (path.isEmpty() || path.contains("$")) {
+            return path;
+        }
+        boolean absolute = path.startsWith("/");
+        java.util.Deque<String> out = new java.util.ArrayDeque<>();
+        for (String seg : path.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            if (seg.equals("..") && !out.isEmpty() && !out.peekLast().equals("..")) {
+                out.removeLast();
+            } else if (!(seg.equals("..") && absolute)) {
+                out.addLast(seg);
+            }
+        }
+        String joined = String.join("/", out);
+        return absolute ? "/" + joined : joined.isEmpty() ? "." : joined;
+    }
+
     private String positionalAt(int k) {
         return k >= 1 && k <= positional.size() ? positional.get(k - 1) : "";
     }
@@ -257,6 +340,9 @@ public final class Expander {
     private String get(String name) {
         used.add(name);
         ShellVar v = env.get(name);
+        if (v != null && v.unknown()) {
+            unknown = true;
+        }
         return v == null ? "" : v.value();
     }
 }

@@ -16,11 +16,13 @@ import java.util.regex.Pattern;
 /**
  * A small, bounded abstract interpreter for launch scripts. It runs every path once: assignments (with defaults),
  * {@code export}, sourced files (followed inside the app), {@code shift}; each {@code case} branch becomes its own
- * "world" (so {@code case "$COMMAND" in resourcemanager) CLASS=…} yields one launch per role); {@code if} bodies run
- * as conditional (an assignment there is skipped when it reads an unset variable, the usual
- * {@code [ -n "$X" ] && OPTS=-Xmx${X}m} guard). A {@code java} command ends in a {@link ShellLaunch}; a call of another
+ * "world" (so {@code case "$COMMAND" in resourcemanager) CLASS=…} yields one launch per role). Simple string tests
+ * ({@code if [ -z "$X" ]; then X=…; fi}, {@code [ -z "$X" ] && X=…}, {@code [ "x$X" = "x" ]}) are evaluated by
+ * {@link ShellTest}, so an earlier assignment wins over a later fallback; the branch not taken is skipped. Bodies of
+ * undecided conditions and loops run as conditional (an assignment there is skipped when it reads an unset variable;
+ * {@code exit} does not end the path). A {@code java} command ends in a {@link ShellLaunch}; a call of another
  * app script with a class-name argument (Kafka's {@code kafka-run-class.sh kafka.Kafka}) runs that script with
- * the arguments. Conditions are not evaluated and nothing is executed.
+ * the arguments. Nothing is executed.
  */
 public final class ShellInterpreter {
     private static final Pattern ASSIGN = Pattern.compile("^(?:export\\s+|local\\s+|readonly\\s+|declare\\s+(?:-\\w+\\s+)?)?([A-Za-z_][A-Za-z0-9_]*)\\+?=(.*)$");
@@ -49,6 +51,8 @@ public final class ShellInterpreter {
         Map<String, ShellVar> env = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
         Map<String, String> branchVars = new HashMap<>();
+        Set<String> visited = new java.util.TreeSet<>();
+        String argv0 = "";
         boolean alive = true;
 
         World copy() {
@@ -56,6 +60,8 @@ public final class ShellInterpreter {
             w.env = new LinkedHashMap<>(env);
             w.positional = new ArrayList<>(positional);
             w.branchVars = new HashMap<>(branchVars);
+            w.visited = new java.util.TreeSet<>(visited);
+            w.argv0 = argv0;
             return w;
         }
     }
@@ -67,7 +73,10 @@ public final class ShellInterpreter {
             return List.of();
         }
         int before = launches.size();
+        steps = 0; // the step budget is per entry script
         World w = new World();
+        w.visited.add(script);
+        w.argv0 = script;
         exec(nodes.get(), List.of(w), script, script, 0, false);
         return List.copyOf(launches.subList(before, launches.size()));
     }
@@ -89,7 +98,18 @@ public final class ShellInterpreter {
                         next.add(w);
                     }
                 } else if (n instanceof ShellNode.Conditional c) {
-                    next.addAll(exec(c.body(), List.of(w), file, entry, depth, true));
+                    Optional<Boolean> decided = ShellTest.evaluate(c.condition(), w.env, w.positional);
+                    if (decided.isPresent()) {
+                        next.addAll(exec(decided.get() ? c.body() : c.orElse(), List.of(w), file, entry, depth, true));
+                    } else if (c.orElse().isEmpty() || label(c.condition()) == null) {
+                        next.addAll(exec(c.orElse(), exec(c.body(), List.of(w), file, entry, depth, true), file, entry, depth, true));
+                    } else {
+                        // if/elif/else dispatch on a value (if [ "$COMMAND" = historyserver ]; then CLASS=…; elif …): one world
+                        // per branch, like case; other undecided if/else run both parts in sequence
+                        World other = w.copy();
+                        next.addAll(branch(c.body(), w, label(c.condition()), file, entry, depth));
+                        next.addAll(branch(c.orElse(), other, null, file, entry, depth));
+                    }
                 } else if (n instanceof ShellNode.Case c) {
                     next.addAll(caseNode(c, w, file, entry, depth, conditional));
                 } else {
@@ -99,6 +119,27 @@ public final class ShellInterpreter {
             cur = next.size() > MAX_WORLDS ? next.subList(0, MAX_WORLDS) : next;
         }
         return cur;
+    }
+
+    private List<World> branch(List<ShellNode> body, World w, String label, String file, String entry, int depth) {
+        List<World> res = exec(body, List.of(w), file, entry, depth, true);
+        if (label != null) {
+            for (World r : res) {
+                for (String k : r.env.keySet()) {
+                    r.branchVars.putIfAbsent(k, label);
+                }
+            }
+        }
+        return res;
+    }
+
+    /** The literal a dispatch test compares with ({@code [ "$COMMAND" = "historyserver" ]} → historyserver), else null. */
+    static String label(String condition) {
+        if (condition == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("^\\[\\[?\\s+\"?\\$\\{?\\w+\\}?\"?\\s+==?\\s+\"?([a-z][a-z0-9_-]*)\"?\\s+\\]\\]?$").matcher(condition.strip());
+        return m.matches() ? m.group(1) : null;
     }
 
     private List<World> caseNode(ShellNode.Case c, World w, String file, String entry, int depth, boolean conditional) {
@@ -126,7 +167,7 @@ public final class ShellInterpreter {
     private void simple(ShellNode.Simple s, World w, String file, String entry, int depth, boolean conditional) {
         String text = s.text();
         Set<String> used = new HashSet<>();
-        Expander x = new Expander(w.env, w.positional, used);
+        Expander x = new Expander(w.env, w.positional, used).script(w.argv0, file);
         Matcher a = ASSIGN.matcher(text);
         if (a.matches() && !text.contains(" =")) {
             String raw = a.group(2).strip();
@@ -147,7 +188,7 @@ public final class ShellInterpreter {
                     sources.add(w.env.get(u));
                 }
             }
-            w.env.put(name, new ShellVar(value, file, s.line(), text, sources));
+            w.env.put(name, new ShellVar(value, file, s.line(), text, sources, x.readUnknown()));
             return;
         }
         if (text.startsWith("export ") || text.startsWith("unset ") || text.startsWith("local ")) {
@@ -178,10 +219,12 @@ public final class ShellInterpreter {
             List<String> ws = x.words(text.substring(text.indexOf(' ') + 1));
             if (!ws.isEmpty() && depth < MAX_DEPTH) {
                 resolve.apply(JavaCommand.stripQuotes(ws.get(0))).ifPresent(target -> scripts.apply(target).ifPresent(nodes -> {
+                    w.visited.add(target);
                     List<World> res = exec(nodes, List.of(w), target, entry, depth + 1, conditional);
                     if (!res.isEmpty()) {
                         World r = res.get(res.size() - 1);
                         w.env = r.env;
+                        w.visited = r.visited;
                     }
                 }));
             }
@@ -195,7 +238,11 @@ public final class ShellInterpreter {
         boolean nohup = p.group().contains("NOHUP") || p.group().contains("nohup");
         Matcher j = JAVA_WORD.matcher(afterPrefix);
         if (j.lookingAt() && !afterPrefix.matches("(?i)^[\\\\\"']*\\$\\{?JAVA_HOME\\}?[\\\\\"']*(\\s.*)?$")) {
-            List<String> words = dropRedirections(x.words(afterPrefix.substring(j.end())));
+            List<String> words = x.words(afterPrefix.substring(j.end()));
+            if (p.group().matches("(?s).*\\beval\\s.*")) {
+                words = x.words(String.join(" ", words)); // eval: the words are read and expanded once more
+            }
+            words = dropRedirections(words);
             JavaCommand cmd = JavaCommand.parse(words);
             if (cmd.mainClass() != null || cmd.jar() != null) {
                 String role = null;
@@ -208,7 +255,7 @@ public final class ShellInterpreter {
                 ShellVar heap = heapSource(cmd, w, used);
                 String key = file + ":" + s.line() + ":" + cmd + ":" + role + ":" + entry;
                 if (launchKeys.add(key)) {
-                    launches.add(new ShellLaunch(file, s.line(), text, cmd, role, background || nohup, entry, heap));
+                    launches.add(new ShellLaunch(file, s.line(), text, cmd, role, background || nohup, entry, heap, List.copyOf(w.visited)));
                 }
             }
             return;
@@ -223,12 +270,13 @@ public final class ShellInterpreter {
                     World callee = w.copy();
                     callee.positional = wrapperArgs(words.subList(1, words.size()));
                     callee.branchVars = new HashMap<>();
+                    callee.visited.add(target.get());
+                    callee.argv0 = target.get();
                     int before = launches.size();
                     exec(nodes.get(), List.of(callee), target.get(), entry, depth + 1, false);
                     if (background || nohup) {
                         for (int i = before; i < launches.size(); i++) {
-                            ShellLaunch l = launches.get(i);
-                            launches.set(i, new ShellLaunch(l.script(), l.line(), l.text(), l.command(), l.role(), true, l.entryScript(), l.heapSource()));
+                            launches.set(i, launches.get(i).withBackground(true));
                         }
                     }
                 }

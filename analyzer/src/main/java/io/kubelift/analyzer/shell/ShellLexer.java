@@ -82,9 +82,26 @@ public final class ShellLexer {
         return s;
     }
 
-    /** Splits at ; && || | (not ;; and not inside quotes, $( ), backticks or ${ }). Each piece keeps a flag for a trailing &. */
+    /** A simple command and the operator that follows it on its line ({@code ;}, {@code &&}, {@code ||}, {@code |}, {@code ;;}, or empty at the end). */
+    public record Piece(String text, String op) {
+    }
+
+    /** Splits at ; && || | (not ;; and not inside quotes, $( ), backticks or ${ }). */
     public static List<String> commands(String line) {
         List<String> out = new ArrayList<>();
+        for (Piece p : pieces(line)) {
+            out.add(p.text());
+            if (p.op().equals(";;")) {
+                out.add(";;");
+            }
+        }
+        out.removeIf(String::isEmpty);
+        return out;
+    }
+
+    /** Like {@link #commands} but keeps the operator after each command, so {@code [ -z "$X" ] && X=y} can be read as a guard. */
+    public static List<Piece> pieces(String line) {
+        List<Piece> out = new ArrayList<>();
         boolean sq = false;
         boolean dq = false;
         boolean bq = false;
@@ -116,21 +133,22 @@ public final class ShellLexer {
             } else if (!sq && !dq && !bq && paren == 0 && brace == 0) {
                 boolean dsemi = c == ';' && i + 1 < line.length() && line.charAt(i + 1) == ';';
                 if (dsemi) {
-                    out.add(line.substring(start, i).strip());
-                    out.add(";;");
+                    out.add(new Piece(line.substring(start, i).strip(), ";;"));
                     i++;
                     start = i + 1;
                 } else if (c == ';' || c == '|' || c == '&' && i + 1 < line.length() && line.charAt(i + 1) == '&') {
-                    out.add(line.substring(start, i).strip());
+                    String text = line.substring(start, i).strip();
+                    String op = Character.toString(c);
                     if (i + 1 < line.length() && (line.charAt(i + 1) == '|' || line.charAt(i + 1) == '&')) {
+                        op = line.substring(i, i + 2);
                         i++;
                     }
+                    out.add(new Piece(text, op));
                     start = i + 1;
                 }
             }
         }
-        out.add(line.substring(start).strip());
-        out.removeIf(String::isEmpty);
+        out.add(new Piece(line.substring(start).strip(), ""));
         return out;
     }
 }

@@ -24,11 +24,15 @@ import java.util.zip.ZipFile;
  * class or are named as its jar, SNAPSHOT jars, loose .class files) and {@code config} (everything else: config
  * defaults, scripts, data). Files starting with {@code #!} are executable, others 0644; all are root-owned with
  * mtime 0. Every component's image gets the same layers, so a registry stores them once.
+ *
+ * <p>Files that hold a secret (every {@code secrets[].file} of the plan) and Java sources never enter an image:
+ * an image layer is readable by anyone who can pull it. Config files come back at run time from the ConfigMaps,
+ * rewritten so that secrets are read from the environment.
  */
 record AppLayers(FileEntriesLayer dependencies, FileEntriesLayer application, FileEntriesLayer config, List<Path> jars) {
     static final AbsoluteUnixPath APP_ROOT = AbsoluteUnixPath.get("/opt/app");
 
-    static AppLayers stage(AppFiles app, MigrationPlan plan, Staging staging) {
+    static AppLayers stage(AppFiles app, MigrationPlan plan, Set<String> secretFiles, Staging staging) {
         Set<String> mainClassEntries = new TreeSet<>();
         Set<String> appJars = new TreeSet<>();
         for (Component c : plan.spec().components()) {
@@ -47,7 +51,12 @@ record AppLayers(FileEntriesLayer dependencies, FileEntriesLayer application, Fi
         FileEntriesLayer.Builder config = FileEntriesLayer.builder().setName("config");
         List<Path> jars = new ArrayList<>();
         Set<Path> staged = new HashSet<>();
+        Set<String> excluded = excluded(plan);
+        excluded.addAll(secretFiles);
         for (String rel : app.list()) {
+            if (excluded.contains(rel) || rel.toLowerCase(java.util.Locale.ROOT).endsWith(".java")) {
+                continue;
+            }
             byte[] bytes = app.read(rel).orElseThrow(() -> KubeliftException.badInput(app.displayName() + "/" + rel,
                     "listed but not readable (too large or unsafe?)", "check the file, or remove it from the app"));
             Path src = staging.write(rel, bytes);
@@ -68,6 +77,15 @@ record AppLayers(FileEntriesLayer dependencies, FileEntriesLayer application, Fi
         }
         staging.retainOnly(staged);
         return new AppLayers(deps.build(), own.build(), config.build(), List.copyOf(jars));
+    }
+
+    /** The files the plan says hold a secret: they are delivered by ConfigMap + Secret, never baked in. */
+    static Set<String> excluded(MigrationPlan plan) {
+        Set<String> files = new TreeSet<>();
+        for (Component c : plan.spec().components()) {
+            c.secrets().forEach(s -> files.add(s.file()));
+        }
+        return files;
     }
 
     private static boolean containsAny(Path jar, Set<String> entries) {

@@ -59,10 +59,19 @@ public final class ImageBuilder {
      * @param generated the generator's output; holds {@code scripts/<component>/entrypoint.sh} and {@code command.json}
      */
     public BuildResult build(MigrationPlan plan, AppFiles app, FileSet generated) {
+        return build(plan, app, generated, java.util.Set.of());
+    }
+
+    /**
+     * Like {@link #build(MigrationPlan, AppFiles, FileSet)}, leaving out {@code secretFiles} (app-relative paths)
+     * besides the files the plan's secrets name: callers that know more files holding secrets (the analyzer's
+     * facts) pass them, so no secret is baked into a layer.
+     */
+    public BuildResult build(MigrationPlan plan, AppFiles app, FileSet generated, java.util.Set<String> secretFiles) {
         ImageTarget target = ImageTarget.parse(options.target());
         String planName = plan.metadata().name();
         Path stage = options.cacheDir().resolve("stage").resolve(planName);
-        AppLayers appLayers = AppLayers.stage(app, plan, new Staging(stage.resolve("app")));
+        AppLayers appLayers = AppLayers.stage(app, plan, secretFiles, new Staging(stage.resolve("app")));
         Map<String, BaseImage> bases = new HashMap<>();
         Map<String, String> images = new TreeMap<>();
         Map<String, String> digests = new TreeMap<>();

@@ -22,7 +22,7 @@ public final class NoResourceRequestsCheck extends ContainerCheck {
         if (cpu && mem) {
             return null;
         }
-        String missing = !cpu && !mem ? "cpu and memory requests" : !cpu ? "a cpu request" : "a memory request";
+        String missing = !cpu && !mem ? "cpu or memory request" : !cpu ? "cpu request" : "memory request";
         return new Hit(c.node().lineOf("resources"), label(c) + " has no " + missing);
     }
 }

@@ -1,0 +1,201 @@
+package io.kubelift.core.project;
+
+import io.kubelift.analyzer.AnalyzeOptions;
+import io.kubelift.analyzer.Analysis;
+import io.kubelift.analyzer.Analyzer;
+import io.kubelift.analyzer.AppSecrets;
+import io.kubelift.checker.CheckInput;
+import io.kubelift.checker.CheckOptions;
+import io.kubelift.checker.Checker;
+import io.kubelift.checker.ManifestSource;
+import io.kubelift.checker.Report;
+import io.kubelift.core.Kubelift;
+import io.kubelift.core.Progress;
+import io.kubelift.generator.GenerateOptions;
+import io.kubelift.generator.Generator;
+import io.kubelift.model.AtomicWriter;
+import io.kubelift.model.Component;
+import io.kubelift.model.Facts;
+import io.kubelift.model.FileSet;
+import io.kubelift.model.KubeliftException;
+import io.kubelift.model.MigrationPlan;
+import io.kubelift.model.PlanCodec;
+import io.kubelift.model.PlanSpec;
+import io.kubelift.model.Source;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The facade for build-tool front ends (the Maven plugin): the use cases of {@link Kubelift}, but for a project a
+ * build tool describes ({@link ProjectDescriptor}) instead of an installed app. The project directory is analysed
+ * like any app, and the plan is completed with what the build states ({@link ProjectPlanner}); a plan the user
+ * keeps with the project replaces the inferred one. Never prints, never exits.
+ */
+public final class ProjectKubelift {
+    /** What {@code generate} and {@code build} own in the output directory besides the plan. */
+    private static final List<String> GENERATED_TREES = List.of("k8s/", "scripts/");
+
+    private final Analyzer analyzer;
+    private final Generator generator;
+    private final Checker checker;
+    private final Progress progress;
+
+    public ProjectKubelift(Progress progress) {
+        this(Analyzer.withDefaultDetectors(), Generator.withDefaults(), Checker.withDefaultChecks(), progress);
+    }
+
+    public ProjectKubelift(Analyzer analyzer, Generator generator, Checker checker, Progress progress) {
+        this.analyzer = analyzer;
+        this.generator = generator;
+        this.checker = checker;
+        this.progress = progress == null ? Progress.SILENT : progress;
+    }
+
+    /**
+     * The project's plan, written to {@code outDir/plan.yaml} when the project is runnable.
+     *
+     * @param userPlan a plan kept with the project; used instead of the inferred one when the file exists
+     * @param planName the plan's name (default: the artifactId)
+     */
+    public ProjectPlan analyze(ProjectDescriptor project, Path userPlan, String planName, Path outDir) {
+        ProjectPlan plan = plan(project, userPlan, planName, outDir);
+        if (plan.runnable()) {
+            progress.step("writing " + outDir.resolve(Kubelift.PLAN_FILE));
+            AtomicWriter.write(outDir, new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan())), true,
+                    List.of(Kubelift.PLAN_FILE));
+        }
+        return plan;
+    }
+
+    /**
+     * plan → generate → check, written to {@code outDir} as one set (plan.yaml, k8s/, scripts/, report/), like the
+     * CLI's {@code convert}. Nothing is written for a project that is not runnable; its conversion has no report.
+     */
+    public ProjectConversion convert(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
+            CheckOptions checks) {
+        ProjectPlan plan = plan(project, userPlan, planName, outDir);
+        if (!plan.runnable()) {
+            return new ProjectConversion(plan, new FileSet(), null, outDir);
+        }
+        progress.step("generating " + plan.plan().metadata().name());
+        FileSet generated = generator.generate(plan.plan(), plan.files(), AppSecrets.of(plan.files()), GenerateOptions.defaults());
+        progress.step("checking " + project.artifactId());
+        Report report = checker.check(new CheckInput(project.artifactId(), plan.files(), plan.facts(), plan.plan(),
+                manifestsOf(generated)), checks);
+        FileSet all = new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan()));
+        all.addAll("", generated);
+        all.addAll(Kubelift.REPORT_DIR, Kubelift.renderAll(report));
+        progress.step("writing " + outDir);
+        AtomicWriter.write(outDir, all, true);
+        return new ProjectConversion(plan, all, report, outDir);
+    }
+
+    /**
+     * Builds one image per component from the project's own output ({@link ProjectImageBuilder}), then writes
+     * plan.yaml, k8s/ and scripts/ to {@code outDir} with the workloads referencing the images by digest.
+     */
+    public ProjectBuild build(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
+            ProjectImageOptions options) {
+        ProjectPlan plan = plan(project, userPlan, planName, outDir);
+        if (!plan.runnable()) {
+            return new ProjectBuild(plan, List.of(), new FileSet(), outDir);
+        }
+        ProjectImageBuilder images = new ProjectImageBuilder(options);
+        Set<String> secretResources = secretResources(plan);
+        List<ProjectImage> built = new ArrayList<>();
+        Map<String, String> refs = new TreeMap<>();
+        List<Component> components = plan.plan().spec().components();
+        for (Component c : components) {
+            progress.step("building the image of " + c.name() + " → " + options.target());
+            ProjectImage image = images.build(project, c, components.size() == 1, secretResources);
+            built.add(image);
+            refs.put(c.name(), image.reference());
+        }
+        GenerateOptions withImages = new GenerateOptions(GenerateOptions.defaults().environments(), Map.copyOf(refs));
+        FileSet pinned = generator.generate(plan.plan(), plan.files(), AppSecrets.of(plan.files()), withImages);
+        FileSet all = new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan()));
+        all.addAll("", pinned);
+        progress.step("writing image references into " + outDir.resolve("k8s"));
+        List<String> owned = new ArrayList<>(GENERATED_TREES);
+        owned.add(Kubelift.PLAN_FILE);
+        AtomicWriter.write(outDir, all, true, owned);
+        return new ProjectBuild(plan, built, all, outDir);
+    }
+
+    /** Resource paths (relative to the classes directory) of every file the analysis saw a secret in. */
+    static Set<String> secretResources(ProjectPlan plan) {
+        Set<String> files = new TreeSet<>();
+        plan.plan().spec().components().forEach(c -> c.secrets().forEach(s -> files.add(s.file())));
+        if (plan.facts() != null) {
+            plan.facts().of(io.kubelift.model.FactKind.SECRET).forEach(f -> files.add(f.evidence().file()));
+        }
+        Set<String> resources = new TreeSet<>();
+        for (String f : files) {
+            int at = f.indexOf("src/main/resources/");
+            resources.add(at >= 0 ? f.substring(at + "src/main/resources/".length()) : f);
+        }
+        return resources;
+    }
+
+    private ProjectPlan plan(ProjectDescriptor project, Path userPlan, String planName, Path outDir) {
+        String sourcePath = sourcePath(project.baseDir(), outDir);
+        if (project.isAggregator()) {
+            return new ProjectPlan(ProjectPlanner.empty(project, planName, sourcePath), new Facts(List.of(), List.of()),
+                    null, false, null);
+        }
+        if (!Files.isDirectory(project.baseDir())) {
+            throw KubeliftException.badInput(project.baseDir().toString(), "the project directory does not exist",
+                    "run from the project's directory");
+        }
+        progress.step("analysing " + project.baseDir());
+        Path snapshot = ProjectSnapshot.stage(project);
+        Analysis analysis = analyzer.analyze(snapshot, new AnalyzeOptions(planName != null ? planName
+                : io.kubelift.model.Names.dnsLabel(project.artifactId()), sourcePath));
+        Path planFile = outDir.resolve(Kubelift.PLAN_FILE);
+        if (userPlan != null && Files.isRegularFile(userPlan)) {
+            progress.step("using the plan " + userPlan);
+            MigrationPlan kept = PlanCodec.read(userPlan);
+            MigrationPlan moved = new MigrationPlan(kept.apiVersion(), kept.kind(), kept.metadata(),
+                    new PlanSpec(new Source(sourcePath, kept.spec().source().detectors()), kept.spec().components()));
+            return new ProjectPlan(moved, analysis.facts(), analysis.files(), true, planFile);
+        }
+        MigrationPlan completed = ProjectPlanner.complete(analysis.plan(), analysis.facts(), project);
+        MigrationPlan named = planName == null ? completed
+                : new MigrationPlan(completed.apiVersion(), completed.kind(), new io.kubelift.model.PlanMetadata(
+                        io.kubelift.model.Names.dnsLabel(planName)), completed.spec());
+        ProjectPlan result = new ProjectPlan(new MigrationPlan(named.apiVersion(), named.kind(), named.metadata(),
+                new PlanSpec(new Source(sourcePath, named.spec().source().detectors()), named.spec().components())),
+                analysis.facts(), analysis.files(), false, planFile);
+        return result.runnable() ? result : new ProjectPlan(result.plan(), result.facts(), result.files(), false, null);
+    }
+
+    /** The generated Kubernetes documents the checker reads (kustomization files are not objects). */
+    static List<ManifestSource> manifestsOf(FileSet generated) {
+        List<ManifestSource> manifests = new ArrayList<>();
+        generated.files().forEach((path, entry) -> {
+            if (path.startsWith("k8s/") && (path.endsWith(".yaml") || path.endsWith(".yml"))
+                    && !path.endsWith("kustomization.yaml")) {
+                manifests.add(new ManifestSource(path, entry.text()));
+            }
+        });
+        return manifests;
+    }
+
+    /** The plan's {@code spec.source.path}: the project directory relative to where the plan is written. */
+    static String sourcePath(Path baseDir, Path outDir) {
+        Path a = baseDir.toAbsolutePath().normalize();
+        Path d = outDir.toAbsolutePath().normalize();
+        try {
+            String rel = d.relativize(a).toString().replace('\\', '/');
+            return rel.isEmpty() ? "." : rel;
+        } catch (IllegalArgumentException e) {
+            return a.toString();
+        }
+    }
+}

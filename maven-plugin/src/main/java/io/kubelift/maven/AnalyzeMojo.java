@@ -1,0 +1,38 @@
+package io.kubelift.maven;
+
+import io.kubelift.core.project.ProjectDescriptor;
+import io.kubelift.core.project.ProjectKubelift;
+import io.kubelift.core.project.ProjectPlan;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Analyses the project (its config, resources, sources and POM) and writes the migration plan to
+ * {@code target/kubelift/plan.yaml}. Copy it to {@code src/main/kubelift/plan.yaml} to edit it; later goals then use
+ * the edited plan.
+ */
+@Mojo(name = "analyze", defaultPhase = LifecyclePhase.PROCESS_CLASSES, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class AnalyzeMojo extends AbstractKubeliftMojo {
+    @Override
+    String goal() {
+        return "analyze";
+    }
+
+    @Override
+    String relatedParameters() {
+        return "<plan> (-Dkubelift.plan), <planName> (-Dkubelift.planName), <outputDirectory> (-Dkubelift.outputDirectory)";
+    }
+
+    @Override
+    void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) {
+        ProjectPlan result = kubelift.analyze(descriptor, userPlan(), planName, out());
+        if (!result.runnable()) {
+            notRunnable();
+            return;
+        }
+        getLog().info("plan " + result.plan().metadata().name() + ": " + result.plan().spec().components().size()
+                + " component(s) → " + result.planFile() + (result.fromUserPlan() ? " (from " + plan + ")" : ""));
+    }
+}

@@ -1,0 +1,79 @@
+package io.kubelift.maven;
+
+import io.kubelift.core.project.ProjectBuild;
+import io.kubelift.core.project.ProjectDescriptor;
+import io.kubelift.core.project.ProjectImage;
+import io.kubelift.core.project.ProjectImageOptions;
+import io.kubelift.core.project.ProjectKubelift;
+import java.io.File;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Builds the project's image with Jib from its own output, no Dockerfile and no daemon: the runtime dependencies,
+ * snapshot dependencies, resources and classes are separate layers. Then writes plan.yaml, k8s/ and scripts/ with
+ * the workloads referencing the image by digest.
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class BuildMojo extends AbstractKubeliftMojo {
+    /** Where the image goes: {@code tar:DIR} (one {@code <component>.tar} per component), {@code registry:REF} or {@code docker:REF}. */
+    @Parameter(property = "kubelift.to", defaultValue = "tar:${project.build.directory}/kubelift/images")
+    protected String to;
+
+    /** The image name ({@code [registry/]repository[:tag]}); a {@code registry:}/{@code docker:} target's REF overrides it. */
+    @Parameter(property = "kubelift.image", defaultValue = "${project.artifactId}:${project.version}")
+    protected String image;
+
+    /**
+     * The base image: {@code scratch}, {@code registry:REF} (or a bare REF), {@code docker:REF} or {@code tar:FILE}.
+     * Default: {@code eclipse-temurin:<release>-jre}, or {@code tomcat:10.1-jre<release>} for a WAR.
+     */
+    @Parameter(property = "kubelift.base")
+    protected String base;
+
+    /** Jib's cache of base and application layers. */
+    @Parameter(property = "kubelift.cacheDirectory", defaultValue = "${project.build.directory}/kubelift-cache")
+    protected File cacheDirectory;
+
+    /** Allow plain-HTTP registries (e.g. {@code localhost:5000}). */
+    @Parameter(property = "kubelift.insecureRegistry", defaultValue = "false")
+    protected boolean insecureRegistry;
+
+    /** Never contact a registry for the base image (Maven's own {@code -o} turns this on). */
+    @Parameter(property = "kubelift.offline", defaultValue = "${settings.offline}")
+    protected boolean offline;
+
+    @Override
+    String goal() {
+        return "build";
+    }
+
+    @Override
+    String relatedParameters() {
+        return "<to> (-Dkubelift.to), <image> (-Dkubelift.image), <base> (-Dkubelift.base), <insecureRegistry> (-Dkubelift.insecureRegistry)";
+    }
+
+    @Override
+    void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws MojoFailureException {
+        if (to == null || !to.matches("(tar|registry|docker):.+")) {
+            throw Failures.badParameter(project, "to", String.valueOf(to), "not an image target",
+                    "use tar:DIR, registry:REF or docker:REF");
+        }
+        String name = to.startsWith("tar:") ? image : to.substring(to.indexOf(':') + 1);
+        ProjectImageOptions options = new ProjectImageOptions(to, name, base, cacheDirectory.toPath(), insecureRegistry, offline);
+        ProjectBuild result = kubelift.build(descriptor, userPlan(), planName, out(), options);
+        if (!result.plan().runnable()) {
+            notRunnable();
+            return;
+        }
+        for (ProjectImage i : result.images()) {
+            getLog().info("image " + i.component() + ": " + i.reference() + (i.tarFile() == null ? "" : " → " + i.tarFile())
+                    + " (layers " + String.join(", ", i.layers()) + ")");
+        }
+        getLog().info("manifests referencing the image(s) → " + result.outDir().resolve("k8s"));
+    }
+}

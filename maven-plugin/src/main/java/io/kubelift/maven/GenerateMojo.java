@@ -1,0 +1,61 @@
+package io.kubelift.maven;
+
+import io.kubelift.checker.CheckOptions;
+import io.kubelift.core.project.ProjectConversion;
+import io.kubelift.core.project.ProjectDescriptor;
+import io.kubelift.core.project.ProjectKubelift;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Analyses the project and writes, like {@code kubelift convert}: {@code plan.yaml}, {@code k8s/} (workloads,
+ * Services, ConfigMaps, Secrets, Kustomize overlays), {@code scripts/} and {@code report/} (text, JSON, SARIF, HTML)
+ * under {@code target/kubelift/}. Never fails on findings; {@code kubelift:check} does.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class GenerateMojo extends AbstractKubeliftMojo {
+    /** Check ids to leave out of the report (e.g. {@code TF03-CONFIG-HARDCODED-HOST}). */
+    @Parameter(property = "kubelift.disabledChecks")
+    protected List<String> disabledChecks;
+
+    @Override
+    String goal() {
+        return "generate";
+    }
+
+    @Override
+    String relatedParameters() {
+        return "<plan> (-Dkubelift.plan), <planName> (-Dkubelift.planName), <outputDirectory> (-Dkubelift.outputDirectory)";
+    }
+
+    @Override
+    void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws org.apache.maven.plugin.MojoFailureException {
+        ProjectConversion result = kubelift.convert(descriptor, userPlan(), planName, out(), checkOptions(null));
+        if (result.report() == null) {
+            notRunnable();
+            return;
+        }
+        getLog().info(result.files().size() + " files → " + result.outDir() + " (" + result.report().findings().size()
+                + " findings in report/)");
+        Path aggregate = ReactorReports.record(session, project, result.report());
+        if (aggregate != null) {
+            getLog().info("reactor report → " + aggregate);
+        }
+    }
+
+    protected CheckOptions checkOptions(io.kubelift.model.Severity failOn) {
+        Set<String> disabled = new TreeSet<>();
+        if (disabledChecks != null) {
+            disabledChecks.stream().flatMap(s -> java.util.Arrays.stream(s.split(","))).map(String::trim)
+                    .filter(s -> !s.isEmpty()).forEach(disabled::add);
+        }
+        return new CheckOptions(disabled, failOn);
+    }
+}
