@@ -177,28 +177,50 @@ if has maven || has incremental; then
   base_tar=$(ls "$work/base/img"/*.tar | head -1)
 fi
 
+# The kubelift Maven plugin is a SNAPSHOT of this checkout. It is never installed into ~/.m2 (shared between
+# checkouts): it goes into a private local repository, a copy of ~/.m2 made once, and every Maven run of this
+# section (JKube and Jib too, for the same conditions) uses that repository, offline.
+priv="$root/bench/target/m2-private"
+plugin_ready() { [ -d maven-plugin/src/main/java ] && [ -d "$priv/io/kubelift/kubelift-maven-plugin" ]; }
+if has maven && [ -d maven-plugin/src/main/java ] && [ "${SKIP_PLUGIN_INSTALL:-}" != 1 ]; then
+  echo "== kubelift Maven plugin into the private repository $priv"
+  [ -d "$priv" ] || cp -r "$HOME/.m2/repository" "$priv"
+  mvn -B -q -o install -DskipTests -Dinvoker.skip=true -Dmaven.repo.local="$priv" -pl maven-plugin -am >>"$res/maven.log" 2>&1
+fi
+
 if has maven; then
   echo "== Maven goal vs JKube, image build vs jib:buildTar ($REPS runs, interleaved)"
-  mvn_plugin_on_main=no
-  [ -d maven-plugin/src/main/java ] && mvn_plugin_on_main=yes
+  repo=()
+  plugin=no
+  if plugin_ready; then plugin=yes; repo=(-Dmaven.repo.local="$priv"); fi
+  klp="io.kubelift:kubelift-maven-plugin:$(mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g')"
   jk=""; kg=""; jb=""; kb=""; l=$(load)
   for r in $(seq "$REPS"); do
-    jk="$jk $(cd "$proj" && timed "$res/maven.log" mvn -B -q -o "org.eclipse.jkube:kubernetes-maven-plugin:$JKUBE_VERSION:resource")"
-    kg="$kg $(timed "$res/maven.log" java -jar "$jar" convert "$klproj" -o "$work/kl-out" --force)"
-    jb="$jb $(cd "$proj" && timed "$res/maven.log" mvn -B -q -o "com.google.cloud.tools:jib-maven-plugin:$JIB_VERSION:buildTar" \
+    jk="$jk $(cd "$proj" && timed "$res/maven.log" mvn -B -q -o "${repo[@]}" "org.eclipse.jkube:kubernetes-maven-plugin:$JKUBE_VERSION:resource")"
+    if [ "$plugin" = yes ]; then
+      kg="$kg $(cd "$klproj" && timed "$res/maven.log" mvn -B -q -o "${repo[@]}" "$klp:generate")"
+    else
+      kg="$kg $(timed "$res/maven.log" java -jar "$jar" convert "$klproj" -o "$work/kl-out" --force)"
+    fi
+    jb="$jb $(cd "$proj" && timed "$res/maven.log" mvn -B -q -o "${repo[@]}" "com.google.cloud.tools:jib-maven-plugin:$JIB_VERSION:buildTar" \
         "-Djib.from.image=tar://$base_tar" -Djib.to.image=hello-service:bench)"
-    kb="$kb $(timed "$res/maven.log" java -jar "$jar" build "$work/kl-out/plan.yaml" --to "tar:$work/kl-img" --base "tar:$base_tar" --cache "$work/kl-cache")"
+    if [ "$plugin" = yes ]; then
+      kb="$kb $(cd "$klproj" && timed "$res/maven.log" mvn -B -q -o "${repo[@]}" "$klp:build" "-Dkubelift.base=tar:$base_tar")"
+    else
+      kb="$kb $(timed "$res/maven.log" java -jar "$jar" build "$work/kl-out/plan.yaml" --to "tar:$work/kl-img" --base "tar:$base_tar" --cache "$work/kl-cache")"
+    fi
   done
+  if [ "$plugin" = yes ]; then kgn='`mvn kubelift:generate`'; kbn='`mvn kubelift:build` (tar)'; else kgn='`kubelift convert` (CLI)'; kbn='`kubelift build --to tar:` (CLI)'; fi
   {
     echo
     echo "### Maven goal vs JKube, image build vs Jib (project bench/projects/hello-service, whole process, $REPS runs interleaved, warm caches after run 1; load avg at start $l)"
     echo
-    echo "kubelift Maven plugin on this branch: $mvn_plugin_on_main — when 'no', the kubelift side is the CLI doing the same work (\`kubelift convert\`: analyze + generate + check + 4 report formats; \`kubelift build --to tar:\`)."
+    echo "kubelift Maven plugin measured: $plugin — when 'no', the kubelift side is the CLI doing the same work (\`kubelift convert\`: analyze + generate + check + 4 report formats; \`kubelift build --to tar:\`)."
     echo
     echo "| peer | seconds, median (min–max) | kubelift | seconds, median (min–max) | ratio kubelift / peer |"
     echo "|---|---|---|---|---|"
-    echo "| \`mvn k8s:resource\` (JKube $JKUBE_VERSION) | $(stats "$jk") | \`kubelift convert\` | $(stats "$kg") | **$(ratio "$(median "$kg")" "$(median "$jk")")** |"
-    echo "| \`mvn jib:buildTar\` (Jib $JIB_VERSION, same base tar) | $(stats "$jb") | \`kubelift build --to tar:\` | $(stats "$kb") | **$(ratio "$(median "$kb")" "$(median "$jb")")** |"
+    echo "| \`mvn k8s:resource\` (JKube $JKUBE_VERSION) | $(stats "$jk") | $kgn | $(stats "$kg") | **$(ratio "$(median "$kg")" "$(median "$jk")")** |"
+    echo "| \`mvn jib:buildTar\` (Jib $JIB_VERSION, same base tar) | $(stats "$jb") | $kbn | $(stats "$kb") | **$(ratio "$(median "$kb")" "$(median "$jb")")** |"
   } | tee -a "$md"
 fi
 
