@@ -77,6 +77,7 @@ public final class HadoopYarnDetector implements Detector {
                 .health(new Health("http", "/ws/v1/cluster/info", "webapp", rmHost))
                 .configOverrides(List.of(new ConfigOverride(site, "yarn.resourcemanager.bind-host", "0.0.0.0",
                         "listen on all pod interfaces; clients reach the RM through its Service", rmHost)));
+        r.env(homes(inv, conf, confDir, site));
         boolean recovery = "true".equalsIgnoreCase(value(conf, "yarn.resourcemanager.recovery.enabled"));
         if (recovery) {
             r.workload(Workload.StatefulSet).description("YARN ResourceManager; recovery is on, so its state store needs a stable volume");
@@ -99,6 +100,8 @@ public final class HadoopYarnDetector implements Detector {
         ConfigEntry nmAddr = conf.get("yarn.nodemanager.address");
         Evidence nmAddrEv = nmAddr != null ? evidence(inv, conf, "yarn.nodemanager.address", site) : nmHost;
         List<ConfigOverride> nmOverrides = List.of(
+                new ConfigOverride(site, "yarn.nodemanager.hostname", "${env.KUBELIFT_POD_FQDN}",
+                        "the NM registers under this name and the RM and AMs call it back: its StatefulSet pod's stable DNS name", nmHost),
                 new ConfigOverride(site, "yarn.nodemanager.bind-host", "0.0.0.0", "listen on all pod interfaces", nmHost),
                 new ConfigOverride(site, "yarn.nodemanager.address", "${yarn.nodemanager.hostname}:" + NM_PINNED_PORT,
                         "the default port 0 is ephemeral; the RM and AMs call this address, so it is pinned", nmAddrEv),
@@ -114,7 +117,7 @@ public final class HadoopYarnDetector implements Detector {
                 .runtime(new Runtime("17", true, null, nmHost))
                 .health(new Health("http", "/ws/v1/node/info", "webapp", nmHost))
                 .configOverrides(nmOverrides)
-                .env(List.of(new EnvVar("NM_MEMORY_MB", null, "limits.memory", "1Mi", evidence(inv, conf, "yarn.nodemanager.resource.memory-mb", site)),
+                .env(withHomes(homes(inv, conf, confDir, site), new EnvVar("NM_MEMORY_MB", null, "limits.memory", "1Mi", evidence(inv, conf, "yarn.nodemanager.resource.memory-mb", site)),
                         new EnvVar("NM_VCORES", null, "limits.cpu", "1", evidence(inv, conf, "yarn.nodemanager.resource.cpu-vcores", site))))
                 .peers(peers(inv, conf, site));
         ctx.add(id(), n.build());
@@ -188,14 +191,122 @@ public final class HadoopYarnDetector implements Detector {
                 .secrets(ComponentParts.secrets(inv, reach, h -> true))
                 .state(ComponentParts.state(inv, files, f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix) && readsKey(name, String.valueOf(f.attr("configKey")))))
                 .logs(ComponentParts.logs(inv, scriptsAnd(inv, files, l), f -> !String.valueOf(f.attr("configKey")).startsWith(otherPrefix) && readsKey(name, String.valueOf(f.attr("configKey")))));
+        Map<String, String> vars = new java.util.HashMap<>();
+        inv.entries().stream().filter(e -> "hadoop-xml".equals(e.format())).forEach(e -> vars.putIfAbsent(e.key(), e.value()));
+        if (l != null) {
+            for (String o : l.command().jvmOptions()) { // -Dhadoop.log.dir=… and friends, as Hadoop's ${…} sees them
+                int eq = o.indexOf('=');
+                if (o.startsWith("-D") && eq > 2 && eq < o.length() - 1) {
+                    vars.putIfAbsent(o.substring(2, eq), o.substring(eq + 1));
+                }
+            }
+        }
+        Component partial = b.build();
+        b.state(expandedState(partial.state(), vars)).logs(expandedLogs(partial.logs(), vars));
         if (l != null) {
             Evidence ev = ComponentParts.launchEvidence(inv, l);
-            b.entrypoint(ComponentParts.entrypoint(l, ev)).evidence(ev)
+            io.kubelift.model.Entrypoint e = ComponentParts.entrypoint(l, ev);
+            e = new io.kubelift.model.Entrypoint(e.script(), e.mainClass(), e.jar(), e.command(), e.classpath(),
+                    consoleLogging(e.jvmOptions()), e.args(), e.workingDir(), e.evidence());
+            b.entrypoint(e).evidence(ev)
                     .resources(ComponentParts.resources(ComponentParts.heapBytes(l.command()), ComponentParts.heapEvidence(inv, l)));
         } else {
             b.entrypoint(new io.kubelift.model.Entrypoint(null, mainClass, null, null, List.of(), List.of(), List.of(), null, null));
         }
         return b;
+    }
+
+    /**
+     * A directory value as Hadoop reads it: {@code ${key}} references expanded with the config's own values and the
+     * daemon's {@code -D} system properties (as Configuration does), a {@code file:} URI turned into its path. Empty
+     * when a reference cannot be resolved (e.g. {@code ${user.name}}): no mount at a path nobody knows.
+     */
+    static Optional<String> expandPath(String value, Map<String, String> vars) {
+        String v = value;
+        for (int depth = 0; depth < 20 && v.contains("${"); depth++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^}$]+)}").matcher(v);
+            StringBuilder sb = new StringBuilder();
+            boolean any = false;
+            while (m.find()) {
+                String r = vars.get(m.group(1));
+                if (r != null) {
+                    any = true;
+                }
+                m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(r != null ? r : m.group()));
+            }
+            m.appendTail(sb);
+            v = sb.toString();
+            if (!any) {
+                break;
+            }
+        }
+        if (v.startsWith("file://")) {
+            v = v.substring("file://".length());
+        } else if (v.startsWith("file:")) {
+            v = v.substring("file:".length());
+        }
+        return v.contains("${") || v.isBlank() ? Optional.empty() : Optional.of(v);
+    }
+
+    private static List<io.kubelift.model.StateDir> expandedState(List<io.kubelift.model.StateDir> in, Map<String, String> vars) {
+        Map<String, io.kubelift.model.StateDir> out = new java.util.TreeMap<>();
+        for (io.kubelift.model.StateDir d : in) {
+            expandPath(d.path(), vars).ifPresent(p -> out.merge(p, new io.kubelift.model.StateDir(p, d.purpose(), d.configKey(), d.durable(), d.evidence()),
+                    (a, b) -> a.isDurable() ? a : b));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static List<io.kubelift.model.LogDir> expandedLogs(List<io.kubelift.model.LogDir> in, Map<String, String> vars) {
+        Map<String, io.kubelift.model.LogDir> out = new java.util.TreeMap<>();
+        for (io.kubelift.model.LogDir d : in) {
+            expandPath(d.path(), vars).ifPresent(p -> out.putIfAbsent(p, new io.kubelift.model.LogDir(p, d.configKey(), d.evidence())));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** Hadoop's log4j root-logger switches: in a container the daemons log to the console appender, not to RFA/DRFA files. */
+    static final List<String> ROOT_LOGGERS = List.of("-Dhadoop.root.logger=", "-Dyarn.root.logger=");
+
+    static List<String> consoleLogging(List<String> jvmOptions) {
+        List<String> out = new ArrayList<>();
+        for (String o : jvmOptions) {
+            String prefix = ROOT_LOGGERS.stream().filter(o::startsWith).findFirst().orElse(null);
+            if (prefix == null) {
+                out.add(o);
+                continue;
+            }
+            String level = o.substring(prefix.length()).split(",", 2)[0];
+            out.add(prefix + (level.isBlank() ? "INFO" : level) + ",console");
+        }
+        return out;
+    }
+
+    /**
+     * What Hadoop's launch scripts export (libexec/hadoop-config.sh, yarn-config.sh): the install's home and config
+     * dir. The NodeManager passes them on to the containers it launches ({@code yarn.nodemanager.env-whitelist}),
+     * where {@code yarn.application.classpath} and {@code mapreduce.application.classpath} ({@code $HADOOP_HOME/…})
+     * and the MapReduce AM ({@code HADOOP_MAPRED_HOME}) need them. In the image the install is the app home.
+     */
+    private static List<EnvVar> homes(Inventory inv, Map<String, ConfigEntry> conf, String confDir, String site) {
+        Evidence ev = conf.containsKey("yarn.application.classpath") ? evidence(inv, conf, "yarn.application.classpath", site)
+                : Evidence.ofFile(site);
+        String home = "$(" + APP_HOME_VAR + ")";
+        List<EnvVar> env = new ArrayList<>();
+        for (String name : List.of("HADOOP_HOME", "HADOOP_COMMON_HOME", "HADOOP_YARN_HOME", "HADOOP_MAPRED_HOME")) {
+            env.add(new EnvVar(name, home, null, null, ev));
+        }
+        env.add(new EnvVar("HADOOP_CONF_DIR", confDir.isEmpty() ? home : home + "/" + confDir, null, null, ev));
+        return env;
+    }
+
+    /** The container variable the generator sets to the app's home in the image. */
+    static final String APP_HOME_VAR = "KUBELIFT_APP_HOME";
+
+    private static List<EnvVar> withHomes(List<EnvVar> homes, EnvVar... more) {
+        List<EnvVar> env = new ArrayList<>(homes);
+        env.addAll(List.of(more));
+        return env;
     }
 
     /**

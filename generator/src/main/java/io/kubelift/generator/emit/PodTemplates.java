@@ -63,10 +63,11 @@ public final class PodTemplates {
     record WritableDir(String volume, String path, boolean durable) {
     }
 
-    /** Writable directories: /tmp, logs, state; one per path, durable wins. */
+    /** Writable directories: /tmp, the user's home, logs, state; one per path, durable wins. */
     static List<WritableDir> writableDirs(Component c) {
         Map<String, WritableDir> byPath = new LinkedHashMap<>();
         byPath.put("/tmp", new WritableDir("tmp", "/tmp", false));
+        byPath.put(ImageLayout.USER_HOME, new WritableDir("home", ImageLayout.USER_HOME, false));
         for (StateDir s : c.state()) {
             String path = ImageLayout.inApp(s.path());
             WritableDir prior = byPath.get(path);
@@ -221,6 +222,8 @@ public final class PodTemplates {
     static List<EnvVar> env(PlanContext ctx, ComponentContext c) {
         Component comp = c.component();
         List<EnvVar> env = new ArrayList<>();
+        // First, so that plan env values can refer to it as $(KUBELIFT_APP_HOME) (Kubernetes dependent variables).
+        env.add(new EnvVarBuilder().withName(ImageLayout.APP_HOME_ENV).withValue(ImageLayout.APP_HOME).build());
         env.add(new EnvVarBuilder().withName("POD_NAME").withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name")
                 .endFieldRef().endValueFrom().build());
         env.add(new EnvVarBuilder().withName("POD_NAMESPACE").withNewValueFrom().withNewFieldRef()

@@ -14,7 +14,7 @@ record ImageUser(long uid, String name, String home) {
             throw io.kubelift.model.KubeliftException.badInput("plan: runtime.user", "the image would run as root (uid 0)",
                     "set runtime.user to a non-zero uid, e.g. 10001");
         }
-        return new ImageUser(u, DEFAULT_NAME, "/home/" + DEFAULT_NAME);
+        return new ImageUser(u, DEFAULT_NAME, io.kubelift.generator.ImageLayout.USER_HOME);
     }
 
     /** The base's passwd (or a minimal one), without a line for this uid or name, plus this user's line. */

@@ -52,8 +52,8 @@ public final class LocalRunner {
             throw KubeliftException.usage(outDir + " is already up (" + stateFile + " exists)", "run `kubelift down " + outDir + "` first");
         }
         Path base = outDir.resolve("k8s").resolve("base");
-        PlayPlan plan = new PlayTranslator(Manifests.load(base)).translate();
-        Path playDir = outDir.resolve(".kubelift").resolve("play");
+        Path playDir = outDir.toAbsolutePath().resolve(".kubelift").resolve("play");
+        PlayPlan plan = new PlayTranslator(Manifests.load(base), playDir).translate();
         List<String> configMapFiles = writePlayFiles(plan, playDir);
         RunState state = new RunState(stateFile);
         state.runtime = options.runtime();
@@ -91,6 +91,11 @@ public final class LocalRunner {
                 state.save();
                 must(playArgs(u, configMapFiles, file, options.network()), null, "play " + u.workload() + " as pod " + u.podName());
             }
+        }
+        // Every pod is started before any is waited for: start scripts wait for their peers themselves
+        // (KUBELIFT_WAIT_FOR), and a StatefulSet member may wait for a Deployment's Service (a NodeManager for its
+        // ResourceManager), so waiting tier by tier would deadlock.
+        for (List<PlayPlan.Unit> tier : plan.tiers()) {
             for (PlayPlan.Unit u : tier) {
                 String ip = ip(u.podName());
                 if (!u.runsToCompletion()) {
@@ -184,6 +189,11 @@ public final class LocalRunner {
                 Path f = playDir.resolve("configmap-" + cm.path("metadata").path("name").asText() + ".yaml");
                 Files.writeString(f, yaml(cm), StandardCharsets.UTF_8);
                 cms.add(f.toString());
+            }
+            for (Map.Entry<String, String> f : plan.files().entrySet()) {
+                Path file = playDir.resolve(f.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
             }
             for (List<PlayPlan.Unit> tier : plan.tiers()) {
                 for (PlayPlan.Unit u : tier) {

@@ -6,9 +6,11 @@ import java.util.Map;
 
 /**
  * What podman must be told to run a set of Kubernetes manifests: ConfigMaps (passed with {@code --configmap}),
- * podman secrets, and one Pod per {@code kube play} call, grouped in tiers that are started one after the other.
+ * podman secrets, and one Pod per {@code kube play} call, grouped in tiers that are started one after the other;
+ * {@code files} are written under the play dir (relative path → content) for the pods' {@code hostPath} mounts.
  */
-record PlayPlan(List<ObjectNode> configMaps, List<Secret> secrets, List<List<Unit>> tiers, List<String> skipped) {
+record PlayPlan(List<ObjectNode> configMaps, List<Secret> secrets, List<List<Unit>> tiers, List<String> skipped,
+        Map<String, String> files) {
 
     /**
      * A podman secret. {@code form} is {@code env} (JSON of base64 values, for secretKeyRef/envFrom) or

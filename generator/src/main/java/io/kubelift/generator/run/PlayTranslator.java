@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubelift.model.KubeliftException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,13 +36,23 @@ import java.util.TreeSet;
  * Deployments, DaemonSets and bare Pods, then Jobs.
  */
 final class PlayTranslator {
+    /** podman 4.3 refuses annotation values longer than this (it applies the label value limit). */
+    static final int MAX_ANNOTATION_VALUE = 63;
     private static final List<String> WORKLOADS = List.of("StatefulSet", "Deployment", "DaemonSet", "Job");
 
     private final Manifests manifests;
     private final Set<Integer> publishedPorts = new HashSet<>();
 
-    PlayTranslator(Manifests manifests) {
+    private final Path playDir;
+    private final Map<String, String> files = new TreeMap<>();
+
+    /**
+     * @param playDir where the runner writes the play files; files mounted with {@code subPath} from a ConfigMap
+     *                are written under it and mounted from there (see {@link #configFileMounts})
+     */
+    PlayTranslator(Manifests manifests, Path playDir) {
         this.manifests = manifests;
+        this.playDir = playDir;
     }
 
     PlayPlan translate() {
@@ -93,7 +104,7 @@ final class PlayTranslator {
             }
             secrets.add(new PlayPlan.Secret(e.getKey(), e.getValue(), new TreeMap<>(data)));
         }
-        return new PlayPlan(configMaps, secrets, tiers, skipped);
+        return new PlayPlan(configMaps, secrets, tiers, skipped, files);
     }
 
     private static Map<String, String> secretData(ObjectNode o) {
@@ -127,8 +138,9 @@ final class PlayTranslator {
             if (!labels.isEmpty()) {
                 meta.set("labels", labels);
             }
-            if (template.path("metadata").path("annotations").isObject()) {
-                meta.set("annotations", template.path("metadata").path("annotations").deepCopy());
+            ObjectNode annotations = playableAnnotations(template.path("metadata").path("annotations"));
+            if (!annotations.isEmpty()) {
+                meta.set("annotations", annotations);
             }
             ObjectNode spec = template.path("spec").isObject() ? ((ObjectNode) template.path("spec")).deepCopy()
                     : Manifests.YAML.createObjectNode();
@@ -187,6 +199,8 @@ final class PlayTranslator {
                     for (String p : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
                         c.remove(p);
                     }
+                    resolveEnv(c, podName, ns);
+                    configFileMounts(c, vols, podName);
                     secretRefs(c, secretForms);
                     publish(c, hostPorts);
                 }
@@ -196,6 +210,111 @@ final class PlayTranslator {
                     kind.equals("Job") || "Never".equals(spec.path("restartPolicy").asText())));
         }
         return units;
+    }
+
+    /**
+     * The pod annotations podman 4.3 accepts: it checks annotation values like label values and refuses the play
+     * when one is longer than 63 characters (e.g. a sha256 {@code checksum/config}). Those annotations only roll
+     * pods on a cluster, so the local pod goes without them.
+     */
+    static ObjectNode playableAnnotations(JsonNode annotations) {
+        ObjectNode kept = Manifests.YAML.createObjectNode();
+        annotations.fields().forEachRemaining(e -> {
+            if (e.getValue().asText().length() <= MAX_ANNOTATION_VALUE) {
+                kept.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        return kept;
+    }
+
+    /**
+     * Does for a container's env what the kubelet does and podman 4.3 does not: the downward API fields
+     * {@code metadata.name} and {@code metadata.namespace} become literal values (podman refuses the namespace), and
+     * {@code $(NAME)} references to variables defined earlier in the list are expanded ({@code $$} escapes a
+     * {@code $}); references to unknown variables stay as they are, as on a cluster.
+     */
+    static void resolveEnv(ObjectNode c, String podName, String ns) {
+        Map<String, String> known = new HashMap<>();
+        for (JsonNode en : c.path("env")) {
+            ObjectNode e = (ObjectNode) en;
+            String name = e.path("name").asText();
+            String field = e.path("valueFrom").path("fieldRef").path("fieldPath").asText(null);
+            if ("metadata.name".equals(field) || "metadata.namespace".equals(field)) {
+                e.remove("valueFrom");
+                e.put("value", field.equals("metadata.name") ? podName : ns);
+            }
+            if (e.has("value")) {
+                String value = expand(e.path("value").asText(), known);
+                e.put("value", value);
+                known.put(name, value);
+            } else {
+                known.remove(name);
+            }
+        }
+    }
+
+    /** Kubernetes' {@code $(VAR)} expansion over the variables defined so far. */
+    static String expand(String value, Map<String, String> known) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < value.length()) {
+            char ch = value.charAt(i);
+            if (ch == '$' && i + 1 < value.length() && value.charAt(i + 1) == '$') {
+                out.append('$');
+                i += 2;
+            } else if (ch == '$' && i + 1 < value.length() && value.charAt(i + 1) == '(') {
+                int end = value.indexOf(')', i + 2);
+                String name = end < 0 ? null : value.substring(i + 2, end);
+                if (name != null && known.containsKey(name)) {
+                    out.append(known.get(name));
+                    i = end + 1;
+                } else {
+                    out.append(ch);
+                    i++;
+                }
+            } else {
+                out.append(ch);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * podman 4.3 ignores {@code subPath} on ConfigMap volumes and mounts the whole volume directory over the file's
+     * path, which fails ("not a directory"). So each ConfigMap key mounted with a {@code subPath} is written as a file
+     * under the play dir and bind-mounted from there ({@code hostPath}, type File), read-only as asked.
+     */
+    private void configFileMounts(ObjectNode c, ArrayNode vols, String podName) {
+        Map<String, String> configMapOfVolume = new HashMap<>();
+        for (JsonNode v : vols) {
+            if (v.has("configMap")) {
+                configMapOfVolume.put(v.path("name").asText(), v.path("configMap").path("name").asText());
+            }
+        }
+        int n = 0;
+        for (JsonNode mn : c.path("volumeMounts")) {
+            ObjectNode m = (ObjectNode) mn;
+            String cm = configMapOfVolume.get(m.path("name").asText());
+            String key = m.path("subPath").asText("");
+            if (cm == null || key.isEmpty()) {
+                continue;
+            }
+            String content = manifests.objects.stream()
+                    .filter(o -> o.path("kind").asText().equals("ConfigMap") && o.path("metadata").path("name").asText().equals(cm))
+                    .map(o -> o.path("data").path(key))
+                    .filter(JsonNode::isTextual).map(JsonNode::asText).findFirst()
+                    .orElseThrow(() -> KubeliftException.badInput("ConfigMap/" + cm, "has no key '" + key + "' that pod " + podName
+                            + " mounts", "regenerate the manifests"));
+            String rel = "files/" + podName + "/" + c.path("name").asText() + "/" + cm + "/" + key;
+            files.put(rel, content);
+            String volume = m.path("name").asText() + "-file-" + n++;
+            ObjectNode v = vols.addObject();
+            v.put("name", volume);
+            v.putObject("hostPath").put("path", playDir.resolve(rel).toString()).put("type", "File");
+            m.put("name", volume);
+            m.remove("subPath");
+        }
     }
 
     private static String sameForm(String a, String b) {

@@ -123,4 +123,55 @@ class LocalRunnerTest {
         runner.down(out);
         assertEquals(Set.of("network:shared"), podman.things);
     }
+
+    @Test
+    void everyPodIsPlayedBeforeAnyIsWaitedFor() throws Exception {
+        // the StatefulSet member's start script waits for the Deployment's Service: waiting for it before playing the
+        // Deployment would never end
+        Path base = out.resolve("k8s/base");
+        Files.createDirectories(base);
+        Files.writeString(base.resolve("app.yaml"), """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: worker}
+                spec:
+                  serviceName: worker
+                  template:
+                    metadata: {labels: {app: worker}}
+                    spec:
+                      containers:
+                        - name: app
+                          image: worker
+                          env: [{name: KUBELIFT_WAIT_FOR, value: "master:8088"}]
+                          readinessProbe: {exec: {command: [ready]}}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: master}
+                spec:
+                  template:
+                    metadata: {labels: {app: master}}
+                    spec:
+                      containers:
+                        - name: app
+                          image: master
+                          readinessProbe: {exec: {command: [ready]}}
+                """);
+        FakePodman podman = new FakePodman();
+        new LocalRunner(new RunOptions("podman", "kl-test", Duration.ofSeconds(1)), podman).up(out);
+        List<String> calls = podman.calls;
+        int lastPlay = -1;
+        int firstProbe = -1;
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i).startsWith("kube play")) {
+                lastPlay = i;
+            }
+            if (calls.get(i).startsWith("exec ") && firstProbe < 0) {
+                firstProbe = i;
+            }
+        }
+        assertTrue(lastPlay >= 0 && firstProbe >= 0, calls.toString());
+        assertTrue(lastPlay < firstProbe, "a pod was waited for before the last play: " + calls);
+        assertTrue(calls.get(lastPlay).endsWith("master-0.yaml"), calls.get(lastPlay));
+    }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Translation of cluster manifests into podman kube play input, checked against golden files. */
 class PlayTranslatorTest {
     static final Path FIXTURE = Path.of("src/test/resources/run/yarn/k8s/base");
+    /** Where the hostPath mounts of the golden play files point (the runner passes OUT/.kubelift/play). */
+    static final Path PLAY_DIR = Path.of("/out/.kubelift/play");
 
     @TempDir
     Path tmp;
@@ -48,7 +50,7 @@ class PlayTranslatorTest {
 
     @Test
     void translatesStatefulSetsServicesSecretsAndJobsForPodman() throws Exception {
-        PlayPlan plan = new PlayTranslator(Manifests.load(FIXTURE)).translate();
+        PlayPlan plan = new PlayTranslator(Manifests.load(FIXTURE), PLAY_DIR).translate();
         Path play = tmp.resolve("play");
         LocalRunner.writePlayFiles(plan, play);
         Files.writeString(play.resolve("summary.txt"), summary(plan, play), StandardCharsets.UTF_8);
@@ -57,7 +59,7 @@ class PlayTranslatorTest {
 
     @Test
     void secretValuesNeverAppearInPlayFilesOrSummaries() throws Exception {
-        PlayPlan plan = new PlayTranslator(Manifests.load(FIXTURE)).translate();
+        PlayPlan plan = new PlayTranslator(Manifests.load(FIXTURE), PLAY_DIR).translate();
         Path play = tmp.resolve("play2");
         LocalRunner.writePlayFiles(plan, play);
         String all = summary(plan, play) + plan.secrets();
@@ -75,7 +77,7 @@ class PlayTranslatorTest {
     @Test
     void theClusterManifestsAreNotChanged() throws Exception {
         String before = Files.readString(FIXTURE.resolve("nodemanager.yaml"));
-        new PlayTranslator(Manifests.load(FIXTURE)).translate();
+        new PlayTranslator(Manifests.load(FIXTURE), PLAY_DIR).translate();
         assertEquals(before, Files.readString(FIXTURE.resolve("nodemanager.yaml")));
     }
 
@@ -97,7 +99,7 @@ class PlayTranslatorTest {
                             - name: P
                               valueFrom: {secretKeyRef: {name: creds, key: P}}
                 """);
-        KubeliftException e = assertThrows(KubeliftException.class, () -> new PlayTranslator(Manifests.load(base)).translate());
+        KubeliftException e = assertThrows(KubeliftException.class, () -> new PlayTranslator(Manifests.load(base), PLAY_DIR).translate());
         assertTrue(e.getMessage().startsWith("Secret/creds: "), e.getMessage());
     }
 }
