@@ -24,8 +24,11 @@ import io.kubelift.analyzer.parse.SecretRules;
 import io.kubelift.analyzer.parse.SourceFile;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Problem;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,7 +44,20 @@ public final class JavaSourceParser implements FileParser {
             .setStoreTokens(true); // node ranges (evidence lines) are computed from the tokens
     private static final AtomicLong PARSES = new AtomicLong();
     private static final Set<String> FILE_WRITERS = Set.of("FileWriter", "FileOutputStream", "RandomAccessFile", "PrintWriter", "PrintStream");
+    /** Method names {@link #call} looks at; other calls (nearly all) are skipped before their scope is printed. */
+    private static final Set<String> CALLS = Set.of("getenv", "getProperty", "getInteger", "getLong", "getBoolean", "exit", "halt",
+            "loadLibrary", "load", "write", "writeString", "newBufferedWriter", "newOutputStream", "createFile", "getSession", "bind",
+            "listen", "create", "createRegistry");
+    private static final Pattern FILE_APPENDER = Pattern.compile(".*(FileAppender|RollingFileAppender|FileHandler|DailyRollingFileAppender)$");
+    private static final Pattern CONSOLE_APPENDER = Pattern.compile(".*(ConsoleAppender|ConsoleHandler)$");
+    private static final Pattern IPV4_LITERAL = Pattern.compile("(?i)(\\d{1,3}\\.){3}\\d{1,3}");
+    private static final Pattern DOTTED_NAME_LITERAL = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+){2,}");
     private final JavaParser parser = new JavaParser(CONFIG);
+
+    /** The javaparser configuration every Java file is parsed with (shared; the benchmarks' bare parse uses it too). */
+    public static ParserConfiguration configuration() {
+        return CONFIG;
+    }
 
     /** How many Java files this JVM has parsed (for the parse-once test and measurements). */
     public static long parseCount() {
@@ -101,13 +117,29 @@ public final class JavaSourceParser implements FileParser {
                 }
             }
         }
-        for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
+        // One pre-order walk collects what used to take four findAll walks, in the same order.
+        List<MethodCallExpr> calls = new ArrayList<>();
+        List<ObjectCreationExpr> creations = new ArrayList<>();
+        List<VariableDeclarator> variables = new ArrayList<>();
+        List<StringLiteralExpr> strings = new ArrayList<>();
+        cu.walk(node -> {
+            if (node instanceof MethodCallExpr m) {
+                calls.add(m);
+            } else if (node instanceof ObjectCreationExpr o) {
+                creations.add(o);
+            } else if (node instanceof VariableDeclarator v) {
+                variables.add(v);
+            } else if (node instanceof StringLiteralExpr sl) {
+                strings.add(sl);
+            }
+        });
+        for (MethodCallExpr call : calls) {
             call(call, f, ctx);
         }
-        for (ObjectCreationExpr n : cu.findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr n : creations) {
             creation(n, f, ctx);
         }
-        for (VariableDeclarator v : cu.findAll(VariableDeclarator.class)) {
+        for (VariableDeclarator v : variables) {
             v.getInitializer().filter(Expression::isStringLiteralExpr).ifPresent(init -> {
                 String value = init.asStringLiteralExpr().asString();
                 String owner = v.findAncestor(FieldDeclaration.class).isPresent()
@@ -116,14 +148,14 @@ public final class JavaSourceParser implements FileParser {
                         ctx.sink().secret(owner + v.getNameAsString(), kind, value, ctx.ev(f, line(v)), Map.of("format", "java")));
             });
         }
-        for (StringLiteralExpr s : cu.findAll(StringLiteralExpr.class)) {
+        for (StringLiteralExpr s : strings) {
             String value = s.asString();
             SecretRules.valueKind(value).ifPresent(kind -> ctx.sink().secret(f.name() + ":" + line(s), kind, value, ctx.ev(f, line(s)), Map.of("format", "java")));
             for (HostRules.HostRef h : HostRules.find(null, value)) {
                 ctx.fact(FactKind.HOST_REFERENCE, h.host(), null, ParseContext.attrs("port", h.port() > 0 ? Integer.toString(h.port()) : null,
                         "via", "literal", "loopback", HostRules.isLoopback(h.host()) ? "true" : null), f, line(s));
             }
-            if (value.matches("(?i)(\\d{1,3}\\.){3}\\d{1,3}") && HostRules.isHost(value) || value.matches("[a-z0-9-]+(\\.[a-z0-9-]+){2,}") && HostRules.isHost(value)
+            if (IPV4_LITERAL.matcher(value).matches() && HostRules.isHost(value) || DOTTED_NAME_LITERAL.matcher(value).matches() && HostRules.isHost(value)
                     && s.getParentNode().filter(p -> p instanceof ObjectCreationExpr || p instanceof MethodCallExpr).isPresent()) {
                 if (HostRules.find(null, value).isEmpty()) {
                     ctx.fact(FactKind.HOST_REFERENCE, value, null, ParseContext.attrs("via", "literal"), f, line(s));
@@ -137,9 +169,9 @@ public final class JavaSourceParser implements FileParser {
             ctx.fact(FactKind.LEGACY_REMOTING, "rmi", name, Map.of(), f, line);
         } else if (name.startsWith("org.omg")) {
             ctx.fact(FactKind.LEGACY_REMOTING, "corba", name, Map.of(), f, line);
-        } else if (name.matches(".*(FileAppender|RollingFileAppender|FileHandler|DailyRollingFileAppender)$")) {
+        } else if (FILE_APPENDER.matcher(name).matches()) {
             ctx.fact(FactKind.FILE_APPENDER, name.substring(name.lastIndexOf('.') + 1), null, ParseContext.attrs("via", "import", "class", name), f, line);
-        } else if (name.matches(".*(ConsoleAppender|ConsoleHandler)$")) {
+        } else if (CONSOLE_APPENDER.matcher(name).matches()) {
             ctx.fact(FactKind.CONSOLE_APPENDER, name.substring(name.lastIndexOf('.') + 1), null, ParseContext.attrs("via", "import", "class", name), f, line);
         } else if (name.endsWith("HttpSession")) {
             ctx.fact(FactKind.HTTP_SESSION, "HttpSession", name, Map.of(), f, line);
@@ -150,6 +182,9 @@ public final class JavaSourceParser implements FileParser {
 
     private static void call(MethodCallExpr call, SourceFile f, ParseContext ctx) {
         String name = call.getNameAsString();
+        if (!CALLS.contains(name)) {
+            return;
+        }
         String scope = call.getScope().map(Node::toString).orElse("");
         String arg0 = call.getArguments().isEmpty() ? null : literal(call.getArgument(0));
         int line = line(call);
