@@ -22,7 +22,7 @@ class BatchConverterTest {
 
     private Path portfolio() throws IOException {
         Path dir = tmp.resolve("portfolio");
-        for (String app : List.of("plain-java", "zookeeper", "kafka")) {
+        for (String app : List.of("plain-java", "zookeeper", "kafka", "spring-boot", "tomcat")) {
             copyTree(FIXTURES.resolve(app), dir.resolve(app));
         }
         Files.write(dir.resolve("broken.tar.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 'n', 'o', 't', ' ', 'g', 'z'});
@@ -52,31 +52,31 @@ class BatchConverterTest {
     void convertsTheGoodAppsReportsTheBrokenOneAndWritesThePortfolio() throws IOException {
         Path dir = portfolio();
         List<Batch.App> apps = Batch.discover(dir);
-        assertEquals(List.of("broken", "kafka", "plain-java", "zookeeper"), apps.stream().map(Batch.App::name).toList());
+        assertEquals(List.of("broken", "kafka", "plain-java", "spring-boot", "tomcat", "zookeeper"), apps.stream().map(Batch.App::name).toList());
         Path out = tmp.resolve("out");
         BatchConverter batch = new BatchConverter(() -> new Kubelift(Progress.SILENT));
         List<BatchConverter.AppResult> results = batch.convert(apps, out, new BatchConverter.Options(2, false, false, null), null);
 
-        assertEquals(Map.of("broken", "failed", "kafka", "converted", "plain-java", "converted", "zookeeper", "converted"),
-                statuses(results));
+        assertEquals(Map.of("broken", "failed", "kafka", "converted", "plain-java", "converted", "spring-boot", "converted",
+                "tomcat", "converted", "zookeeper", "converted"), statuses(results));
         BatchConverter.AppResult broken = results.get(0);
         assertTrue(broken.message().contains("broken.tar.gz"), broken.message());
-        for (String ok : List.of("kafka", "plain-java", "zookeeper")) {
+        for (String ok : List.of("kafka", "plain-java", "spring-boot", "tomcat", "zookeeper")) {
             assertTrue(Files.isRegularFile(out.resolve(ok).resolve("plan.yaml")), ok);
             assertTrue(Files.isRegularFile(out.resolve(ok).resolve("report/report.html")), ok);
         }
         String summary = Files.readString(out.resolve(BatchConverter.SUMMARY));
         assertTrue(summary.contains("\"failed\" : 1"), summary);
         String index = Files.readString(out.resolve(BatchConverter.INDEX));
-        assertTrue(index.contains("3 of 4 apps converted"), index);
+        assertTrue(index.contains("5 of 6 apps converted"), index);
         assertTrue(!index.contains("<script") && !index.contains("http://") && !index.contains("https://"), "self-contained");
 
         // --resume: unchanged apps are skipped, the failed one is tried again, a changed one is redone
         Files.writeString(dir.resolve("kafka/config/server.properties"), "\nnum.network.threads=5\n",
                 java.nio.file.StandardOpenOption.APPEND);
         List<BatchConverter.AppResult> again = batch.convert(Batch.discover(dir), out, new BatchConverter.Options(2, true, false, null), null);
-        assertEquals(Map.of("broken", "failed", "kafka", "converted", "plain-java", "unchanged", "zookeeper", "unchanged"),
-                statuses(again));
+        assertEquals(Map.of("broken", "failed", "kafka", "converted", "plain-java", "unchanged", "spring-boot", "unchanged",
+                "tomcat", "unchanged", "zookeeper", "unchanged"), statuses(again));
     }
 
     @Test
@@ -86,10 +86,10 @@ class BatchConverterTest {
         BatchConverter batch = new BatchConverter(() -> new Kubelift(Progress.SILENT));
         List<BatchConverter.AppResult> s0 = batch.convert(apps, tmp.resolve("s0"), new BatchConverter.Options(1, false, false, new Batch.Shard(0, 2)), null);
         List<BatchConverter.AppResult> s1 = batch.convert(apps, tmp.resolve("s1"), new BatchConverter.Options(1, false, false, new Batch.Shard(1, 2)), null);
-        assertEquals(List.of("broken", "plain-java"), s0.stream().map(BatchConverter.AppResult::name).toList());
-        assertEquals(List.of("kafka", "zookeeper"), s1.stream().map(BatchConverter.AppResult::name).toList());
+        assertEquals(List.of("broken", "plain-java", "tomcat"), s0.stream().map(BatchConverter.AppResult::name).toList());
+        assertEquals(List.of("kafka", "spring-boot", "zookeeper"), s1.stream().map(BatchConverter.AppResult::name).toList());
         List<BatchConverter.AppResult> merged = BatchConverter.merge(List.of(tmp.resolve("s0"), tmp.resolve("s1")), tmp.resolve("all"));
-        assertEquals(4, merged.size());
-        assertTrue(Files.readString(tmp.resolve("all").resolve(BatchConverter.INDEX)).contains("3 of 4 apps converted"));
+        assertEquals(6, merged.size());
+        assertTrue(Files.readString(tmp.resolve("all").resolve(BatchConverter.INDEX)).contains("5 of 6 apps converted"));
     }
 }

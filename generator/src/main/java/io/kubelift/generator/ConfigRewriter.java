@@ -105,7 +105,17 @@ public final class ConfigRewriter {
                         + file.format() + "', which kubelift cannot edit by key, and its value is not known",
                         "set the file's format in the plan to properties, yaml or hadoop-xml");
             }
-            out = out.replace(v.get().reveal(), "${" + ref.env() + "}");
+            // only where the value stands as a whole token (a quoted or assigned value), never inside a longer word:
+            // a user name 'shop' must not turn 'jdbc/shop' into 'jdbc/${DB_USER}'
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=^|[\"'=:\\s>])"
+                    + java.util.regex.Pattern.quote(v.get().reveal()) + "(?=$|[\"'\\s;&,<])", java.util.regex.Pattern.MULTILINE)
+                    .matcher(out);
+            if (!m.find()) {
+                throw KubeliftException.badInput(file.path(), "secret '" + ref.key() + "' is in a file of format '"
+                        + file.format() + "', which kubelift cannot edit by key, and its value is not a separate token there",
+                        "set the file's format in the plan to properties, yaml or hadoop-xml");
+            }
+            out = m.replaceAll(java.util.regex.Matcher.quoteReplacement("${" + ref.env() + "}"));
         }
         return new Rewritten(file.path(), file.format(), out, !refs.isEmpty());
     }
