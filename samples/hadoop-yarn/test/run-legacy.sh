@@ -104,7 +104,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- preconditions
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "17'; then
+if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep 'version "17' >/dev/null; then
   log "need Java 17 in JAVA_HOME (Hadoop $HADOOP_VERSION does not run on 21+ here)"
   exit 1
 fi
@@ -119,7 +119,7 @@ fi
 
 port_busy() {
   if command -v ss >/dev/null; then
-    ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
+    ss -Hltn "sport = :$1" 2>/dev/null | grep . >/dev/null
   else
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
   fi
@@ -182,8 +182,8 @@ wait_for() { # description, seconds, command...
   done
   log "$what after $(( $(date +%s) - start )) s"
 }
-rm_started() { curl -fsS "$RM_WEB/ws/v1/cluster/info" 2>/dev/null | grep -q '"state":"STARTED"'; }
-node_active() { curl -fsS "$RM_WEB/ws/v1/cluster/metrics" 2>/dev/null | grep -q '"activeNodes":1[,}]'; }
+rm_started() { curl -fsS "$RM_WEB/ws/v1/cluster/info" 2>/dev/null | grep '"state":"STARTED"' >/dev/null; }
+node_active() { curl -fsS "$RM_WEB/ws/v1/cluster/metrics" 2>/dev/null | grep '"activeNodes":1[,}]' >/dev/null; }
 
 "$SAMPLE/sbin/yarn-daemon.sh" start resourcemanager
 wait_for "ResourceManager STARTED" "$WAIT_SECONDS" rm_started
@@ -243,7 +243,7 @@ stop_daemon() {
   t=$(date +%s)
   out=$("$SAMPLE/sbin/yarn-daemon.sh" stop "$d" 2>&1)
   echo "$out"
-  if echo "$out" | grep -q 'kill -9' || { [ -f "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null; }; then
+  if echo "$out" | grep 'kill -9' >/dev/null || { [ -f "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null; }; then
     fail "stop-$d" "did not stop cleanly"
   else
     log "$d stopped in $(( $(date +%s) - t )) s"
