@@ -2,7 +2,6 @@ package io.kubelift.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -31,6 +30,11 @@ import java.util.stream.Stream;
  * <p>A manifest of what was generated ({@code .kubelift/manifest.json}: path → SHA-256) tells files the user
  * edited since, which are not overwritten without {@code force}, and files the user added, which are carried
  * over to the new output.
+ *
+ * <p>Nothing is fsynced. The renames make a write atomic against a crash or kill of the process; a power loss or
+ * kernel crash may still leave files the kernel had not flushed (the output is derived data, so the cure is to
+ * rerun; a truncated file then shows as edited and needs {@code --force}). Fsyncing each file cost a quarter of a
+ * batch conversion's time and serialised parallel workers on the file system journal (bench/README.md).
  */
 public final class AtomicWriter {
     public static final String MANIFEST = ".kubelift/manifest.json";
@@ -221,9 +225,8 @@ public final class AtomicWriter {
 
     private static void writeFile(Path p, byte[] content, FileSet.Mode mode) throws IOException {
         Files.createDirectories(p.getParent());
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(content));
-            ch.force(true);
+        try {
+            Files.write(p, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
             throw new IOException("duplicate output path " + p, e);
         }
