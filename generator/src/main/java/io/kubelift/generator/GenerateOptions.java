@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /**
  * What a generation run needs besides the plan: the environments to write overlays for (default dev, test,
  * prod) and, per component, the image reference {@code kubelift build} pushed (ideally by digest). A component
- * without an entry gets {@link ImageNames#defaultImage the documented default}, never a {@code latest} tag.
+ * without an entry gets {@link ImageNames#imagesFor the documented default}, never a {@code latest} tag.
  */
 public record GenerateOptions(List<String> environments, Map<String, String> images) {
     public static final List<String> DEFAULT_ENVIRONMENTS = List.of("dev", "test", "prod");

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Image references. A component's image comes from {@link GenerateOptions#images()} (written by
@@ -18,13 +20,19 @@ public final class ImageNames {
     private ImageNames() {
     }
 
-    public static String imageFor(MigrationPlan plan, Component component, GenerateOptions options) {
-        String given = options.images().get(component.name());
-        return given != null && !given.isBlank() ? given : defaultImage(plan, component);
-    }
-
-    public static String defaultImage(MigrationPlan plan, Component component) {
-        return plan.metadata().name() + "-" + component.name() + ":" + planTag(plan);
+    /** Every component's image, in plan order; the plan is hashed (for the default tag) at most once. */
+    public static Map<String, String> imagesFor(MigrationPlan plan, GenerateOptions options) {
+        Map<String, String> images = new LinkedHashMap<>();
+        String tag = null;
+        for (Component c : plan.spec().components()) {
+            String given = options.images().get(c.name());
+            if (given == null || given.isBlank()) {
+                tag = tag == null ? planTag(plan) : tag;
+                given = plan.metadata().name() + "-" + c.name() + ":" + tag;
+            }
+            images.put(c.name(), given);
+        }
+        return images;
     }
 
     static String planTag(MigrationPlan plan) {

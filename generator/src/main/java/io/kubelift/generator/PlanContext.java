@@ -33,10 +33,11 @@ public final class PlanContext {
         this.plan = plan;
         this.secrets = secrets;
         this.options = options;
+        Map<String, String> images = ImageNames.imagesFor(plan, options);
         for (Component c : plan.spec().components()) {
             checkPeers(c);
             checkHealth(c);
-            components.put(c.name(), new ComponentContext(c, ImageNames.imageFor(plan, c, options), configOf(c, app, rewriter)));
+            components.put(c.name(), new ComponentContext(c, images.get(c.name()), configOf(c, app, rewriter)));
         }
         for (String name : options.images().keySet()) {
             if (!components.containsKey(name)) {
