@@ -14,7 +14,7 @@ BATCH_REPS="${BATCH_REPS:-$REPS}"
 JMH_SOURCES="${JMH_SOURCES:-bench/target/hadoop-src/hadoop-yarn-server-nodemanager}"
 JMH_WI="${JMH_WI:-1}" JMH_I="${JMH_I:-3}"
 APPS="${APPS:-100}"                        # batch: copies of the fixtures
-JOBS_LIST="${JOBS_LIST:-1 2 4}"
+BATCH_RUNS="${BATCH_RUNS:-launcher:1 launcher:2 launcher:4 plain:1 plain:2}"   # command:jobs; the first is the baseline of the speed-up column
 JKUBE_VERSION="${JKUBE_VERSION:-1.18.2}"   # org.eclipse.jkube:kubernetes-maven-plugin
 JIB_VERSION="${JIB_VERSION:-3.5.2}"        # com.google.cloud.tools:jib-maven-plugin
 sections="${*:-build jmh heap beforeafter batch maven incremental}"
@@ -135,21 +135,30 @@ if has batch; then
   done
   {
     echo
-    echo "### Batch throughput: \`java -jar cli/target/kubelift.jar convert --batch\` over $APPS apps (copies of ${#fixtures[@]} fixtures: ${fixtures[*]}), whole process, $BATCH_REPS run(s) each"
+    echo "### Batch throughput: \`convert --batch\` over $APPS apps (copies of ${#fixtures[@]} fixtures: ${fixtures[*]}), whole process, $BATCH_REPS run(s) each"
     echo
-    echo "| --jobs | seconds, median (min–max) | apps/min (median) | speed-up vs --jobs 1 | load avg |"
-    echo "|---|---|---|---|---|"
+    echo "\`./kubelift\` is the launcher users run (C1-only JIT, class-data-sharing archive); \`java -jar\` is the same jar with the JVM's defaults (C1 + C2), the baseline."
+    echo
+    echo "| command | --jobs | seconds, median (min–max) | apps/min (median) | speed-up vs ./kubelift --jobs 1 | load avg |"
+    echo "|---|---|---|---|---|---|"
   } | tee -a "$md"
+  "$root/kubelift" --version >/dev/null   # the launcher's one-off training run for its archive is not timed
   base=""
-  for j in $JOBS_LIST; do
+  for run in $BATCH_RUNS; do
+    how="${run%%:*}" j="${run##*:}"
+    case "$how" in
+      launcher) cmd=("$root/kubelift") label="./kubelift" ;;
+      plain) cmd=(java -jar "$jar") label="java -jar" ;;
+      *) echo "BATCH_RUNS: unknown command '$how' (launcher or plain)" >&2; exit 2 ;;
+    esac
     ts=""; l=$(load)
     for r in $(seq "$BATCH_REPS"); do
       rm -rf "$work/batch/out"
-      ts="$ts $(timed_batch "$res/batch.log" java -jar "$jar" convert --batch "$apps" -o "$work/batch/out" --jobs "$j")"
+      ts="$ts $(timed_batch "$res/batch.log" "${cmd[@]}" convert --batch "$apps" -o "$work/batch/out" --jobs "$j")"
     done
     converted=$(grep -o '"status" *: *"[a-z]*"' "$work/batch/out/summary.json" | sed 's/"status" *: *//' | sort | uniq -c | tr -s ' ' | tr '\n' ';' || true)
     m=$(median "$ts"); [ -z "$base" ] && base=$m
-    row "| $j | $(stats "$ts") | $(awk -v n="$APPS" -v t="$m" 'BEGIN { printf "%.0f", n * 60 / t }') | $(ratio "$base" "$m")× | $l |"
+    row "| $label | $j | $(stats "$ts") | $(awk -v n="$APPS" -v t="$m" 'BEGIN { printf "%.0f", n * 60 / t }') | $(ratio "$base" "$m")× | $l |"
   done
   row ""
   row "summary.json statuses of the last run: $converted"
@@ -200,14 +209,14 @@ if has maven; then
     if [ "$plugin" = yes ]; then
       kg="$kg $(cd "$klproj" && timed "$res/maven.log" mvn -B -q -o "${repo[@]}" "$klp:generate")"
     else
-      kg="$kg $(timed "$res/maven.log" java -jar "$jar" convert "$klproj" -o "$work/kl-out" --force)"
+      kg="$kg $(timed "$res/maven.log" "$root/kubelift" convert "$klproj" -o "$work/kl-out" --force)"
     fi
     jb="$jb $(cd "$proj" && timed "$res/maven.log" mvn -B -q -o "${repo[@]}" "com.google.cloud.tools:jib-maven-plugin:$JIB_VERSION:buildTar" \
         "-Djib.from.image=tar://$base_tar" -Djib.to.image=hello-service:bench)"
     if [ "$plugin" = yes ]; then
       kb="$kb $(cd "$klproj" && timed "$res/maven.log" mvn -B -q -o "${repo[@]}" "$klp:build" "-Dkubelift.base=tar:$base_tar")"
     else
-      kb="$kb $(timed "$res/maven.log" java -jar "$jar" build "$work/kl-out/plan.yaml" --to "tar:$work/kl-img" --base "tar:$base_tar" --cache "$work/kl-cache")"
+      kb="$kb $(timed "$res/maven.log" "$root/kubelift" build "$work/kl-out/plan.yaml" --to "tar:$work/kl-img" --base "tar:$base_tar" --cache "$work/kl-cache")"
     fi
   done
   if [ "$plugin" = yes ]; then kgn='`mvn kubelift:generate`'; kbn='`mvn kubelift:build` (tar)'; else kgn='`kubelift convert` (CLI)'; kbn='`kubelift build --to tar:` (CLI)'; fi
@@ -232,14 +241,14 @@ if has incremental; then
   jgreeting="$proj/src/main/java/com/example/hello/Greeting.java"
   for r in $(seq "$REPS"); do
     rm -rf "$work/inc-cache" "$work/inc-img"
-    first="$first $(timed "$res/incremental.log" java -jar "$jar" build "$work/kl-out/plan.yaml" --to "tar:$work/inc-img" --base "tar:$base_tar" --cache "$work/inc-cache")"
-    again="$again $(timed "$res/incremental.log" java -jar "$jar" build "$work/kl-out/plan.yaml" --to "tar:$work/inc-img" --base "tar:$base_tar" --cache "$work/inc-cache")"
+    first="$first $(timed "$res/incremental.log" "$root/kubelift" build "$work/kl-out/plan.yaml" --to "tar:$work/inc-img" --base "tar:$base_tar" --cache "$work/inc-cache")"
+    again="$again $(timed "$res/incremental.log" "$root/kubelift" build "$work/kl-out/plan.yaml" --to "tar:$work/inc-img" --base "tar:$base_tar" --cache "$work/inc-cache")"
     layers_before=$(tar -xOf "$(ls "$work/inc-img"/*.tar | head -1)" manifest.json)
     sed -i "s/\"hello[^\"]*, \"/\"hello ($r), \"/" "$greeting" "$jgreeting"   # a new greeting each run
     grep -q "hello ($r), " "$greeting" || { echo "the edit of $greeting did not apply" >&2; exit 1; }
     (cd "$klproj" && mvn -B -q -o package) >>"$res/incremental.log" 2>&1
     (cd "$proj" && mvn -B -q -o package) >>"$res/incremental.log" 2>&1
-    changed="$changed $(timed "$res/incremental.log" java -jar "$jar" build "$work/kl-out/plan.yaml" --to "tar:$work/inc-img" --base "tar:$base_tar" --cache "$work/inc-cache")"
+    changed="$changed $(timed "$res/incremental.log" "$root/kubelift" build "$work/kl-out/plan.yaml" --to "tar:$work/inc-img" --base "tar:$base_tar" --cache "$work/inc-cache")"
     layers_after=$(tar -xOf "$(ls "$work/inc-img"/*.tar | head -1)" manifest.json)
     layer_diff=$(python3 -c 'import json, sys
 a, b = (json.loads(x)[0]["Layers"] for x in sys.argv[1:3])
