@@ -25,6 +25,10 @@ public final class HostRules {
     private static final Pattern HOST_KEY = Pattern.compile("(?i).*(host|hostname|server|servers|address|addr|url|uri|connect|endpoint|quorum|bootstrap|brokers?|peers?|master|nodes|hosts|ensemble)$");
     private static final Set<String> FILE_EXT = Set.of("jks", "xml", "properties", "log", "jar", "sh", "conf", "cfg", "txt",
             "yml", "yaml", "json", "pid", "out", "war", "gz", "html", "keytab", "pem", "crt", "key", "p12", "class", "java", "sql", "py");
+    private static final Pattern IPV4_ONLY = Pattern.compile(IPV4);
+    private static final Pattern WORD_WITH_DIGIT = Pattern.compile("[a-z][a-z0-9-]*\\d[a-z0-9-]*");
+    private static final Pattern TLD = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern JAVA_PACKAGE = Pattern.compile("(java|javax|sun|jdk|org\\.apache|com\\.sun)\\..*");
     private static final Set<String> WILDCARD = Set.of("0.0.0.0", "::", "*");
 
     private HostRules() {
@@ -35,16 +39,19 @@ public final class HostRules {
         if (value == null || value.isBlank()) {
             return out;
         }
+        // cheap tests first: most values (numbers, paths, flags) have no scheme and no colon
+        boolean hasUrl = value.contains("://");
+        boolean hasColon = value.indexOf(':') >= 0;
         Matcher u = URL.matcher(value);
         List<int[]> taken = new ArrayList<>();
-        while (u.find()) {
+        while (hasUrl && u.find()) {
             taken.add(new int[] {u.start(), u.end()});
             if (u.group(1) != null && isHost(u.group(1))) {
                 out.add(new HostRef(u.group(1), u.group(2) == null ? -1 : port(u.group(2))));
             }
         }
         Matcher hp = HOST_PORT.matcher(value);
-        while (hp.find()) {
+        while (hasColon && hp.find()) {
             int s = hp.start();
             if (taken.stream().anyMatch(r -> s >= r[0] && s < r[1])) {
                 continue;
@@ -67,7 +74,7 @@ public final class HostRules {
         if (h == null || h.isEmpty() || WILDCARD.contains(h)) {
             return false;
         }
-        if (h.matches(IPV4)) {
+        if (IPV4_ONLY.matcher(h).matches()) {
             for (String o : h.split("\\.")) {
                 if (Integer.parseInt(o) > 255) {
                     return false;
@@ -78,17 +85,17 @@ public final class HostRules {
         if (h.equalsIgnoreCase("localhost")) {
             return true;
         }
-        if (!h.contains(".") && !h.matches("[a-z][a-z0-9-]*\\d[a-z0-9-]*")) {
+        if (!h.contains(".") && !WORD_WITH_DIGIT.matcher(h).matches()) {
             return false; // single words are too ambiguous, except names with digits like zk1 or rm01
         }
         if (!h.equals(h.toLowerCase(Locale.ROOT))) {
             return false; // Java class names
         }
         String last = h.substring(h.lastIndexOf('.') + 1);
-        if (h.contains(".") && (FILE_EXT.contains(last) || !last.matches("[a-z][a-z0-9-]*"))) {
+        if (h.contains(".") && (FILE_EXT.contains(last) || !TLD.matcher(last).matches())) {
             return false;
         }
-        return !h.matches("(java|javax|sun|jdk|org\\.apache|com\\.sun)\\..*");
+        return !JAVA_PACKAGE.matcher(h).matches();
     }
 
     private static int port(String s) {
