@@ -3,9 +3,11 @@ package io.kubelift.analyzer;
 import io.kubelift.analyzer.detect.DetectionContext;
 import io.kubelift.analyzer.detect.Detector;
 import io.kubelift.analyzer.detect.Detectors;
+import io.kubelift.analyzer.jvm.ContainerJvmOptions;
 import io.kubelift.analyzer.scan.FileTree;
 import io.kubelift.analyzer.scan.ScanLimits;
 import io.kubelift.model.Component;
+import io.kubelift.model.Fact;
 import io.kubelift.model.Facts;
 import io.kubelift.model.MigrationPlan;
 import io.kubelift.model.Names;
@@ -55,11 +57,17 @@ public final class Analyzer {
         for (Detector d : detectors) {
             d.detect(ctx);
         }
-        List<Component> components = new ArrayList<>(ctx.components());
+        List<Fact> adapted = new ArrayList<>();
+        List<Component> components = new ArrayList<>();
+        for (Component c : ctx.components()) {
+            components.add(ContainerJvmOptions.apply(inv, c, adapted)); // container-ready JVM options, every detector's
+        }
         components.sort(Comparator.comparing(Component::name));
         String source = o.sourcePath() != null ? o.sourcePath() : app.toString();
         MigrationPlan plan = MigrationPlan.of(name, new PlanSpec(new Source(source, ctx.detectors().stream().sorted().toList()), components));
-        return new Analysis(new Facts(inv.facts(), inv.problems()), plan, tree);
+        List<Fact> facts = new ArrayList<>(inv.facts());
+        facts.addAll(adapted);
+        return new Analysis(new Facts(facts, inv.problems()), plan, tree);
     }
 
     static String planName(Path app) {

@@ -62,5 +62,11 @@ public enum FactKind {
     /** A build descriptor fact: packaging, plugin (subject = what; value). */
     BUILD_DESCRIPTOR,
     /** A servlet/WAR descriptor fact (subject = servlet, listener, context root). */
-    WEB_DESCRIPTOR;
+    WEB_DESCRIPTOR,
+    /**
+     * A JVM option of a launch the analyzer rewrote, dropped or deliberately kept for the container (subject = the
+     * option as launched; value = the option in the plan, absent when dropped; attrs: component, action, rule, reason).
+     */
+    JVM_OPTION;
+
 }

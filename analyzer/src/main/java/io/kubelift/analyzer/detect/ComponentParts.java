@@ -173,7 +173,7 @@ public final class ComponentParts {
     }
 
     /** {@code ./bin/../lib/*} → {@code lib/*}: paths the scripts computed from their own location are app-relative. */
-    static String appPath(String p) {
+    public static String appPath(String p) {
         String n = io.kubelift.analyzer.shell.Expander.normalize(p.replace('\\', '/'));
         return n.equals(".") ? p : n;
     }
@@ -181,7 +181,7 @@ public final class ComponentParts {
     private static final java.util.regex.Pattern SCRIPT_RELATIVE = java.util.regex.Pattern.compile("^(-D[^=]+=|file:)?((?:\\./|[\\w.-]+/\\.\\./)\\S*)$");
 
     /** An argument or -D value holding a script-relative path ({@code bin/../conf/zoo.cfg}) → the app-relative path. */
-    static String appPathIn(String arg) {
+    public static String appPathIn(String arg) {
         java.util.regex.Matcher m = SCRIPT_RELATIVE.matcher(arg);
         return m.matches() ? (m.group(1) == null ? "" : m.group(1)) + appPath(m.group(2)) : arg;
     }

@@ -9,8 +9,21 @@ import java.util.Set;
  * Shell word expansion over a known environment: {@code $X}, {@code ${X}}, {@code ${X:-d}}, {@code ${X-d}},
  * {@code ${X:=d}}, {@code $1}, {@code "$@"}; command substitutions expand to nothing. Quoted text stays one word,
  * unquoted expansions are split on blanks. Records every variable it read, so callers can trace provenance.
+ *
+ * <p><b>Unresolved text.</b> Internally every expansion whose value the analysis does not know — an unset variable
+ * read without a default, a positional parameter that was not passed, command output other than the computed
+ * {@code dirname}/{@code basename}/{@code cd … && pwd}, {@code $!}/{@code $?}/{@code $$} — leaves a {@link #MARK}
+ * where it stood (also when it expanded to nothing). Assignments keep the marked value
+ * ({@link ShellVar#traced()}), so the mark travels with the text through variables and word splitting:
+ * {@link #tracedWords} tells for each word whether any part of it was unresolved ({@code -Dhadoop.id.str=$USER} is,
+ * {@code "$HADOOP_OPTS -Dx=1"} with an unset HADOOP_OPTS gives an unresolved empty part and a resolved
+ * {@code -Dx=1}). The public string results ({@link #expandString}, {@link #words}) never contain the mark.
  */
 public final class Expander {
+    /** Stands where unresolved text was expanded (a private-use character; stripped from every public result). */
+    public static final char MARK = '\uE000';
+    private static final String MARKS = String.valueOf(MARK);
+
     private final Map<String, ShellVar> env;
     private final List<String> positional;
     private final Set<String> used;
@@ -43,7 +56,12 @@ public final class Expander {
 
     /** Expands a whole command into words. */
     public List<String> words(String s) {
-        List<String> out = new ArrayList<>();
+        return tracedWords(s).stream().map(Word::text).toList();
+    }
+
+    /** Expands a whole command into words, each telling whether any part of it was unresolved (see the class comment). */
+    public List<Word> tracedWords(String s) {
+        List<Word> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean inWord = false;
         int i = 0;
@@ -51,10 +69,10 @@ public final class Expander {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) {
                 if (inWord) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
+                    out.add(word(cur));
                     inWord = false;
                 }
+                cur.setLength(0); // marks of an unquoted expansion that gave no word go with it
                 i++;
             } else if (c == '\'') {
                 int e = s.indexOf('\'', i + 1);
@@ -67,13 +85,13 @@ public final class Expander {
                 String inner = s.substring(i + 1, Math.min(e, s.length()));
                 if (inner.equals("$@")) {
                     if (inWord) {
-                        out.add(cur.toString());
-                        cur.setLength(0);
+                        out.add(word(cur));
                         inWord = false;
                     }
-                    out.addAll(positional);
+                    cur.setLength(0);
+                    positional.forEach(p -> out.add(Word.of(clean(p))));
                 } else {
-                    cur.append(expandString(inner));
+                    cur.append(expandTraced(inner));
                     inWord = true;
                 }
                 i = e + 1;
@@ -92,23 +110,23 @@ public final class Expander {
                 }
                 if (s.startsWith("$@", i) || s.startsWith("$*", i)) {
                     if (inWord) {
-                        out.add(cur.toString());
-                        cur.setLength(0);
+                        out.add(word(cur));
                         inWord = false;
                     }
-                    out.addAll(positional);
+                    cur.setLength(0);
+                    positional.forEach(p -> out.add(Word.of(clean(p))));
                 } else {
                     String[] parts = v.split("\\s+", -1);
                     for (int p = 0; p < parts.length; p++) {
                         if (p > 0) {
-                            if (inWord || cur.length() > 0) {
-                                out.add(cur.toString());
+                            if (inWord) {
+                                out.add(word(cur));
                             }
                             cur.setLength(0);
                             inWord = false;
                         }
-                        if (!parts[p].isEmpty()) {
-                            cur.append(parts[p]);
+                        cur.append(parts[p]);
+                        if (!clean(parts[p]).isEmpty()) {
                             inWord = true;
                         }
                     }
@@ -121,13 +139,30 @@ public final class Expander {
             }
         }
         if (inWord) {
-            out.add(cur.toString());
+            out.add(word(cur));
         }
         return out;
     }
 
+    private static Word word(StringBuilder traced) {
+        String t = traced.toString();
+        Word w = new Word(clean(t), t);
+        traced.setLength(0);
+        return w;
+    }
+
+    /** {@code traced} without the marks of unresolved text. */
+    public static String clean(String traced) {
+        return traced.indexOf(MARK) < 0 ? traced : traced.replace(MARKS, "");
+    }
+
     /** Expands a value as inside double quotes (assignments), returning one string. */
     public String expandString(String s) {
+        return clean(expandTraced(s));
+    }
+
+    /** {@link #expandString}, with a {@link #MARK} wherever unresolved text was expanded. */
+    public String expandTraced(String s) {
         StringBuilder b = new StringBuilder();
         int i = 0;
         while (i < s.length()) {
@@ -151,7 +186,7 @@ public final class Expander {
                     i++;
                     continue;
                 }
-                b.append(c == '"' ? expandString(s.substring(i + 1, e)) : s.substring(i + 1, e));
+                b.append(c == '"' ? expandTraced(s.substring(i + 1, e)) : s.substring(i + 1, e));
                 i = e + 1;
             } else {
                 b.append(c);
@@ -183,7 +218,7 @@ public final class Expander {
     private String expansion(String s, int i, int[] end) {
         if (--budget < 0) {
             end[0] = s.length();
-            return "";
+            return MARKS;
         }
         if (s.charAt(i) == '`') {
             unknown = true;
@@ -240,12 +275,11 @@ public final class Expander {
         }
         if (Character.isDigit(n)) {
             end[0] = i + 2;
-            int k = n - '0';
-            return k >= 1 && k <= positional.size() ? positional.get(k - 1) : "";
+            return positionalAt(n - '0');
         }
         if (n == '!' || n == '?' || n == '$' || n == '-') {
             end[0] = i + 2;
-            return "$" + n;
+            return MARKS + "$" + n;
         }
         int j = i + 1;
         while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
@@ -261,24 +295,27 @@ public final class Expander {
     private String braced(String body) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^#?([A-Za-z_][A-Za-z0-9_]*|\\d+)(:?[-=+?])?(.*)$", java.util.regex.Pattern.DOTALL).matcher(body);
         if (!m.matches()) {
-            return "";
+            return MARKS;
         }
         String name = m.group(1);
         if (Character.isDigit(name.charAt(0))) {
             unknown = true;
         }
-        String val = name.equals("0") ? argv0 : Character.isDigit(name.charAt(0)) ? positionalAt(Integer.parseInt(name))
-                : name.equals("BASH_SOURCE") && !env.containsKey(name) ? source : get(name);
+        boolean digit = Character.isDigit(name.charAt(0));
+        boolean bashSource = name.equals("BASH_SOURCE") && !env.containsKey(name);
+        boolean set = name.equals("0") || bashSource || (digit ? Integer.parseInt(name) >= 1 && Integer.parseInt(name) <= positional.size() : env.containsKey(name));
+        String traced = name.equals("0") ? argv0 : digit ? positionalAt(Integer.parseInt(name)) : bashSource ? source : lookup(name);
+        String val = clean(traced);
         String op = m.group(2);
         if (op == null) {
-            return body.startsWith("#") ? Integer.toString(val.length()) : val;
+            return body.startsWith("#") ? Integer.toString(val.length()) : set ? traced : MARKS;
         }
-        boolean unset = op.startsWith(":") ? val.isEmpty() : !env.containsKey(name);
-        String word = expandString(m.group(3));
+        boolean unset = op.startsWith(":") ? val.isEmpty() : !set;
+        String word = expandTraced(m.group(3));
         return switch (op.replace(":", "")) {
-            case "-", "=" -> unset ? word : val;
+            case "-", "=" -> unset ? word : traced;
             case "+" -> unset ? "" : word;
-            default -> val;
+            default -> set ? traced : MARKS;
         };
     }
 
@@ -294,22 +331,29 @@ public final class Expander {
         String c = command.strip();
         java.util.regex.Matcher cd = CD_PWD.matcher(c);
         if (cd.matches()) {
-            return normalize(expandString(cd.group(1)));
+            String traced = expandTraced(cd.group(1));
+            return marked(traced, normalize(clean(traced)));
         }
         java.util.regex.Matcher dn = DIRNAME.matcher(c);
         if (dn.matches()) {
-            String path = expandString(dn.group(2));
+            String traced = expandTraced(dn.group(2));
+            String path = clean(traced);
             if (path.isEmpty()) {
-                return "";
+                return MARKS;
             }
             String trimmed = path.replaceAll("/+$", "");
             int slash = trimmed.lastIndexOf('/');
             if (dn.group(1).equals("basename")) {
-                return trimmed.substring(slash + 1);
+                return marked(traced, trimmed.substring(slash + 1));
             }
-            return slash < 0 ? "." : slash == 0 ? "/" : trimmed.substring(0, slash);
+            return marked(traced, slash < 0 ? "." : slash == 0 ? "/" : trimmed.substring(0, slash));
         }
-        return "";
+        return MARKS; // command output: not known to the analysis
+    }
+
+    /** {@code value}, marked unresolved when the text it was computed from was. */
+    private static String marked(String from, String value) {
+        return from.indexOf(MARK) >= 0 ? MARKS + value : value;
     }
 
     /** Collapses {@code .} and {@code dir/..} segments; a relative path stays relative ({@code .} when empty). */
@@ -333,16 +377,23 @@ public final class Expander {
         return absolute ? "/" + joined : joined.isEmpty() ? "." : joined;
     }
 
+    /** A positional parameter; one that was not passed is unresolved (the script's caller is not known). */
     private String positionalAt(int k) {
-        return k >= 1 && k <= positional.size() ? positional.get(k - 1) : "";
+        return k >= 1 && k <= positional.size() ? positional.get(k - 1) : MARKS;
     }
 
+    /** {@code $NAME}: the variable's traced value, or a mark when it is unset. */
     private String get(String name) {
+        String v = lookup(name);
+        return env.containsKey(name) ? v : MARKS;
+    }
+
+    private String lookup(String name) {
         used.add(name);
         ShellVar v = env.get(name);
         if (v != null && v.unknown()) {
             unknown = true;
         }
-        return v == null ? "" : v.value();
+        return v == null ? "" : v.traced();
     }
 }

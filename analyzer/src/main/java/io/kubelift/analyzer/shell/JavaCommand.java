@@ -4,8 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A {@code java} command line split into classpath, JVM options, main class or jar, and program arguments. */
-public record JavaCommand(String mainClass, String jar, List<String> classpath, List<String> jvmOptions, List<String> args) {
+/**
+ * A {@code java} command line split into classpath, JVM options, main class or jar, and program arguments.
+ * {@code unresolvedOptions} are the JVM options (as in {@code jvmOptions}) whose text was built, in part, from
+ * something the analysis does not know — an unset variable, a missing argument, command output ({@link Word}).
+ */
+public record JavaCommand(String mainClass, String jar, List<String> classpath, List<String> jvmOptions, List<String> args,
+        List<String> unresolvedOptions) {
+    public JavaCommand {
+        unresolvedOptions = unresolvedOptions == null ? List.of() : List.copyOf(unresolvedOptions);
+    }
+
+    public JavaCommand(String mainClass, String jar, List<String> classpath, List<String> jvmOptions, List<String> args) {
+        this(mainClass, jar, classpath, jvmOptions, args, List.of());
+    }
+
+    /** Whether the option (as listed in {@code jvmOptions}) was built from something the analysis does not know. */
+    public boolean isUnresolved(String option) {
+        return unresolvedOptions.contains(option);
+    }
+
     private static final Pattern CLASS_NAME = Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*");
 
     public static boolean isClassName(String w) {
@@ -17,7 +35,14 @@ public record JavaCommand(String mainClass, String jar, List<String> classpath, 
                 && !w.endsWith(".properties") && !w.endsWith(".xml") && !w.endsWith(".cfg") && !w.endsWith(".conf");
     }
 
+    /** Parses words whose origin is fully known (no option is unresolved). */
     public static JavaCommand parse(List<String> words) {
+        return parseWords(words.stream().map(Word::of).toList());
+    }
+
+    public static JavaCommand parseWords(List<Word> tracedWords) {
+        List<String> words = tracedWords.stream().map(Word::text).toList();
+        List<String> unresolved = new ArrayList<>();
         String main = null;
         String jar = null;
         List<String> cp = new ArrayList<>();
@@ -44,16 +69,22 @@ public record JavaCommand(String mainClass, String jar, List<String> classpath, 
                 jar = stripQuotes(words.get(++i));
             } else if ((w.equals("--add-opens") || w.equals("--add-exports") || w.equals("--add-modules")) && i + 1 < words.size()) {
                 opts.add(w + "=" + stripQuotes(words.get(++i)));
+                if (tracedWords.get(i).unresolved()) {
+                    unresolved.add(opts.get(opts.size() - 1));
+                }
             } else if (w.startsWith("-")) {
                 opts.add(w);
+                if (tracedWords.get(i).unresolved()) {
+                    unresolved.add(w);
+                }
             } else if (isClassName(w)) {
                 main = w;
             } else {
                 // an unexpanded or unknown word where the class should be: stop, the class is not known here
-                return new JavaCommand(null, null, cp, opts, List.of());
+                return new JavaCommand(null, null, cp, opts, List.of(), unresolved);
             }
         }
-        return new JavaCommand(main, jar, cp, opts, args);
+        return new JavaCommand(main, jar, cp, opts, args, unresolved);
     }
 
     static String stripQuotes(String w) {

@@ -174,13 +174,15 @@ public final class ShellInterpreter {
             if (raw.startsWith("(")) {
                 return; // arrays: not modelled
             }
-            String value = x.expandString(raw);
+            String traced = x.expandTraced(raw);
+            String value = Expander.clean(traced);
             if (conditional && used.stream().anyMatch(v -> !w.env.containsKey(v)) && !raw.matches(".*\\$\\{[A-Za-z_0-9]+:?[-=].*")) {
                 return;
             }
             String name = a.group(1);
             if (text.contains("+=") && w.env.containsKey(name)) {
                 value = w.env.get(name).value() + value;
+                traced = w.env.get(name).traced() + traced;
             }
             List<ShellVar> sources = new ArrayList<>();
             for (String u : used) {
@@ -188,7 +190,7 @@ public final class ShellInterpreter {
                     sources.add(w.env.get(u));
                 }
             }
-            w.env.put(name, new ShellVar(value, file, s.line(), text, sources, x.readUnknown()));
+            w.env.put(name, new ShellVar(value, file, s.line(), text, sources, x.readUnknown(), traced));
             return;
         }
         if (text.startsWith("export ") || text.startsWith("unset ") || text.startsWith("local ")) {
@@ -238,12 +240,13 @@ public final class ShellInterpreter {
         boolean nohup = p.group().contains("NOHUP") || p.group().contains("nohup");
         Matcher j = JAVA_WORD.matcher(afterPrefix);
         if (j.lookingAt() && !afterPrefix.matches("(?i)^[\\\\\"']*\\$\\{?JAVA_HOME\\}?[\\\\\"']*(\\s.*)?$")) {
-            List<String> words = x.words(afterPrefix.substring(j.end()));
+            List<Word> words = x.tracedWords(afterPrefix.substring(j.end()));
             if (p.group().matches("(?s).*\\beval\\s.*")) {
-                words = x.words(String.join(" ", words)); // eval: the words are read and expanded once more
+                // eval: the words are read and expanded once more
+                words = x.tracedWords(String.join(" ", words.stream().map(Word::traced).toList()));
             }
-            words = dropRedirections(words);
-            JavaCommand cmd = JavaCommand.parse(words);
+            words = dropRedirectionWords(words);
+            JavaCommand cmd = JavaCommand.parseWords(words);
             if (cmd.mainClass() != null || cmd.jar() != null) {
                 String role = null;
                 for (Map.Entry<String, String> bv : w.branchVars.entrySet()) {
@@ -299,8 +302,25 @@ public final class ShellInterpreter {
         return out;
     }
 
+    private static List<Word> dropRedirectionWords(List<Word> words) {
+        List<String> texts = words.stream().map(Word::text).toList();
+        List<Word> out = new ArrayList<>();
+        java.util.Set<Integer> kept = new java.util.HashSet<>(keptIndexes(texts));
+        for (int i = 0; i < words.size(); i++) {
+            if (kept.contains(i)) {
+                out.add(words.get(i));
+            }
+        }
+        return out;
+    }
+
     private static List<String> dropRedirections(List<String> words) {
-        List<String> out = new ArrayList<>();
+        return keptIndexes(words).stream().map(words::get).toList();
+    }
+
+    /** The indexes of the words that are not redirections ({@code > f}, {@code 2>&1}, {@code >>f}). */
+    private static List<Integer> keptIndexes(List<String> words) {
+        List<Integer> out = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (w.matches("^\\d*(>>?|<)&?\\d*$") || w.matches("^\\d*&?>>?$")) {
@@ -312,7 +332,7 @@ public final class ShellInterpreter {
             if (w.matches("^\\d*(>>?|<)\\S+$") || w.matches("^\\d*>&\\d+$")) {
                 continue;
             }
-            out.add(w);
+            out.add(i);
         }
         return out;
     }
