@@ -1,24 +1,17 @@
 package io.kubelift.checker;
 
+import io.kubelift.model.SecretNames;
 import io.kubelift.model.SecretValue;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises secret-looking names and literal values, and masks values in text shown to users. Used for
- * manifest snippets (which are not masked by the analyzer) and as a second line of defence for evidence text.
+ * Recognises literal values (as opposed to references) and masks those under secret-looking names
+ * ({@link SecretNames#mentionsSecret}) in text shown to users. Used for manifest snippets (which are not masked by
+ * the analyzer) and as a second line of defence for evidence text.
  */
 public final class SecretText {
-    /** Names of settings that hold credentials (gitleaks/detect-secrets keyword lists, Polaris env names). */
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(passw(or)?d|passwd|pwd|secret|token|bearer|api[_.-]?key|access[_.-]?key|private[_.-]?key|"
-            + "client[_.-]?key|credential|auth[_.-]?key|account[_.-]?key|signature[_.-]?secret|zk[_.-]?auth).*");
-    /** Names that mention a secret but hold a path, a name, a size or a reference, not the secret itself. */
-    private static final Pattern NOT_SECRET_NAME = Pattern.compile(
-            "(?i).*([_.-](file|path|paths|dir|location|provider|providers|name|names|id|alias|length|size|"
-            + "type|class|algorithm|ttl|timeout|expiry|enabled|url|uri|endpoint|ref|mode|format|keytab|reader|"
-            + "store[_.-]?type|encoding|validity|interval|policy|principal|user|username)|keytab)$");
     /** Values that are references or placeholders, not literal secrets. */
     private static final Pattern REFERENCE = Pattern.compile(
             "(?s)\\s*(\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\\{\\{.*}}|<[^>]*>|"
@@ -27,10 +20,6 @@ public final class SecretText {
             "^(\\s*-?\\s*\"?([A-Za-z0-9_.\\-]+)\"?\\s*[:=]\\s*)(.+?)(\\s*(#.*)?)$");
 
     private SecretText() {
-    }
-
-    public static boolean isSecretName(String name) {
-        return name != null && SECRET_NAME.matcher(name).matches() && !NOT_SECRET_NAME.matcher(name).matches();
     }
 
     /** True for a non-empty value that is not a reference ({@code ${X}}, {@code $X}, {@code {{ }}}) nor a mask. */
@@ -55,7 +44,7 @@ public final class SecretText {
             return null;
         }
         Matcher m = KEY_VALUE.matcher(line);
-        if (m.matches() && isSecretName(m.group(2)) && isLiteral(m.group(3))) {
+        if (m.matches() && SecretNames.mentionsSecret(m.group(2)) && isLiteral(m.group(3))) {
             return m.group(1) + SecretValue.MASK + m.group(4);
         }
         return line;

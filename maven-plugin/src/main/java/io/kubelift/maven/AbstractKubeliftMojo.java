@@ -65,8 +65,13 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
     /** The goal's name, for messages. */
     abstract String goal();
 
-    /** The POM elements (and their -D properties) that most likely fix a failure of this goal. */
-    abstract String relatedParameters();
+    /**
+     * The POM elements (and their -D properties) that most likely fix a failure of this goal; by default the plan and
+     * output parameters that every goal has.
+     */
+    String relatedParameters() {
+        return "<plan> (-Dkubelift.plan), <planName> (-Dkubelift.planName), <outputDirectory> (-Dkubelift.outputDirectory)";
+    }
 
     abstract void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws MojoExecutionException, MojoFailureException;
 

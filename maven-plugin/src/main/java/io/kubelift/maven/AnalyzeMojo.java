@@ -21,11 +21,6 @@ public class AnalyzeMojo extends AbstractKubeliftMojo {
     }
 
     @Override
-    String relatedParameters() {
-        return "<plan> (-Dkubelift.plan), <planName> (-Dkubelift.planName), <outputDirectory> (-Dkubelift.outputDirectory)";
-    }
-
-    @Override
     void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) {
         ProjectPlan result = kubelift.analyze(descriptor, userPlan(), planName, out());
         if (!result.runnable()) {

@@ -31,11 +31,6 @@ public class GenerateMojo extends AbstractKubeliftMojo {
     }
 
     @Override
-    String relatedParameters() {
-        return "<plan> (-Dkubelift.plan), <planName> (-Dkubelift.planName), <outputDirectory> (-Dkubelift.outputDirectory)";
-    }
-
-    @Override
     void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws org.apache.maven.plugin.MojoFailureException {
         ProjectConversion result = kubelift.convert(descriptor, userPlan(), planName, out(), checkOptions(null));
         if (result.report() == null) {

@@ -25,11 +25,8 @@ public final class HadoopXmlParser implements FileParser {
 
     @Override
     public void parse(SourceFile f, ParseContext ctx) {
-        XmlTree.Element root;
-        try {
-            root = XmlTree.parse(f.text());
-        } catch (XmlTree.XmlException e) {
-            ctx.problem(Problem.Kind.PARSE_ERROR, f, e.line, e.getMessage());
+        XmlTree.Element root = XmlTree.parse(f, ctx).orElse(null);
+        if (root == null) {
             return;
         }
         for (XmlTree.Element inc : root.all("include")) {

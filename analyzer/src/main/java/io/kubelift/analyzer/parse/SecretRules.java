@@ -1,23 +1,17 @@
 package io.kubelift.analyzer.parse;
 
+import io.kubelift.model.SecretNames;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What counts as a secret: sensitive key names (password, secret, token, credentials, private/access keys, auth
- * strings), and sensitive values whatever their key (credentials in URIs, AWS-style access keys, PEM private keys).
+ * What counts as a secret: sensitive key names ({@link SecretNames#isSecretKey}, shared with the checker), the user of
+ * a JDBC data source, and sensitive values whatever their key (credentials in URIs, AWS-style access keys, PEM private keys).
  * Placeholders (${VAR}, %ENV%, empty, masked) are not secrets: they are already externalised.
  */
 public final class SecretRules {
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(pass(word|wd|phrase)?|pwd|secret|token|credentials?|private[-_.]?key|api[-_.]?key|access[-_.]?key"
-            + "|secret[-_.]?key|client[-_.]?secret|keypass|storepass|(^|[-_.])auth|sasl[-_.]jaas[-_.]config|jaas[-_.]?config)$");
-    private static final Pattern NOT_SECRET_KEY = Pattern.compile(
-            "(?i).*(\\.(file|path|location|type|class|provider|enabled|algorithm|length|expiry|validity|uri|url|name|user(name)?)|"
-            + "password[-_.]?(file|path|policy|encoder|length)|token[-_.]?(expiry|validity|renew[-_.]?interval|max[-_.]?lifetime)|"
-            + "authentication|authorization|auth[-_.]?(type|method|enabled))$");
     /** The user of a JDBC data source (Spring's spring.datasource.username, a JNDI jdbc/ Resource's username): half a credential. */
     private static final Pattern DB_USER_KEY = Pattern.compile("(?i).*(datasource|jdbc)[^=]*[-_.@]user(name)?$");
     private static final Pattern URI_CREDENTIAL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.:-]*://([^/\\s:@]+):([^/\\s@]+)@");
@@ -37,7 +31,7 @@ public final class SecretRules {
         if (DB_USER_KEY.matcher(k).matches()) {
             return Optional.of("username");
         }
-        if (!SECRET_KEY.matcher(k).matches() || NOT_SECRET_KEY.matcher(k).matches()) {
+        if (!SecretNames.isSecretKey(k)) {
             return Optional.empty();
         }
         String lk = k.toLowerCase(Locale.ROOT);
@@ -47,10 +41,10 @@ public final class SecretRules {
         if (lk.matches(".*private[-_.]?key$")) {
             return Optional.of("private-key");
         }
-        if (lk.matches(".*(access[-_.]?key|api[-_.]?key|secret[-_.]?key)$")) {
+        if (lk.matches(".*(access|api|secret|account|auth|client)[-_.]?key$")) {
             return Optional.of("access-key");
         }
-        if (lk.matches(".*(token)$")) {
+        if (lk.matches(".*(token|bearer)$")) {
             return Optional.of("token");
         }
         if (lk.matches(".*(secret|credentials?|auth)$")) {

@@ -1,7 +1,6 @@
 package io.kubelift.analyzer.parse;
 
 import io.kubelift.model.FactKind;
-import io.kubelift.model.Problem;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,11 +32,8 @@ public final class XmlConfigParser implements FileParser {
 
     @Override
     public void parse(SourceFile f, ParseContext ctx) {
-        XmlTree.Element root;
-        try {
-            root = XmlTree.parse(f.text());
-        } catch (XmlTree.XmlException e) {
-            ctx.problem(Problem.Kind.PARSE_ERROR, f, e.line, e.getMessage());
+        XmlTree.Element root = XmlTree.parse(f, ctx).orElse(null);
+        if (root == null) {
             return;
         }
         String r = root.localName();

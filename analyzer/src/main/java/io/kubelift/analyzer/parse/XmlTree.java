@@ -1,5 +1,6 @@
 package io.kubelift.analyzer.parse;
 
+import io.kubelift.model.Problem;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
@@ -102,6 +103,19 @@ public final class XmlTree {
             return f;
         } catch (Exception e) {
             throw new IllegalStateException("cannot configure a safe XML parser", e);
+        }
+    }
+
+    /**
+     * The root element of a config file; a file that is malformed or refused is recorded as a parse error of that file
+     * (with its line) and gives nothing, so that one bad file never stops an analysis.
+     */
+    static Optional<Element> parse(SourceFile f, ParseContext ctx) {
+        try {
+            return Optional.of(parse(f.text()));
+        } catch (XmlException e) {
+            ctx.problem(Problem.Kind.PARSE_ERROR, f, e.line, e.getMessage());
+            return Optional.empty();
         }
     }
 

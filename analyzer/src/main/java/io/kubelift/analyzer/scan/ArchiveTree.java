@@ -27,15 +27,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * (so a lying header or a compression bomb cannot make us read more). Small entries are kept in memory;
  * larger ones are re-streamed on demand. A tarball's single top-level directory is stripped.
  */
-public final class ArchiveTree implements FileTree {
-    private final String displayName;
-    private final ScanLimits limits;
+public final class ArchiveTree extends ListedFileTree {
     private final Opener opener;
     private final boolean tar;
     private final Map<String, byte[]> small = new TreeMap<>();
     private final Map<String, String> entryNames = new TreeMap<>();
-    private final Map<String, Long> sizes = new TreeMap<>();
-    private final List<Problem> problems = new ArrayList<>();
     private String stripPrefix = "";
 
     /** How to get a fresh stream of the archive's bytes. */
@@ -45,8 +41,7 @@ public final class ArchiveTree implements FileTree {
     }
 
     private ArchiveTree(String displayName, ScanLimits limits, Opener opener, boolean tar) {
-        this.displayName = displayName;
-        this.limits = limits;
+        super(displayName, limits);
         this.opener = opener;
         this.tar = tar;
     }
@@ -100,13 +95,12 @@ public final class ArchiveTree implements FileTree {
             while ((e = entries.next()) != null) {
                 any = true;
                 if (++count > limits.maxEntries()) {
-                    problems.add(new Problem(Problem.Kind.SKIPPED, e.name, 0, SkipReason.TOO_MANY_ENTRIES.describe(limits.maxEntries())));
+                    skip(e.name, SkipReason.TOO_MANY_ENTRIES, limits.maxEntries());
                     break;
                 }
                 Optional<String> safe = RelPaths.safe(e.name);
                 if (safe.isEmpty()) {
-                    problems.add(new Problem(Problem.Kind.SKIPPED, e.name.isBlank() ? "(unnamed entry)" : e.name, 0,
-                            SkipReason.UNSAFE_ENTRY_NAME.describe(null)));
+                    skip(e.name.isBlank() ? "(unnamed entry)" : e.name, SkipReason.UNSAFE_ENTRY_NAME, null);
                     continue;
                 }
                 String rel = safe.get();
@@ -116,19 +110,19 @@ public final class ArchiveTree implements FileTree {
                     continue;
                 }
                 if (e.link) {
-                    problems.add(new Problem(Problem.Kind.SKIPPED, rel, 0, SkipReason.ARCHIVE_LINK.describe(null)));
+                    skip(rel, SkipReason.ARCHIVE_LINK, null);
                     continue;
                 }
                 if (e.special) {
-                    problems.add(new Problem(Problem.Kind.SKIPPED, rel, 0, SkipReason.SPECIAL_FILE.describe(null)));
+                    skip(rel, SkipReason.SPECIAL_FILE, null);
                     continue;
                 }
                 if (rel.split("/").length > limits.maxDepth()) {
-                    problems.add(new Problem(Problem.Kind.SKIPPED, rel, 0, SkipReason.TOO_DEEP.describe(limits.maxDepth())));
+                    skip(rel, SkipReason.TOO_DEEP, limits.maxDepth());
                     continue;
                 }
                 if (e.size > limits.maxReadBytes()) {
-                    problems.add(new Problem(Problem.Kind.SKIPPED, rel, 0, SkipReason.TOO_LARGE.describe(Sizes.human(limits.maxReadBytes()))));
+                    skip(rel, SkipReason.TOO_LARGE, Sizes.human(limits.maxReadBytes()));
                     continue;
                 }
                 if (e.size >= 0 && e.size <= limits.maxParseBytes() || e.size < 0) {
@@ -137,7 +131,7 @@ public final class ArchiveTree implements FileTree {
                         // header lied or unknown size: measure the rest without keeping it
                         long total = b.length + skipCapped(entries.stream(), limits.maxReadBytes());
                         if (total > limits.maxReadBytes()) {
-                            problems.add(new Problem(Problem.Kind.SKIPPED, rel, 0, SkipReason.TOO_LARGE.describe(Sizes.human(limits.maxReadBytes()))));
+                            skip(rel, SkipReason.TOO_LARGE, Sizes.human(limits.maxReadBytes()));
                             continue;
                         }
                         sizes.put(rel, total);
@@ -161,7 +155,7 @@ public final class ArchiveTree implements FileTree {
                 rekey();
             }
         }
-        problems.sort(java.util.Comparator.comparing(Problem::file));
+        sortProblems();
     }
 
     private static long skipCapped(InputStream in, long cap) throws IOException {
@@ -248,31 +242,6 @@ public final class ArchiveTree implements FileTree {
             return Optional.empty();
         }
         return Optional.empty();
-    }
-
-    @Override
-    public long size(String path) {
-        return sizes.getOrDefault(path, -1L);
-    }
-
-    @Override
-    public List<String> list() {
-        return List.copyOf(sizes.keySet());
-    }
-
-    @Override
-    public List<Problem> problems() {
-        return List.copyOf(problems);
-    }
-
-    @Override
-    public ScanLimits limits() {
-        return limits;
-    }
-
-    @Override
-    public String displayName() {
-        return displayName;
     }
 
     private record Entry(String name, long size, boolean directory, boolean link, boolean special) {

@@ -26,30 +26,25 @@ import java.util.TreeMap;
  * before anything is opened, so FIFOs and devices are never opened, links that leave the root or loop are
  * reported, and oversized files are skipped by size alone.
  */
-public final class DirectoryTree implements FileTree {
+public final class DirectoryTree extends ListedFileTree {
     private final Path root;
     private final Path realRoot;
-    private final String displayName;
-    private final ScanLimits limits;
     private final Map<String, Path> files = new TreeMap<>();
-    private final Map<String, Long> sizes = new TreeMap<>();
-    private final List<Problem> problems = new ArrayList<>();
     private int entries;
     private final IgnoreFile ignore;
     private int ignoredCount;
 
     public DirectoryTree(Path root, String displayName, ScanLimits limits) throws IOException {
+        super(displayName, limits);
         this.root = root;
         this.realRoot = root.toRealPath();
-        this.displayName = displayName;
-        this.limits = limits;
         this.ignore = IgnoreFile.read(root);
         walk(root, "", 0);
         if (ignoredCount > 0) {
             problems.add(new Problem(Problem.Kind.NOTE, IgnoreFile.NAME, 0,
                     ignoredCount + " path(s) left out as " + IgnoreFile.NAME + " asks"));
         }
-        problems.sort(java.util.Comparator.comparing(Problem::file));
+        sortProblems();
     }
 
     private void walk(Path dir, String rel, int depth) {
@@ -138,10 +133,6 @@ public final class DirectoryTree implements FileTree {
         sizes.put(rel, size);
     }
 
-    private void skip(String rel, SkipReason reason, Object detail) {
-        problems.add(new Problem(Problem.Kind.SKIPPED, rel, 0, reason.describe(detail)));
-    }
-
     @Override
     public Optional<byte[]> read(String path, long maxBytes) {
         Path p = files.get(path);
@@ -162,31 +153,6 @@ public final class DirectoryTree implements FileTree {
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
-    }
-
-    @Override
-    public long size(String path) {
-        return sizes.getOrDefault(path, -1L);
-    }
-
-    @Override
-    public List<String> list() {
-        return List.copyOf(files.keySet());
-    }
-
-    @Override
-    public List<Problem> problems() {
-        return List.copyOf(problems);
-    }
-
-    @Override
-    public ScanLimits limits() {
-        return limits;
-    }
-
-    @Override
-    public String displayName() {
-        return displayName;
     }
 
     public Path root() {

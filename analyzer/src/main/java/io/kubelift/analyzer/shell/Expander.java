@@ -214,6 +214,20 @@ public final class Expander {
         return s.length();
     }
 
+    /** Where the {@code close} that matches the {@code open} at {@code from} stands; the text's length when none does. */
+    private static int closingBracket(String s, int from, char open, char close) {
+        int depth = 0;
+        int j = from;
+        for (; j < s.length(); j++) {
+            if (s.charAt(j) == open) {
+                depth++;
+            } else if (s.charAt(j) == close && --depth == 0) {
+                break;
+            }
+        }
+        return j;
+    }
+
     /** Expands the $-form at i; end[0] gets the index after it; null when '$' is literal. */
     private String expansion(String s, int i, int[] end) {
         if (--budget < 0) {
@@ -232,28 +246,12 @@ public final class Expander {
         char n = s.charAt(i + 1);
         if (n == '(') {
             unknown = true;
-            int depth = 0;
-            int j = i + 1;
-            for (; j < s.length(); j++) {
-                if (s.charAt(j) == '(') {
-                    depth++;
-                } else if (s.charAt(j) == ')' && --depth == 0) {
-                    break;
-                }
-            }
+            int j = closingBracket(s, i + 1, '(', ')');
             end[0] = Math.min(j + 1, s.length());
             return substitute(s.substring(Math.min(i + 2, s.length()), Math.min(j, s.length())));
         }
         if (n == '{') {
-            int depth = 0;
-            int j = i + 1;
-            for (; j < s.length(); j++) {
-                if (s.charAt(j) == '{') {
-                    depth++;
-                } else if (s.charAt(j) == '}' && --depth == 0) {
-                    break;
-                }
-            }
+            int j = closingBracket(s, i + 1, '{', '}');
             end[0] = Math.min(j + 1, s.length());
             String body = s.substring(i + 2, Math.min(j, s.length()));
             return braced(body);

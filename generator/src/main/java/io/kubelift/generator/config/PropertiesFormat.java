@@ -1,6 +1,5 @@
 package io.kubelift.generator.config;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,16 +25,7 @@ public final class PropertiesFormat implements ConfigFormat {
 
     @Override
     public String apply(String text, List<ConfigEdit> edits) {
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        boolean endsWithNewline = text.endsWith("\n");
-        if (endsWithNewline) {
-            lines.remove(lines.size() - 1);
-        }
-        for (ConfigEdit edit : edits) {
-            applyOne(lines, edit);
-        }
-        String out = String.join("\n", lines);
-        return endsWithNewline || !lines.isEmpty() ? out + "\n" : out;
+        return LineEdits.apply(text, edits, PropertiesFormat::applyOne);
     }
 
     private static void applyOne(List<String> lines, ConfigEdit edit) {

@@ -35,15 +35,7 @@ public final class YamlFormat implements ConfigFormat {
 
     @Override
     public String apply(String text, List<ConfigEdit> edits) {
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        boolean endsWithNewline = text.endsWith("\n");
-        if (endsWithNewline) {
-            lines.remove(lines.size() - 1);
-        }
-        for (ConfigEdit edit : edits) {
-            applyOne(lines, edit);
-        }
-        return String.join("\n", lines) + "\n";
+        return LineEdits.apply(text, edits, YamlFormat::applyOne);
     }
 
     private static List<Entry> entries(List<String> lines) {

@@ -1,10 +1,10 @@
 package io.kubelift.checker.checks.manifest;
 
 import io.kubelift.checker.ContainerCheck;
-import io.kubelift.checker.k8s.KubeObject;
-import io.kubelift.model.Severity;
-
 import io.kubelift.checker.SecretText;
+import io.kubelift.checker.k8s.KubeObject;
+import io.kubelift.model.SecretNames;
+import io.kubelift.model.Severity;
 
 /** An environment variable with a secret-looking name and a literal value. */
 public final class SecretEnvLiteralCheck extends ContainerCheck {
@@ -22,7 +22,7 @@ public final class SecretEnvLiteralCheck extends ContainerCheck {
         for (var env : c.node().listAt("env")) {
             String name = env.textAt("name");
             String value = env.textAt("value");
-            if (SecretText.isSecretName(name) && SecretText.isLiteral(value)) {
+            if (SecretNames.mentionsSecret(name) && SecretText.isLiteral(value)) {
                 return new Hit(env.lineOf("value"), label(c) + " sets " + name + " to a literal value (hidden)", true);
             }
         }

@@ -5,6 +5,7 @@ import io.kubelift.checker.SecretText;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
 import io.kubelift.checker.k8s.YamlNode;
+import io.kubelift.model.SecretNames;
 import io.kubelift.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class SecretInConfigMapCheck extends ManifestCheck {
             int line = e.getValue().line();
             if (value.contains("PRIVATE KEY-----")) {
                 out.add(new Hit(line, "data." + key + " holds a private key"));
-            } else if (!value.contains("\n") && SecretText.isSecretName(key) && SecretText.isLiteral(value)) {
+            } else if (!value.contains("\n") && SecretNames.mentionsSecret(key) && SecretText.isLiteral(value)) {
                 out.add(new Hit(line, "data." + key + " holds a literal secret (hidden)", true));
             } else if (value.contains("\n")) {
                 embedded(key, value, line, text, out);
@@ -59,14 +60,14 @@ public final class SecretInConfigMapCheck extends ManifestCheck {
     private static void embedded(String key, String value, int keyLine, String fileText, List<Hit> out) {
         Matcher xml = XML_PAIR.matcher(value);
         while (xml.find()) {
-            if (SecretText.isSecretName(xml.group(1)) && SecretText.isLiteral(xml.group(2))) {
+            if (SecretNames.mentionsSecret(xml.group(1)) && SecretText.isLiteral(xml.group(2))) {
                 int line = lineOf(fileText, keyLine, "<value>" + xml.group(2) + "</value>", xml.group(1));
                 out.add(new Hit(line, "data." + key + " sets " + xml.group(1) + " to a literal value (hidden)", true));
             }
         }
         for (String l : value.split("\n")) {
             Matcher m = LINE_PAIR.matcher(l);
-            if (!l.strip().startsWith("#") && m.matches() && SecretText.isSecretName(m.group(1))
+            if (!l.strip().startsWith("#") && m.matches() && SecretNames.mentionsSecret(m.group(1))
                     && SecretText.isLiteral(m.group(2)) && !m.group(2).startsWith("<")) {
                 out.add(new Hit(lineOf(fileText, keyLine, l.strip(), m.group(1)),
                         "data." + key + " sets " + m.group(1) + " to a literal value (hidden)", true));
