@@ -106,6 +106,15 @@ public final class ProjectKubelift {
      */
     public ProjectConversion convert(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
             CheckOptions checks) {
+        return convert(project, userPlan, planName, outDir, checks, null);
+    }
+
+    /**
+     * Like {@link #convert(ProjectDescriptor, Path, String, Path, CheckOptions)}, the reports linking the check pages
+     * published at {@code docsUrl} (SARIF {@code helpUri}, HTML links); null: no links.
+     */
+    public ProjectConversion convert(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
+            CheckOptions checks, String docsUrl) {
         ProjectPlan plan = plan(project, userPlan, planName, outDir);
         if (!plan.runnable()) {
             return new ProjectConversion(plan, new FileSet(), null, outDir);
@@ -117,7 +126,7 @@ public final class ProjectKubelift {
                 manifestsOf(generated)), checks);
         FileSet all = new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan()));
         all.addAll("", generated);
-        all.addAll(Kubelift.REPORT_DIR, Kubelift.renderAll(report));
+        all.addAll(Kubelift.REPORT_DIR, Kubelift.renderAll(report, docsUrl));
         progress.step("writing " + outDir);
         AtomicWriter.write(outDir, all, true);
         return new ProjectConversion(plan, all, report, outDir);
