@@ -10,6 +10,17 @@ import java.util.List;
  * its (masked) snippet, suppressions and disabled checks.
  */
 public final class HtmlReportRenderer implements ReportRenderer {
+    private final String docsUrl;
+
+    /** Check ids without links. */
+    public HtmlReportRenderer() {
+        this(null);
+    }
+
+    /** Check ids linked to {@code docsUrl + ID.md} ({@link ReportRenderers#docsUrl}); none when null. */
+    public HtmlReportRenderer(String docsUrl) {
+        this.docsUrl = ReportRenderers.docsUrl(docsUrl);
+    }
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2430;background:#f5f7fa}
             header{background:#1f3a5f;color:#fff;padding:24px 32px}header h1{margin:0 0 4px;font-size:24px}
@@ -77,7 +88,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         h.append("</table></section>\n");
     }
 
-    private static void findings(StringBuilder h, Report r, String title, List<Finding> fs, String none) {
+    private void findings(StringBuilder h, Report r, String title, List<Finding> fs, String none) {
         h.append("<section><h2>").append(esc(title)).append(" (").append(fs.size()).append(")</h2>");
         if (fs.isEmpty()) {
             h.append("<p class=\"muted\">").append(esc(none)).append("</p></section>\n");
@@ -87,9 +98,13 @@ public final class HtmlReportRenderer implements ReportRenderer {
         for (Finding f : fs) {
             h.append("<tr><td>").append(esc(f.factor())).append("</td><td class=\"sev ").append(f.severity().id())
                     .append("\">").append(f.severity().id()).append("</td><td class=\"loc\">")
-                    .append(esc(TextReportRenderer.location(f))).append("</td><td>").append(esc(f.message()))
-                    .append(" <a href=\"").append(esc(ReportRenderers.docUrl(f.checkId()))).append("\" class=\"loc\">")
-                    .append(esc(f.checkId())).append("</a>");
+                    .append(esc(TextReportRenderer.location(f))).append("</td><td>").append(esc(f.message()));
+            String doc = ReportRenderers.docUrl(docsUrl, f.checkId());
+            if (doc != null) {
+                h.append(" <a href=\"").append(esc(doc)).append("\" class=\"loc\">").append(esc(f.checkId())).append("</a>");
+            } else {
+                h.append(" <span class=\"loc\">").append(esc(f.checkId())).append("</span>");
+            }
             if (f.snippet() != null && !f.snippet().isBlank()) {
                 h.append("<pre>").append(esc(f.snippet())).append("</pre>");
             }

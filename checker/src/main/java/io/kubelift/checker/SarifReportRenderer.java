@@ -10,12 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0: one run, a rule per check that ran (help URI to its doc page, factor as tag), one result per
- * finding, and suppressed findings as results with an in-source suppression. Scores and disabled checks are in
- * the run's properties.
+ * SARIF 2.1.0: one run, a rule per check that ran (its doc page embedded as help text and markdown, factor as tag;
+ * a help URI only when the user says where the pages are published), one result per finding, and suppressed
+ * findings as results with an in-source suppression. Scores and disabled checks are in the run's properties.
  */
 public final class SarifReportRenderer implements ReportRenderer {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private final String docsUrl;
+
+    /** Help embedded, no help URI. */
+    public SarifReportRenderer() {
+        this(null);
+    }
+
+    /** Help embedded, and {@code helpUri = docsUrl + ID.md} when {@code docsUrl} is given ({@link ReportRenderers#docsUrl}). */
+    public SarifReportRenderer(String docsUrl) {
+        this.docsUrl = ReportRenderers.docsUrl(docsUrl);
+    }
 
     @Override
     public String render(Report report) {
@@ -35,8 +47,11 @@ public final class SarifReportRenderer implements ReportRenderer {
             r.put("id", c.id());
             r.putObject("shortDescription").put("text", c.summary());
             r.putObject("fullDescription").put("text", c.rationale());
-            r.putObject("help").put("text", c.remediation());
-            r.put("helpUri", ReportRenderers.docUrl(c.id()));
+            r.putObject("help").put("text", CheckHelp.text(c)).put("markdown", CheckHelp.markdown(c, docsUrl));
+            String helpUri = ReportRenderers.docUrl(docsUrl, c.id());
+            if (helpUri != null) {
+                r.put("helpUri", helpUri);
+            }
             r.putObject("defaultConfiguration").put("level", level(c.severity()));
             ObjectNode p = r.putObject("properties");
             p.putArray("tags").add("twelve-factor").add("factor-" + c.factor().numeral()).add(c.source().id());

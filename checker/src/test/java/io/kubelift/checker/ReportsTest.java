@@ -14,7 +14,10 @@ import io.kubelift.model.Finding;
 import io.kubelift.model.KubeliftException;
 import io.kubelift.model.PlanCodec;
 import io.kubelift.model.Severity;
+import io.kubelift.testing.Golden;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -78,25 +81,73 @@ class ReportsTest {
         }
     }
 
+    private static JsonSchema sarifSchema() throws IOException {
+        try (InputStream in = ReportsTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        }
+    }
+
     @Test
     void sarifValidatesAgainstTheOfficialSchema() throws Exception {
         String sarif = ReportRenderers.forFormat("sarif").render(report);
-        JsonSchema schema;
-        try (InputStream in = getClass().getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
-        }
+        JsonSchema schema = sarifSchema();
         JsonNode doc = PlanCodec.json().readTree(sarif);
         Set<ValidationMessage> errors = schema.validate(doc);
         assertEquals(Set.of(), errors, "SARIF does not validate");
         JsonNode rules = doc.at("/runs/0/tool/driver/rules");
         assertTrue(rules.size() > 40);
-        for (JsonNode r : rules) {
-            assertEquals(ReportRenderers.DOCS_BASE_URL + r.get("id").asText() + ".md", r.get("helpUri").asText());
-        }
         assertTrue(sarif.contains("\"inSource\""), "suppressed findings carry an in-source suppression");
         // the validator must be able to fail: a result without a message is invalid
         ((com.fasterxml.jackson.databind.node.ObjectNode) doc.at("/runs/0/results/0")).remove("message");
         assertFalse(schema.validate(doc).isEmpty(), "the schema validation cannot fail");
+        Golden.assertMatches(Path.of("src/test/resources/golden/sample-report.sarif"), sarif);
+    }
+
+    @Test
+    void sarifEmbedsEachChecksShippedPageAndLinksNowhereWithoutADocsUrl() throws IOException {
+        JsonNode doc = PlanCodec.json().readTree(ReportRenderers.forFormat("sarif").render(report));
+        for (JsonNode r : doc.at("/runs/0/tool/driver/rules")) {
+            String id = r.get("id").asText();
+            assertFalse(r.has("helpUri"), id + " has a help URI but no docs URL was given");
+            String page = Files.readString(DocPagesTest.DOCS.resolve(id + ".md"));
+            String markdown = r.at("/help/markdown").asText();
+            assertEquals(page.replace("[the checker guide](../checker.md)", "the checker guide"), markdown,
+                    id + ": the embedded help is not the shipped page");
+            assertFalse(markdown.contains("](../") || markdown.contains(".md)"), id + " keeps a relative link");
+            CheckInfo c = Checker.withDefaultChecks().checks().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+            assertEquals(c.summary() + ".\n\nWhy: " + c.rationale() + "\n\nHow to fix: " + c.remediation(), r.at("/help/text").asText());
+        }
+        String html = ReportRenderers.forFormat("html").render(report);
+        assertFalse(html.contains("<a href"), "the HTML report links somewhere no docs URL said");
+    }
+
+    @Test
+    void aDocsUrlGivesHelpUrisAndAbsoluteLinksAndStillValidates() throws IOException {
+        String base = "https://git.example.com/acme/kubelift/docs/checks";
+        String sarif = ReportRenderers.forFormat("sarif", base).render(report);
+        JsonNode doc = PlanCodec.json().readTree(sarif);
+        assertEquals(Set.of(), sarifSchema().validate(doc), "SARIF with help URIs does not validate");
+        for (JsonNode r : doc.at("/runs/0/tool/driver/rules")) {
+            assertEquals(base + "/" + r.get("id").asText() + ".md", r.get("helpUri").asText());
+            assertTrue(r.at("/help/markdown").asText().contains("[the checker guide](https://git.example.com/acme/kubelift/docs/checker.md)"),
+                    r.at("/help/markdown").asText());
+        }
+        String html = ReportRenderers.forFormat("html", base + "/").render(report);
+        assertTrue(html.contains("<a href=\"" + base + "/TF03-LITERAL-SECRET.md\""), "the HTML report does not link the page");
+        for (String bad : List.of("docs/checks/", "file:///tmp/docs/", "ftp://x/y/", "https://x/y?z=1", "not a url")) {
+            KubeliftException e = assertThrows(KubeliftException.class, () -> ReportRenderers.forFormat("sarif", bad), bad);
+            assertEquals(KubeliftException.Kind.USAGE, e.kind());
+        }
+    }
+
+    @Test
+    void aCheckWithoutAShippedPageGetsHelpFromItsOwnDescription() {
+        CheckInfo c = Checker.withDefaultChecks().checks().get(0);
+        CheckInfo unknown = new CheckInfo("TF01-NOT-SHIPPED", c.factor(), c.severity(), "A summary", "The rationale",
+                "The remedy", false, c.source());
+        assertEquals(null, CheckHelp.page(unknown.id()));
+        assertEquals("# TF01-NOT-SHIPPED\n\nA summary.\n\n## Why\n\nThe rationale\n\n## How to fix\n\nThe remedy\n",
+                CheckHelp.markdown(unknown, null));
     }
 
     @Test

@@ -17,16 +17,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
 
-/** {@code kubelift check APP_OR_MANIFESTS [--format F] [-o FILE] [--fail-on S|none] [--disable ID,…]}. */
+/** {@code kubelift check APP_OR_MANIFESTS [--format F] [-o FILE] [--fail-on S|none] [--disable ID,…] [--docs-url URL]}. */
 final class CheckCommand extends AbstractCommand {
     CheckCommand() {
         super("check",
-                "APP_OR_MANIFESTS [--format text|json|sarif|html] [-o FILE] [--fail-on info|warning|error|none] [--disable ID,...]",
+                "APP_OR_MANIFESTS [--format text|json|sarif|html] [-o FILE] [--fail-on info|warning|error|none] [--disable ID,...] [--docs-url URL]",
                 "report twelve-factor (+3) violations of an app or of Kubernetes YAML",
                 opt("f", "format", "FORMAT", "text (default), json, sarif or html"),
                 opt("o", "output", "FILE", "write the report to FILE instead of stdout"),
                 opt(null, "fail-on", "SEVERITY", "exit 1 when a finding is at least this severe: info, warning, error (default) or none"),
                 opt(null, "disable", "IDS", "comma-separated check ids to skip"),
+                opt(null, "docs-url", "URL", "where you publish kubelift's docs/checks/ pages: SARIF helpUri and HTML links point there (default: no links)"),
                 opt(null, "manifests", null, "read the path as Kubernetes YAML even if it looks like an app"));
     }
 
@@ -38,6 +39,7 @@ final class CheckCommand extends AbstractCommand {
             throw KubeliftException.usage("unknown format '" + format + "'", "use one of " + ReportRenderers.formats());
         }
         Severity failOn = parseFailOn(line.getOptionValue("fail-on", "error"));
+        String docsUrl = ReportRenderers.docsUrl(line.getOptionValue("docs-url")); // a bad URL is a usage error before any work
         Set<String> disabled = new TreeSet<>();
         if (line.hasOption("disable")) {
             Arrays.stream(line.getOptionValue("disable").split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -45,7 +47,7 @@ final class CheckCommand extends AbstractCommand {
         }
         Kubelift.CheckRun run = console.kubelift().check(target, new CheckOptions(disabled, failOn), line.hasOption("manifests"));
         Report report = run.report();
-        String rendered = ReportRenderers.forFormat(format).render(report);
+        String rendered = ReportRenderers.forFormat(format, docsUrl).render(report);
         if (line.hasOption("o")) {
             Path file = Path.of(line.getOptionValue("o"));
             try {

@@ -117,9 +117,14 @@ public final class Kubelift {
 
     /** Every report format, named by {@link ReportRenderers#fileName}. */
     public static FileSet renderAll(Report report) {
+        return renderAll(report, null);
+    }
+
+    /** Every report format; SARIF and HTML link the check pages under {@code docsUrl} when it is given. */
+    public static FileSet renderAll(Report report, String docsUrl) {
         FileSet files = new FileSet();
         for (String format : ReportRenderers.formats()) {
-            files.add(ReportRenderers.fileName(format), ReportRenderers.forFormat(format).render(report));
+            files.add(ReportRenderers.fileName(format), ReportRenderers.forFormat(format, docsUrl).render(report));
         }
         return files;
     }

@@ -35,9 +35,16 @@ public class BuildMojo extends AbstractKubeliftMojo {
     @Parameter(property = "kubelift.base")
     protected String base;
 
-    /** Jib's cache of base and application layers. */
+    /** Jib's cache of application layers (and of base layers when {@code baseCacheDirectory} is empty). */
     @Parameter(property = "kubelift.cacheDirectory", defaultValue = "${project.build.directory}/kubelift-cache")
     protected File cacheDirectory;
+
+    /**
+     * Jib's cache of base image layers, shared by every project and kept across {@code mvn clean} (as
+     * jib-maven-plugin's {@code ~/.cache/google-cloud-tools-java/jib}); the same place {@code kubelift build} uses.
+     */
+    @Parameter(property = "kubelift.baseCacheDirectory", defaultValue = "${user.home}/.cache/kubelift/jib/base")
+    protected File baseCacheDirectory;
 
     /** Allow plain-HTTP registries (e.g. {@code localhost:5000}). */
     @Parameter(property = "kubelift.insecureRegistry", defaultValue = "false")
@@ -64,7 +71,8 @@ public class BuildMojo extends AbstractKubeliftMojo {
                     "use tar:DIR, registry:REF or docker:REF");
         }
         String name = to.startsWith("tar:") ? image : to.substring(to.indexOf(':') + 1);
-        ProjectImageOptions options = new ProjectImageOptions(to, name, base, cacheDirectory.toPath(), insecureRegistry, offline);
+        ProjectImageOptions options = new ProjectImageOptions(to, name, base, cacheDirectory.toPath(), insecureRegistry, offline,
+                baseCacheDirectory == null ? null : baseCacheDirectory.toPath());
         ProjectBuild result = kubelift.build(descriptor, userPlan(), planName, out(), options);
         if (!result.plan().runnable()) {
             notRunnable();
@@ -74,6 +82,7 @@ public class BuildMojo extends AbstractKubeliftMojo {
             getLog().info("image " + i.component() + ": " + i.reference() + (i.tarFile() == null ? "" : " → " + i.tarFile())
                     + " (layers " + String.join(", ", i.layers()) + ")");
         }
-        getLog().info("manifests referencing the image(s) → " + result.outDir().resolve("k8s"));
+        getLog().info("manifests referencing the image(s) → " + result.outDir().resolve("k8s")
+                + (result.written() ? "" : " (up to date: same project inputs, same image digests)"));
     }
 }

@@ -42,13 +42,13 @@ public class CheckMojo extends GenerateMojo {
     @Override
     void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws MojoFailureException {
         Severity threshold = threshold();
-        ProjectConversion result = kubelift.convert(descriptor, userPlan(), planName, out(), checkOptions(threshold));
+        ProjectConversion result = kubelift.convert(descriptor, userPlan(), planName, out(), checkOptions(threshold), docsUrl);
         Report report = result.report();
         if (report == null) {
             notRunnable();
             return;
         }
-        Path aggregate = ReactorReports.record(session, project, report);
+        Path aggregate = ReactorReports.record(session, project, report, docsUrl);
         for (Finding f : report.findings()) {
             String line = f.severity().id() + " " + f.checkId() + " " + where(f) + f.message();
             switch (f.severity()) {

@@ -25,6 +25,14 @@ public class GenerateMojo extends AbstractKubeliftMojo {
     @Parameter(property = "kubelift.disabledChecks")
     protected List<String> disabledChecks;
 
+    /**
+     * Where you publish kubelift's check pages ({@code docs/checks/}, e.g. {@code https://git.example.com/kubelift/docs/checks/}):
+     * the SARIF report's rules then carry {@code helpUri} and the HTML report links each check. Without it there are
+     * no links; the pages are embedded in the SARIF report either way.
+     */
+    @Parameter(property = "kubelift.docsUrl")
+    protected String docsUrl;
+
     @Override
     String goal() {
         return "generate";
@@ -32,14 +40,14 @@ public class GenerateMojo extends AbstractKubeliftMojo {
 
     @Override
     void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws org.apache.maven.plugin.MojoFailureException {
-        ProjectConversion result = kubelift.convert(descriptor, userPlan(), planName, out(), checkOptions(null));
+        ProjectConversion result = kubelift.convert(descriptor, userPlan(), planName, out(), checkOptions(null), docsUrl);
         if (result.report() == null) {
             notRunnable();
             return;
         }
         getLog().info(result.files().size() + " files → " + result.outDir() + " (" + result.report().findings().size()
                 + " findings in report/)");
-        Path aggregate = ReactorReports.record(session, project, result.report());
+        Path aggregate = ReactorReports.record(session, project, result.report(), docsUrl);
         if (aggregate != null) {
             getLog().info("reactor report → " + aggregate);
         }

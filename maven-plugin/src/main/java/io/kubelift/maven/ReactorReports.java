@@ -24,7 +24,7 @@ final class ReactorReports {
     }
 
     /** Records {@code report} for {@code project}; returns where the aggregate was written, or null in a single-project build. */
-    static Path record(MavenSession session, MavenProject project, Report report) {
+    static Path record(MavenSession session, MavenProject project, Report report, String docsUrl) {
         if (session.getProjects().size() < 2 || session.getTopLevelProject() == null) {
             return null;
         }
@@ -38,7 +38,7 @@ final class ReactorReports {
             boolean rootIsApp = reports.containsKey("");
             String dir = rootIsApp ? "reactor-report/" : Kubelift.REPORT_DIR;
             Report aggregate = ReportAggregate.of(root.getArtifactId(), reports);
-            AtomicWriter.write(out, new FileSet().addAll(dir, Kubelift.renderAll(aggregate)), true, List.of(dir));
+            AtomicWriter.write(out, new FileSet().addAll(dir, Kubelift.renderAll(aggregate, docsUrl)), true, List.of(dir));
             return out.resolve(dir);
         }
     }

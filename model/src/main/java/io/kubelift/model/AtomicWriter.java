@@ -111,7 +111,7 @@ public final class AtomicWriter {
                 for (String u : userFiles) {
                     Path target = tmp.resolve(u);
                     Files.createDirectories(target.getParent());
-                    Files.copy(out.resolve(u), target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                    carry(out.resolve(u), target);
                 }
                 writeFile(tmp.resolve(MANIFEST), manifestJson(manifest), FileSet.Mode.REGULAR);
                 fixDirectoryModes(tmp);
@@ -124,6 +124,19 @@ public final class AtomicWriter {
         } catch (IOException e) {
             throw KubeliftException.badInput(outDir.toString(), "cannot write output: " + e.getMessage(),
                     "check the directory is writable and the disk has space");
+        }
+    }
+
+    /**
+     * Puts a user's file into the new tree: a hard link when the file system allows one (the new tree is a sibling
+     * of the old, so on the same file system), which costs nothing however big the file is (an image tarball in
+     * {@code images/}); a copy otherwise. The old tree is deleted after the swap, so the link is then the only name.
+     */
+    private static void carry(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         }
     }
 

@@ -106,7 +106,7 @@ public final class ProjectImageBuilder {
             } else {
                 throw KubeliftException.usage("image target '" + target + "' is not tar:DIR, registry:REF or docker:REF", null);
             }
-            containerizer.setBaseImageLayersCache(options.cacheDir().resolve("base"))
+            containerizer.setBaseImageLayersCache(options.baseCacheDir())
                     .setApplicationLayersCache(options.cacheDir().resolve("app"))
                     .setAllowInsecureRegistries(options.insecureRegistry())
                     .setOfflineMode(options.offline() && !target.startsWith("registry:"))

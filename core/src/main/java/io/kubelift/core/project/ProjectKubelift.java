@@ -3,6 +3,7 @@ package io.kubelift.core.project;
 import io.kubelift.analyzer.AnalyzeOptions;
 import io.kubelift.analyzer.Analysis;
 import io.kubelift.analyzer.Analyzer;
+import io.kubelift.analyzer.AppFileTrees;
 import io.kubelift.analyzer.AppSecrets;
 import io.kubelift.checker.CheckInput;
 import io.kubelift.checker.CheckOptions;
@@ -13,6 +14,7 @@ import io.kubelift.core.Kubelift;
 import io.kubelift.core.Progress;
 import io.kubelift.generator.GenerateOptions;
 import io.kubelift.generator.Generator;
+import io.kubelift.model.AppFiles;
 import io.kubelift.model.AtomicWriter;
 import io.kubelift.model.Component;
 import io.kubelift.model.Facts;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The facade for build-tool front ends (the Maven plugin): the use cases of {@link Kubelift}, but for a project a
@@ -41,20 +44,44 @@ public final class ProjectKubelift {
     /** What {@code generate} and {@code build} own in the output directory besides the plan. */
     private static final List<String> GENERATED_TREES = List.of("k8s/", "scripts/");
 
-    private final Analyzer analyzer;
-    private final Generator generator;
-    private final Checker checker;
+    private final Supplier<Analyzer> analyzer;
+    private final Supplier<Generator> generator;
+    private final Supplier<Checker> checker;
     private final Progress progress;
 
+    /**
+     * The default analyzer, generator and checker, each made when first needed: a build whose plan and manifests are
+     * up to date loads none of them, and {@code build} never loads the checker.
+     */
     public ProjectKubelift(Progress progress) {
-        this(Analyzer.withDefaultDetectors(), Generator.withDefaults(), Checker.withDefaultChecks(), progress);
+        this(once(Analyzer::withDefaultDetectors), once(Generator::withDefaults), once(Checker::withDefaultChecks), progress);
     }
 
     public ProjectKubelift(Analyzer analyzer, Generator generator, Checker checker, Progress progress) {
+        this(() -> analyzer, () -> generator, () -> checker, progress);
+    }
+
+    private ProjectKubelift(Supplier<Analyzer> analyzer, Supplier<Generator> generator, Supplier<Checker> checker,
+            Progress progress) {
         this.analyzer = analyzer;
         this.generator = generator;
         this.checker = checker;
         this.progress = progress == null ? Progress.SILENT : progress;
+    }
+
+    /** A supplier that makes its value on the first call and returns the same one afterwards. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 
     /**
@@ -79,18 +106,27 @@ public final class ProjectKubelift {
      */
     public ProjectConversion convert(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
             CheckOptions checks) {
+        return convert(project, userPlan, planName, outDir, checks, null);
+    }
+
+    /**
+     * Like {@link #convert(ProjectDescriptor, Path, String, Path, CheckOptions)}, the reports linking the check pages
+     * published at {@code docsUrl} (SARIF {@code helpUri}, HTML links); null: no links.
+     */
+    public ProjectConversion convert(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
+            CheckOptions checks, String docsUrl) {
         ProjectPlan plan = plan(project, userPlan, planName, outDir);
         if (!plan.runnable()) {
             return new ProjectConversion(plan, new FileSet(), null, outDir);
         }
         progress.step("generating " + plan.plan().metadata().name());
-        FileSet generated = generator.generate(plan.plan(), plan.files(), AppSecrets.of(plan.files()), GenerateOptions.defaults());
+        FileSet generated = generator.get().generate(plan.plan(), plan.files(), AppSecrets.of(plan.files()), GenerateOptions.defaults());
         progress.step("checking " + project.artifactId());
-        Report report = checker.check(new CheckInput(project.artifactId(), plan.files(), plan.facts(), plan.plan(),
+        Report report = checker.get().check(new CheckInput(project.artifactId(), plan.files(), plan.facts(), plan.plan(),
                 manifestsOf(generated)), checks);
         FileSet all = new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan()));
         all.addAll("", generated);
-        all.addAll(Kubelift.REPORT_DIR, Kubelift.renderAll(report));
+        all.addAll(Kubelift.REPORT_DIR, Kubelift.renderAll(report, docsUrl));
         progress.step("writing " + outDir);
         AtomicWriter.write(outDir, all, true);
         return new ProjectConversion(plan, all, report, outDir);
@@ -99,15 +135,34 @@ public final class ProjectKubelift {
     /**
      * Builds one image per component from the project's own output ({@link ProjectImageBuilder}), then writes
      * plan.yaml, k8s/ and scripts/ to {@code outDir} with the workloads referencing the images by digest.
+     *
+     * <p>Incremental: the output records a hash of the plan's inputs ({@link ProjectBuildState}). When the project's
+     * files, the build's description of it, the kept plan and kubelift are unchanged, and the output is as it was
+     * written, the project is not analysed again: the images are built from the recorded plan. When, in addition, the
+     * images come out with the recorded references, nothing is regenerated or written. A changed class therefore
+     * means a new image and manifests pinned to it; a changed source, resource or POM a new analysis as well.
      */
     public ProjectBuild build(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
             ProjectImageOptions options) {
-        ProjectPlan plan = plan(project, userPlan, planName, outDir);
-        if (!plan.runnable()) {
-            return new ProjectBuild(plan, List.of(), new FileSet(), outDir);
+        String inputs = project.isAggregator() ? null
+                : ProjectBuildState.inputs(project, userPlan, planName, sourcePath(project.baseDir(), outDir));
+        ProjectBuildState previous = inputs == null ? null : ProjectBuildState.read(outDir);
+        boolean analysisUpToDate = previous != null && previous.inputs().equals(inputs);
+        ProjectPlan plan;
+        Set<String> secretResources;
+        if (analysisUpToDate) {
+            progress.step("plan up to date (project unchanged since the last kubelift:build): " + outDir.resolve(Kubelift.PLAN_FILE));
+            plan = new ProjectPlan(PlanCodec.read(outDir.resolve(Kubelift.PLAN_FILE)), null, null,
+                    userPlan != null && Files.isRegularFile(userPlan), outDir.resolve(Kubelift.PLAN_FILE));
+            secretResources = previous.secretResources();
+        } else {
+            plan = plan(project, userPlan, planName, outDir);
+            if (!plan.runnable()) {
+                return new ProjectBuild(plan, List.of(), new FileSet(), outDir, true, false);
+            }
+            secretResources = secretResources(plan);
         }
         ProjectImageBuilder images = new ProjectImageBuilder(options);
-        Set<String> secretResources = secretResources(plan);
         List<ProjectImage> built = new ArrayList<>();
         Map<String, String> refs = new TreeMap<>();
         List<Component> components = plan.plan().spec().components();
@@ -117,15 +172,25 @@ public final class ProjectKubelift {
             built.add(image);
             refs.put(c.name(), image.reference());
         }
+        if (analysisUpToDate && previous.images().equals(refs)) {
+            progress.step("plan.yaml, k8s/ and scripts/ up to date (same inputs, same image digests): " + outDir);
+            return new ProjectBuild(plan, built, new FileSet(), outDir, false, false);
+        }
+        AppFiles files = plan.files();
+        if (files == null) { // the plan was reused, the files it was made from are needed for the manifests
+            files = AppFileTrees.open(ProjectSnapshot.stage(project));
+        }
         GenerateOptions withImages = new GenerateOptions(GenerateOptions.defaults().environments(), Map.copyOf(refs));
-        FileSet pinned = generator.generate(plan.plan(), plan.files(), AppSecrets.of(plan.files()), withImages);
+        FileSet pinned = generator.get().generate(plan.plan(), files, AppSecrets.of(files), withImages);
         FileSet all = new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan()));
         all.addAll("", pinned);
+        all.add(ProjectBuildState.FILE, ProjectBuildState.of(inputs, refs, secretResources, all).toJson());
         progress.step("writing image references into " + outDir.resolve("k8s"));
         List<String> owned = new ArrayList<>(GENERATED_TREES);
         owned.add(Kubelift.PLAN_FILE);
+        owned.add(ProjectBuildState.FILE);
         AtomicWriter.write(outDir, all, true, owned);
-        return new ProjectBuild(plan, built, all, outDir);
+        return new ProjectBuild(plan, built, all, outDir, !analysisUpToDate, true);
     }
 
     /** Resource paths (relative to the classes directory) of every file the analysis saw a secret in. */
@@ -155,7 +220,7 @@ public final class ProjectKubelift {
         }
         progress.step("analysing " + project.baseDir());
         Path snapshot = ProjectSnapshot.stage(project);
-        Analysis analysis = analyzer.analyze(snapshot, new AnalyzeOptions(planName != null ? planName
+        Analysis analysis = analyzer.get().analyze(snapshot, new AnalyzeOptions(planName != null ? planName
                 : io.kubelift.model.Names.dnsLabel(project.artifactId()), sourcePath));
         Path planFile = outDir.resolve(Kubelift.PLAN_FILE);
         if (userPlan != null && Files.isRegularFile(userPlan)) {

@@ -2,15 +2,19 @@ package io.kubelift.core.project;
 
 import io.kubelift.model.KubeliftException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -44,12 +48,8 @@ final class ProjectSnapshot {
             Files.walkFileTree(base, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (!dir.equals(base)) {
-                        String name = dir.getFileName().toString();
-                        if (dir.equals(build) || dir.startsWith(build) || name.startsWith(".") || name.equals("node_modules")
-                                || Files.isRegularFile(dir.resolve("pom.xml"))) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
+                    if (skipped(base, build, dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
                     }
                     Files.createDirectories(target.resolve(base.relativize(dir).toString()));
                     return FileVisitResult.CONTINUE;
@@ -74,6 +74,60 @@ final class ProjectSnapshot {
             throw KubeliftException.badInput(target.toString(), "cannot stage the project for analysis: " + e.getMessage(),
                     "check that the build directory is writable");
         }
+    }
+
+    /** Whether a directory of the project stays out of the snapshot (build output, hidden, node_modules, nested module). */
+    private static boolean skipped(Path base, Path build, Path dir) {
+        if (dir.equals(base)) {
+            return false;
+        }
+        String name = dir.getFileName().toString();
+        return dir.startsWith(build) || name.startsWith(".") || name.equals("node_modules")
+                || Files.isRegularFile(dir.resolve("pom.xml"));
+    }
+
+    /**
+     * Feeds what {@link #stage} would copy into {@code md}, in a fixed order: every directory and regular file of the
+     * snapshot by relative path, with each file's size and bytes. Equal digests mean an equal snapshot, without
+     * writing one.
+     */
+    static void digest(ProjectDescriptor project, MessageDigest md) {
+        Path base = project.baseDir().toAbsolutePath().normalize();
+        try {
+            digest(base, buildDir(project), base, md);
+        } catch (IOException | UncheckedIOException e) {
+            // unreadable now: a nonce, so that this digest matches no recorded one and the caller does the full work
+            update(md, "unhashable " + java.util.UUID.randomUUID() + "\n");
+        }
+    }
+
+    private static void digest(Path base, Path build, Path dir, MessageDigest md) throws IOException {
+        update(md, "dir " + base.relativize(dir).toString().replace('\\', '/') + "\n");
+        List<Path> children;
+        try (Stream<Path> s = Files.list(dir)) {
+            children = s.sorted().toList();
+        }
+        for (Path p : children) {
+            // links are not followed, as in stage, which copies neither
+            BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isDirectory()) {
+                if (!skipped(base, build, p)) {
+                    digest(base, build, p, md);
+                }
+            } else if (attrs.isRegularFile()) {
+                update(md, "file " + base.relativize(p).toString().replace('\\', '/') + " " + attrs.size() + "\n");
+                try (InputStream in = Files.newInputStream(p)) {
+                    byte[] buf = new byte[64 * 1024];
+                    for (int n = in.read(buf); n > 0; n = in.read(buf)) {
+                        md.update(buf, 0, n);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void update(MessageDigest md, String s) {
+        md.update(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void delete(Path dir) throws IOException {
