@@ -50,7 +50,7 @@ public final class MainClassDetector implements Detector {
             boolean runnableJar = "".equals(jarRoot);
             String name = runnableJar ? ctx.appName() : Names.dnsLabel(m.subject().substring(m.subject().lastIndexOf('.') + 1));
             List<String> classpath = jarRoot == null ? List.of() : List.of(jarRoot.isEmpty() ? "." : jarRoot);
-            String description = runnableJar ? "runnable jar, Main-Class " + m.subject() + " (run unpacked, the jar's root is the classpath)"
+            String description = runnableJar ? "runnable jar, Main-Class " + m.subject() + ", run unpacked with its root on the classpath"
                     : "main class " + m.subject();
             ctx.add(id(), Component.builder(name)
                     .description(description)
