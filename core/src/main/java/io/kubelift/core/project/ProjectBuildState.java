@@ -27,8 +27,8 @@ import java.util.TreeSet;
  * them, the build's description of the project, the kept plan, the plan name, the output location and kubelift's
  * own code), {@code images} the image references the manifests were pinned to, {@code secretResources} what the
  * analysis said to keep out of the image, and {@code outputs} the SHA-256 of every file written with it. A state
- * whose outputs were changed or removed since (by hand, by {@code kubelift:generate} or {@code kubelift:analyze})
- * counts as absent.
+ * whose outputs were changed or removed since (by hand or by {@code kubelift:analyze}) counts as absent;
+ * {@code kubelift:generate} records its own state, with no images.
  */
 record ProjectBuildState(String inputs, Map<String, String> images, Set<String> secretResources, Map<String, String> outputs) {
     static final String FILE = ".kubelift/build-state.json";

@@ -126,6 +126,11 @@ public final class ProjectKubelift {
                 manifestsOf(generated)), checks);
         FileSet all = new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan()));
         all.addAll("", generated);
+        if (!project.isAggregator()) {
+            // the plan is current, the images are not built yet: a following kubelift:build pins them without a new analysis
+            String inputs = ProjectBuildState.inputs(project, userPlan, planName, sourcePath(project.baseDir(), outDir));
+            all.add(ProjectBuildState.FILE, ProjectBuildState.of(inputs, Map.of(), secretResources(plan), all).toJson());
+        }
         all.addAll(Kubelift.REPORT_DIR, Kubelift.renderAll(report, docsUrl));
         progress.step("writing " + outDir);
         AtomicWriter.write(outDir, all, true);
@@ -141,6 +146,8 @@ public final class ProjectKubelift {
      * written, the project is not analysed again: the images are built from the recorded plan. When, in addition, the
      * images come out with the recorded references, nothing is regenerated or written. A changed class therefore
      * means a new image and manifests pinned to it; a changed source, resource or POM a new analysis as well.
+     * {@link #convert} records the same state without images, so a build right after {@code kubelift:generate} pins
+     * the images without analysing again.
      */
     public ProjectBuild build(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
             ProjectImageOptions options) {
@@ -151,7 +158,7 @@ public final class ProjectKubelift {
         ProjectPlan plan;
         Set<String> secretResources;
         if (analysisUpToDate) {
-            progress.step("plan up to date (project unchanged since the last kubelift:build): " + outDir.resolve(Kubelift.PLAN_FILE));
+            progress.step("plan up to date (project unchanged since the last kubelift:build or kubelift:generate): " + outDir.resolve(Kubelift.PLAN_FILE));
             plan = new ProjectPlan(PlanCodec.read(outDir.resolve(Kubelift.PLAN_FILE)), null, null,
                     userPlan != null && Files.isRegularFile(userPlan), outDir.resolve(Kubelift.PLAN_FILE));
             secretResources = previous.secretResources();

@@ -3,6 +3,7 @@ package io.kubelift.core.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -202,15 +203,27 @@ class ProjectKubeliftBuildTest {
     }
 
     @Test
-    void generateDropsTheBuildStateSoTheNextBuildPinsTheImagesAgain() throws IOException {
+    void generateRecordsAnUnpinnedStateSoTheNextBuildPinsTheImagesWithoutANewAnalysis() throws IOException {
         ProjectDescriptor p = project();
         build(p, out());
         Map<String, String> pinned = manifests(out());
         new ProjectKubelift(steps::add).convert(p, null, null, out(), new CheckOptions(Set.of(), Severity.ERROR));
-        assertFalse(Files.exists(out().resolve(ProjectBuildState.FILE)));
+        ProjectBuildState afterGenerate = ProjectBuildState.read(out());
+        assertNotNull(afterGenerate, "generate records the plan's inputs");
+        assertTrue(afterGenerate.images().isEmpty(), "generate builds no image: " + afterGenerate.images());
         assertNotEquals(pinned, manifests(out()), "generate writes unpinned images");
         ProjectBuild b = build(p, out());
+        assertFalse(b.analysed(), "the plan generate wrote is current: " + steps);
         assertTrue(b.written());
         assertEquals(pinned, manifests(out()));
+    }
+
+    @Test
+    void aProjectChangedAfterGenerateIsAnalysedAgainByBuild() throws IOException {
+        ProjectDescriptor p = project();
+        new ProjectKubelift(steps::add).convert(p, null, null, out(), new CheckOptions(Set.of(), Severity.ERROR));
+        write("src/main/java/com/example/Echo.java", "package com.example;\n// changed\npublic class Echo { public static void main(String[] a) { } }\n");
+        ProjectBuild b = build(p, out());
+        assertTrue(b.analysed() && b.written(), "a source changed since generate: " + steps);
     }
 }
