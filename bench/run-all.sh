@@ -12,7 +12,7 @@ cd "$root"
 REPS="${REPS:-3}"                         # repetitions of each whole-process timing (spread = min..max)
 BATCH_REPS="${BATCH_REPS:-$REPS}"
 JMH_SOURCES="${JMH_SOURCES:-bench/target/hadoop-src/hadoop-yarn-server-nodemanager}"
-JMH_WI="${JMH_WI:-1}" JMH_I="${JMH_I:-3}"
+JMH_WI="${JMH_WI:-3}" JMH_I="${JMH_I:-8}"   # the analyzer has more code to compile: one warm-up pass left it half-compiled (ratio 1.20–1.33 vs 1.03 warmed)
 APPS="${APPS:-100}"                        # batch: copies of the fixtures
 BATCH_RUNS="${BATCH_RUNS:-launcher:1 launcher:2 launcher:4 plain:1 plain:2}"   # command:jobs; the first is the baseline of the speed-up column
 JKUBE_VERSION="${JKUBE_VERSION:-1.18.2}"   # org.eclipse.jkube:kubernetes-maven-plugin
