@@ -26,6 +26,7 @@ import io.kubelift.model.FileSet;
 import io.kubelift.model.KubeliftException;
 import io.kubelift.model.MigrationPlan;
 import io.kubelift.model.PlanCodec;
+import io.kubelift.model.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +75,10 @@ public final class Kubelift {
     /** Generates k8s/ and scripts/ into {@code outDir} from a plan file. */
     public FileSet generate(Path planFile, Path outDir, boolean force) {
         MigrationPlan plan = PlanCodec.read(planFile);
+        if (plan.spec().components().isEmpty()) {
+            throw KubeliftException.badInput(planFile.toString(), "has no components, so there is nothing to generate",
+                    "add a component to spec.components (docs/plan-format.md)");
+        }
         AppFiles app = AppFileTrees.open(AppPaths.appOf(plan, planFile));
         progress.step("generating " + plan.metadata().name() + " into " + outDir);
         FileSet files = generator.generate(plan, app, AppSecrets.of(app), GenerateOptions.defaults());
@@ -94,6 +99,7 @@ public final class Kubelift {
         requireExists(app, "the app to convert");
         progress.step("analysing " + app);
         Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, outDir)));
+        requireComponents(app, analysis);
         progress.step("generating " + analysis.plan().metadata().name());
         FileSet generated = generator.generate(analysis.plan(), analysis.files(), AppSecrets.of(analysis.files()),
                 GenerateOptions.defaults());
@@ -159,6 +165,10 @@ public final class Kubelift {
      */
     public BuildResult build(Path planFile, ImageOptions options, Path outDir) {
         MigrationPlan plan = PlanCodec.read(planFile);
+        if (plan.spec().components().isEmpty()) {
+            throw KubeliftException.badInput(planFile.toString(), "has no components, so there is nothing to generate",
+                    "add a component to spec.components (docs/plan-format.md)");
+        }
         AppFiles app = AppFileTrees.open(AppPaths.appOf(plan, planFile));
         FileSet generated = generator.generate(plan, app, AppSecrets.of(app), GenerateOptions.defaults());
         progress.step("building images for " + plan.metadata().name() + " → " + options.target());
@@ -187,6 +197,24 @@ public final class Kubelift {
         requireExists(outDir, "the output directory");
         progress.step("stopping " + outDir);
         new LocalRunner(new RunOptions(runtime, null, null)).down(outDir);
+    }
+
+    /**
+     * An app in which nothing runnable was found is not converted (an empty namespace would look like success); the
+     * error names the first files that could not be parsed, the usual reason.
+     */
+    private static void requireComponents(Path app, Analysis analysis) {
+        if (!analysis.plan().spec().components().isEmpty()) {
+            return;
+        }
+        List<Problem> broken = analysis.facts().problems().stream().filter(p -> p.kind() == Problem.Kind.PARSE_ERROR).toList();
+        String why = broken.isEmpty() ? ""
+                : "; " + broken.size() + " file(s) could not be parsed: " + broken.stream().limit(3).map(Problem::describe)
+                        .collect(java.util.stream.Collectors.joining("; ")) + (broken.size() > 3 ? "; …" : "");
+        throw KubeliftException.badInput(app.toString(),
+                "no component to run was found (no start script, launcher, main class or web app kubelift recognises)" + why,
+                "fix the files named, or write the plan by hand: kubelift analyze APP -o plan.yaml, add a component "
+                        + "(docs/plan-format.md), then kubelift generate plan.yaml -o OUT");
     }
 
     private static void requireExists(Path p, String what) {

@@ -92,4 +92,23 @@ class BatchConverterTest {
         assertEquals(6, merged.size());
         assertTrue(Files.readString(tmp.resolve("all").resolve(BatchConverter.INDEX)).contains("5 of 6 apps converted"));
     }
+
+    @Test
+    void anAppInWhichNothingRunsFailsAndNamesTheFileThatDidNotParse() throws IOException {
+        Path dir = tmp.resolve("mixed");
+        copyTree(FIXTURES.resolve("plain-java"), dir.resolve("plain-java"));
+        Files.createDirectories(dir.resolve("half-migrated/conf"));
+        Files.writeString(dir.resolve("half-migrated/conf/site.xml"),
+                "<?xml version=\"1.0\"?>\n<configuration>\n  <property><name>a</name>\n</configuration\n");
+        Path out = tmp.resolve("mixed-out");
+        List<BatchConverter.AppResult> results = new BatchConverter(() -> new Kubelift(Progress.SILENT))
+                .convert(Batch.discover(dir), out, new BatchConverter.Options(2, false, false, null), null);
+
+        assertEquals(Map.of("half-migrated", "failed", "plain-java", "converted"), statuses(results));
+        String message = results.get(0).message();
+        assertTrue(message.contains("no component to run was found"), message);
+        assertTrue(message.contains("conf/site.xml:4"), "names the file and line that did not parse: " + message);
+        assertTrue(!Files.exists(out.resolve("half-migrated")), "nothing is written for it");
+        assertTrue(Files.readString(out.resolve(BatchConverter.INDEX)).contains("1 of 2 apps converted"));
+    }
 }
