@@ -2,8 +2,8 @@ package io.kubelift.cli;
 
 import static io.kubelift.cli.Main.opt;
 
-import io.kubelift.generator.image.BuildResult;
-import io.kubelift.generator.image.ImageOptions;
+import io.kubelift.image.BuildResult;
+import io.kubelift.image.ImageOptions;
 import io.kubelift.model.KubeliftException;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;

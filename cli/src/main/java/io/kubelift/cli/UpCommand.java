@@ -2,7 +2,7 @@ package io.kubelift.cli;
 
 import static io.kubelift.cli.Main.opt;
 
-import io.kubelift.generator.run.RunResult;
+import io.kubelift.runner.RunResult;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 

@@ -23,7 +23,7 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.kubelift.generator.ComponentContext;
-import io.kubelift.generator.ImageLayout;
+import io.kubelift.model.ImageLayout;
 import io.kubelift.generator.ObjectNames;
 import io.kubelift.generator.PlanContext;
 import io.kubelift.model.Component;

@@ -1,6 +1,6 @@
 package io.kubelift.generator.script;
 
-import io.kubelift.generator.ImageLayout;
+import io.kubelift.model.ImageLayout;
 import io.kubelift.model.Component;
 import io.kubelift.model.Entrypoint;
 import io.kubelift.model.KubeliftException;

@@ -1,7 +1,7 @@
 package io.kubelift.generator.script;
 
 import io.kubelift.generator.ComponentContext;
-import io.kubelift.generator.ImageLayout;
+import io.kubelift.model.ImageLayout;
 import io.kubelift.model.Component;
 import io.kubelift.model.SecretRef;
 import java.util.List;
