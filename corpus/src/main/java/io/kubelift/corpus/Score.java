@@ -559,7 +559,7 @@ public final class Score {
     }
 
     static String jarMainClass(Path src, String jar) {
-        Path j = src.resolve(jar);
+        Path j = src.resolve(jar.startsWith("/") ? jar.substring(1) : jar); // plans write app-root jars as /x.jar too
         if (!Files.isRegularFile(j)) {
             return "";
         }
