@@ -42,7 +42,7 @@ class PortAndStateCarriersTest {
     }
 
     @Test
-    void brokerAcceptorsAndWebBindingWithDoctypeFreeXml() throws Exception {
+    void brokerAcceptorsAndWebBindingInAConfigurationRootThatIsNotHadoop() throws Exception {
         write("etc/broker.xml", """
                 <?xml version='1.0'?>
                 <configuration xmlns="urn:activemq">
@@ -56,6 +56,11 @@ class PortAndStateCarriersTest {
                     <connectors>
                       <connector name="remote">tcp://other-broker:61617</connector>
                     </connectors>
+                    <broker-plugins>
+                      <broker-plugin class-name="org.apache.activemq.artemis.core.server.plugin.impl.LoggingActiveMQServerPlugin">
+                        <property key="LOG_ALL_EVENTS" value="true"/>
+                      </broker-plugin>
+                    </broker-plugins>
                   </core>
                 </configuration>
                 """);
