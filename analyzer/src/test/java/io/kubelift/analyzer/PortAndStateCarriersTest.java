@@ -130,6 +130,7 @@ class PortAndStateCarriersTest {
         Analysis a = analyze();
         assertEquals(Set.of(7676, 3700, 8686, 8080, 4848), ports(a, "glassfish/domains/domain1/config/domain.xml"));
         assertTrue(dirs(a, FactKind.STATE_DIR).contains("glassfish/domains/domain1"), dirs(a, FactKind.STATE_DIR).toString());
+        assertTrue(dirs(a, FactKind.LOG_DIR).contains("glassfish/domains/domain1/logs"), dirs(a, FactKind.LOG_DIR).toString());
     }
 
     @Test

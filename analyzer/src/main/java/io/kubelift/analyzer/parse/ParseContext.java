@@ -87,7 +87,7 @@ public final class ParseContext {
         }
         dirProperties(f, key, value, ev);
         DirRules.classify(key, value).ifPresent(d -> {
-            for (String path : Placeholders.withDefaults(value).split(",")) {
+            for (String path : Placeholders.withDefaults(withDirProperties(f, value)).split(",")) {
                 String p = path.trim();
                 if (p.isEmpty()) {
                     continue;
@@ -138,6 +138,24 @@ public final class ParseContext {
                 case SCRATCH -> { a.put("durable", "false"); sink.fact(FactKind.STATE_DIR, path, null, a, ev); }
             }
         }
+    }
+
+    /** {@code ${com.sun.aas.instanceRoot}/logs} → {@code glassfish/domains/domain1/logs}: known directory properties placed. */
+    private static String withDirProperties(SourceFile f, String value) {
+        if (!value.contains("${")) {
+            return value;
+        }
+        String v = value;
+        for (SettingKnowledge.DirProperty d : SettingKnowledge.get().dirProperties()) {
+            if (v.contains("${" + d.name() + "}")) {
+                String dir = io.kubelift.analyzer.scan.RelPaths.parent(f.path());
+                String path = io.kubelift.analyzer.shell.Expander.normalize(dir.isEmpty() ? d.relative() : dir + "/" + d.relative());
+                if (!path.startsWith("..")) {
+                    v = v.replace("${" + d.name() + "}", path);
+                }
+            }
+        }
+        return v;
     }
 
     public void heap(String subject, long bytes, Evidence ev, Map<String, String> extra) {
