@@ -135,6 +135,11 @@ public final class Score {
                 Path code = appOut.resolveSibling(app + ".exit");
                 sc.exit = Files.exists(code) ? Integer.parseInt(Files.readString(code).trim()) : -1;
             }
+            Path log = appOut.resolveSibling(app + ".log");
+            if (sc.exit != 0 && sc.exit != 1 && Files.exists(log)) {
+                // the CLI's message, with this machine's path of the app replaced by its name (SCORES.md is committed)
+                sc.misses.add(0, "convert exit " + sc.exit + ": " + firstLines(Files.readString(log).replace(src.toString(), "<" + app + ">"), 3));
+            }
             Path planFile = appOut.resolve("plan.yaml");
             JsonNode plan = Files.exists(planFile) ? YAML.readTree(planFile.toFile()) : JsonNodeFactory.instance.objectNode();
             sc.manifestsValid = validateManifests(validator, appOut.resolve("k8s"), sc.misses);
@@ -214,10 +219,6 @@ public final class Score {
         }
         sc.seconds = (System.nanoTime() - t0) / 1e9;
         Files.writeString(appOut.resolveSibling(app + ".exit"), sc.exit + "\n");
-        if (sc.exit != 0 && sc.exit != 1) {
-            String text = Files.readString(log);
-            sc.misses.add("convert exit " + sc.exit + ": " + firstLines(text, 3));
-        }
     }
 
     static String firstLines(String s, int n) {
