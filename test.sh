@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # kubelift's whole test suite, the README's test command:
-#   1. the unit, golden-file and CLI tests of every module (mvn verify), then a short fuzzing run;
+#   1. the unit, golden-file and CLI tests of every module (mvn verify), the corpus scoreboard (corpus/score), then a
+#      short fuzzing run;
 #   2. the legacy Hadoop YARN sample, started as it is, running two jobs;
 #   3. the migrated Hadoop YARN sample (convert → build → up → jobs → down) under podman.
 # Set KUBELIFT_REQUIRE_PODMAN=1 (CI does) to turn a missing podman into a failure instead of a visible skip.
@@ -15,6 +16,10 @@ stage() { # name command...
 }
 
 stage "unit tests (mvn verify)" mvn -B verify
+
+# The real-world corpus (issue #14): real distributions from Maven Central, unpacked once under ~/.cache/kubelift,
+# converted with the CLI and scored against answer keys written from their documentation (corpus/README.md).
+stage "corpus scoreboard" corpus/score
 
 # A short real fuzzing run of the plan reader (mvn verify only replays the fuzz seeds and past crashes);
 # docs/security.md has the longer runs, for the analyzer's parsers too.

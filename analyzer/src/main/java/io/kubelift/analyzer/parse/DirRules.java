@@ -34,14 +34,27 @@ public final class DirRules {
     private static final Pattern STATE_WORD = Pattern.compile("(?i).*(data|state|store|storage|journal|snapshot|wal|recovery|db|index|queue|repo|persist|kahadb).*");
     private static final Pattern PATH_VALUE = Pattern.compile("^(/|\\$\\{|\\$[A-Za-z_]|\\./|\\.\\./|~/|[A-Za-z]:\\\\|file:/)[^\\s,;]*(,[^\\s,;]+)*$");
 
+    /** A relative path ({@code data/journal}) counts only under a key that says it is a directory. */
+    private static final Pattern RELATIVE_PATH = Pattern.compile("[\\w.-]+(/[\\w.-]+)*/?");
+    private static final Pattern DIR_SUFFIX = Pattern.compile("(?i).*(dir|dirs|directory|directories)$");
+
     private DirRules() {
     }
 
-    public static Optional<DirUse> classify(String key, String value) {
-        if (key == null || value == null || !PATH_VALUE.matcher(value.trim()).matches()) {
+    private static boolean relativeDir(String key, String value) {
+        return DIR_SUFFIX.matcher(key).matches() && RELATIVE_PATH.matcher(value).matches()
+                && !value.matches("(?i)\\d+|true|false|yes|no|none|null|on|off") && !value.startsWith(".");
+    }
+
+    public static Optional<DirUse> classify(String key, String rawValue) {
+        if (key == null || rawValue == null) {
             return Optional.empty();
         }
         String k = key.trim();
+        String value = Placeholders.withDefaults(rawValue);
+        if (!PATH_VALUE.matcher(value.trim()).matches() && !relativeDir(k, value.trim())) {
+            return Optional.empty();
+        }
         if (value.trim().matches(".*\\.(jks|p12|pem|keystore|truststore|xml|properties|jar|log|pid|conf|cfg)$")
                 || k.toLowerCase(Locale.ROOT).matches(".*(zk|zookeeper|znode).*")) {
             return Optional.empty(); // a file or a ZooKeeper path, not a local directory
@@ -57,16 +70,23 @@ public final class DirRules {
         if (known != null) {
             return Optional.of(known);
         }
-        if (!DIR_KEY.matcher(k).matches() || k.toLowerCase(Locale.ROOT).matches(".*(java|jre|jdk|conf|config|bin|lib|class|plugin|home)[-_.]?(dir|path|home|root)?$")) {
+        Optional<DirUse> data = SettingKnowledge.get().dir(k);
+        if (data.isPresent()) {
+            return data;
+        }
+        // an XML key's words are its own element and attribute, not its ancestors' (Host[localhost]/Valve@directory)
+        String words = (k.contains("/") ? k.substring(k.lastIndexOf('/') + 1) : k).replaceAll("\\[[^\\]]*\\]", "");
+        if (!DIR_KEY.matcher(words).matches() || words.toLowerCase(Locale.ROOT).matches(".*(java|jre|jdk|conf|config|bin|lib|class|plugin|home)[-_.]?(dir|path|home|root)?$")) {
             return Optional.empty();
         }
-        if (LOG_WORD.matcher(k).matches()) {
+        String first = value.split(",")[0].trim();
+        if (LOG_WORD.matcher(words).matches() || first.replaceAll("/+$", "").matches("(?i)(.*/)?logs?")) {
             return Optional.of(new DirUse(Use.LOG, "logs"));
         }
-        if (SCRATCH_WORD.matcher(k).matches()) {
+        if (SCRATCH_WORD.matcher(words).matches()) {
             return Optional.of(new DirUse(Use.SCRATCH, "scratch"));
         }
-        if (STATE_WORD.matcher(k).matches()) {
+        if (STATE_WORD.matcher(words).matches()) {
             return Optional.of(new DirUse(Use.STATE, "data"));
         }
         return Optional.empty();

@@ -18,9 +18,17 @@ public final class HadoopXmlParser implements FileParser {
         return "hadoop-xml";
     }
 
+    /**
+     * Hadoop's shape: a bare {@code <property>} whose first child is name, value or description. Other vocabularies
+     * also have a {@code <configuration>} root with {@code <property key=… value=…/>} elements (ActiveMQ Artemis's
+     * broker.xml); they are generic XML.
+     */
+    private static final java.util.regex.Pattern HADOOP_PROPERTY =
+            java.util.regex.Pattern.compile("<property>\\s*(?:<!--(?:(?!-->)[\\s\\S])*-->\\s*)*<(?:name|value|description)>");
+
     @Override
     public boolean accepts(SourceFile f) {
-        return f.lowerName().endsWith(".xml") && f.text().contains("<configuration") && f.text().contains("<property");
+        return f.lowerName().endsWith(".xml") && f.text().contains("<configuration") && HADOOP_PROPERTY.matcher(f.text()).find();
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class ParseContext {
     private static final Pattern TELEMETRY_KEY = Pattern.compile("(?i).*(metrics|jmx|prometheus|actuator|management\\.endpoints?|telemetry|opentelemetry|otel|statsd|graphite).*");
     private final FactSink sink;
     private final FileTree files;
+    private final java.util.Set<String> dirPropertiesSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ParseContext(FactSink sink, FileTree files) {
         this.sink = sink;
@@ -84,8 +85,9 @@ public final class ParseContext {
             }
             sink.fact(FactKind.HOST_REFERENCE, h.host(), value, a, ev);
         }
+        dirProperties(f, key, value, ev);
         DirRules.classify(key, value).ifPresent(d -> {
-            for (String path : value.split(",")) {
+            for (String path : Placeholders.withDefaults(withDirProperties(f, value)).split(",")) {
                 String p = path.trim();
                 if (p.isEmpty()) {
                     continue;
@@ -107,6 +109,53 @@ public final class ParseContext {
         if (TELEMETRY_KEY.matcher(key).matches()) {
             sink.fact(FactKind.TELEMETRY, key, value, attrs("configKey", key), ev);
         }
+    }
+
+    /**
+     * A server's directory property referenced by a setting ({@code relative-to="jboss.server.data.dir"},
+     * {@code ${com.sun.aas.instanceRoot}/logs}) stands for a directory at a known place next to the referencing file
+     * ({@link SettingKnowledge}): recorded once per file and property.
+     */
+    private void dirProperties(SourceFile f, String key, String value, Evidence ev) {
+        if (value.isEmpty()) {
+            return;
+        }
+        for (SettingKnowledge.DirProperty d : SettingKnowledge.get().dirProperties()) {
+            boolean ref = value.contains("${" + d.name() + "}") || value.contains("${" + d.name() + ":")
+                    || (key.endsWith("@relative-to") && value.trim().equals(d.name()));
+            if (!ref || !dirPropertiesSeen.add(f.path() + "\u0000" + d.name())) {
+                continue;
+            }
+            String dir = io.kubelift.analyzer.scan.RelPaths.parent(f.path());
+            String path = io.kubelift.analyzer.shell.Expander.normalize(dir.isEmpty() ? d.relative() : dir + "/" + d.relative());
+            if (path.equals(".") || path.startsWith("..")) {
+                continue; // the app root itself, or outside the app: not a directory kubelift can place
+            }
+            Map<String, String> a = attrs("configKey", d.name(), "purpose", d.purpose());
+            switch (d.use()) {
+                case LOG -> sink.fact(FactKind.LOG_DIR, path, null, a, ev);
+                case STATE -> { a.put("durable", "true"); sink.fact(FactKind.STATE_DIR, path, null, a, ev); }
+                case SCRATCH -> { a.put("durable", "false"); sink.fact(FactKind.STATE_DIR, path, null, a, ev); }
+            }
+        }
+    }
+
+    /** {@code ${com.sun.aas.instanceRoot}/logs} → {@code glassfish/domains/domain1/logs}: known directory properties placed. */
+    private static String withDirProperties(SourceFile f, String value) {
+        if (!value.contains("${")) {
+            return value;
+        }
+        String v = value;
+        for (SettingKnowledge.DirProperty d : SettingKnowledge.get().dirProperties()) {
+            if (v.contains("${" + d.name() + "}")) {
+                String dir = io.kubelift.analyzer.scan.RelPaths.parent(f.path());
+                String path = io.kubelift.analyzer.shell.Expander.normalize(dir.isEmpty() ? d.relative() : dir + "/" + d.relative());
+                if (!path.startsWith("..")) {
+                    v = v.replace("${" + d.name() + "}", path);
+                }
+            }
+        }
+        return v;
     }
 
     public void heap(String subject, long bytes, Evidence ev, Map<String, String> extra) {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Any XML that is not Hadoop-style: Maven {@code pom.xml}, servlet {@code web.xml}, Tomcat {@code server.xml} and
  * {@code tomcat-users.xml}, logback/log4j2/log4j XML, and vendor XML (ActiveMQ, Jetty…). Element attributes go
  * through the shared config rules as {@code path/to/Element@attr} keys (so keystorePass, port, url attributes
- * are found in any vocabulary); an element with a {@code username} or {@code name} attribute is keyed by it
+ * are found in any vocabulary), a leaf element's text as {@code path/to/element}, and a named value
+ * ({@code <property name="n" value="v"/>}, {@code <Property name="n" default="v"/>}) as {@code path/n}; an element
+ * with a {@code username} or {@code name} attribute is keyed by it
  * ({@code tomcat-users/user[admin]@password}, {@code Context/Resource[jdbc/shop]@password}) so repeated elements keep
  * distinct keys; the known vocabularies add descriptor facts.
  */
@@ -61,10 +63,26 @@ public final class XmlConfigParser implements FileParser {
             }
             ctx.config(f, new ConfigEntry(f.path(), "xml", path + "@" + a.getKey(), a.getValue(), attributeLine(f, e.line, a.getKey())));
         }
+        // <system-property name="JMS_PROVIDER_PORT" value="7676"/>, <Property name="jetty.http.port" default="8080"/>,
+        // <property name="x" value="y"/>: a named setting whose value (or default) is an attribute
+        String pairValue = e.attributes.containsKey("value") ? e.attributes.get("value") : e.attributes.get("default");
+        if (id != null && pairValue != null && id.matches("[\\w.$-]+") && !id.contains("$")) {
+            String at = e.attributes.containsKey("value") ? "value" : "default";
+            ctx.config(f, new ConfigEntry(f.path(), "xml", (parent.isEmpty() ? "" : parent + "/") + id, pairValue, attributeLine(f, e.line, at)));
+        }
+        // a leaf element's text is its value: <acceptor name="artemis">tcp://0.0.0.0:61616</acceptor>,
+        // <journal-directory>data/journal</journal-directory>, <password>…</password>
+        String text = e.children.isEmpty() ? e.text() : "";
+        if (!text.isEmpty() && text.length() <= MAX_TEXT_VALUE) {
+            ctx.config(f, new ConfigEntry(f.path(), "xml", path, text, e.textLine()));
+        }
         for (XmlTree.Element c : e.children) {
             attributes(c, path, f, ctx);
         }
     }
+
+    /** Longer texts are documents (scripts, SQL, descriptions), not setting values. */
+    static final int MAX_TEXT_VALUE = 2048;
 
     /**
      * The line an attribute is written on: the parser reports where the start tag ends, so look back (at most 40

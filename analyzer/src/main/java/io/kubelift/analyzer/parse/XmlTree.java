@@ -20,8 +20,10 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * A small element tree with line numbers, built by a hardened SAX parser: DOCTYPE declarations are refused
- * (so no external entities, no DTD fetches, no entity expansion), XInclude is off, and nesting deeper than
+ * A small element tree with line numbers, built by a hardened SAX parser. A DOCTYPE is normal (application-server and
+ * Jetty files carry one) and is accepted, but nothing in it is acted on: the external DTD is never loaded or fetched,
+ * external entities are off, and a file that declares any entity (internal or external, general or parameter) is
+ * refused — so there is no entity expansion, no billion laughs and no XXE. XInclude is off, and nesting deeper than
  * {@value #MAX_DEPTH} is refused.
  */
 public final class XmlTree {
@@ -96,7 +98,7 @@ public final class XmlTree {
             f.setValidating(false);
             f.setXIncludeAware(false);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
             f.setFeature("http://xml.org/sax/features/external-general-entities", false);
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -149,6 +151,11 @@ public final class XmlTree {
             }
 
             @Override
+            public InputSource resolveEntity(String publicId, String systemId) {
+                return new InputSource(new StringReader("")); // never fetch or read anything a document points at
+            }
+
+            @Override
             public void endElement(String uri, String local, String qName) {
                 stack.pop();
             }
@@ -166,6 +173,7 @@ public final class XmlTree {
         };
         try {
             SAXParser p = FACTORY.newSAXParser();
+            p.setProperty("http://xml.org/sax/properties/declaration-handler", new EntityRefusal(loc));
             p.parse(new InputSource(new StringReader(text)), h);
         } catch (SAXParseException e) {
             throw new XmlException(e.getLineNumber(), clean(e.getMessage()));
@@ -180,12 +188,48 @@ public final class XmlTree {
         return root[0];
     }
 
+    /** Refuses any entity declaration in the DOCTYPE's internal subset, before it could ever be expanded. */
+    private static final class EntityRefusal implements org.xml.sax.ext.DeclHandler {
+        static final String MESSAGE = "an entity declared in the DOCTYPE is refused (entity expansion and external entities are never "
+                + "processed) — remove the <!ENTITY …> declaration";
+        private final Locator[] loc;
+
+        EntityRefusal(Locator[] loc) {
+            this.loc = loc;
+        }
+
+        private void refuse() throws SAXException {
+            throw new SAXParseException(MESSAGE, loc[0]);
+        }
+
+        @Override
+        public void internalEntityDecl(String name, String value) throws SAXException {
+            refuse();
+        }
+
+        @Override
+        public void externalEntityDecl(String name, String publicId, String systemId) throws SAXException {
+            refuse();
+        }
+
+        @Override
+        public void elementDecl(String name, String model) {
+        }
+
+        @Override
+        public void attributeDecl(String eName, String aName, String type, String mode, String value) {
+        }
+    }
+
     private static String clean(String m) {
         if (m == null) {
             return "malformed XML";
         }
-        if (m.contains("DOCTYPE")) {
-            return "DOCTYPE declarations are refused (external entities and entity expansion are never processed)";
+        if (m.equals(EntityRefusal.MESSAGE)) {
+            return m;
+        }
+        if (m.contains("DOCTYPE") || m.contains("ENTITY")) {
+            return "the DOCTYPE could not be read safely (" + (m.length() > 120 ? m.substring(0, 120) + "…" : m) + ")";
         }
         return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
