@@ -10,7 +10,6 @@ import io.kubelift.model.Component;
 import io.kubelift.model.Entrypoint;
 import io.kubelift.model.Evidence;
 import io.kubelift.model.Names;
-import io.kubelift.model.Problem;
 import io.kubelift.model.Runtime;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,17 +47,19 @@ public final class CandidateDetector implements Detector {
         if (!ctx.components().isEmpty()) {
             return;
         }
-        if (fromLaunches(ctx) || fromMentions(ctx)) {
-            return;
+        // launches that name no tool come first, then the main classes launchers mention, then tool launches, then jars
+        boolean found = fromLaunches(ctx, false);
+        found |= fromMentions(ctx);
+        if (!found && !fromLaunches(ctx, true)) {
+            fromManifests(ctx);
         }
-        fromManifests(ctx);
     }
 
-    private boolean fromLaunches(DetectionContext ctx) {
+    private boolean fromLaunches(DetectionContext ctx, boolean tools) {
         Inventory inv = ctx.inventory();
         Map<String, ShellLaunch> byName = new LinkedHashMap<>();
         for (ShellLaunch l : inv.launches()) {
-            if (!ctx.isClaimed(l)) {
+            if (!ctx.isClaimed(l) && LaunchClassifier.namesATool(l) == tools) {
                 byName.putIfAbsent(JavaLaunchDetector.name(l), l);
             }
         }
@@ -66,11 +67,12 @@ public final class CandidateDetector implements Detector {
             ShellLaunch l = e.getValue();
             Evidence ev = ComponentParts.launchEvidence(inv, l);
             String what = l.command().mainClass() != null ? l.command().mainClass() : "-jar " + l.command().jar();
+            ctx.claim(l);
             ctx.add(id(), Component.builder(e.getKey())
                     .description(REVIEW + "java " + what + " launched by " + l.entryScript() + " was classified as a "
                             + LaunchClassifier.classify(l).name().toLowerCase(Locale.ROOT)
                             + " launch; keep it if it is a long-running server, delete it if it is a tool")
-                    .entrypoint(ComponentParts.entrypoint(l, ev))
+                    .entrypoint(JavaLaunchDetector.withManifestMain(ctx, ComponentParts.entrypoint(l, ev)))
                     .runtime(new Runtime("17", null, null, null))
                     .ports(ComponentParts.ports(inv, ComponentParts.configFilesOf(inv, l.command()), f -> true))
                     .evidence(ev)
@@ -142,7 +144,7 @@ public final class CandidateDetector implements Detector {
             ctx.add(id(), Component.builder(Names.dnsLabel(name.isBlank() ? simpleName(e.getValue()) : name))
                     .description(REVIEW + e.getKey() + " is a runnable jar (Main-Class " + e.getValue() + ") that no script launches; "
                             + "keep it if it is the app's server")
-                    .entrypoint(new Entrypoint(null, null, e.getKey(), null, List.of(), List.of(), List.of(), null, ev))
+                    .entrypoint(new Entrypoint(null, e.getValue(), e.getKey(), null, List.of(e.getKey()), List.of(), List.of(), null, ev))
                     .runtime(new Runtime("17", null, null, null))
                     .evidence(ev)
                     .build());
@@ -166,7 +168,4 @@ public final class CandidateDetector implements Detector {
         return c.description() != null && c.description().startsWith(REVIEW);
     }
 
-    static Problem note(String file, String message) {
-        return new Problem(Problem.Kind.NOTE, file, 0, message);
-    }
 }

@@ -65,17 +65,17 @@ public final class ClassFiles {
             skipAttributes(b);
         }
         int methods = Short.toUnsignedInt(b.getShort());
+        boolean main = false;
         for (int i = 0; i < methods; i++) {
             int flags = Short.toUnsignedInt(b.getShort());
             String name = utf8[Short.toUnsignedInt(b.getShort())];
             String descriptor = utf8[Short.toUnsignedInt(b.getShort())];
-            if ((flags & (ACC_PUBLIC | ACC_STATIC)) == (ACC_PUBLIC | ACC_STATIC) && "main".equals(name)
-                    && "([Ljava/lang/String;)V".equals(descriptor)) {
-                return true;
-            }
+            main |= (flags & (ACC_PUBLIC | ACC_STATIC)) == (ACC_PUBLIC | ACC_STATIC) && "main".equals(name)
+                    && "([Ljava/lang/String;)V".equals(descriptor);
             skipAttributes(b);
         }
-        return false;
+        skipAttributes(b); // the class's own attributes: the file must end exactly there, or it is not a whole class
+        return main && !b.hasRemaining();
     }
 
     private static void skipAttributes(ByteBuffer b) {

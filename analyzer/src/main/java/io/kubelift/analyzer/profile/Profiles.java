@@ -87,7 +87,11 @@ public final class Profiles {
             p = YAML.readValue(yaml, ProductProfile.class);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            String loc = where + (l != null && l.getLineNr() > 0 ? ":" + l.getLineNr() : "");
+            int line = l != null && l.getLineNr() > 0 ? l.getLineNr() : 0;
+            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+                line = lineOfKey(yaml, u.getPropertyName()).orElse(line); // records are read buffered: the location is past the key
+            }
+            String loc = where + (line > 0 ? ":" + line : "");
             throw KubeliftException.badInput(loc, "not a valid product profile: " + e.getOriginalMessage().lines().findFirst().orElse(""),
                     "see docs/analyzer.md, 'Product profiles', for the fields");
         }
@@ -116,6 +120,18 @@ public final class Profiles {
             }
         }
         return p;
+    }
+
+    /** The first line (1-based) where {@code key} is written as a mapping key. */
+    static java.util.OptionalInt lineOfKey(String yaml, String key) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^\\s*(-\\s+)?|[{,]\\s*)" + java.util.regex.Pattern.quote(key) + "\\s*:");
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (p.matcher(lines.get(i)).find()) {
+                return java.util.OptionalInt.of(i + 1);
+            }
+        }
+        return java.util.OptionalInt.empty();
     }
 
     private static String resource(String path) {
