@@ -39,6 +39,16 @@ public final class Analyzer {
         return new Analyzer(Detectors.defaults(), ScanLimits.DEFAULT);
     }
 
+    /**
+     * The default detectors, reading the built-in product profiles and those of {@code profileDirs} (every
+     * {@code *.yaml} there; see docs/analyzer.md).
+     *
+     * @throws io.kubelift.model.KubeliftException BAD_INPUT when a directory or a profile in it cannot be read
+     */
+    public static Analyzer withProfiles(List<Path> profileDirs) {
+        return new Analyzer(Detectors.with(io.kubelift.analyzer.profile.Profiles.load(profileDirs)), ScanLimits.DEFAULT);
+    }
+
     /** An analyzer with other detectors or caps (tests, embedding). */
     public static Analyzer of(List<Detector> detectors, ScanLimits limits) {
         return new Analyzer(detectors, limits);

@@ -16,9 +16,18 @@ public final class LaunchClassifier {
 
     private static final Pattern CLIENT = Pattern.compile("(?i).*(cli|client|shell|admin|tool|tools|console|command|runjar|versioninfo|version|dump|"
             + "format|topics|consumer|producer|perf|bench|migrat|upgrade|cleanup|purge|backup|restore|import|export|digest|keytool|classpath)([^a-z]|$).*");
-    private static final Pattern SERVER = Pattern.compile("(?i).*(server|daemon|manager|broker|master|worker|node|service|bootstrap|main|peer|agent|gateway|proxy|quorum|historyserver|kafka)([^a-z]|$).*");
+    private static final Pattern SERVER = Pattern.compile("(?i).*(server|daemon|manager|broker|master|worker|node|service|bootstrap|peer|agent|gateway|proxy|quorum|historyserver|kafka)([^a-z]|$).*");
 
     private LaunchClassifier() {
+    }
+
+    /** Whether the launch's class, role or script names a client or admin tool (not merely lacks a server word). */
+    public static boolean namesATool(ShellLaunch l) {
+        String main = l.command().mainClass() != null ? l.command().mainClass() : l.command().jar();
+        String simple = main == null ? "" : main.substring(main.lastIndexOf('.') + 1);
+        String script = RelPaths.fileName(l.entryScript()).toLowerCase(Locale.ROOT).replaceAll("\\.(sh|bash)$", "");
+        String role = l.role() == null ? "" : l.role();
+        return CLIENT.matcher(simple).matches() || CLIENT.matcher(role).matches() || CLIENT.matcher(script).matches();
     }
 
     public static Kind classify(ShellLaunch l) {

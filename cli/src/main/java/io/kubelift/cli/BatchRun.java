@@ -30,7 +30,7 @@ final class BatchRun {
         }
         BatchConverter.Options options = new BatchConverter.Options(jobs, line.hasOption("resume"), line.hasOption("f"), shard);
         Progress bar = new Progress(console);
-        List<BatchConverter.AppResult> results = new BatchConverter(() -> new io.kubelift.core.Kubelift(null))
+        List<BatchConverter.AppResult> results = new BatchConverter(() -> io.kubelift.core.Kubelift.withProfiles(null, Console.profiles(line)))
                 .convert(apps, out, options, bar::finished);
         bar.close();
         long failed = results.stream().filter(r -> !r.ok()).count();

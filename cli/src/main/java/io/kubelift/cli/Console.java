@@ -26,4 +26,14 @@ final class Console {
     Kubelift kubelift() {
         return new Kubelift(progress());
     }
+
+    /** The facade, with the product profiles of the command's {@code --profiles DIR} options added. */
+    Kubelift kubelift(org.apache.commons.cli.CommandLine line) {
+        return Kubelift.withProfiles(progress(), profiles(line));
+    }
+
+    static java.util.List<java.nio.file.Path> profiles(org.apache.commons.cli.CommandLine line) {
+        String[] v = line.getOptionValues("profiles");
+        return v == null ? java.util.List.of() : java.util.Arrays.stream(v).map(java.nio.file.Path::of).toList();
+    }
 }

@@ -20,7 +20,8 @@ final class ConvertCommand extends AbstractCommand {
                 opt(null, "batch", "DIR", "convert every subdirectory or archive of DIR, in parallel, into OUT/<app>/"),
                 opt("j", "jobs", "N", "apps converted at once with --batch (default: the number of cores)"),
                 opt(null, "resume", null, "with --batch: skip apps whose inputs and kubelift version are unchanged"),
-                opt(null, "shard", "I/N", "with --batch: convert only shard I of N (0 <= I < N), e.g. an Indexed Job's index"));
+                opt(null, "shard", "I/N", "with --batch: convert only shard I of N (0 <= I < N), e.g. an Indexed Job's index"),
+                opt(null, "profiles", "DIR", "also read the product profiles (*.yaml) in DIR; repeatable (docs/analyzer.md)"));
     }
 
     @Override
@@ -38,7 +39,7 @@ final class ConvertCommand extends AbstractCommand {
         if (apps.size() > 1 && line.hasOption("n")) {
             throw KubeliftException.usage("--name applies to one app only", null);
         }
-        Kubelift kubelift = console.kubelift();
+        Kubelift kubelift = console.kubelift(line);
         for (String a : apps) {
             Path app = Path.of(a);
             Path target = apps.size() == 1 ? out : out.resolve(Summaries.appName(app));

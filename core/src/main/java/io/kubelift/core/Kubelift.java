@@ -53,6 +53,19 @@ public final class Kubelift {
         this(Analyzer.withDefaultDetectors(), Generator.withDefaults(), Checker.withDefaultChecks(), progress);
     }
 
+    /**
+     * The default facade whose analyzer also reads the product profiles of {@code profileDirs} (every {@code *.yaml}
+     * there, see docs/analyzer.md); none → the built-in profiles only.
+     *
+     * @throws KubeliftException BAD_INPUT when a directory or a profile in it cannot be read
+     */
+    public static Kubelift withProfiles(Progress progress, List<Path> profileDirs) {
+        if (profileDirs == null || profileDirs.isEmpty()) {
+            return new Kubelift(progress);
+        }
+        return new Kubelift(Analyzer.withProfiles(profileDirs), Generator.withDefaults(), Checker.withDefaultChecks(), progress);
+    }
+
     public Kubelift(Analyzer analyzer, Generator generator, Checker checker, Progress progress) {
         this.analyzer = analyzer;
         this.generator = generator;

@@ -41,6 +41,13 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
     @Parameter(property = "kubelift.planName")
     protected String planName;
 
+    /**
+     * Directories of product profiles ({@code *.yaml}) the analyzer reads besides the built-in ones, for an in-house
+     * product kubelift does not know (docs/analyzer.md, "Product profiles").
+     */
+    @Parameter(property = "kubelift.profiles")
+    protected java.util.List<File> profiles;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -49,7 +56,8 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
         }
         ProjectDescriptor descriptor = MavenProjectDescriptors.from(project);
         try {
-            run(new ProjectKubelift(new MavenProgress(getLog())), descriptor);
+            run(new ProjectKubelift(new MavenProgress(getLog()), profiles == null ? java.util.List.of()
+                    : profiles.stream().map(File::toPath).toList()), descriptor);
         } catch (KubeliftException e) {
             Exception failure = Failures.of(goal(), project, e, relatedParameters());
             if (failure instanceof MojoFailureException f) {

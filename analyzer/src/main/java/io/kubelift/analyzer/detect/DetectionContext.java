@@ -1,6 +1,7 @@
 package io.kubelift.analyzer.detect;
 
 import io.kubelift.analyzer.Inventory;
+import io.kubelift.analyzer.jar.Jars;
 import io.kubelift.analyzer.shell.ShellLaunch;
 import io.kubelift.model.Component;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class DetectionContext {
     private final Set<ShellLaunch> claimed = new java.util.HashSet<>();
     private final Set<String> claimedClasses = new java.util.HashSet<>();
     private final Set<String> detectors = new LinkedHashSet<>();
+    private Jars jars;
 
     public DetectionContext(Inventory inventory, String appName) {
         this.inventory = inventory;
@@ -24,6 +26,14 @@ public final class DetectionContext {
 
     public Inventory inventory() {
         return inventory;
+    }
+
+    /** The app's jars, read in place on demand (manifests, class files), shared by the detectors of this analysis. */
+    public Jars jars() {
+        if (jars == null) {
+            jars = new Jars(inventory.files());
+        }
+        return jars;
     }
 
     public String appName() {

@@ -1,5 +1,8 @@
 package io.kubelift.analyzer.detect;
 
+import io.kubelift.analyzer.profile.ProductProfile;
+import io.kubelift.analyzer.profile.ProfileDetector;
+import io.kubelift.analyzer.profile.Profiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -10,13 +13,20 @@ public final class Detectors {
     }
 
     public static List<Detector> defaults() {
-        List<Detector> list = new ArrayList<>(List.of(new HadoopYarnDetector(), new SpringBootDetector(), new TomcatDetector()));
+        return with(Profiles.builtIn());
+    }
+
+    /** The built-in detectors, with one {@link ProfileDetector} reading the given product profiles. */
+    public static List<Detector> with(List<ProductProfile> profiles) {
+        List<Detector> list = new ArrayList<>(List.of(new HadoopYarnDetector(), new SpringBootDetector(), new TomcatDetector(),
+                new ProfileDetector(profiles)));
         List<Detector> extra = new ArrayList<>();
         ServiceLoader.load(Detector.class, Detectors.class.getClassLoader()).forEach(extra::add);
         extra.sort(java.util.Comparator.comparing(Detector::id));
         list.addAll(extra);
         list.add(new JavaLaunchDetector());
         list.add(new MainClassDetector());
+        list.add(new CandidateDetector());
         return list;
     }
 }

@@ -67,7 +67,7 @@ public final class JavaLaunchDetector implements Detector {
                             + (durable ? "; it keeps durable state (" + state.stream().filter(StateDir::isDurable).map(StateDir::configKey)
                                     .filter(java.util.Objects::nonNull).distinct().collect(java.util.stream.Collectors.joining(", "))
                                     + "), so a StatefulSet with a volume per replica and a headless Service for stable member names" : ""))
-                    .entrypoint(ComponentParts.entrypoint(l, ev))
+                    .entrypoint(withManifestMain(ctx, ComponentParts.entrypoint(l, ev)))
                     .runtime(new Runtime("17", null, null, null))
                     .ports(ComponentParts.ports(inv, files, f -> true))
                     .configFiles(ComponentParts.configFiles(inv, files))
@@ -80,6 +80,23 @@ public final class JavaLaunchDetector implements Detector {
             ctx.add(id(), c);
             inv.launches().stream().filter(x -> name(x).equals(e.getKey())).forEach(ctx::claim);
         }
+    }
+
+    /**
+     * {@code java -jar x.jar}: the main class is the one x.jar's manifest names (read from the jar in place); the
+     * entrypoint states it, with the jar first on the classpath, which runs the same program.
+     */
+    static io.kubelift.model.Entrypoint withManifestMain(DetectionContext ctx, io.kubelift.model.Entrypoint e) {
+        if (e.mainClass() != null || e.jar() == null) {
+            return e;
+        }
+        String main = ctx.jars().resolve(e.jar()).flatMap(ctx.jars()::info).map(io.kubelift.analyzer.jar.Jars.JarInfo::mainClass).orElse(null);
+        if (main == null) {
+            return e;
+        }
+        List<String> cp = new java.util.ArrayList<>(List.of(e.jar()));
+        e.classpath().stream().filter(x -> !x.equals(e.jar())).forEach(cp::add);
+        return new io.kubelift.model.Entrypoint(e.script(), main, e.jar(), e.command(), cp, e.jvmOptions(), e.args(), e.workingDir(), e.evidence());
     }
 
     static boolean isServer(Inventory inv, ShellLaunch l) {

@@ -22,7 +22,24 @@ public final class PropertiesParser implements FileParser {
     @Override
     public boolean accepts(SourceFile f) {
         String n = f.lowerName();
-        return n.endsWith(".properties") || n.endsWith(".cfg") && !IniParser.hasSections(f);
+        return n.endsWith(".properties") || n.endsWith(".cfg") && !IniParser.hasSections(f) || n.endsWith(".conf") && keyValueOnly(f);
+    }
+
+    private static final java.util.regex.Pattern KEY_VALUE = java.util.regex.Pattern.compile("^\\s*([#!].*|[A-Za-z0-9_.\\-]+\\s*=.*|)$");
+
+    /**
+     * A {@code .conf} file written as {@code key=value} lines only (Keycloak's keycloak.conf, many daemons' own
+     * settings), not an nginx/Apache/HOCON/JAAS file: every line is a comment, blank or {@code key=value}.
+     */
+    static boolean keyValueOnly(SourceFile f) {
+        boolean any = false;
+        for (String l : f.lines()) {
+            if (!KEY_VALUE.matcher(l).matches()) {
+                return false;
+            }
+            any |= !l.isBlank() && !l.strip().startsWith("#") && !l.strip().startsWith("!");
+        }
+        return any;
     }
 
     @Override

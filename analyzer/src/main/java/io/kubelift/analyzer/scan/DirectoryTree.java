@@ -155,6 +155,23 @@ public final class DirectoryTree extends ListedFileTree {
         }
     }
 
+    @Override
+    public Optional<SeekableByteChannel> channel(String path, long maxBytes) {
+        Path p = files.get(path);
+        if (p == null || sizes.get(path) > maxBytes) {
+            return Optional.empty();
+        }
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || a.size() > maxBytes) {
+                return Optional.empty();
+            }
+            return Optional.of(Files.newByteChannel(p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)));
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
     public Path root() {
         return root;
     }

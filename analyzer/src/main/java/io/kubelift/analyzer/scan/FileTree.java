@@ -21,6 +21,14 @@ public interface FileTree extends AppFiles {
 
     ScanLimits limits();
 
+    /**
+     * A random-access view of a listed file of at most {@code maxBytes}, for formats read by their index (a jar's
+     * central directory) rather than whole: a file channel for a directory tree, the bytes in memory otherwise.
+     */
+    default Optional<java.nio.channels.SeekableByteChannel> channel(String path, long maxBytes) {
+        return read(path, maxBytes).map(org.apache.commons.compress.utils.SeekableInMemoryByteChannel::new);
+    }
+
     @Override
     default Optional<byte[]> read(String path) {
         return read(path, limits().maxReadBytes());

@@ -28,6 +28,9 @@ public final class ShellInterpreter {
     private static final Pattern ASSIGN = Pattern.compile("^(?:export\\s+|local\\s+|readonly\\s+|declare\\s+(?:-\\w+\\s+)?)?([A-Za-z_][A-Za-z0-9_]*)\\+?=(.*)$");
     private static final Pattern PREFIX = Pattern.compile("^(?:(?:exec|nohup|eval|command|time|setsid|builtin)\\s+|nice\\s+(?:-n\\s*\\S+\\s+|-\\d+\\s+)?|\\$_NOHUP\\s+|\"?\\$\\{?_?NOHUP\\}?\"?\\s+)*");
     private static final Pattern JAVA_WORD = Pattern.compile("^(?:[\\\\\"']*\\$\\{?[A-Za-z_]*JAVA[A-Za-z_]*\\}?[\\\\\"']*|[\\\\\"']*\\S*/java[\\\\\"']*|java)(?=\\s|$)", Pattern.CASE_INSENSITIVE);
+    /** A leading word that is only a variable ({@code ${KARAF_EXEC}}, {@code "$RUNNER"}). */
+    private static final Pattern VAR_WORD = Pattern.compile("^\"?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?\"?\\s+");
+    private static final Pattern PREFIX_WORD = Pattern.compile("(exec|nohup|eval|command|time|setsid|builtin)(\\s+(exec|nohup|eval|setsid))*");
     private static final Pattern HEAP_VAR = Pattern.compile("(?i).*(HEAP|XMX|MEM).*");
     private static final int MAX_WORLDS = 64;
     private static final int MAX_DEPTH = 6;
@@ -52,6 +55,8 @@ public final class ShellInterpreter {
         List<String> positional = new ArrayList<>();
         Map<String, String> branchVars = new HashMap<>();
         Set<String> visited = new java.util.TreeSet<>();
+        Map<String, ShellNode.Function> functions = new HashMap<>();
+        Set<String> calling = new HashSet<>();
         String argv0 = "";
         boolean alive = true;
 
@@ -61,6 +66,8 @@ public final class ShellInterpreter {
             w.positional = new ArrayList<>(positional);
             w.branchVars = new HashMap<>(branchVars);
             w.visited = new java.util.TreeSet<>(visited);
+            w.functions = new HashMap<>(functions);
+            w.calling = new HashSet<>(calling);
             w.argv0 = argv0;
             return w;
         }
@@ -112,6 +119,9 @@ public final class ShellInterpreter {
                     }
                 } else if (n instanceof ShellNode.Case c) {
                     next.addAll(caseNode(c, w, file, entry, depth, conditional));
+                } else if (n instanceof ShellNode.Function f) {
+                    w.functions.put(f.name(), f); // defined now, run when called
+                    next.add(w);
                 } else {
                     next.add(w);
                 }
@@ -164,124 +174,240 @@ public final class ShellInterpreter {
         return out;
     }
 
+    /** One simple command in one world: the statement and where it runs. */
+    private record Stmt(ShellNode.Simple node, String text, World w, String file, String entry, int depth, boolean conditional,
+            Expander x, Set<String> used) {
+    }
+
+    /** A simple command: the first statement kind that recognises it handles it (one method per kind). */
     private void simple(ShellNode.Simple s, World w, String file, String entry, int depth, boolean conditional) {
-        String text = s.text();
         Set<String> used = new HashSet<>();
-        Expander x = new Expander(w.env, w.positional, used).script(w.argv0, file);
-        Matcher a = ASSIGN.matcher(text);
-        if (a.matches() && !text.contains(" =")) {
-            String raw = a.group(2).strip();
-            if (raw.startsWith("(")) {
-                return; // arrays: not modelled
+        Stmt st = new Stmt(s, s.text(), w, file, entry, depth, conditional, new Expander(w.env, w.positional, used).script(w.argv0, file), used);
+        boolean handled = assignment(st) || declaration(st) || shift(st) || exit(st) || source(st) || functionCall(st) || javaCommand(st);
+        if (!handled) {
+            scriptCall(st);
+        }
+    }
+
+    /** {@code NAME=value}, {@code export NAME=value}, {@code NAME+=more}, {@code local}/{@code readonly}/{@code declare}. */
+    private boolean assignment(Stmt st) {
+        Matcher a = ASSIGN.matcher(st.text());
+        if (!a.matches() || st.text().contains(" =")) {
+            return false;
+        }
+        String raw = a.group(2).strip();
+        if (raw.startsWith("(")) {
+            return true; // arrays: not modelled
+        }
+        String traced = st.x().expandTraced(raw);
+        String value = Expander.clean(traced);
+        World w = st.w();
+        if (st.conditional() && st.used().stream().anyMatch(v -> !w.env.containsKey(v)) && !raw.matches(".*\\$\\{[A-Za-z_0-9]+:?[-=].*")) {
+            return true;
+        }
+        String name = a.group(1);
+        if (st.text().contains("+=") && w.env.containsKey(name)) {
+            value = w.env.get(name).value() + value;
+            traced = w.env.get(name).traced() + traced;
+        }
+        List<ShellVar> sources = new ArrayList<>();
+        for (String u : st.used()) {
+            if (w.env.get(u) != null) {
+                sources.add(w.env.get(u));
             }
-            String traced = x.expandTraced(raw);
-            String value = Expander.clean(traced);
-            if (conditional && used.stream().anyMatch(v -> !w.env.containsKey(v)) && !raw.matches(".*\\$\\{[A-Za-z_0-9]+:?[-=].*")) {
-                return;
+        }
+        w.env.put(name, new ShellVar(value, st.file(), st.node().line(), st.text(), sources, st.x().readUnknown(), traced));
+        return true;
+    }
+
+    /** {@code export X}, {@code local X}, {@code unset X Y}: only unset changes what is known. */
+    private static boolean declaration(Stmt st) {
+        String text = st.text();
+        if (!text.startsWith("export ") && !text.startsWith("unset ") && !text.startsWith("local ")) {
+            return false;
+        }
+        if (text.startsWith("unset ")) {
+            for (String v : text.substring(6).trim().split("\\s+")) {
+                st.w().env.remove(v);
             }
-            String name = a.group(1);
-            if (text.contains("+=") && w.env.containsKey(name)) {
-                value = w.env.get(name).value() + value;
-                traced = w.env.get(name).traced() + traced;
-            }
-            List<ShellVar> sources = new ArrayList<>();
-            for (String u : used) {
-                if (w.env.get(u) != null) {
-                    sources.add(w.env.get(u));
+        }
+        return true;
+    }
+
+    /** {@code shift [N]}: drops positional parameters. */
+    private static boolean shift(Stmt st) {
+        String text = st.text();
+        if (!text.equals("shift") && !text.startsWith("shift ")) {
+            return false;
+        }
+        int k;
+        try {
+            k = text.length() > 6 ? Integer.parseInt(text.substring(6).trim()) : 1;
+        } catch (NumberFormatException e) {
+            k = 1;
+        }
+        for (int i = 0; i < k && !st.w().positional.isEmpty(); i++) {
+            st.w().positional.remove(0);
+        }
+        return true;
+    }
+
+    /** {@code exit}: ends the path, unless it runs under an undecided condition. */
+    private static boolean exit(Stmt st) {
+        if (!st.text().equals("exit") && !st.text().startsWith("exit ")) {
+            return false;
+        }
+        if (!st.conditional()) {
+            st.w().alive = false;
+        }
+        return true;
+    }
+
+    /** {@code . file} / {@code source file}: the app's script is run in this world (its variables stay). */
+    private boolean source(Stmt st) {
+        String text = st.text();
+        if (!text.startsWith(". ") && !text.startsWith("source ")) {
+            return false;
+        }
+        List<String> ws = st.x().words(text.substring(text.indexOf(' ') + 1));
+        World w = st.w();
+        if (!ws.isEmpty() && st.depth() < MAX_DEPTH) {
+            resolve.apply(JavaCommand.stripQuotes(ws.get(0))).ifPresent(target -> scripts.apply(target).ifPresent(nodes -> {
+                w.visited.add(target);
+                List<World> res = exec(nodes, List.of(w), target, st.entry(), st.depth() + 1, st.conditional());
+                if (!res.isEmpty()) {
+                    World r = res.get(res.size() - 1);
+                    w.env = r.env;
+                    w.visited = r.visited;
+                    w.functions = r.functions;
                 }
-            }
-            w.env.put(name, new ShellVar(value, file, s.line(), text, sources, x.readUnknown(), traced));
-            return;
+            }));
         }
-        if (text.startsWith("export ") || text.startsWith("unset ") || text.startsWith("local ")) {
-            if (text.startsWith("unset ")) {
-                for (String v : text.substring(6).trim().split("\\s+")) {
-                    w.env.remove(v);
-                }
-            }
-            return;
+        return true;
+    }
+
+    /**
+     * A call of a function the script defined ({@code main "$@"}, {@code run}): its body runs in this world with the
+     * call's words as positional parameters (restored after); its variables stay, as in a shell.
+     */
+    private boolean functionCall(Stmt st) {
+        String body = stripPrefixes(st).text();
+        String first = body.split("\\s+", 2)[0];
+        World w = st.w();
+        ShellNode.Function fn = w.functions.get(first);
+        if (fn == null) {
+            return false;
         }
-        if (text.equals("shift") || text.startsWith("shift ")) {
-            int k = 1;
-            try {
-                k = text.length() > 6 ? Integer.parseInt(text.substring(6).trim()) : 1;
-            } catch (NumberFormatException e) {
-                k = 1;
-            }
-            for (int i = 0; i < k && !w.positional.isEmpty(); i++) {
-                w.positional.remove(0);
-            }
-            return;
+        if (st.depth() >= MAX_DEPTH || w.calling.contains(first)) {
+            return true; // recursion: not followed
         }
-        if ((text.equals("exit") || text.startsWith("exit ")) && !conditional) {
-            w.alive = false;
-            return;
-        }
-        if (text.startsWith(". ") || text.startsWith("source ")) {
-            List<String> ws = x.words(text.substring(text.indexOf(' ') + 1));
-            if (!ws.isEmpty() && depth < MAX_DEPTH) {
-                resolve.apply(JavaCommand.stripQuotes(ws.get(0))).ifPresent(target -> scripts.apply(target).ifPresent(nodes -> {
-                    w.visited.add(target);
-                    List<World> res = exec(nodes, List.of(w), target, entry, depth + 1, conditional);
-                    if (!res.isEmpty()) {
-                        World r = res.get(res.size() - 1);
-                        w.env = r.env;
-                        w.visited = r.visited;
-                    }
-                }));
-            }
-            return;
-        }
+        List<String> args = dropRedirections(st.x().words(body.substring(first.length())));
+        List<String> saved = w.positional;
+        w.positional = new ArrayList<>(args.stream().map(JavaCommand::stripQuotes).toList());
+        w.calling.add(first);
+        List<World> res = exec(fn.body(), List.of(w), st.file(), st.entry(), st.depth() + 1, st.conditional());
+        World r = res.isEmpty() ? w : res.get(res.size() - 1);
+        w.env = r.env;
+        w.visited = r.visited;
+        w.calling.remove(first);
+        w.positional = saved;
+        return true;
+    }
+
+    /** The command without its background {@code &}, with prefixes ({@code exec}, {@code nohup}, {@code eval} …) stripped. */
+    private record Stripped(String text, String prefixes, boolean background) {
+    }
+
+    private static Stripped stripPrefixes(Stmt st) {
+        String text = st.text();
         boolean background = text.endsWith("&") && !text.endsWith("&&") || text.endsWith("\"&\"");
         String body = text.replaceAll("\\s*\"?&\"?$", "");
-        Matcher p = PREFIX.matcher(body);
-        p.lookingAt();
-        String afterPrefix = body.substring(p.end());
-        boolean nohup = p.group().contains("NOHUP") || p.group().contains("nohup");
+        StringBuilder prefixes = new StringBuilder();
+        while (true) {
+            Matcher p = PREFIX.matcher(body);
+            p.lookingAt();
+            prefixes.append(p.group());
+            body = body.substring(p.end());
+            // a variable that holds a prefix or nothing ({@code ${KARAF_EXEC} "$JAVA" …}, KARAF_EXEC=exec or unset)
+            Matcher v = VAR_WORD.matcher(body);
+            if (!v.lookingAt() || body.substring(v.end()).isBlank()) {
+                break;
+            }
+            ShellVar var = st.w().env.get(v.group(1));
+            if (v.group(1).toUpperCase(java.util.Locale.ROOT).contains("JAVA")
+                    || var == null && !v.group(1).matches("(?i).*(EXEC|NOHUP|WRAP|PREFIX|RUNNER).*")) {
+                break; // the java command itself, or an unknown word: not a prefix
+            }
+            String value = var == null ? "" : var.value().strip();
+            if (!value.isEmpty() && !PREFIX_WORD.matcher(value).matches()) {
+                break;
+            }
+            prefixes.append(value).append(' ');
+            body = body.substring(v.end());
+        }
+        return new Stripped(body, prefixes.toString(), background);
+    }
+
+    /** {@code java … Main args} (or {@code -jar}), after prefixes: a launch. */
+    private boolean javaCommand(Stmt st) {
+        Stripped sp = stripPrefixes(st);
+        String afterPrefix = sp.text();
+        boolean nohup = sp.prefixes().contains("NOHUP") || sp.prefixes().contains("nohup");
         Matcher j = JAVA_WORD.matcher(afterPrefix);
-        if (j.lookingAt() && !afterPrefix.matches("(?i)^[\\\\\"']*\\$\\{?JAVA_HOME\\}?[\\\\\"']*(\\s.*)?$")) {
-            List<Word> words = x.tracedWords(afterPrefix.substring(j.end()));
-            if (p.group().matches("(?s).*\\beval\\s.*")) {
-                // eval: the words are read and expanded once more
-                words = x.tracedWords(String.join(" ", words.stream().map(Word::traced).toList()));
-            }
-            words = dropRedirectionWords(words);
-            JavaCommand cmd = JavaCommand.parseWords(words);
-            if (cmd.mainClass() != null || cmd.jar() != null) {
-                String role = null;
-                for (Map.Entry<String, String> bv : w.branchVars.entrySet()) {
-                    ShellVar v = w.env.get(bv.getKey());
-                    if (v != null && cmd.mainClass() != null && v.value().trim().endsWith(cmd.mainClass()) && bv.getValue().matches("[a-z][a-z0-9_-]*")) {
-                        role = bv.getValue();
-                    }
-                }
-                ShellVar heap = heapSource(cmd, w, used);
-                String key = file + ":" + s.line() + ":" + cmd + ":" + role + ":" + entry;
-                if (launchKeys.add(key)) {
-                    launches.add(new ShellLaunch(file, s.line(), text, cmd, role, background || nohup, entry, heap, List.copyOf(w.visited)));
+        if (!j.lookingAt() || afterPrefix.matches("(?i)^[\\\\\"']*\\$\\{?JAVA_HOME\\}?[\\\\\"']*(\\s.*)?$")) {
+            return false;
+        }
+        World w = st.w();
+        List<Word> words = st.x().tracedWords(afterPrefix.substring(j.end()));
+        if (sp.prefixes().matches("(?s).*\\beval\\s.*")) {
+            // eval: the words are read and expanded once more
+            words = st.x().tracedWords(String.join(" ", words.stream().map(Word::traced).toList()));
+        }
+        words = dropRedirectionWords(words);
+        JavaCommand cmd = JavaCommand.parseWords(words);
+        if (cmd.mainClass() != null || cmd.jar() != null) {
+            String role = null;
+            for (Map.Entry<String, String> bv : w.branchVars.entrySet()) {
+                ShellVar v = w.env.get(bv.getKey());
+                if (v != null && cmd.mainClass() != null && v.value().trim().endsWith(cmd.mainClass()) && bv.getValue().matches("[a-z][a-z0-9_-]*")) {
+                    role = bv.getValue();
                 }
             }
+            ShellVar heap = heapSource(cmd, w, st.used());
+            String key = st.file() + ":" + st.node().line() + ":" + cmd + ":" + role + ":" + st.entry();
+            if (launchKeys.add(key)) {
+                launches.add(new ShellLaunch(st.file(), st.node().line(), st.text(), cmd, role, sp.background() || nohup, st.entry(), heap,
+                        List.copyOf(w.visited)));
+            }
+        }
+        return true;
+    }
+
+    /** A call of another script of the app with a class name among its arguments: run it with those arguments. */
+    private void scriptCall(Stmt st) {
+        Stripped sp = stripPrefixes(st);
+        boolean nohup = sp.prefixes().contains("NOHUP") || sp.prefixes().contains("nohup");
+        List<String> words = dropRedirections(st.x().words(sp.text()));
+        if (words.isEmpty() || st.depth() >= MAX_DEPTH || words.stream().skip(1).noneMatch(JavaCommand::isQualifiedClassName)) {
             return;
         }
-        // a call of another script of the app with a class name among its arguments: run it with those arguments
-        List<String> words = dropRedirections(x.words(afterPrefix));
-        if (!words.isEmpty() && depth < MAX_DEPTH && words.stream().skip(1).anyMatch(JavaCommand::isQualifiedClassName)) {
-            Optional<String> target = resolve.apply(JavaCommand.stripQuotes(words.get(0)));
-            if (target.isPresent() && !target.get().equals(file)) {
-                Optional<List<ShellNode>> nodes = scripts.apply(target.get());
-                if (nodes.isPresent()) {
-                    World callee = w.copy();
-                    callee.positional = wrapperArgs(words.subList(1, words.size()));
-                    callee.branchVars = new HashMap<>();
-                    callee.visited.add(target.get());
-                    callee.argv0 = target.get();
-                    int before = launches.size();
-                    exec(nodes.get(), List.of(callee), target.get(), entry, depth + 1, false);
-                    if (background || nohup) {
-                        for (int i = before; i < launches.size(); i++) {
-                            launches.set(i, launches.get(i).withBackground(true));
-                        }
-                    }
+        Optional<String> target = resolve.apply(JavaCommand.stripQuotes(words.get(0)));
+        if (target.isEmpty() || target.get().equals(st.file())) {
+            return;
+        }
+        Optional<List<ShellNode>> nodes = scripts.apply(target.get());
+        if (nodes.isPresent()) {
+            World callee = st.w().copy();
+            callee.positional = wrapperArgs(words.subList(1, words.size()));
+            callee.branchVars = new HashMap<>();
+            callee.functions = new HashMap<>();
+            callee.visited.add(target.get());
+            callee.argv0 = target.get();
+            int before = launches.size();
+            exec(nodes.get(), List.of(callee), target.get(), st.entry(), st.depth() + 1, false);
+            if (sp.background() || nohup) {
+                for (int i = before; i < launches.size(); i++) {
+                    launches.set(i, launches.get(i).withBackground(true));
                 }
             }
         }

@@ -57,6 +57,12 @@ public final class ProjectKubelift {
         this(once(Analyzer::withDefaultDetectors), once(Generator::withDefaults), once(Checker::withDefaultChecks), progress);
     }
 
+    /** As {@link #ProjectKubelift(Progress)}, the analyzer also reading the product profiles of {@code profileDirs}. */
+    public ProjectKubelift(Progress progress, java.util.List<java.nio.file.Path> profileDirs) {
+        this(once(() -> profileDirs == null || profileDirs.isEmpty() ? Analyzer.withDefaultDetectors() : Analyzer.withProfiles(profileDirs)),
+                once(Generator::withDefaults), once(Checker::withDefaultChecks), progress);
+    }
+
     public ProjectKubelift(Analyzer analyzer, Generator generator, Checker checker, Progress progress) {
         this(() -> analyzer, () -> generator, () -> checker, progress);
     }

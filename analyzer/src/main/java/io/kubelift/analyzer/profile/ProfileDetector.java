@@ -1,0 +1,277 @@
+package io.kubelift.analyzer.profile;
+
+import io.kubelift.analyzer.Inventory;
+import io.kubelift.analyzer.detect.ComponentParts;
+import io.kubelift.analyzer.detect.DetectionContext;
+import io.kubelift.analyzer.detect.Detector;
+import io.kubelift.analyzer.parse.ConfigEntry;
+import io.kubelift.analyzer.scan.RelPaths;
+import io.kubelift.analyzer.shell.ShellLaunch;
+import io.kubelift.model.Component;
+import io.kubelift.model.Entrypoint;
+import io.kubelift.model.Evidence;
+import io.kubelift.model.Health;
+import io.kubelift.model.LogDir;
+import io.kubelift.model.Port;
+import io.kubelift.model.Runtime;
+import io.kubelift.model.SecretRef;
+import io.kubelift.model.StateDir;
+import io.kubelift.model.Workload;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one detector for every product described by a {@link ProductProfile}: when an app is recognised as the product,
+ * each of its long-running processes becomes a component — the launch the scripts make of its main class when one was
+ * interpreted (its classpath, options, heap), else the profile's own entrypoint; ports from the product's setting
+ * keys, read from the app's config (a number, {@code host:port} or a URI) or the product's default; health, state,
+ * logs and secret keys as the profile says, plus what the parsers found in the daemon's config files. Launches of the
+ * product's tools are claimed, so they never become components.
+ */
+public final class ProfileDetector implements Detector {
+    private static final Pattern PORT_IN = Pattern.compile("(?:^|:)(\\d{1,5})(?:/.*)?$");
+    private final List<ProductProfile> profiles;
+
+    public ProfileDetector(List<ProductProfile> profiles) {
+        this.profiles = List.copyOf(profiles);
+    }
+
+    @Override
+    public String id() {
+        return "profile";
+    }
+
+    @Override
+    public void detect(DetectionContext ctx) {
+        for (ProductProfile p : profiles) {
+            Optional<Evidence> mark = recognised(ctx, p);
+            if (mark.isEmpty()) {
+                continue;
+            }
+            Inventory inv = ctx.inventory();
+            for (ProductProfile.Daemon d : p.components()) {
+                daemon(ctx, p, d, mark.get());
+            }
+            for (String tool : p.tools()) {
+                ctx.claimClass(tool);
+            }
+            // a tool launched by its class, or with -jar of a jar whose manifest names it (asadmin's appserver-cli.jar)
+            inv.launches().stream().filter(l -> p.tools().contains(mainClassOf(ctx, l))).forEach(ctx::claim);
+        }
+    }
+
+    /** The evidence that the app is this product (the first recognising file or launch), or empty. */
+    static Optional<Evidence> recognised(DetectionContext ctx, ProductProfile p) {
+        Inventory inv = ctx.inventory();
+        ProductProfile.Recognise r = p.recognise();
+        for (String c : r.mainClasses()) {
+            Optional<ShellLaunch> l = inv.launches().stream().filter(x -> c.equals(x.command().mainClass())).findFirst();
+            if (l.isPresent()) {
+                return Optional.of(ComponentParts.launchEvidence(inv, l.get()));
+            }
+        }
+        if (r.anyFile().isEmpty() && r.allFiles().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> all = new ArrayList<>();
+        for (String f : r.allFiles()) {
+            Optional<String> hit = find(inv, f);
+            if (hit.isEmpty()) {
+                return Optional.empty();
+            }
+            all.add(hit.get());
+        }
+        Optional<String> any = Optional.empty();
+        for (String f : r.anyFile()) {
+            any = find(inv, f);
+            if (any.isPresent()) {
+                break;
+            }
+        }
+        if (!r.anyFile().isEmpty() && any.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Evidence.ofFile(any.orElse(all.get(0))));
+    }
+
+    /** The first app file (path order) matching a profile path: a path suffix, {@code *} within one segment. */
+    static Optional<String> find(Inventory inv, String pattern) {
+        Pattern re = glob(pattern);
+        return inv.files().list().stream().filter(f -> re.matcher(f).matches()).findFirst();
+    }
+
+    static Pattern glob(String pattern) {
+        StringBuilder sb = new StringBuilder("(?:.*/)?");
+        for (char ch : pattern.toCharArray()) {
+            switch (ch) {
+                case '*' -> sb.append("[^/]*");
+                case '?' -> sb.append("[^/]");
+                default -> sb.append(Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return Pattern.compile(sb.toString());
+    }
+
+    private void daemon(DetectionContext ctx, ProductProfile p, ProductProfile.Daemon d, Evidence mark) {
+        Inventory inv = ctx.inventory();
+        List<ShellLaunch> ofClass = inv.launches().stream().filter(l -> runs(ctx, l, d)).toList();
+        Optional<ShellLaunch> launch = ofClass.stream().filter(l -> l.command().args().containsAll(d.args())).findFirst()
+                .or(() -> ofClass.stream().filter(l -> !ctx.isClaimed(l)).findFirst());
+        boolean present = launch.isPresent() || d.whenFiles().stream().anyMatch(f -> find(inv, f).isPresent());
+        if (d.optional() && !present || ctx.components().stream().anyMatch(c -> c.name().equals(d.name()))) {
+            return;
+        }
+        Set<String> files = new TreeSet<>();
+        for (String g : d.configFiles()) {
+            Pattern re = glob(g);
+            inv.configFormats().keySet().stream().filter(f -> re.matcher(f).matches()).forEach(files::add);
+        }
+        Evidence ev = launch.map(l -> ComponentParts.launchEvidence(inv, l)).orElse(mark);
+        Map<String, ConfigEntry> conf = new LinkedHashMap<>();
+        inv.entries().stream().filter(e -> files.contains(e.file())).forEach(e -> conf.putIfAbsent(e.key(), e));
+        List<Port> ports = ports(inv, d, conf, files, mark);
+        Set<String> withScripts = new TreeSet<>(files);
+        launch.ifPresent(l -> {
+            withScripts.add(l.script());
+            withScripts.add(l.entryScript());
+            withScripts.addAll(l.sources());
+        });
+        List<StateDir> state = new ArrayList<>(ComponentParts.state(inv, files, f -> true));
+        for (ProductProfile.DirDef s : d.state()) {
+            ConfigEntry e = s.key() == null ? null : conf.get(s.key());
+            String path = e != null && !e.value().isBlank() && !e.value().contains("${") ? e.value() : s.path();
+            if (state.stream().noneMatch(x -> x.path().equals(path))) {
+                state.add(new StateDir(path, s.purpose(), s.key(), s.durable(), e != null ? ComponentParts.evidence(inv, e) : mark));
+            }
+        }
+        state.sort(Comparator.comparing(StateDir::path));
+        List<LogDir> logs = new ArrayList<>(ComponentParts.logs(inv, withScripts, f -> true));
+        for (ProductProfile.DirDef s : d.logs()) {
+            ConfigEntry e = s.key() == null ? null : conf.get(s.key());
+            String path = e != null && !e.value().isBlank() && !e.value().contains("${") ? e.value() : s.path();
+            if (logs.stream().noneMatch(x -> x.path().equals(path))) {
+                logs.add(new LogDir(path, s.key(), e != null ? ComponentParts.evidence(inv, e) : mark));
+            }
+        }
+        logs.sort(Comparator.comparing(LogDir::path));
+        boolean durable = state.stream().anyMatch(StateDir::isDurable);
+        Workload workload = d.workload() != null ? Workload.valueOf(d.workload()) : durable ? Workload.StatefulSet : Workload.Deployment;
+        Health health = null;
+        if (d.health() != null && ports.stream().anyMatch(x -> x.name().equals(d.health().port()))) {
+            health = d.health().path() == null ? new Health("tcp", null, d.health().port(), mark) : new Health("http", d.health().path(), d.health().port(), mark);
+        }
+        Component.Builder b = Component.builder(d.name())
+                .description((d.description() != null ? d.description() : p.name() + " " + d.name())
+                        + (launch.isPresent() ? ", launched by " + launch.get().entryScript() : ", from the " + p.id() + " product profile (no launch interpreted: check the entrypoint)"))
+                .workload(workload)
+                .entrypoint(entrypoint(ctx, d, launch, ev))
+                .runtime(new Runtime("17", null, null, null))
+                .ports(ports)
+                .configFiles(ComponentParts.configFiles(inv, files))
+                .secrets(secrets(inv, p, withScripts))
+                .state(state)
+                .logs(logs)
+                .health(health)
+                .evidence(ev);
+        launch.ifPresent(l -> b.resources(ComponentParts.resources(ComponentParts.heapBytes(l.command()), ComponentParts.heapEvidence(inv, l))));
+        ctx.add("profile:" + p.id(), b.build());
+        ofClass.forEach(ctx::claim);
+        ctx.claimClass(d.mainClass());
+    }
+
+    /** The class a launch runs: its main class, or the Main-Class of the jar it runs with {@code -jar}; null when unknown. */
+    static String mainClassOf(DetectionContext ctx, ShellLaunch l) {
+        if (l.command().mainClass() != null) {
+            return l.command().mainClass();
+        }
+        return l.command().jar() == null ? null
+                : ctx.jars().resolve(l.command().jar()).flatMap(ctx.jars()::info).map(i -> i.mainClass()).orElse(null);
+    }
+
+    /** Whether a launch runs the daemon: its class, or {@code -jar} of the daemon's launcher jar. */
+    private static boolean runs(DetectionContext ctx, ShellLaunch l, ProductProfile.Daemon d) {
+        if (d.mainClass().equals(l.command().mainClass())) {
+            return true;
+        }
+        String jar = l.command().jar();
+        if (jar == null) {
+            return false;
+        }
+        if (d.jar() != null && RelPaths.fileName(jar.replace('\\', '/')).equals(RelPaths.fileName(d.jar()))) {
+            return true;
+        }
+        return ctx.jars().resolve(jar).flatMap(ctx.jars()::info).map(i -> d.mainClass().equals(i.mainClass())).orElse(false);
+    }
+
+    private static Entrypoint entrypoint(DetectionContext ctx, ProductProfile.Daemon d, Optional<ShellLaunch> launch, Evidence ev) {
+        if (launch.isPresent()) {
+            Entrypoint e = ComponentParts.entrypoint(launch.get(), ev);
+            List<String> args = new ArrayList<>(e.args());
+            if (!args.containsAll(d.args())) {
+                d.args().stream().filter(a -> !args.contains(a)).forEach(args::add);
+            }
+            return new Entrypoint(e.script(), d.mainClass(), e.jar(), e.command(), withJar(e.classpath(), e.jar()), e.jvmOptions(), args, e.workingDir(), e.evidence());
+        }
+        String script = d.scripts().stream().map(s -> find(ctx.inventory(), s)).flatMap(Optional::stream).findFirst().orElse(null);
+        String jar = d.jar() == null ? null : find(ctx.inventory(), d.jar()).orElse(null);
+        return new Entrypoint(script, d.mainClass(), jar, null, withJar(d.classpath(), jar), List.of(), d.args(), null, ev);
+    }
+
+    /** The launcher jar first on the classpath, so running the main class by name is the same as {@code java -jar}. */
+    private static List<String> withJar(List<String> classpath, String jar) {
+        if (jar == null || classpath.contains(jar)) {
+            return classpath;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(jar);
+        out.addAll(classpath);
+        return out;
+    }
+
+    private static List<Port> ports(Inventory inv, ProductProfile.Daemon d, Map<String, ConfigEntry> conf, Set<String> files, Evidence mark) {
+        Map<Integer, Port> byPort = new TreeMap<>();
+        Set<String> names = new TreeSet<>();
+        for (ProductProfile.PortDef def : d.ports()) {
+            ConfigEntry e = conf.get(def.key());
+            int port = def.port();
+            Evidence ev = mark;
+            if (e != null) {
+                Matcher m = PORT_IN.matcher(e.value().strip());
+                if (m.find() && Integer.parseInt(m.group(1)) >= 1 && Integer.parseInt(m.group(1)) <= 65535) {
+                    port = Integer.parseInt(m.group(1));
+                }
+                ev = ComponentParts.evidence(inv, e);
+            }
+            String name = def.name() != null ? def.name() : ComponentParts.portName(def.key(), port);
+            if (!byPort.containsKey(port) && names.add(name)) {
+                byPort.put(port, new Port(name, port, "TCP", def.http() ? "http" : null, def.key(), ev));
+            }
+        }
+        for (Port found : ComponentParts.ports(inv, files, f -> true)) {
+            if (!byPort.containsKey(found.port()) && names.add(found.name())) {
+                byPort.put(found.port(), found);
+            }
+        }
+        return new ArrayList<>(byPort.values());
+    }
+
+    private static List<SecretRef> secrets(Inventory inv, ProductProfile p, Set<String> files) {
+        Map<String, SecretRef> out = new TreeMap<>();
+        ComponentParts.secrets(inv, files, h -> true).forEach(s -> out.put(s.file() + "\u0000" + s.key(), s));
+        for (ConfigEntry e : inv.entries()) {
+            if (files.contains(e.file()) && p.secretKeys().contains(e.key()) && !e.value().isBlank()) {
+                out.putIfAbsent(e.file() + "\u0000" + e.key(), new SecretRef(e.key(), e.file(), "password", null, ComponentParts.evidence(inv, e)));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+}
