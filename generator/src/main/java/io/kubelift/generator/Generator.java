@@ -7,8 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubelift.generator.ConfigRewriter;
 import io.kubelift.generator.emit.Emitters;
 import io.kubelift.generator.emit.ResourceEmitter;
-import io.kubelift.generator.kustomize.EnvironmentProfile;
-import io.kubelift.generator.kustomize.KustomizeLayout;
+import io.kubelift.generator.layout.Layout;
 import io.kubelift.generator.script.JvmCommand;
 import io.kubelift.generator.script.StartScript;
 import io.kubelift.model.AppFiles;
@@ -53,29 +52,33 @@ public final class Generator {
         GenerateOptions opts = options == null ? GenerateOptions.defaults() : options;
         PlanContext ctx = new PlanContext(plan, app, source, opts, rewriter);
         FileSet out = new FileSet();
-        List<String> resources = new ArrayList<>();
+        List<HasMetadata> objects = new ArrayList<>();
+        java.util.Set<String> files = new java.util.HashSet<>();
         for (ResourceEmitter emitter : emitters) {
             for (HasMetadata object : emitter.emit(ctx)) {
-                String file = object.getMetadata().getName() + "-" + object.getKind().toLowerCase(Locale.ROOT) + ".yaml";
-                if (out.contains("k8s/base/" + file)) {
-                    throw KubeliftException.badInput("plan", "two generated objects would both be " + file,
+                if (!files.add(fileName(object))) {
+                    throw KubeliftException.badInput("plan", "two generated objects would both be " + fileName(object),
                             "rename one of the components");
                 }
-                out.add("k8s/base/" + file, KubeYaml.write(object));
-                resources.add(file);
+                objects.add(object);
             }
         }
-        out.add("k8s/base/kustomization.yaml", KustomizeLayout.baseKustomization(ctx, resources));
-        for (String env : opts.environments()) {
-            KustomizeLayout.overlay(ctx, EnvironmentProfile.of(env), out);
-        }
+        Layout.named(opts.layout()).write(ctx, objects, out);
         for (ComponentContext c : ctx.components()) {
             out.add("scripts/" + c.name() + "/entrypoint.sh", StartScript.render(ctx.appName(), c), FileSet.Mode.EXECUTABLE);
             out.add("scripts/" + c.name() + "/command.json", json(new JvmCommand(c.component()).argv()));
         }
-        SecretEnvFiles.write(ctx, out);
+        if (opts.layout().equals(GenerateOptions.KUSTOMIZE) && opts.secretsMode().equals("plain")) {
+            SecretEnvFiles.write(ctx, out);
+        }
+        SecretExamples.write(ctx, out);
         checkNoLeak(plan, source, out);
         return out;
+    }
+
+    /** The file name of an object in a layout: {@code <name>-<kind>.yaml}. */
+    public static String fileName(HasMetadata object) {
+        return object.getMetadata().getName() + "-" + object.getKind().toLowerCase(Locale.ROOT) + ".yaml";
     }
 
     private static String json(List<String> argv) {
