@@ -97,6 +97,31 @@ public final class Kubelift {
         return files;
     }
 
+    /**
+     * One apply-ready YAML for environment {@code env}, from a plan file or an output directory holding
+     * {@code plan.yaml} (what {@code convert} writes); written atomically to {@code output} when given. Holds no
+     * secret value (docs/deploy.md).
+     */
+    public String render(Path planOrOut, String env, Path output, GenerateOptions options, Path config) {
+        requireExists(planOrOut, "the plan or output directory to render");
+        Path planFile = Files.isDirectory(planOrOut) ? planOrOut.resolve(PLAN_FILE) : planOrOut;
+        if (!Files.isRegularFile(planFile)) {
+            throw KubeliftException.badInput(planOrOut.toString(), "holds no " + PLAN_FILE,
+                    "give the plan file, or the output directory of 'kubelift convert'");
+        }
+        MigrationPlan plan = PlanCodec.read(planFile);
+        Path appDir = AppPaths.appOf(plan, planFile);
+        AppFiles app = AppFileTrees.open(appDir);
+        GenerateOptions opts = options.withOrg(io.kubelift.generator.defaults.DefaultsReader.find(config,
+                Files.isDirectory(appDir) ? appDir : null, Path.of("").toAbsolutePath()));
+        progress.step("rendering " + plan.metadata().name() + " for " + env);
+        String text = generator.render(plan, app, AppSecrets.of(app), opts, env);
+        if (output != null) {
+            writeSingleFile(output, text);
+        }
+        return text;
+    }
+
     /** The result of a conversion: the analysis, what was written, and the compliance report. */
     public record Conversion(Analysis analysis, FileSet files, Report report, Path outDir) {
     }

@@ -52,17 +52,7 @@ public final class Generator {
         GenerateOptions opts = options == null ? GenerateOptions.defaults() : options;
         PlanContext ctx = new PlanContext(plan, app, source, opts, rewriter);
         FileSet out = new FileSet();
-        List<HasMetadata> objects = new ArrayList<>();
-        java.util.Set<String> files = new java.util.HashSet<>();
-        for (ResourceEmitter emitter : emitters) {
-            for (HasMetadata object : emitter.emit(ctx)) {
-                if (!files.add(fileName(object))) {
-                    throw KubeliftException.badInput("plan", "two generated objects would both be " + fileName(object),
-                            "rename one of the components");
-                }
-                objects.add(object);
-            }
-        }
+        List<HasMetadata> objects = emitAll(ctx);
         Layout.named(opts.layout()).write(ctx, objects, out);
         for (ComponentContext c : ctx.components()) {
             out.add("scripts/" + c.name() + "/entrypoint.sh", StartScript.render(ctx.appName(), c), FileSet.Mode.EXECUTABLE);
@@ -74,6 +64,34 @@ public final class Generator {
         SecretExamples.write(ctx, out);
         checkNoLeak(plan, source, out);
         return out;
+    }
+
+    private List<HasMetadata> emitAll(PlanContext ctx) {
+        List<HasMetadata> objects = new ArrayList<>();
+        java.util.Set<String> files = new java.util.HashSet<>();
+        for (ResourceEmitter emitter : emitters) {
+            for (HasMetadata object : emitter.emit(ctx)) {
+                if (!files.add(fileName(object))) {
+                    throw KubeliftException.badInput("plan", "two generated objects would both be " + fileName(object),
+                            "rename one of the components");
+                }
+                objects.add(object);
+            }
+        }
+        return objects;
+    }
+
+    /**
+     * One apply-ready multi-document YAML for environment {@code env} (see {@link
+     * io.kubelift.generator.kustomize.EnvironmentRenderer}); never holds a secret value.
+     */
+    public String render(MigrationPlan plan, AppFiles app, SecretSource secrets, GenerateOptions options, String env) {
+        GenerateOptions opts = options == null ? GenerateOptions.defaults() : options;
+        PlanContext ctx = new PlanContext(plan, app, secrets == null ? SecretSource.NONE : secrets, opts, rewriter);
+        String text = io.kubelift.generator.kustomize.EnvironmentRenderer.render(ctx, emitAll(ctx), env);
+        FileSet check = new FileSet().add("rendered/" + env + ".yaml", text);
+        checkNoLeak(plan, secrets == null ? SecretSource.NONE : secrets, check);
+        return text;
     }
 
     /** The file name of an object in a layout: {@code <name>-<kind>.yaml}. */

@@ -132,7 +132,7 @@ public final class KustomizeLayout implements io.kubelift.generator.layout.Layou
         return io.kubelift.generator.emit.HorizontalPodAutoscalerEmitter.scalable(c);
     }
 
-    private static Map<String, String> namespaceLabels(PlanContext ctx, EnvironmentProfile env) {
+    static Map<String, String> namespaceLabels(PlanContext ctx, EnvironmentProfile env) {
         Map<String, String> m = new TreeMap<>(ObjectNames.appLabels(ctx));
         m.put("pod-security.kubernetes.io/enforce", "restricted");
         m.put("pod-security.kubernetes.io/warn", "restricted");
@@ -140,7 +140,7 @@ public final class KustomizeLayout implements io.kubelift.generator.layout.Layou
         return m;
     }
 
-    private static HasMetadata quota(PlanContext ctx, EnvironmentProfile env, String ns) {
+    static HasMetadata quota(PlanContext ctx, EnvironmentProfile env, String ns) {
         BigDecimal cpu = BigDecimal.ZERO;
         BigDecimal memory = BigDecimal.ZERO;
         int pods = 0;
@@ -174,7 +174,7 @@ public final class KustomizeLayout implements io.kubelift.generator.layout.Layou
     static final String LIMIT_DEFAULT_CPU_REQUEST = "100m";
     static final String LIMIT_DEFAULT_MEMORY = "256Mi";
 
-    private static HasMetadata limitRange(PlanContext ctx, String ns) {
+    static HasMetadata limitRange(PlanContext ctx, String ns) {
         return new LimitRangeBuilder().withNewMetadata().withName(ctx.appName() + "-limits").withNamespace(ns)
                 .withLabels(ObjectNames.appLabels(ctx)).endMetadata()
                 .withNewSpec().withLimits(new LimitRangeItemBuilder().withType("Container")
