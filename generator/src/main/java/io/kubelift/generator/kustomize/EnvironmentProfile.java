@@ -33,11 +33,15 @@ public record EnvironmentProfile(String name, boolean singleReplica, Integer rep
                 e.domain() != null ? e.domain() : defaults.domain());
     }
 
-    /** Replicas of a component in this environment: only stateless Deployments follow the environment's count. */
+    /**
+     * Replicas of a component in this environment. Only stateless Deployments (no durable state) follow the
+     * environment's count: a StatefulSet's size is part of the app's topology (a ZooKeeper ensemble) and a Deployment
+     * with a volume is a single writer.
+     */
     public int replicasOf(ComponentContext c) {
         var comp = c.component();
         int base = comp.workload() == Workload.DaemonSet ? 1 : Math.max(comp.replicas(), 0);
-        if (comp.workload() != Workload.Deployment) {
+        if (comp.workload() != Workload.Deployment || comp.state().stream().anyMatch(s -> s.isDurable())) {
             return base;
         }
         if (replicas != null) {
