@@ -62,6 +62,12 @@ public final class Generator {
             SecretEnvFiles.write(ctx, out);
         }
         SecretExamples.write(ctx, out);
+        if (!opts.org().sources().isEmpty()) {
+            StringBuilder sb = new StringBuilder("# Organisation defaults used for this output: setting -> where its value came from.\n"
+                    + "# Settings not listed have their built-in default (docs/deploy.md).\n");
+            opts.org().sources().forEach((k, v) -> sb.append(k).append(": ").append(quote(v)).append('\n'));
+            out.add("defaults-sources.yaml", sb.toString());
+        }
         checkNoLeak(plan, source, out);
         return out;
     }
@@ -97,6 +103,10 @@ public final class Generator {
     /** The file name of an object in a layout: {@code <name>-<kind>.yaml}. */
     public static String fileName(HasMetadata object) {
         return object.getMetadata().getName() + "-" + object.getKind().toLowerCase(Locale.ROOT) + ".yaml";
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     private static String json(List<String> argv) {

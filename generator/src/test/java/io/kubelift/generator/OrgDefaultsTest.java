@@ -60,6 +60,27 @@ class OrgDefaultsTest {
     }
 
     @Test
+    void outputRecordsWhereEachSettingCameFrom() {
+        String sources = generate("java-cp", GenerateOptions.KUSTOMIZE).files().get("defaults-sources.yaml").text();
+        assertTrue(sources.contains("ingress.domain: '" + FILE + ":9'\n"), sources);
+        assertTrue(sources.contains("environments.prod.replicas: '" + FILE + ":40'\n"), sources);
+        assertFalse(Fixtures.generate("java-cp").contains("defaults-sources.yaml"), "no file without a kubelift.yaml");
+    }
+
+    /** prod's replicas apply to stateless Deployments (here through the autoscaler), not to a Deployment with a volume. */
+    @Test
+    void environmentReplicasOnlyForStatelessDeployments(@TempDir Path out) throws Exception {
+        Fixtures.write(generate("java-cp", GenerateOptions.KUSTOMIZE), out.resolve("a"));
+        JsonNode hpa = OrgDefaultsTest.kustomize(out.resolve("a/k8s/overlays/prod")).stream()
+                .filter(d -> d.path("kind").asText().equals("HorizontalPodAutoscaler")).findFirst().orElseThrow();
+        assertEquals(3, hpa.path("spec").path("minReplicas").asInt());
+        Fixtures.write(generate("cronjob", GenerateOptions.KUSTOMIZE), out.resolve("b"));
+        JsonNode ledger = OrgDefaultsTest.kustomize(out.resolve("b/k8s/overlays/prod")).stream()
+                .filter(d -> d.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
+        assertEquals(1, ledger.path("spec").path("replicas").asInt(1), "a Deployment with a volume keeps one writer");
+    }
+
+    @Test
     void emptyFileMeansNoDefaults() {
         assertEquals(OrgDefaults.NONE, DefaultsReader.parse("", "k.yaml"));
     }
