@@ -10,7 +10,7 @@ import org.apache.commons.cli.CommandLine;
 final class GenerateCommand extends AbstractCommand {
     GenerateCommand() {
         super("generate",
-                "PLAN -o DIR [--force] [--layout kustomize|helm] [--config FILE] [--secrets MODE] [--ci SYSTEM] [--gitops argocd]",
+                "PLAN -o DIR [--force] [--layout kustomize|helm] [--config FILE] [--secrets MODE]",
                 "write start scripts, ConfigMaps/Secrets, workloads and overlays from a plan",
                 GenerateFlags.with(new org.apache.commons.cli.Option[] {
                     opt("o", "output", "DIR", "output directory (required)"),

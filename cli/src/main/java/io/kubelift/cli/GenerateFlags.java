@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 
-/** The output options shared by generate and convert: layout, defaults file, secrets mode, CI and GitOps files. */
+/** The output options shared by generate and convert: layout, defaults file, secrets mode. */
 final class GenerateFlags {
     private GenerateFlags() {
     }
@@ -17,14 +17,11 @@ final class GenerateFlags {
             opt(null, "layout", "LAYOUT", "output layout: kustomize (default: k8s/base + k8s/overlays) or helm (a chart in chart/)"),
             opt(null, "config", "FILE", "organisation defaults (default: kubelift.yaml in the app, else in the working directory)"),
             opt(null, "secrets", "MODE", "how secrets reach the cluster: plain (git-ignored env files, default), external-secrets, sealed"),
-            opt(null, "ci", "SYSTEM", "also write a CI pipeline: github, gitlab or tekton"),
-            opt(null, "gitops", "TOOL", "also write GitOps objects: argocd (an Application per environment)"),
         };
     }
 
     static GenerateOptions from(CommandLine line) {
-        return GenerateOptions.defaults().withLayout(line.getOptionValue("layout")).withSecrets(line.getOptionValue("secrets"))
-                .withCi(line.getOptionValue("ci")).withGitops(line.getOptionValue("gitops"));
+        return GenerateOptions.defaults().withLayout(line.getOptionValue("layout")).withSecrets(line.getOptionValue("secrets"));
     }
 
     static Path config(CommandLine line) {

@@ -78,7 +78,7 @@ public final class Kubelift {
     }
 
     /**
-     * Generates into {@code outDir} with {@code options} (layout, secrets mode, CI, GitOps); the organisation
+     * Generates into {@code outDir} with {@code options} (layout, secrets mode); the organisation
      * defaults come from {@code config}, else {@code kubelift.yaml} in the app or the working directory.
      */
     public FileSet generate(Path planFile, Path outDir, boolean force, GenerateOptions options, Path config) {

@@ -12,18 +12,15 @@ import java.util.TreeMap;
  * without an entry gets {@link ImageNames#imagesFor the documented default}, never a {@code latest} tag; the
  * output {@code layout} ({@value #KUSTOMIZE} or {@value #HELM}); the organisation defaults ({@code kubelift.yaml});
  * how secrets reach the cluster ({@code secrets}: plain, external-secrets, sealed; null = the defaults file's
- * choice, else plain); and optional CI ({@code github}, {@code gitlab}, {@code tekton}) and GitOps ({@code argocd})
- * files.
+ * choice, else plain).
  */
 public record GenerateOptions(List<String> environments, Map<String, String> images, String layout, OrgDefaults org,
-                              String secrets, String ci, String gitops) {
+                              String secrets) {
     public static final List<String> DEFAULT_ENVIRONMENTS = List.of("dev", "test", "prod");
     public static final String KUSTOMIZE = "kustomize";
     public static final String HELM = "helm";
     public static final List<String> LAYOUTS = List.of(KUSTOMIZE, HELM);
     public static final List<String> SECRET_MODES = List.of("plain", "external-secrets", "sealed");
-    public static final List<String> CI_SYSTEMS = List.of("github", "gitlab", "tekton");
-    public static final List<String> GITOPS = List.of("argocd");
 
     public GenerateOptions {
         environments = environments == null || environments.isEmpty() ? DEFAULT_ENVIRONMENTS : List.copyOf(environments);
@@ -39,12 +36,10 @@ public record GenerateOptions(List<String> environments, Map<String, String> ima
         }
         oneOf("--layout", layout, LAYOUTS);
         oneOf("--secrets", secrets, SECRET_MODES);
-        oneOf("--ci", ci, CI_SYSTEMS);
-        oneOf("--gitops", gitops, GITOPS);
     }
 
     public GenerateOptions(List<String> environments, Map<String, String> images) {
-        this(environments, images, null, null, null, null, null);
+        this(environments, images, null, null, null);
     }
 
     private static void oneOf(String option, String value, List<String> allowed) {
@@ -58,27 +53,19 @@ public record GenerateOptions(List<String> environments, Map<String, String> ima
     }
 
     public GenerateOptions withImages(Map<String, String> newImages) {
-        return new GenerateOptions(environments, newImages, layout, org, secrets, ci, gitops);
+        return new GenerateOptions(environments, newImages, layout, org, secrets);
     }
 
     public GenerateOptions withLayout(String newLayout) {
-        return new GenerateOptions(environments, images, newLayout, org, secrets, ci, gitops);
+        return new GenerateOptions(environments, images, newLayout, org, secrets);
     }
 
     public GenerateOptions withOrg(OrgDefaults newDefaults) {
-        return new GenerateOptions(environments, images, layout, newDefaults, secrets, ci, gitops);
+        return new GenerateOptions(environments, images, layout, newDefaults, secrets);
     }
 
     public GenerateOptions withSecrets(String mode) {
-        return new GenerateOptions(environments, images, layout, org, mode, ci, gitops);
-    }
-
-    public GenerateOptions withCi(String system) {
-        return new GenerateOptions(environments, images, layout, org, secrets, system, gitops);
-    }
-
-    public GenerateOptions withGitops(String tool) {
-        return new GenerateOptions(environments, images, layout, org, secrets, ci, tool);
+        return new GenerateOptions(environments, images, layout, org, mode);
     }
 
     /** The secrets mode in effect: the option, else the defaults file's, else plain. */
