@@ -21,7 +21,10 @@ final class ConvertCommand extends AbstractCommand {
                 opt("j", "jobs", "N", "apps converted at once with --batch (default: the number of cores)"),
                 opt(null, "resume", null, "with --batch: skip apps whose inputs and kubelift version are unchanged"),
                 opt(null, "shard", "I/N", "with --batch: convert only shard I of N (0 <= I < N), e.g. an Indexed Job's index"),
-                opt(null, "profiles", "DIR", "also read the product profiles (*.yaml) in DIR; repeatable (docs/analyzer.md)"));
+                opt(null, "profiles", "DIR", "also read the product profiles (*.yaml) in DIR; repeatable (docs/analyzer.md)"),
+                opt(null, "layout", "LAYOUT", "output layout: kustomize (default) or helm"),
+                opt(null, "config", "FILE", "organisation defaults (default: kubelift.yaml in the app, else in the working directory)"),
+                opt(null, "secrets", "MODE", "plain (default), external-secrets or sealed"));
     }
 
     @Override
@@ -43,7 +46,8 @@ final class ConvertCommand extends AbstractCommand {
         for (String a : apps) {
             Path app = Path.of(a);
             Path target = apps.size() == 1 ? out : out.resolve(Summaries.appName(app));
-            Kubelift.Conversion c = kubelift.convert(app, target, line.getOptionValue("n"), line.hasOption("f"));
+            Kubelift.Conversion c = kubelift.convert(app, target, line.getOptionValue("n"), line.hasOption("f"),
+                    GenerateFlags.from(line), GenerateFlags.config(line));
             Summaries.analysis(c.analysis(), console.out);
             Summaries.conversion(c, console.out);
         }

@@ -10,17 +10,19 @@ import org.apache.commons.cli.CommandLine;
 final class GenerateCommand extends AbstractCommand {
     GenerateCommand() {
         super("generate",
-                "PLAN -o DIR [--force]",
+                "PLAN -o DIR [--force] [--layout kustomize|helm] [--config FILE] [--secrets MODE]",
                 "write start scripts, ConfigMaps/Secrets, workloads and overlays from a plan",
-                opt("o", "output", "DIR", "output directory (required)"),
-                opt("f", "force", null, "overwrite files you edited since they were generated"));
+                GenerateFlags.with(new org.apache.commons.cli.Option[] {
+                    opt("o", "output", "DIR", "output directory (required)"),
+                    opt("f", "force", null, "overwrite files you edited since they were generated")}));
     }
 
     @Override
     public int run(CommandLine line, Console console) {
         Path plan = Path.of(Main.positional(line, this, 1, 1).get(0));
         Path out = Path.of(Options2.required(line, "o", this));
-        FileSet files = console.kubelift().generate(plan, out, line.hasOption("f"));
+        FileSet files = console.kubelift().generate(plan, out, line.hasOption("f"), GenerateFlags.from(line),
+                GenerateFlags.config(line));
         console.out.println("generated " + files.size() + " files into " + out);
         return Main.OK;
     }

@@ -30,7 +30,7 @@ public final class Main {
 
     public Main() {
         this(List.of(new AnalyzeCommand(), new GenerateCommand(), new CheckCommand(), new ConvertCommand(),
-                new BuildCommand(), new UpCommand(), new DownCommand(), new MergeCommand()));
+                new BuildCommand(), new UpCommand(), new DownCommand(), new MergeCommand(), new RenderCommand()));
     }
 
     Main(List<Command> commands) {

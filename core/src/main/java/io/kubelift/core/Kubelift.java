@@ -40,7 +40,7 @@ import java.util.Map;
  */
 public final class Kubelift {
     /** Subtrees of an output directory that {@code generate} and {@code build} own (convert owns all of it). */
-    static final List<String> GENERATED_TREES = List.of("k8s/", "scripts/");
+    static final List<String> GENERATED_TREES = List.of("k8s/", "scripts/", "chart/", "secrets/");
     public static final String PLAN_FILE = "plan.yaml";
     public static final String REPORT_DIR = "report/";
 
@@ -87,6 +87,14 @@ public final class Kubelift {
 
     /** Generates k8s/ and scripts/ into {@code outDir} from a plan file. */
     public FileSet generate(Path planFile, Path outDir, boolean force) {
+        return generate(planFile, outDir, force, GenerateOptions.defaults(), null);
+    }
+
+    /**
+     * Generates into {@code outDir} with {@code options} (layout, secrets mode); the organisation
+     * defaults come from {@code config}, else {@code kubelift.yaml} in the app or the working directory.
+     */
+    public FileSet generate(Path planFile, Path outDir, boolean force, GenerateOptions options, Path config) {
         MigrationPlan plan = PlanCodec.read(planFile);
         if (plan.spec().components().isEmpty()) {
             throw KubeliftException.badInput(planFile.toString(), "has no components, so there is nothing to generate",
@@ -94,9 +102,37 @@ public final class Kubelift {
         }
         AppFiles app = AppFileTrees.open(AppPaths.appOf(plan, planFile));
         progress.step("generating " + plan.metadata().name() + " into " + outDir);
-        FileSet files = generator.generate(plan, app, AppSecrets.of(app), GenerateOptions.defaults());
+        Path appDir = AppPaths.appOf(plan, planFile);
+        GenerateOptions opts = options.withOrg(io.kubelift.generator.defaults.DefaultsReader.find(config,
+                java.nio.file.Files.isDirectory(appDir) ? appDir : null, Path.of("").toAbsolutePath()));
+        FileSet files = generator.generate(plan, app, AppSecrets.of(app), opts);
         AtomicWriter.write(outDir, files, force, GENERATED_TREES);
         return files;
+    }
+
+    /**
+     * One apply-ready YAML for environment {@code env}, from a plan file or an output directory holding
+     * {@code plan.yaml} (what {@code convert} writes); written atomically to {@code output} when given. Holds no
+     * secret value (docs/deploy.md).
+     */
+    public String render(Path planOrOut, String env, Path output, GenerateOptions options, Path config) {
+        requireExists(planOrOut, "the plan or output directory to render");
+        Path planFile = Files.isDirectory(planOrOut) ? planOrOut.resolve(PLAN_FILE) : planOrOut;
+        if (!Files.isRegularFile(planFile)) {
+            throw KubeliftException.badInput(planOrOut.toString(), "holds no " + PLAN_FILE,
+                    "give the plan file, or the output directory of 'kubelift convert'");
+        }
+        MigrationPlan plan = PlanCodec.read(planFile);
+        Path appDir = AppPaths.appOf(plan, planFile);
+        AppFiles app = AppFileTrees.open(appDir);
+        GenerateOptions opts = options.withOrg(io.kubelift.generator.defaults.DefaultsReader.find(config,
+                Files.isDirectory(appDir) ? appDir : null, Path.of("").toAbsolutePath()));
+        progress.step("rendering " + plan.metadata().name() + " for " + env);
+        String text = generator.render(plan, app, AppSecrets.of(app), opts, env);
+        if (output != null) {
+            writeSingleFile(output, text);
+        }
+        return text;
     }
 
     /** The result of a conversion: the analysis, what was written, and the compliance report. */
@@ -109,13 +145,19 @@ public final class Kubelift {
      * manifests, so it shows both the legacy violations and that the output fixes them.
      */
     public Conversion convert(Path app, Path outDir, String planName, boolean force) {
+        return convert(app, outDir, planName, force, GenerateOptions.defaults(), null);
+    }
+
+    /** {@link #convert(Path, Path, String, boolean)} with generation options and a defaults file (see {@link #generate(Path, Path, boolean, GenerateOptions, Path)}). */
+    public Conversion convert(Path app, Path outDir, String planName, boolean force, GenerateOptions options, Path config) {
         requireExists(app, "the app to convert");
         progress.step("analysing " + app);
         Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, outDir)));
         requireComponents(app, analysis);
         progress.step("generating " + analysis.plan().metadata().name());
-        FileSet generated = generator.generate(analysis.plan(), analysis.files(), AppSecrets.of(analysis.files()),
-                GenerateOptions.defaults());
+        GenerateOptions opts = options.withOrg(io.kubelift.generator.defaults.DefaultsReader.find(config,
+                java.nio.file.Files.isDirectory(app) ? app : null, Path.of("").toAbsolutePath()));
+        FileSet generated = generator.generate(analysis.plan(), analysis.files(), AppSecrets.of(analysis.files()), opts);
         progress.step("checking");
         List<ManifestSource> manifests = new ArrayList<>();
         generated.files().forEach((path, entry) -> {

@@ -7,8 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubelift.generator.ConfigRewriter;
 import io.kubelift.generator.emit.Emitters;
 import io.kubelift.generator.emit.ResourceEmitter;
-import io.kubelift.generator.kustomize.EnvironmentProfile;
-import io.kubelift.generator.kustomize.KustomizeLayout;
+import io.kubelift.generator.layout.Layout;
 import io.kubelift.generator.script.JvmCommand;
 import io.kubelift.generator.script.StartScript;
 import io.kubelift.model.AppFiles;
@@ -53,29 +52,61 @@ public final class Generator {
         GenerateOptions opts = options == null ? GenerateOptions.defaults() : options;
         PlanContext ctx = new PlanContext(plan, app, source, opts, rewriter);
         FileSet out = new FileSet();
-        List<String> resources = new ArrayList<>();
-        for (ResourceEmitter emitter : emitters) {
-            for (HasMetadata object : emitter.emit(ctx)) {
-                String file = object.getMetadata().getName() + "-" + object.getKind().toLowerCase(Locale.ROOT) + ".yaml";
-                if (out.contains("k8s/base/" + file)) {
-                    throw KubeliftException.badInput("plan", "two generated objects would both be " + file,
-                            "rename one of the components");
-                }
-                out.add("k8s/base/" + file, KubeYaml.write(object));
-                resources.add(file);
-            }
-        }
-        out.add("k8s/base/kustomization.yaml", KustomizeLayout.baseKustomization(ctx, resources));
-        for (String env : opts.environments()) {
-            KustomizeLayout.overlay(ctx, EnvironmentProfile.of(env), out);
-        }
+        List<HasMetadata> objects = emitAll(ctx);
+        Layout.named(opts.layout()).write(ctx, objects, out);
         for (ComponentContext c : ctx.components()) {
             out.add("scripts/" + c.name() + "/entrypoint.sh", StartScript.render(ctx.appName(), c), FileSet.Mode.EXECUTABLE);
             out.add("scripts/" + c.name() + "/command.json", json(new JvmCommand(c.component()).argv()));
         }
-        SecretEnvFiles.write(ctx, out);
+        if (opts.layout().equals(GenerateOptions.KUSTOMIZE) && opts.secretsMode().equals("plain")) {
+            SecretEnvFiles.write(ctx, out);
+        }
+        SecretExamples.write(ctx, out);
+        if (!opts.org().sources().isEmpty()) {
+            StringBuilder sb = new StringBuilder("# Organisation defaults used for this output: setting -> where its value came from.\n"
+                    + "# Settings not listed have their built-in default (docs/deploy.md).\n");
+            opts.org().sources().forEach((k, v) -> sb.append(k).append(": ").append(quote(v)).append('\n'));
+            out.add("defaults-sources.yaml", sb.toString());
+        }
         checkNoLeak(plan, source, out);
         return out;
+    }
+
+    private List<HasMetadata> emitAll(PlanContext ctx) {
+        List<HasMetadata> objects = new ArrayList<>();
+        java.util.Set<String> files = new java.util.HashSet<>();
+        for (ResourceEmitter emitter : emitters) {
+            for (HasMetadata object : emitter.emit(ctx)) {
+                if (!files.add(fileName(object))) {
+                    throw KubeliftException.badInput("plan", "two generated objects would both be " + fileName(object),
+                            "rename one of the components");
+                }
+                objects.add(object);
+            }
+        }
+        return objects;
+    }
+
+    /**
+     * One apply-ready multi-document YAML for environment {@code env} (see {@link
+     * io.kubelift.generator.kustomize.EnvironmentRenderer}); never holds a secret value.
+     */
+    public String render(MigrationPlan plan, AppFiles app, SecretSource secrets, GenerateOptions options, String env) {
+        GenerateOptions opts = options == null ? GenerateOptions.defaults() : options;
+        PlanContext ctx = new PlanContext(plan, app, secrets == null ? SecretSource.NONE : secrets, opts, rewriter);
+        String text = io.kubelift.generator.kustomize.EnvironmentRenderer.render(ctx, emitAll(ctx), env);
+        FileSet check = new FileSet().add("rendered/" + env + ".yaml", text);
+        checkNoLeak(plan, secrets == null ? SecretSource.NONE : secrets, check);
+        return text;
+    }
+
+    /** The file name of an object in a layout: {@code <name>-<kind>.yaml}. */
+    public static String fileName(HasMetadata object) {
+        return object.getMetadata().getName() + "-" + object.getKind().toLowerCase(Locale.ROOT) + ".yaml";
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     private static String json(List<String> argv) {

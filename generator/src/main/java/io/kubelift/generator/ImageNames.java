@@ -27,15 +27,18 @@ public final class ImageNames {
         for (Component c : plan.spec().components()) {
             String given = options.images().get(c.name());
             if (given == null || given.isBlank()) {
-                tag = tag == null ? planTag(plan) : tag;
-                given = plan.metadata().name() + "-" + c.name() + ":" + tag;
+                var d = options.org();
+                if (tag == null) {
+                    tag = io.kubelift.generator.defaults.OrgDefaults.TAG_FIXED.equals(d.tagPolicy()) ? d.tag() : planTag(plan);
+                }
+                given = (d.registry() != null ? d.registry() + "/" : "") + plan.metadata().name() + "-" + c.name() + ":" + tag;
             }
             images.put(c.name(), given);
         }
         return images;
     }
 
-    static String planTag(MigrationPlan plan) {
+    public static String planTag(MigrationPlan plan) {
         return sha256(PlanCodec.toYaml(plan)).substring(0, 12);
     }
 

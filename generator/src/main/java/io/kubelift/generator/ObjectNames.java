@@ -34,7 +34,8 @@ public final class ObjectNames {
 
     /** Labels every object of the component carries. */
     public static Map<String, String> labels(PlanContext ctx, String component) {
-        Map<String, String> m = new TreeMap<>(selector(ctx, component));
+        Map<String, String> m = new TreeMap<>(ctx.options().org().labels());
+        m.putAll(selector(ctx, component));
         m.put("app.kubernetes.io/managed-by", MANAGED_BY);
         m.put("app.kubernetes.io/component", component);
         return m;
@@ -50,7 +51,7 @@ public final class ObjectNames {
 
     /** Labels of plan-wide objects. */
     public static Map<String, String> appLabels(PlanContext ctx) {
-        Map<String, String> m = new TreeMap<>();
+        Map<String, String> m = new TreeMap<>(ctx.options().org().labels());
         m.put("app.kubernetes.io/part-of", ctx.appName());
         m.put("app.kubernetes.io/managed-by", MANAGED_BY);
         return m;

@@ -30,7 +30,7 @@ class ManifestValidationTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static Validator validator;
 
-    private static synchronized Validator validator() {
+    static synchronized Validator validator() {
         if (validator == null) {
             validator = Validator.newInstance();
         }

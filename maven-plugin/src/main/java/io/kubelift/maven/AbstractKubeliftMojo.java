@@ -48,6 +48,18 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
     @Parameter(property = "kubelift.profiles")
     protected java.util.List<File> profiles;
 
+    /** Output layout: {@code kustomize} (k8s/base + k8s/overlays) or {@code helm} (a chart in chart/). */
+    @Parameter(property = "kubelift.layout", defaultValue = "kustomize")
+    protected String layout;
+
+    /** Organisation defaults (docs/kubelift-yaml.schema.json); default: {@code kubelift.yaml} in the project's directory. */
+    @Parameter(property = "kubelift.config")
+    protected File config;
+
+    /** How secrets reach the cluster: {@code plain} (git-ignored env files), {@code external-secrets} or {@code sealed}. */
+    @Parameter(property = "kubelift.secrets")
+    protected String secrets;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -57,7 +69,8 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
         ProjectDescriptor descriptor = MavenProjectDescriptors.from(project);
         try {
             run(new ProjectKubelift(new MavenProgress(getLog()), profiles == null ? java.util.List.of()
-                    : profiles.stream().map(File::toPath).toList()), descriptor);
+                    : profiles.stream().map(File::toPath).toList()).withGenerateOptions(io.kubelift.generator.GenerateOptions.defaults()
+                    .withLayout(layout).withSecrets(secrets), config == null ? null : config.toPath()), descriptor);
         } catch (KubeliftException e) {
             Exception failure = Failures.of(goal(), project, e, relatedParameters());
             if (failure instanceof MojoFailureException f) {
@@ -78,7 +91,8 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
      * output parameters that every goal has.
      */
     String relatedParameters() {
-        return "<plan> (-Dkubelift.plan), <planName> (-Dkubelift.planName), <outputDirectory> (-Dkubelift.outputDirectory)";
+        return "<plan> (-Dkubelift.plan), <planName> (-Dkubelift.planName), <outputDirectory> (-Dkubelift.outputDirectory), "
+                + "<layout> (-Dkubelift.layout), <config> (-Dkubelift.config), <secrets> (-Dkubelift.secrets)";
     }
 
     abstract void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws MojoExecutionException, MojoFailureException;

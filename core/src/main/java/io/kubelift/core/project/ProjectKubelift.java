@@ -42,12 +42,14 @@ import java.util.function.Supplier;
  */
 public final class ProjectKubelift {
     /** What {@code generate} and {@code build} own in the output directory besides the plan. */
-    private static final List<String> GENERATED_TREES = List.of("k8s/", "scripts/");
+    private static final List<String> GENERATED_TREES = List.of("k8s/", "scripts/", "chart/", "secrets/");
 
     private final Supplier<Analyzer> analyzer;
     private final Supplier<Generator> generator;
     private final Supplier<Checker> checker;
     private final Progress progress;
+    private GenerateOptions generateOptions = GenerateOptions.defaults();
+    private Path defaultsFile;
 
     /**
      * The default analyzer, generator and checker, each made when first needed: a build whose plan and manifests are
@@ -73,6 +75,20 @@ public final class ProjectKubelift {
         this.generator = generator;
         this.checker = checker;
         this.progress = progress == null ? Progress.SILENT : progress;
+    }
+
+    /**
+     * Generation options (layout, secrets mode) and the organisation defaults file for {@code convert} and
+     * {@code build}; without a file, {@code kubelift.yaml} in the project's directory is used when present.
+     */
+    public ProjectKubelift withGenerateOptions(GenerateOptions options, Path defaults) {
+        this.generateOptions = options == null ? GenerateOptions.defaults() : options;
+        this.defaultsFile = defaults;
+        return this;
+    }
+
+    private GenerateOptions generateOptions(ProjectDescriptor project) {
+        return generateOptions.withOrg(io.kubelift.generator.defaults.DefaultsReader.find(defaultsFile, project.baseDir(), null));
     }
 
     /** A supplier that makes its value on the first call and returns the same one afterwards. */
@@ -126,7 +142,7 @@ public final class ProjectKubelift {
             return new ProjectConversion(plan, new FileSet(), null, outDir);
         }
         progress.step("generating " + plan.plan().metadata().name());
-        FileSet generated = generator.get().generate(plan.plan(), plan.files(), AppSecrets.of(plan.files()), GenerateOptions.defaults());
+        FileSet generated = generator.get().generate(plan.plan(), plan.files(), AppSecrets.of(plan.files()), generateOptions(project));
         progress.step("checking " + project.artifactId());
         Report report = checker.get().check(new CheckInput(project.artifactId(), plan.files(), plan.facts(), plan.plan(),
                 manifestsOf(generated)), checks);
@@ -193,7 +209,7 @@ public final class ProjectKubelift {
         if (files == null) { // the plan was reused, the files it was made from are needed for the manifests
             files = AppFileTrees.open(ProjectSnapshot.stage(project));
         }
-        GenerateOptions withImages = new GenerateOptions(GenerateOptions.defaults().environments(), Map.copyOf(refs));
+        GenerateOptions withImages = generateOptions(project).withImages(Map.copyOf(refs));
         FileSet pinned = generator.get().generate(plan.plan(), files, AppSecrets.of(files), withImages);
         FileSet all = new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan()));
         all.addAll("", pinned);

@@ -12,10 +12,16 @@ final class Meta {
     }
 
     static ObjectMeta of(PlanContext ctx, ComponentContext c, String name) {
-        return new ObjectMetaBuilder().withName(name).withLabels(ObjectNames.labels(ctx, c.name())).build();
+        return new ObjectMetaBuilder().withName(name).withLabels(ObjectNames.labels(ctx, c.name())).withAnnotations(annotations(ctx)).build();
     }
 
     static ObjectMeta app(PlanContext ctx, String name) {
-        return new ObjectMetaBuilder().withName(name).withLabels(ObjectNames.appLabels(ctx)).build();
+        return new ObjectMetaBuilder().withName(name).withLabels(ObjectNames.appLabels(ctx)).withAnnotations(annotations(ctx)).build();
+    }
+
+    /** The defaults file's extra annotations; none → no annotations field. */
+    private static java.util.Map<String, String> annotations(PlanContext ctx) {
+        var a = ctx.options().org().annotations();
+        return a.isEmpty() ? null : a;
     }
 }

@@ -87,9 +87,16 @@ public final class PodTemplates {
                 .withMetadata(Meta.of(ctx, c, name))
                 .withNewSpec()
                 .withAccessModes("ReadWriteOnce")
-                .withNewResources().addToRequests("storage", new Quantity(STORAGE_DEFAULT)).endResources()
+                .withNewResources().addToRequests("storage", new Quantity(storageSize(ctx))).endResources()
+                .withStorageClassName(ctx.options().org().storageClass())
                 .endSpec()
                 .build();
+    }
+
+    /** The claim size: the defaults file's storage.size, else {@value #STORAGE_DEFAULT}. */
+    public static String storageSize(PlanContext ctx) {
+        String s = ctx.options().org().storageSize();
+        return s != null ? s : STORAGE_DEFAULT;
     }
 
     static String claimName(ComponentContext c, WritableDir dir) {
@@ -120,7 +127,7 @@ public final class PodTemplates {
                     .withEnvFrom(new EnvFromSourceBuilder().withNewSecretRef().withName(ObjectNames.secret(c.name())).endSecretRef().build())
                     .withVolumeMounts(mount(CONFIG_VOLUME, ImageLayout.TEMPLATES, null, true),
                             mount(RENDERED_VOLUME, ImageLayout.RENDERED, null, false))
-                    .withResources(resources(comp))
+                    .withResources(resources(ctx, comp))
                     .withSecurityContext(containerSecurity(uid))
                     .build());
         }
@@ -139,7 +146,7 @@ public final class PodTemplates {
                 .withImagePullPolicy("IfNotPresent")
                 .withEnv(env(ctx, c))
                 .withVolumeMounts(mounts)
-                .withResources(resources(comp))
+                .withResources(resources(ctx, comp))
                 .withSecurityContext(containerSecurity(uid));
         if (!comp.secrets().isEmpty()) {
             main.withEnvFrom(new EnvFromSourceBuilder().withNewSecretRef().withName(ObjectNames.secret(c.name())).endSecretRef().build());
@@ -155,9 +162,19 @@ public final class PodTemplates {
             });
         }
         Map<String, String> annotations = new TreeMap<>();
+        annotations.putAll(ctx.options().org().annotations());
         if (!c.config().isEmpty()) {
             annotations.put("checksum/config", c.configChecksum());
         }
+        var defaults = ctx.options().org();
+        List<io.fabric8.kubernetes.api.model.Toleration> tolerations = defaults.tolerations().stream().map(t -> {
+            var b = new io.fabric8.kubernetes.api.model.TolerationBuilder().withKey((String) t.get("key"))
+                    .withOperator((String) t.get("operator")).withValue((String) t.get("value")).withEffect((String) t.get("effect"));
+            if (t.get("tolerationSeconds") != null) {
+                b.withTolerationSeconds((Long) t.get("tolerationSeconds"));
+            }
+            return b.build();
+        }).toList();
         return new PodTemplateSpecBuilder()
                 .withNewMetadata().withLabels(ObjectNames.labels(ctx, c.name())).withAnnotations(annotations).endMetadata()
                 .withNewSpec()
@@ -169,6 +186,8 @@ public final class PodTemplates {
                 .withRunAsNonRoot(true).withRunAsUser(uid).withRunAsGroup(0L).withFsGroup(0L)
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
+                .withNodeSelector(defaults.nodeSelector().isEmpty() ? null : defaults.nodeSelector())
+                .withTolerations(tolerations)
                 .withInitContainers(init)
                 .withContainers(main.build())
                 .withVolumes(volumes)
@@ -198,23 +217,38 @@ public final class PodTemplates {
                 .build();
     }
 
-    /** Requests from the plan; memory limit = request; a CPU limit only when the app reads limits.cpu (else it would see the node's CPUs). */
-    static ResourceRequirements resources(Component c) {
+    /** CPU of a component that advertises its CPU limit to a scheduler (YARN vcores) when neither plan nor defaults give one. */
+    public static final String ADVERTISED_CPU_DEFAULT = "1";
+
+    /**
+     * Requests from the plan, else the defaults file's {@code resources.requests}; memory limit = the plan's memory,
+     * else the defaults file's memory limit, else the request. A CPU limit only when the defaults file sets one or the
+     * app reads {@code limits.cpu} (a daemon that advertises CPU to a scheduler, e.g. YARN's NM_VCORES): then request
+     * = limit, from the plan, else the defaults, else {@value #ADVERTISED_CPU_DEFAULT} — without a limit the downward
+     * API would hand the app the node's CPU count.
+     */
+    public static ResourceRequirements resources(PlanContext ctx, Component c) {
         Resources r = c.resources();
+        var d = ctx.options().org();
         ResourceRequirementsBuilder b = new ResourceRequirementsBuilder();
-        if (r == null) {
-            return b.build();
-        }
         boolean readsCpuLimit = c.env().stream().anyMatch(e -> "limits.cpu".equals(e.fromResource()));
-        if (r.cpu() != null) {
-            b.addToRequests("cpu", new Quantity(r.cpu()));
-            if (readsCpuLimit) {
-                b.addToLimits("cpu", new Quantity(r.cpu()));
+        String cpu = r != null && r.cpu() != null ? r.cpu() : d.requests().get("cpu");
+        String memory = r != null && r.memory() != null ? r.memory() : d.requests().get("memory");
+        if (readsCpuLimit) {
+            String advertised = r != null && r.cpu() != null ? r.cpu()
+                    : d.limits().get("cpu") != null ? d.limits().get("cpu") : cpu != null ? cpu : ADVERTISED_CPU_DEFAULT;
+            b.addToRequests("cpu", new Quantity(advertised));
+            b.addToLimits("cpu", new Quantity(advertised));
+        } else if (cpu != null) {
+            b.addToRequests("cpu", new Quantity(cpu));
+            if (d.limits().get("cpu") != null) {
+                b.addToLimits("cpu", new Quantity(d.limits().get("cpu")));
             }
         }
-        if (r.memory() != null) {
-            b.addToRequests("memory", new Quantity(r.memory()));
-            b.addToLimits("memory", new Quantity(r.memory()));
+        if (memory != null) {
+            b.addToRequests("memory", new Quantity(memory));
+            String limit = r != null && r.memory() != null ? r.memory() : d.limits().getOrDefault("memory", memory);
+            b.addToLimits("memory", new Quantity(limit));
         }
         return b.build();
     }

@@ -22,14 +22,46 @@ import java.util.TreeMap;
 /**
  * The Kustomize tree: {@code k8s/base/kustomization.yaml} listing the base objects and generating one Secret per
  * component from {@code secrets/<component>.env}; {@code k8s/overlays/<env>/} with the environment's namespace
- * (Pod Security "restricted" enforced), ResourceQuota, LimitRange and replica patches.
+ * (Pod Security "restricted" enforced), ResourceQuota, LimitRange and the patches that make environments differ:
+ * replicas, ingress host and TLS, storage size, resources, image tag, no autoscaler or disruption budget where the
+ * profile has none ({@link EnvironmentProfile}). With {@code --secrets external-secrets} the base holds an
+ * ExternalSecret per component instead of the secretGenerator; with {@code sealed} each overlay holds a SealedSecret
+ * stub to replace with kubeseal's output.
  */
-public final class KustomizeLayout {
+public final class KustomizeLayout implements io.kubelift.generator.layout.Layout {
     static final String API = "kustomize.config.k8s.io/v1beta1";
     /** Quota headroom over the steady-state requests: room for a rolling update and init containers. */
     static final int QUOTA_HEADROOM = 2;
 
-    private KustomizeLayout() {
+    public KustomizeLayout() {
+    }
+
+    @Override
+    public String name() {
+        return "kustomize";
+    }
+
+    @Override
+    public void write(PlanContext ctx, List<HasMetadata> objects, FileSet out) {
+        List<String> resources = new ArrayList<>();
+        for (HasMetadata object : objects) {
+            String file = io.kubelift.generator.Generator.fileName(object);
+            out.add("k8s/base/" + file, KubeYaml.write(object));
+            resources.add(file);
+        }
+        if (ctx.options().secretsMode().equals("external-secrets")) {
+            for (ComponentContext c : ctx.components()) {
+                if (!c.component().secrets().isEmpty()) {
+                    String file = ObjectNames.secret(c.name()) + "-externalsecret.yaml";
+                    out.add("k8s/base/" + file, KubeYaml.write(SecretObjects.externalSecret(ctx, c)));
+                    resources.add(file);
+                }
+            }
+        }
+        out.add("k8s/base/kustomization.yaml", baseKustomization(ctx, resources));
+        for (String env : ctx.options().environments()) {
+            overlay(ctx, EnvironmentProfile.of(env, ctx.options().org()), objects, out);
+        }
     }
 
     public static String baseKustomization(PlanContext ctx, List<String> resources) {
@@ -46,7 +78,7 @@ public final class KustomizeLayout {
                 secrets.add(g);
             }
         }
-        if (!secrets.isEmpty()) {
+        if (!secrets.isEmpty() && ctx.options().secretsMode().equals("plain")) {
             k.put("secretGenerator", secrets);
         }
         return KubeYaml.write(k);
@@ -58,29 +90,25 @@ public final class KustomizeLayout {
     }
 
     /** Adds {@code k8s/overlays/<env>/…} for one environment to {@code out}. */
-    public static void overlay(PlanContext ctx, EnvironmentProfile env, FileSet out) {
+    public static void overlay(PlanContext ctx, EnvironmentProfile env, List<HasMetadata> objects, FileSet out) {
         String dir = "k8s/overlays/" + env.name() + "/";
         String ns = namespace(ctx, env.name());
-        List<String> resources = List.of("../../base", "namespace.yaml", "resourcequota.yaml", "limitrange.yaml");
+        List<String> resources = new ArrayList<>(List.of("../../base", "namespace.yaml", "resourcequota.yaml", "limitrange.yaml"));
+        if (ctx.options().secretsMode().equals("sealed")) {
+            for (ComponentContext c : ctx.components()) {
+                if (!c.component().secrets().isEmpty()) {
+                    String file = "sealed-secrets/" + ObjectNames.secret(c.name()) + "-sealedsecret.yaml";
+                    out.add(dir + file, SecretObjects.sealedSecretStub(ctx, c, ns, dir + file));
+                    resources.add(file);
+                }
+            }
+        }
         out.add(dir + "namespace.yaml", KubeYaml.write(new NamespaceBuilder().withNewMetadata().withName(ns)
                 .withLabels(namespaceLabels(ctx, env)).endMetadata().build()));
         out.add(dir + "resourcequota.yaml", KubeYaml.write(quota(ctx, env, ns)));
         out.add(dir + "limitrange.yaml", KubeYaml.write(limitRange(ctx, ns)));
         List<Map<String, Object>> patches = new ArrayList<>();
-        if (env.singleReplica()) {
-            for (ComponentContext c : ctx.components()) {
-                if (c.component().workload() == Workload.Deployment && c.component().replicas() > 1 && !hasHpa(ctx, c)) {
-                    String file = "patches/" + c.name() + "-replicas.yaml";
-                    out.add(dir + file, replicasPatch(c.name()));
-                    patches.add(Map.of("path", file));
-                }
-                if (hasHpa(ctx, c) && c.component().replicas() > 1) {
-                    String file = "patches/" + c.name() + "-hpa.yaml";
-                    out.add(dir + file, hpaPatch(c.name()));
-                    patches.add(Map.of("path", file));
-                }
-            }
-        }
+        OverlayPatches.add(ctx, env, objects, dir, out, patches);
         Map<String, Object> k = new LinkedHashMap<>();
         k.put("apiVersion", API);
         k.put("kind", "Kustomization");
@@ -88,6 +116,10 @@ public final class KustomizeLayout {
         k.put("resources", resources);
         if (!patches.isEmpty()) {
             k.put("patches", patches);
+        }
+        List<Map<String, Object>> images = OverlayPatches.images(ctx, env);
+        if (!images.isEmpty()) {
+            k.put("images", images);
         }
         out.add(dir + "kustomization.yaml", KubeYaml.write(k));
     }
@@ -100,7 +132,7 @@ public final class KustomizeLayout {
         return io.kubelift.generator.emit.HorizontalPodAutoscalerEmitter.scalable(c);
     }
 
-    private static Map<String, String> namespaceLabels(PlanContext ctx, EnvironmentProfile env) {
+    static Map<String, String> namespaceLabels(PlanContext ctx, EnvironmentProfile env) {
         Map<String, String> m = new TreeMap<>(ObjectNames.appLabels(ctx));
         m.put("pod-security.kubernetes.io/enforce", "restricted");
         m.put("pod-security.kubernetes.io/warn", "restricted");
@@ -108,7 +140,7 @@ public final class KustomizeLayout {
         return m;
     }
 
-    private static HasMetadata quota(PlanContext ctx, EnvironmentProfile env, String ns) {
+    static HasMetadata quota(PlanContext ctx, EnvironmentProfile env, String ns) {
         BigDecimal cpu = BigDecimal.ZERO;
         BigDecimal memory = BigDecimal.ZERO;
         int pods = 0;
@@ -142,7 +174,7 @@ public final class KustomizeLayout {
     static final String LIMIT_DEFAULT_CPU_REQUEST = "100m";
     static final String LIMIT_DEFAULT_MEMORY = "256Mi";
 
-    private static HasMetadata limitRange(PlanContext ctx, String ns) {
+    static HasMetadata limitRange(PlanContext ctx, String ns) {
         return new LimitRangeBuilder().withNewMetadata().withName(ctx.appName() + "-limits").withNamespace(ns)
                 .withLabels(ObjectNames.appLabels(ctx)).endMetadata()
                 .withNewSpec().withLimits(new LimitRangeItemBuilder().withType("Container")
@@ -152,12 +184,8 @@ public final class KustomizeLayout {
     }
 
     private static int replicas(ComponentContext c, EnvironmentProfile env) {
-        var comp = c.component();
-        int base = comp.workload() == Workload.DaemonSet ? 1 : Math.max(comp.replicas(), 1);
-        if (env.singleReplica() && comp.workload() == Workload.Deployment) {
-            base = Math.min(base, 1);
-        }
-        boolean hpa = io.kubelift.generator.emit.HorizontalPodAutoscalerEmitter.scalable(c);
+        int base = Math.max(env.replicasOf(c), 1);
+        boolean hpa = env.autoscaling() && io.kubelift.generator.emit.HorizontalPodAutoscalerEmitter.scalable(c);
         return hpa ? Math.max(base * 2, base + 1) : base;
     }
 
@@ -168,14 +196,5 @@ public final class KustomizeLayout {
             n += (int) durable * (c.component().workload() == Workload.StatefulSet ? Math.max(1, c.component().replicas()) : 1);
         }
         return n;
-    }
-
-    private static String replicasPatch(String name) {
-        return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name + "\nspec:\n  replicas: 1\n";
-    }
-
-    private static String hpaPatch(String name) {
-        return "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: " + name
-                + "\nspec:\n  minReplicas: 1\n  maxReplicas: 2\n";
     }
 }
