@@ -11,17 +11,23 @@ import org.apache.commons.cli.CommandLine;
 final class AnalyzeCommand extends AbstractCommand {
     AnalyzeCommand() {
         super("analyze",
-                "APP [-o plan.yaml] [--name NAME]",
+                "APP [-o plan.yaml] [--name NAME] [--force | --merge] [--evidence compact|full]",
                 "inspect an app (directory or archive) and write its migration plan",
                 opt("o", "output", "FILE", "where to write the plan (default: print it on stdout)"),
-                opt("n", "name", "NAME", "the plan's name (default: from the app's directory name)"));
+                opt("n", "name", "NAME", "the plan's name (default: from the app's directory name)"),
+                opt("f", "force", null, "overwrite a plan you edited (or that kubelift did not write)"),
+                opt(null, "merge", null, "re-analyse into an existing plan: keep your edits, add what the analysis finds"));
     }
 
     @Override
     public int run(CommandLine line, Console console) {
         Path app = Path.of(Main.positional(line, this, 1, 1).get(0));
         Path plan = line.hasOption("o") ? Path.of(line.getOptionValue("o")) : null;
-        Analysis analysis = console.kubelift().analyze(app, plan, line.getOptionValue("n"));
+        if (plan != null) {
+            OutputPaths.file(plan);
+        }
+        Analysis analysis = console.kubelift().analyze(app, plan, line.getOptionValue("n"), line.hasOption("f"),
+                line.hasOption("merge"));
         if (plan == null) {
             console.out.print(PlanCodec.toYaml(analysis.plan()));
             Summaries.analysis(analysis, console.err);

@@ -38,6 +38,10 @@ final class ConvertCommand extends AbstractCommand {
         if (apps.size() > 1 && line.hasOption("n")) {
             throw KubeliftException.usage("--name applies to one app only", null);
         }
+        for (String a : apps) {
+            Path app = Path.of(a);
+            OutputPaths.directory(apps.size() == 1 ? out : out.resolve(Summaries.appName(app)), line.hasOption("f"));
+        }
         Kubelift kubelift = console.kubelift();
         for (String a : apps) {
             Path app = Path.of(a);

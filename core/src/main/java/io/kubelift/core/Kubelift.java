@@ -60,14 +60,34 @@ public final class Kubelift {
         this.progress = progress == null ? Progress.SILENT : progress;
     }
 
-    /** Analyses {@code app} and, when {@code planFile} is given, writes the plan there atomically. */
+    /**
+     * Analyses {@code app} and, when {@code planFile} is given, writes the plan there atomically; a plan there that a
+     * person edited (or kubelift did not write) is not overwritten.
+     */
     public Analysis analyze(Path app, Path planFile, String planName) {
+        return analyze(app, planFile, planName, false, false);
+    }
+
+    /**
+     * As above; {@code force} overwrites an edited plan, {@code merge} keeps the person's edits and adds what the
+     * analysis finds (the returned analysis then holds the merged plan).
+     */
+    public Analysis analyze(Path app, Path planFile, String planName, boolean force, boolean merge) {
+        if (force && merge) {
+            throw KubeliftException.usage("--force and --merge exclude each other", "--merge keeps your edits, --force drops them");
+        }
+        PlanFiles.Mode mode = merge ? PlanFiles.Mode.MERGE : force ? PlanFiles.Mode.FORCE : PlanFiles.Mode.PROTECT;
+        if (planFile != null) {
+            PlanFiles.check(planFile, mode); // before the analysis: an edited plan fails at once
+        }
         requireExists(app, "the app to analyse");
         Path planDir = planFile == null ? Path.of("") : planFile.toAbsolutePath().getParent();
         progress.step("analysing " + app);
         Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, planDir)));
         if (planFile != null) {
-            writeSingleFile(planFile, PlanCodec.toYaml(analysis.plan()));
+            MigrationPlan plan = PlanFiles.planToWrite(planFile, analysis.plan(), mode);
+            PlanFiles.write(planFile, PlanCodec.toYaml(plan), mode);
+            analysis = new Analysis(analysis.facts(), plan, analysis.files());
         }
         return analysis;
     }
@@ -220,23 +240,6 @@ public final class Kubelift {
     private static void requireExists(Path p, String what) {
         if (!Files.exists(p)) {
             throw KubeliftException.badInput(p.toString(), "does not exist", "pass " + what);
-        }
-    }
-
-    private static void writeSingleFile(Path file, String text) {
-        try {
-            Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text);
-                Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (java.io.IOException e) {
-            throw KubeliftException.badInput(file.toString(), "cannot write: " + e.getMessage(), null);
         }
     }
 }
