@@ -32,7 +32,9 @@ new TarArchiveInputStream(new FileInputStream(tars[0])).withCloseable { tar ->
     def e
     while ((e = tar.nextEntry) != null) {
         if (e.name == 'manifest.json') {
-            layerOrder = new JsonSlurper().parse(tar.readAllBytes())[0].Layers
+            def manifest = new JsonSlurper().parse(tar.readAllBytes())[0]
+            layerOrder = manifest.Layers
+            assert manifest.RepoTags.any { it.contains('example/echo:1.0') } : "-Dimage is not the image's name: ${manifest.RepoTags}"
         } else if (e.name.endsWith('.tar.gz')) {
             def names = []
             def inner = new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(tar.readAllBytes())))

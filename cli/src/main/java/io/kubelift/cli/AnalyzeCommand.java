@@ -16,7 +16,8 @@ final class AnalyzeCommand extends AbstractCommand {
                 opt("o", "output", "FILE", "where to write the plan (default: print it on stdout)"),
                 opt("n", "name", "NAME", "the plan's name (default: from the app's directory name)"),
                 opt("f", "force", null, "overwrite a plan you edited (or that kubelift did not write)"),
-                opt(null, "merge", null, "re-analyse into an existing plan: keep your edits, add what the analysis finds"));
+                opt(null, "merge", null, "re-analyse into an existing plan: keep your edits, add what the analysis finds"),
+                opt(null, "evidence", "FORM", "compact (default: one 'file:line | text' line per fact) or full ({file, line, text})"));
     }
 
     @Override
@@ -27,9 +28,9 @@ final class AnalyzeCommand extends AbstractCommand {
             OutputPaths.file(plan);
         }
         Analysis analysis = console.kubelift().analyze(app, plan, line.getOptionValue("n"), line.hasOption("f"),
-                line.hasOption("merge"));
+                line.hasOption("merge"), Main.fullEvidence(line));
         if (plan == null) {
-            console.out.print(PlanCodec.toYaml(analysis.plan()));
+            console.out.print(PlanCodec.toPlanYaml(analysis.plan(), io.kubelift.model.PlanSchema.ID, Main.fullEvidence(line)));
             Summaries.analysis(analysis, console.err);
         } else {
             Summaries.analysis(analysis, console.out);

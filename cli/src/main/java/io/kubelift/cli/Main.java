@@ -210,6 +210,16 @@ public final class Main {
         return b.get();
     }
 
+    /** {@code --evidence compact|full}: whether a plan's evidence is written as objects (full) or one line per fact. */
+    static boolean fullEvidence(CommandLine line) {
+        String v = line.getOptionValue("evidence", "compact");
+        return switch (v) {
+            case "compact" -> false;
+            case "full" -> true;
+            default -> throw KubeliftException.usage("--evidence takes compact or full, not '" + v + "'", null);
+        };
+    }
+
     /** The positional arguments, checked for count. */
     static List<String> positional(CommandLine line, Command c, int min, int max) {
         List<String> args = line.getArgList();

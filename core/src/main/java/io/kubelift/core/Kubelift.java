@@ -73,6 +73,11 @@ public final class Kubelift {
      * analysis finds (the returned analysis then holds the merged plan).
      */
     public Analysis analyze(Path app, Path planFile, String planName, boolean force, boolean merge) {
+        return analyze(app, planFile, planName, force, merge, false);
+    }
+
+    /** As above; {@code fullEvidence} writes evidence as {file, line, text} objects instead of one line per fact. */
+    public Analysis analyze(Path app, Path planFile, String planName, boolean force, boolean merge, boolean fullEvidence) {
         if (force && merge) {
             throw KubeliftException.usage("--force and --merge exclude each other", "--merge keeps your edits, --force drops them");
         }
@@ -86,7 +91,7 @@ public final class Kubelift {
         Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, planDir)));
         if (planFile != null) {
             MigrationPlan plan = PlanFiles.planToWrite(planFile, analysis.plan(), mode);
-            PlanFiles.write(planFile, PlanCodec.toYaml(plan), mode);
+            PlanFiles.write(planFile, PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE, fullEvidence), mode);
             analysis = new Analysis(analysis.facts(), plan, analysis.files());
         }
         return analysis;
@@ -116,6 +121,11 @@ public final class Kubelift {
      * manifests, so it shows both the legacy violations and that the output fixes them.
      */
     public Conversion convert(Path app, Path outDir, String planName, boolean force) {
+        return convert(app, outDir, planName, force, false);
+    }
+
+    /** As above; {@code fullEvidence} writes the plan's evidence as objects instead of one line per fact. */
+    public Conversion convert(Path app, Path outDir, String planName, boolean force, boolean fullEvidence) {
         requireExists(app, "the app to convert");
         progress.step("analysing " + app);
         Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, outDir)));
@@ -133,12 +143,21 @@ public final class Kubelift {
         });
         Report report = checker.check(new CheckInput(app.getFileName() == null ? app.toString() : app.getFileName().toString(),
                 analysis.files(), analysis.facts(), analysis.plan(), manifests), CheckOptions.defaults());
-        FileSet all = new FileSet().add(PLAN_FILE, PlanCodec.toYaml(analysis.plan()));
+        FileSet all = planFiles(analysis.plan(), fullEvidence);
         all.addAll("", generated);
         all.addAll(REPORT_DIR, renderAll(report));
         progress.step("writing " + outDir);
         AtomicWriter.write(outDir, all, force);
         return new Conversion(analysis, all, report, outDir);
+    }
+
+    /**
+     * A plan as written to disk: {@code plan.yaml} (schema line, compact evidence unless {@code fullEvidence}, block
+     * scalars) and the schema its first line points editors at ({@link PlanCodec#SCHEMA_FILE}).
+     */
+    public static FileSet planFiles(MigrationPlan plan, boolean fullEvidence) {
+        return new FileSet().add(PLAN_FILE, PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE, fullEvidence))
+                .add(PlanCodec.SCHEMA_FILE, io.kubelift.model.PlanSchema.generate());
     }
 
     /** Every report format, named by {@link ReportRenderers#fileName}. */

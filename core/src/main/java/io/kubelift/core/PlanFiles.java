@@ -96,6 +96,9 @@ final class PlanFiles {
             Map<String, Object> doc = new TreeMap<>();
             doc.put("files", files);
             doc.put("generator", "kubelift");
+            Path schema = dir.resolve(PlanCodec.SCHEMA_FILE); // the plan's first line points editors at it
+            replace(schema, io.kubelift.model.PlanSchema.generate().getBytes(StandardCharsets.UTF_8));
+            files.put(PlanCodec.SCHEMA_FILE, AtomicWriter.sha256(Files.readAllBytes(schema)));
             replace(dir.resolve(AtomicWriter.MANIFEST), PlanCodec.toJson(doc).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw KubeliftException.badInput(file.toString(), "cannot write: " + e.getMessage(),
