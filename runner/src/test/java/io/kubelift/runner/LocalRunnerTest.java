@@ -23,7 +23,7 @@ class LocalRunnerTest {
     Path out;
 
     /** A fake podman: remembers created networks, secrets, pods and volumes; "exists"/"inspect" answer from that. */
-    static final class FakePodman implements ContainerEngine {
+    static class FakePodman implements ContainerEngine {
         final List<String> calls = new ArrayList<>();
         final Set<String> things = new HashSet<>();
         final List<byte[]> stdins = new ArrayList<>();
