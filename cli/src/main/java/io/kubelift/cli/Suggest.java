@@ -12,6 +12,11 @@ final class Suggest {
     /** The candidate closest to {@code typed}, if one is close enough to be a plausible typo. */
     static Optional<String> closest(String typed, Collection<String> candidates) {
         String t = typed.toLowerCase(Locale.ROOT);
+        if (t.matches("-[a-z0-9]")) {
+            // A one-letter flag is never "close" to another by spelling; name the only long option with that initial.
+            var same = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith("-" + t)).toList();
+            return same.size() == 1 ? Optional.of(same.get(0)) : Optional.empty();
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {

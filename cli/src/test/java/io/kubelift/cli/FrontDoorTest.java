@@ -44,6 +44,10 @@ class FrontDoorTest {
         assertTrue(r.err().contains("unknown option '--out' for 'convert' — did you mean '--output'?"), r.err());
         Run typo = run("check", APP.toString(), "--fail-onn", "none");
         assertTrue(typo.err().contains("did you mean '--fail-on'?"), typo.err());
+        Run shortFlag = run("check", APP.toString(), "-f", "json");
+        assertEquals(Main.USAGE, shortFlag.code());
+        assertFalse(shortFlag.err().contains("did you mean '-o'"), "no spelling match for one letter: " + shortFlag.err());
+        assertTrue(Suggest.closest("-m", List.of("--manifests", "--format", "-o")).orElseThrow().equals("--manifests"));
         Run missing = run("convert", APP.toString(), "-o");
         assertEquals(Main.USAGE, missing.code());
         assertTrue(missing.err().contains("option --output needs a value (DIR)"), missing.err());
