@@ -58,5 +58,5 @@ assert !depLayer.is(classLayer) && !classLayer.is(resourceLayer)
 assert layers.indexOf(depLayer) < layers.indexOf(classLayer) : 'dependencies must sit below the classes'
 
 // the manifests reference the built image by digest
-assert yamls.any { it.text =~ /image: .*echo-server@sha256:[0-9a-f]{64}/ } : 'no workload references the image digest'
+assert yamls.any { it.text =~ /image: example\/echo@sha256:[0-9a-f]{64}/ } : 'no workload references the image (named by -Dimage) by digest'
 return true
