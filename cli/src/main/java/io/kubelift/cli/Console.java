@@ -112,10 +112,12 @@ final class Console {
         if (!enabled(Level.DEBUG)) {
             return this::info;
         }
-        long[] last = {System.nanoTime()};
+        long[] last = {0};
         return message -> {
             long now = System.nanoTime();
-            debug(String.format(Locale.ROOT, "(previous step %.1f s)", (now - last[0]) / 1e9));
+            if (last[0] != 0) {
+                debug(String.format(Locale.ROOT, "(previous step %.1f s)", (now - last[0]) / 1e9));
+            }
             last[0] = now;
             info(message);
         };

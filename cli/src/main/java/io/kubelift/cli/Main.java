@@ -103,7 +103,11 @@ public final class Main {
                 console.error(command.name() + ": " + parseProblem(command, e));
                 return USAGE;
             }
-            return command.run(line, console);
+            long start = System.nanoTime();
+            int code = command.run(line, console);
+            console.debug(String.format(java.util.Locale.ROOT, "%s finished in %.1f s (exit %d)", command.name(),
+                    (System.nanoTime() - start) / 1e9, code));
+            return code;
         } catch (KubeliftException e) {
             console.error(e.getMessage());
             if (global.debug()) {
@@ -146,8 +150,8 @@ public final class Main {
     static String unknownOption(Command command, String typed) {
         String name = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
         String hint = Suggest.hint(name, optionNames(command));
-        return "unknown option '" + name + "' for '" + command.name() + "' — " + (hint.isEmpty() ? "" : hint + " ")
-                + "(run 'kubelift " + command.name() + " --help')";
+        String help = "run 'kubelift " + command.name() + " --help'";
+        return "unknown option '" + name + "' for '" + command.name() + "' — " + (hint.isEmpty() ? help : hint + " (" + help + ")");
     }
 
     /** Every spelling of every option a command takes, its own and the global ones. */

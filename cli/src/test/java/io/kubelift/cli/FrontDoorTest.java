@@ -67,16 +67,17 @@ class FrontDoorTest {
         Path plan = tmp.resolve("p.yaml");
         Run normal = run(new Main(), "analyze", APP.toString(), "-o", plan.toString(), "--force");
         assertTrue(normal.err().contains("kubelift: analysing"), normal.err());
-        assertFalse(normal.err().contains("previous step"), normal.err());
+        assertFalse(normal.err().contains("finished in"), normal.err());
         Run verbose = run(new Main(), "analyze", APP.toString(), "-o", plan.toString(), "-v", "--force");
         assertEquals(Main.OK, verbose.code(), verbose.err());
-        assertTrue(verbose.err().contains("previous step"), verbose.err());
+        assertTrue(verbose.err().contains("analyze finished in "), verbose.err());
+        assertFalse(verbose.err().startsWith("kubelift: (previous step"), "no timing before the first step: " + verbose.err());
         Run quiet = run(new Main(), "-q", "analyze", APP.toString(), "-o", plan.toString(), "--force");
         assertEquals("", quiet.err());
         Run level = run(new Main(), "--log-level", "warn", "analyze", APP.toString(), "-o", plan.toString(), "--force");
         assertEquals("", level.err());
         Run debug = run(new Main(), "--log-level=debug", "analyze", APP.toString(), "-o", plan.toString(), "--force");
-        assertTrue(debug.err().contains("previous step"), debug.err());
+        assertTrue(debug.err().contains("finished in"), debug.err());
         Run bad = run(new Main(), "--log-level", "loud", "analyze", APP.toString());
         assertEquals(Main.USAGE, bad.code());
     }
@@ -214,6 +215,9 @@ class FrontDoorTest {
 
     @Test
     void aBadPlanNameIsRejectedNotSilentlyChanged() {
+        Run before = run(new Main(), "convert", APP.toString(), "-n", "Bad Name!", "-o", tmp.resolve("o").toString());
+        assertEquals(Main.USAGE, before.code());
+        assertFalse(before.err().contains("analysing"), "rejected before any work: " + before.err());
         Run r = run("analyze", APP.toString(), "-n", "Bad Name!");
         assertEquals(Main.USAGE, r.code());
         assertTrue(r.err().contains("'Bad Name!' is not a valid Kubernetes name") && r.err().contains("try 'bad-name'"), r.err());

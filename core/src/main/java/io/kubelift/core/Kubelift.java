@@ -81,6 +81,9 @@ public final class Kubelift {
         if (force && merge) {
             throw KubeliftException.usage("--force and --merge exclude each other", "--merge keeps your edits, --force drops them");
         }
+        if (planName != null) {
+            io.kubelift.model.Names.requireDnsLabel(planName, "the plan name"); // before any work
+        }
         PlanFiles.Mode mode = merge ? PlanFiles.Mode.MERGE : force ? PlanFiles.Mode.FORCE : PlanFiles.Mode.PROTECT;
         if (planFile != null) {
             PlanFiles.check(planFile, mode); // before the analysis: an edited plan fails at once
@@ -126,6 +129,9 @@ public final class Kubelift {
 
     /** As above; {@code fullEvidence} writes the plan's evidence as objects instead of one line per fact. */
     public Conversion convert(Path app, Path outDir, String planName, boolean force, boolean fullEvidence) {
+        if (planName != null) {
+            io.kubelift.model.Names.requireDnsLabel(planName, "the plan name"); // before any work
+        }
         requireExists(app, "the app to convert");
         progress.step("analysing " + app);
         Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, outDir)));
