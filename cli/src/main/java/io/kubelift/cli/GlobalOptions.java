@@ -20,7 +20,7 @@ record GlobalOptions(boolean help, boolean version, boolean debug, Console.Level
                 Main.opt("h", "help", null, "show help (also 'kubelift help COMMAND')"),
                 Main.opt("V", "version", null, "print kubelift's version"),
                 Main.opt("q", "quiet", null, "only warnings and errors on stderr (no progress lines)"),
-                Main.opt("v", "verbose", null, "more detail on stderr: step timings, every skipped file"),
+                Main.opt("v", "verbose", null, "more detail on stderr: how long each step and the command took"),
                 Main.opt(null, "log-level", "LEVEL", "error, warn, info (default) or debug"),
                 Main.opt(null, "log-format", "FORMAT", "text (default) or json: one JSON object per stderr line"),
                 Main.opt(null, "no-color", null, "no colour (also when NO_COLOR is set or stderr is not a terminal)"),
