@@ -214,12 +214,12 @@ if has maven; then
     jb="$jb $(cd "$proj" && timed "$res/maven.log" mvn -B -q -o "${repo[@]}" "com.google.cloud.tools:jib-maven-plugin:$JIB_VERSION:buildTar" \
         "-Djib.from.image=tar://$base_tar" -Djib.to.image=hello-service:bench)"
     if [ "$plugin" = yes ]; then
-      kb="$kb $(cd "$klproj" && timed "$res/maven.log" mvn -B -q -o "${repo[@]}" "$klp:build" "-Dkubelift.base=tar:$base_tar")"
+      kb="$kb $(cd "$klproj" && timed "$res/maven.log" mvn -B -q -o "${repo[@]}" "$klp:buildTar" "-Dkubelift.base=tar:$base_tar")"
     else
       kb="$kb $(timed "$res/maven.log" "$root/kubelift" build "$work/kl-out/plan.yaml" --to "tar:$work/kl-img" --base "tar:$base_tar" --cache "$work/kl-cache")"
     fi
   done
-  if [ "$plugin" = yes ]; then kgn='`mvn kubelift:generate`'; kbn='`mvn kubelift:build` (tar)'; else kgn='`kubelift convert` (CLI)'; kbn='`kubelift build --to tar:` (CLI)'; fi
+  if [ "$plugin" = yes ]; then kgn='`mvn kubelift:generate`'; kbn='`mvn kubelift:buildTar`'; else kgn='`kubelift convert` (CLI)'; kbn='`kubelift build --to tar:` (CLI)'; fi
   {
     echo
     echo "### Maven goal vs JKube, image build vs Jib (project bench/projects/hello-service, whole process, $REPS runs interleaved, warm caches after run 1; load avg at start $l)"

@@ -32,7 +32,9 @@ new TarArchiveInputStream(new FileInputStream(tars[0])).withCloseable { tar ->
     def e
     while ((e = tar.nextEntry) != null) {
         if (e.name == 'manifest.json') {
-            layerOrder = new JsonSlurper().parse(tar.readAllBytes())[0].Layers
+            def manifest = new JsonSlurper().parse(tar.readAllBytes())[0]
+            layerOrder = manifest.Layers
+            assert manifest.RepoTags.any { it.contains('example/echo:1.0') } : "-Dimage is not the image's name: ${manifest.RepoTags}"
         } else if (e.name.endsWith('.tar.gz')) {
             def names = []
             def inner = new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(tar.readAllBytes())))
@@ -56,5 +58,5 @@ assert !depLayer.is(classLayer) && !classLayer.is(resourceLayer)
 assert layers.indexOf(depLayer) < layers.indexOf(classLayer) : 'dependencies must sit below the classes'
 
 // the manifests reference the built image by digest
-assert yamls.any { it.text =~ /image: .*echo-server@sha256:[0-9a-f]{64}/ } : 'no workload references the image digest'
+assert yamls.any { it.text =~ /image: example\/echo@sha256:[0-9a-f]{64}/ } : 'no workload references the image (named by -Dimage) by digest'
 return true

@@ -62,7 +62,7 @@ public final class Analyzer {
         AnalyzeOptions o = options == null ? AnalyzeOptions.defaults() : options;
         FileTree tree = AppFileTrees.tree(app, limits);
         Inventory inv = Scanner.withDefaultParsers().scan(tree);
-        String name = o.planName() != null ? Names.dnsLabel(o.planName()) : planName(app);
+        String name = o.planName() != null ? Names.requireDnsLabel(o.planName(), "the plan name") : planName(app);
         DetectionContext ctx = new DetectionContext(inv, name);
         for (Detector d : detectors) {
             d.detect(ctx);

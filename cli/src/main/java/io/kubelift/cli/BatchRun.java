@@ -15,6 +15,7 @@ final class BatchRun {
         Main.positional(line, command, 0, 0);
         Path dir = Path.of(line.getOptionValue("batch"));
         Path out = Path.of(Options2.required(line, "o", command));
+        OutputPaths.directory(out, line.hasOption("f"));
         int jobs = Runtime.getRuntime().availableProcessors();
         if (line.hasOption("jobs")) {
             try {
@@ -36,7 +37,7 @@ final class BatchRun {
         long failed = results.stream().filter(r -> !r.ok()).count();
         for (BatchConverter.AppResult r : results) {
             if (!r.ok()) {
-                console.err.println("kubelift: " + r.name() + ": " + r.message());
+                console.error(r.name() + ": " + r.message());
             }
         }
         console.out.println((results.size() - failed) + " of " + results.size() + " apps converted; "
@@ -65,7 +66,7 @@ final class BatchRun {
                         + " " + r.name() + " " + r.status() + "\u001b[K");
                 console.err.flush();
             } else {
-                console.err.println("kubelift: [" + done + "/" + total + "] " + r.name() + ": " + r.status());
+                console.info("[" + done + "/" + total + "] " + r.name() + ": " + r.status());
             }
         }
 

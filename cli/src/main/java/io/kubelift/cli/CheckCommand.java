@@ -23,7 +23,7 @@ final class CheckCommand extends AbstractCommand {
         super("check",
                 "APP_OR_MANIFESTS [--format text|json|sarif|html] [-o FILE] [--fail-on info|warning|error|none] [--disable ID,...] [--docs-url URL]",
                 "report twelve-factor (+3) violations of an app or of Kubernetes YAML",
-                opt("f", "format", "FORMAT", "text (default), json, sarif or html"),
+                opt(null, "format", "FORMAT", "text (default), json, sarif or html (no short flag: -f is --force everywhere)"),
                 opt("o", "output", "FILE", "write the report to FILE instead of stdout"),
                 opt(null, "fail-on", "SEVERITY", "exit 1 when a finding is at least this severe: info, warning, error (default) or none"),
                 opt(null, "disable", "IDS", "comma-separated check ids to skip"),
@@ -62,7 +62,7 @@ final class CheckCommand extends AbstractCommand {
             console.out.print(rendered);
         }
         if (report.exceeds(failOn)) {
-            console.err.println("kubelift: findings at or above '" + failOn.id() + "' — failing (use --fail-on to change the threshold)");
+            console.error("findings at or above '" + failOn.id() + "' — failing (use --fail-on to change the threshold)");
             return Main.CHECK_FAILED;
         }
         return Main.OK;

@@ -12,11 +12,12 @@ import org.apache.commons.cli.CommandLine;
 final class ConvertCommand extends AbstractCommand {
     ConvertCommand() {
         super("convert",
-                "APP... -o DIR [--force] | --batch DIR -o OUT [--jobs N] [--resume] [--shard I/N]",
+                "APP... -o DIR [--force] [--evidence compact|full] | --batch DIR -o OUT [--jobs N] [--resume] [--shard I/N]",
                 "analyze + generate + check: plan.yaml, k8s/, scripts/ and report/ in one step",
                 opt("o", "output", "DIR", "output directory (required); with several apps, one subdirectory per app"),
                 opt("f", "force", null, "overwrite files you edited since they were generated"),
                 opt("n", "name", "NAME", "the plan's name (one app only)"),
+                opt(null, "evidence", "FORM", "plan evidence: compact (default: one line per fact) or full"),
                 opt(null, "batch", "DIR", "convert every subdirectory or archive of DIR, in parallel, into OUT/<app>/"),
                 opt("j", "jobs", "N", "apps converted at once with --batch (default: the number of cores)"),
                 opt(null, "resume", null, "with --batch: skip apps whose inputs and kubelift version are unchanged"),
@@ -42,12 +43,16 @@ final class ConvertCommand extends AbstractCommand {
         if (apps.size() > 1 && line.hasOption("n")) {
             throw KubeliftException.usage("--name applies to one app only", null);
         }
+        for (String a : apps) {
+            Path app = Path.of(a);
+            OutputPaths.directory(apps.size() == 1 ? out : out.resolve(Summaries.appName(app)), line.hasOption("f"));
+        }
         Kubelift kubelift = console.kubelift(line);
         for (String a : apps) {
             Path app = Path.of(a);
             Path target = apps.size() == 1 ? out : out.resolve(Summaries.appName(app));
             Kubelift.Conversion c = kubelift.convert(app, target, line.getOptionValue("n"), line.hasOption("f"),
-                    GenerateFlags.from(line), GenerateFlags.config(line));
+                    GenerateFlags.from(line), GenerateFlags.config(line), Main.fullEvidence(line));
             Summaries.analysis(c.analysis(), console.out);
             Summaries.conversion(c, console.out);
         }

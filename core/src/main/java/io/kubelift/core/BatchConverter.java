@@ -157,6 +157,11 @@ public final class BatchConverter {
 
     /** Writes summary.json and index.html for {@code results} (sorted, deterministic). */
     public static void writeSummary(Path out, List<AppResult> results) {
+        writeSummary(out, results, r -> r.name() + "/");
+    }
+
+    /** As above; {@code appDir} gives each app's output directory relative to {@code out} (the report links). */
+    static void writeSummary(Path out, List<AppResult> results, java.util.function.Function<AppResult, String> appDir) {
         Map<String, Object> doc = new TreeMap<>();
         doc.put("apps", results);
         doc.put("converted", results.stream().filter(AppResult::ok).count());
@@ -166,7 +171,7 @@ public final class BatchConverter {
         try {
             Files.createDirectories(out);
             writeAtomically(out.resolve(SUMMARY), PlanCodec.toJson(doc));
-            writeAtomically(out.resolve(INDEX), PortfolioPage.render(results));
+            writeAtomically(out.resolve(INDEX), PortfolioPage.render(results, appDir));
         } catch (IOException e) {
             throw KubeliftException.badInput(out.toString(), "cannot write the summary: " + e.getMessage(), null);
         }
@@ -175,14 +180,22 @@ public final class BatchConverter {
     /** Merges the summaries of shard output directories into {@code out}. */
     public static List<AppResult> merge(List<Path> shardOuts, Path out) {
         Map<String, AppResult> all = new TreeMap<>();
+        Map<String, Path> shardOf = new TreeMap<>();
         for (Path p : shardOuts) {
             if (!Files.isRegularFile(p.resolve(SUMMARY))) {
                 throw KubeliftException.badInput(p.toString(), "has no " + SUMMARY, "pass the -o directories of the shard runs");
             }
-            readSummary(p).forEach(all::putIfAbsent);
+            readSummary(p).forEach((name, r) -> {
+                if (all.putIfAbsent(name, r) == null) {
+                    shardOf.put(name, p);
+                }
+            });
         }
         List<AppResult> results = new ArrayList<>(all.values());
-        writeSummary(out, results);
+        // Each app's report stays in its shard's directory: link there, relative to the merged page.
+        Path base = out.toAbsolutePath().normalize();
+        writeSummary(out, results, r -> base.relativize(shardOf.get(r.name()).toAbsolutePath().normalize().resolve(r.name()))
+                .toString().replace('\\', '/') + "/");
         return results;
     }
 

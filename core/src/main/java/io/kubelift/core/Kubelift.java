@@ -73,14 +73,42 @@ public final class Kubelift {
         this.progress = progress == null ? Progress.SILENT : progress;
     }
 
-    /** Analyses {@code app} and, when {@code planFile} is given, writes the plan there atomically. */
+    /**
+     * Analyses {@code app} and, when {@code planFile} is given, writes the plan there atomically; a plan there that a
+     * person edited (or kubelift did not write) is not overwritten.
+     */
     public Analysis analyze(Path app, Path planFile, String planName) {
+        return analyze(app, planFile, planName, false, false);
+    }
+
+    /**
+     * As above; {@code force} overwrites an edited plan, {@code merge} keeps the person's edits and adds what the
+     * analysis finds (the returned analysis then holds the merged plan).
+     */
+    public Analysis analyze(Path app, Path planFile, String planName, boolean force, boolean merge) {
+        return analyze(app, planFile, planName, force, merge, false);
+    }
+
+    /** As above; {@code fullEvidence} writes evidence as {file, line, text} objects instead of one line per fact. */
+    public Analysis analyze(Path app, Path planFile, String planName, boolean force, boolean merge, boolean fullEvidence) {
+        if (force && merge) {
+            throw KubeliftException.usage("--force and --merge exclude each other", "--merge keeps your edits, --force drops them");
+        }
+        if (planName != null) {
+            io.kubelift.model.Names.requireDnsLabel(planName, "the plan name"); // before any work
+        }
+        PlanFiles.Mode mode = merge ? PlanFiles.Mode.MERGE : force ? PlanFiles.Mode.FORCE : PlanFiles.Mode.PROTECT;
+        if (planFile != null) {
+            PlanFiles.check(planFile, mode); // before the analysis: an edited plan fails at once
+        }
         requireExists(app, "the app to analyse");
         Path planDir = planFile == null ? Path.of("") : planFile.toAbsolutePath().getParent();
         progress.step("analysing " + app);
         Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, planDir)));
         if (planFile != null) {
-            writeSingleFile(planFile, PlanCodec.toYaml(analysis.plan()));
+            MigrationPlan plan = PlanFiles.planToWrite(planFile, analysis.plan(), mode);
+            PlanFiles.write(planFile, PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE, fullEvidence), mode);
+            analysis = new Analysis(analysis.facts(), plan, analysis.files());
         }
         return analysis;
     }
@@ -145,11 +173,24 @@ public final class Kubelift {
      * manifests, so it shows both the legacy violations and that the output fixes them.
      */
     public Conversion convert(Path app, Path outDir, String planName, boolean force) {
-        return convert(app, outDir, planName, force, GenerateOptions.defaults(), null);
+        return convert(app, outDir, planName, force, GenerateOptions.defaults(), null, false);
     }
 
-    /** {@link #convert(Path, Path, String, boolean)} with generation options and a defaults file (see {@link #generate(Path, Path, boolean, GenerateOptions, Path)}). */
-    public Conversion convert(Path app, Path outDir, String planName, boolean force, GenerateOptions options, Path config) {
+    /** As above; {@code fullEvidence} writes the plan's evidence as objects instead of one line per fact. */
+    public Conversion convert(Path app, Path outDir, String planName, boolean force, boolean fullEvidence) {
+        return convert(app, outDir, planName, force, GenerateOptions.defaults(), null, fullEvidence);
+    }
+
+    /**
+     * {@link #convert(Path, Path, String, boolean)} with generation options and a defaults file (see
+     * {@link #generate(Path, Path, boolean, GenerateOptions, Path)}); {@code fullEvidence} writes the plan's evidence
+     * as objects instead of one line per fact.
+     */
+    public Conversion convert(Path app, Path outDir, String planName, boolean force, GenerateOptions options, Path config,
+            boolean fullEvidence) {
+        if (planName != null) {
+            io.kubelift.model.Names.requireDnsLabel(planName, "the plan name"); // before any work
+        }
         requireExists(app, "the app to convert");
         progress.step("analysing " + app);
         Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, outDir)));
@@ -168,12 +209,21 @@ public final class Kubelift {
         });
         Report report = checker.check(new CheckInput(app.getFileName() == null ? app.toString() : app.getFileName().toString(),
                 analysis.files(), analysis.facts(), analysis.plan(), manifests), CheckOptions.defaults());
-        FileSet all = new FileSet().add(PLAN_FILE, PlanCodec.toYaml(analysis.plan()));
+        FileSet all = planFiles(analysis.plan(), fullEvidence);
         all.addAll("", generated);
         all.addAll(REPORT_DIR, renderAll(report));
         progress.step("writing " + outDir);
         AtomicWriter.write(outDir, all, force);
         return new Conversion(analysis, all, report, outDir);
+    }
+
+    /**
+     * A plan as written to disk: {@code plan.yaml} (schema line, compact evidence unless {@code fullEvidence}, block
+     * scalars) and the schema its first line points editors at ({@link PlanCodec#SCHEMA_FILE}).
+     */
+    public static FileSet planFiles(MigrationPlan plan, boolean fullEvidence) {
+        return new FileSet().add(PLAN_FILE, PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE, fullEvidence))
+                .add(PlanCodec.SCHEMA_FILE, io.kubelift.model.PlanSchema.generate());
     }
 
     /** Every report format, named by {@link ReportRenderers#fileName}. */
@@ -275,23 +325,6 @@ public final class Kubelift {
     private static void requireExists(Path p, String what) {
         if (!Files.exists(p)) {
             throw KubeliftException.badInput(p.toString(), "does not exist", "pass " + what);
-        }
-    }
-
-    private static void writeSingleFile(Path file, String text) {
-        try {
-            Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text);
-                Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (java.io.IOException e) {
-            throw KubeliftException.badInput(file.toString(), "cannot write: " + e.getMessage(), null);
         }
     }
 }

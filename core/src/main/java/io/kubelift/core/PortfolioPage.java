@@ -11,6 +11,11 @@ final class PortfolioPage {
     }
 
     static String render(List<BatchConverter.AppResult> results) {
+        return render(results, r -> r.name() + "/");
+    }
+
+    /** {@code appDir}: the app's output directory relative to the page, ending in {@code /}. */
+    static String render(List<BatchConverter.AppResult> results, java.util.function.Function<BatchConverter.AppResult, String> appDir) {
         TreeSet<String> factors = new TreeSet<>((a, b) -> Integer.compare(roman(a), roman(b)));
         results.forEach(r -> factors.addAll(r.findingsByFactor().keySet()));
         long ok = results.stream().filter(BatchConverter.AppResult::ok).count();
@@ -43,7 +48,7 @@ final class PortfolioPage {
             h.append("<td class=\"num\">").append(BatchConverter.count(r, Severity.ERROR)).append("</td><td class=\"num\">")
                     .append(BatchConverter.count(r, Severity.WARNING)).append("</td><td>");
             if (r.ok()) {
-                h.append("<a href=\"").append(esc(r.name())).append("/report/report.html\">report</a>");
+                h.append("<a href=\"").append(esc(appDir.apply(r))).append("report/report.html\">report</a>");
             }
             h.append("</td></tr>\n");
         }

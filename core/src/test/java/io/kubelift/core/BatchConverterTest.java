@@ -90,7 +90,16 @@ class BatchConverterTest {
         assertEquals(List.of("kafka", "spring-boot", "zookeeper"), s1.stream().map(BatchConverter.AppResult::name).toList());
         List<BatchConverter.AppResult> merged = BatchConverter.merge(List.of(tmp.resolve("s0"), tmp.resolve("s1")), tmp.resolve("all"));
         assertEquals(6, merged.size());
-        assertTrue(Files.readString(tmp.resolve("all").resolve(BatchConverter.INDEX)).contains("5 of 6 apps converted"));
+        String page = Files.readString(tmp.resolve("all").resolve(BatchConverter.INDEX));
+        assertTrue(page.contains("5 of 6 apps converted"));
+        // Every app's report link on the merged page opens that app's report, which stays in its shard's directory.
+        List<String> links = java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(page).results()
+                .map(m -> m.group(1)).toList();
+        assertEquals(5, links.size(), page);
+        for (String link : links) {
+            assertTrue(Files.isRegularFile(tmp.resolve("all").resolve(link)), "broken link " + link);
+        }
+        assertTrue(links.contains("../s1/kafka/report/report.html"), links.toString());
     }
 
     @Test

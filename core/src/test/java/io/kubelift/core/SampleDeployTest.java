@@ -45,7 +45,7 @@ class SampleDeployTest {
     @Test
     void prodOverlayAndFreshCloneOfTheSample(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        new Kubelift(null).convert(SAMPLE, out, null, false, GenerateOptions.defaults().withSecrets("external-secrets"), DEFAULTS);
+        new Kubelift(null).convert(SAMPLE, out, null, false, GenerateOptions.defaults().withSecrets("external-secrets"), DEFAULTS, false);
         assertEquals(0, run(out, "git", "init", "-q").code);
         assertEquals(0, run(out, "git", "add", "-A").code);
         assertEquals(0, run(out, "git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "out").code);

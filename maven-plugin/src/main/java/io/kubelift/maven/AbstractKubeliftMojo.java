@@ -22,7 +22,7 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
-    /** Skips kubelift for this project. */
+    /** Skips every kubelift goal for this project ({@code kubelift.skip.GOAL} skips one goal). */
     @Parameter(property = "kubelift.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -66,6 +66,10 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
             getLog().info("kubelift:" + goal() + " skipped (kubelift.skip)");
             return;
         }
+        if (goalSkipped()) {
+            getLog().info("kubelift:" + goal() + " skipped (" + skipProperty() + ")");
+            return;
+        }
         ProjectDescriptor descriptor = MavenProjectDescriptors.from(project);
         try {
             run(new ProjectKubelift(new MavenProgress(getLog()), profiles == null ? java.util.List.of()
@@ -85,6 +89,14 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
 
     /** The goal's name, for messages. */
     abstract String goal();
+
+    /** This goal's own skip switch ({@code kubelift.skip.GOAL}); each goal declares the parameter. */
+    abstract boolean goalSkipped();
+
+    /** The property of {@link #goalSkipped()}, for the log line. */
+    String skipProperty() {
+        return "kubelift.skip." + goal();
+    }
 
     /**
      * The POM elements (and their -D properties) that most likely fix a failure of this goal; by default the plan and

@@ -5,6 +5,7 @@ import io.kubelift.core.project.ProjectKubelift;
 import io.kubelift.core.project.ProjectPlan;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -12,9 +13,18 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code target/kubelift/plan.yaml}. Copy it to {@code src/main/kubelift/plan.yaml} to edit it; later goals then use
  * the edited plan.
  */
-@Mojo(name = "analyze", defaultPhase = LifecyclePhase.PROCESS_CLASSES, requiresDependencyResolution = ResolutionScope.RUNTIME,
+@Mojo(name = "analyze", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
 public class AnalyzeMojo extends AbstractKubeliftMojo {
+    /** Skips this goal only ({@code kubelift.skip} skips every goal). */
+    @Parameter(property = "kubelift.skip.analyze", defaultValue = "false")
+    protected boolean skipAnalyze;
+
+    @Override
+    boolean goalSkipped() {
+        return skipAnalyze;
+    }
+
     @Override
     String goal() {
         return "analyze";

@@ -13,20 +13,37 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Builds the project's image with Jib from its own output, no Dockerfile and no daemon: the runtime dependencies,
+ * {@code kubelift:build}, as {@code jib:build}: builds the project's image and pushes it to a registry as
+ * {@code <image>} ({@code -Dimage=registry.example.com/app:1.0}); {@code kubelift:dockerBuild} loads it into the
+ * local Docker daemon and {@code kubelift:buildTar} writes tarballs instead (as {@code jib:dockerBuild} and
+ * {@code jib:buildTar}). Builds the project's image with Jib from its own output, no Dockerfile and no daemon: the runtime dependencies,
  * snapshot dependencies, resources and classes are separate layers. Then writes plan.yaml, k8s/ and scripts/ with
  * the workloads referencing the image by digest.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
 public class BuildMojo extends AbstractKubeliftMojo {
-    /** Where the image goes: {@code tar:DIR} (one {@code <component>.tar} per component), {@code registry:REF} or {@code docker:REF}. */
-    @Parameter(property = "kubelift.to", defaultValue = "tar:${project.build.directory}/kubelift/images")
+    /**
+     * {@code kubelift:build} only: an explicit target instead of pushing {@code <image>} to its registry:
+     * {@code tar:DIR} (one {@code <component>.tar} per component), {@code registry:REF} or {@code docker:REF}.
+     */
+    @Parameter(property = "kubelift.to")
     protected String to;
 
-    /** The image name ({@code [registry/]repository[:tag]}); a {@code registry:}/{@code docker:} target's REF overrides it. */
-    @Parameter(property = "kubelift.image", defaultValue = "${project.artifactId}:${project.version}")
+    /**
+     * The image reference ({@code [registry/]repository[:tag]}), {@code -Dimage=…} as with Jib: where {@code build}
+     * pushes, the name {@code dockerBuild} loads into the daemon and {@code buildTar} writes into the tarball.
+     */
+    @Parameter(property = "image", defaultValue = "${project.artifactId}:${project.version}")
     protected String image;
+
+    /** {@code kubelift:buildTar}: where the tarballs go (one {@code <component>.tar} per component). */
+    @Parameter(property = "kubelift.tarDirectory", defaultValue = "${project.build.directory}/kubelift/images")
+    protected File tarDirectory;
+
+    /** Skips the image goals (build, dockerBuild, buildTar) only; {@code kubelift.skip} skips every goal. */
+    @Parameter(property = "kubelift.skip.build", defaultValue = "false")
+    protected boolean skipBuild;
 
     /**
      * The base image: {@code scratch}, {@code registry:REF} (or a bare REF), {@code docker:REF} or {@code tar:FILE}.
@@ -60,14 +77,30 @@ public class BuildMojo extends AbstractKubeliftMojo {
     }
 
     @Override
+    boolean goalSkipped() {
+        return skipBuild;
+    }
+
+    @Override
+    String skipProperty() {
+        return "kubelift.skip.build";
+    }
+
+    /** Where this goal sends the image: {@code to}, or the registry named by {@code image}. */
+    String target() throws MojoFailureException {
+        return to != null && !to.isBlank() ? to : "registry:" + image;
+    }
+
+    @Override
     String relatedParameters() {
-        return "<to> (-Dkubelift.to), <image> (-Dkubelift.image), <base> (-Dkubelift.base), <insecureRegistry> (-Dkubelift.insecureRegistry)";
+        return "<image> (-Dimage), <to> (-Dkubelift.to), <base> (-Dkubelift.base), <insecureRegistry> (-Dkubelift.insecureRegistry)";
     }
 
     @Override
     void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws MojoFailureException {
-        if (to == null || !to.matches("(tar|registry|docker):.+")) {
-            throw Failures.badParameter(project, "to", String.valueOf(to), "not an image target",
+        String to = target();
+        if (!to.matches("(tar|registry|docker):.+")) {
+            throw Failures.badParameter(project, "to", to, "not an image target",
                     "use tar:DIR, registry:REF or docker:REF");
         }
         String name = to.startsWith("tar:") ? image : to.substring(to.indexOf(':') + 1);

@@ -29,6 +29,15 @@ public class CheckMojo extends GenerateMojo {
     @Parameter(property = "kubelift.failOn", defaultValue = "error")
     protected String failOn;
 
+    /** Skips this goal only ({@code kubelift.skip} skips every goal). */
+    @Parameter(property = "kubelift.skip.check", defaultValue = "false")
+    protected boolean skipCheck;
+
+    @Override
+    boolean goalSkipped() {
+        return skipCheck;
+    }
+
     @Override
     String goal() {
         return "check";

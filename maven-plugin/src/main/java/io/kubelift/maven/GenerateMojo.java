@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Services, ConfigMaps, Secrets, Kustomize overlays), {@code scripts/} and {@code report/} (text, JSON, SARIF, HTML)
  * under {@code target/kubelift/}. Never fails on findings; {@code kubelift:check} does.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
 public class GenerateMojo extends AbstractKubeliftMojo {
     /** Check ids to leave out of the report (e.g. {@code TF03-CONFIG-HARDCODED-HOST}). */
@@ -32,6 +32,15 @@ public class GenerateMojo extends AbstractKubeliftMojo {
      */
     @Parameter(property = "kubelift.docsUrl")
     protected String docsUrl;
+
+    /** Skips this goal only ({@code kubelift.skip} skips every goal). */
+    @Parameter(property = "kubelift.skip.generate", defaultValue = "false")
+    protected boolean skipGenerate;
+
+    @Override
+    boolean goalSkipped() {
+        return skipGenerate;
+    }
 
     @Override
     String goal() {

@@ -1,6 +1,9 @@
 package io.kubelift.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -13,6 +16,7 @@ public record Evidence(@JsonProperty(required = true) String file, int line, Str
     /** Longest snippet kept; longer lines are cut with an ellipsis. */
     public static final int MAX_TEXT = 240;
 
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public Evidence {
         if (file == null || file.isBlank()) {
             throw new IllegalArgumentException("evidence.file is required");
@@ -21,6 +25,26 @@ public record Evidence(@JsonProperty(required = true) String file, int line, Str
             throw new IllegalArgumentException("evidence.line must be >= 0");
         }
         text = text == null || text.isBlank() ? null : clip(text.strip()); // "" is not written, so it reads back as null
+    }
+
+    private static final Pattern COMPACT = Pattern.compile("(.+?)(?::(\\d+))?(?: +\\| ?(.*))?");
+
+    /**
+     * The compact form a plan is written in ({@link #compact()}): {@code file:line | text}, {@code file:line} or
+     * {@code file}.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Evidence parse(String compact) {
+        Matcher m = COMPACT.matcher(compact == null ? "" : compact.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("evidence is 'file:line | text', not '" + compact + "'");
+        }
+        return new Evidence(m.group(1), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)), m.group(3));
+    }
+
+    /** {@code file:line | text}: one line, the form plans use unless {@code --evidence full}. */
+    public String compact() {
+        return location() + (text == null ? "" : " | " + text.replace('\n', ' ').replace('\r', ' '));
     }
 
     public static Evidence of(String file, int line, String text) {

@@ -19,6 +19,18 @@ public final class Names {
         return s != null && ENV_NAME.matcher(s).matches();
     }
 
+    /**
+     * A name the user chose (a plan's name), checked rather than silently changed: a usage error naming the rule and
+     * the nearest valid name.
+     */
+    public static String requireDnsLabel(String name, String what) {
+        if (!isDnsLabel(name)) {
+            throw KubeliftException.usage(what + " '" + name + "' is not a valid Kubernetes name (lower-case letters, "
+                    + "digits and '-', at most 63, starting and ending with a letter or digit)", "try '" + dnsLabel(name) + "'");
+        }
+        return name;
+    }
+
     /** {@code "Resource Manager_01"} → {@code "resource-manager-01"}; never empty, at most {@code max} chars. */
     public static String dnsLabel(String text, int max) {
         String s = text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");

@@ -42,6 +42,16 @@ public final class PlanCodec {
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build());
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+    /** Evidence as one {@code file:line | text} string (the plan's compact form). */
+    private static final ObjectMapper COMPACT_JSON = configure(JsonMapper.builder().build()).registerModule(
+            new com.fasterxml.jackson.databind.module.SimpleModule().addSerializer(Evidence.class,
+                    new com.fasterxml.jackson.databind.ser.std.StdSerializer<Evidence>(Evidence.class) {
+                        @Override
+                        public void serialize(Evidence e, com.fasterxml.jackson.core.JsonGenerator g,
+                                com.fasterxml.jackson.databind.SerializerProvider p) throws IOException {
+                            g.writeString(e.compact());
+                        }
+                    }));
 
     private PlanCodec() {
     }
@@ -84,6 +94,51 @@ public final class PlanCodec {
             return YAML.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new KubeliftException(KubeliftException.Kind.INTERNAL, "cannot write YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Where a plan file's editor finds the schema: kubelift writes it beside every plan it writes to disk. */
+    public static final String SCHEMA_FILE = ".kubelift/plan.schema.json";
+    /** Long text is written as a folded block scalar from this length on. */
+    static final int BLOCK_FROM = 80;
+
+    /**
+     * A plan as people read and edit it: a {@code # yaml-language-server: $schema=…} first line (editors then complete
+     * and check fields), evidence as one {@code file:line | text} line per fact unless {@code fullEvidence}, and long
+     * or multi-line text as block scalars instead of quoted strings folded with {@code \} escapes. It reads back to
+     * the same plan.
+     *
+     * @param schemaRef the schema's location relative to the plan file ({@link #SCHEMA_FILE}) or a URL
+     */
+    public static String toPlanYaml(MigrationPlan plan, String schemaRef, boolean fullEvidence) {
+        ObjectMapper m = fullEvidence ? JSON : COMPACT_JSON;
+        Object tree = m.convertValue(plan, Object.class);
+        org.yaml.snakeyaml.DumperOptions o = new org.yaml.snakeyaml.DumperOptions();
+        o.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        o.setIndent(2);
+        o.setIndicatorIndent(2);
+        o.setIndentWithIndicator(true);
+        o.setWidth(110);
+        o.setLineBreak(org.yaml.snakeyaml.DumperOptions.LineBreak.UNIX);
+        String body = new org.yaml.snakeyaml.Yaml(new PlanRepresenter(o), o).dump(tree);
+        return "# yaml-language-server: $schema=" + schemaRef + "\n" + body;
+    }
+
+    /** Strings: long ones folded ({@code >-}), multi-line ones literal ({@code |}); the rest as SnakeYAML decides. */
+    private static final class PlanRepresenter extends org.yaml.snakeyaml.representer.Representer {
+        PlanRepresenter(org.yaml.snakeyaml.DumperOptions o) {
+            super(o);
+            this.representers.put(String.class, data -> {
+                String s = (String) data;
+                org.yaml.snakeyaml.DumperOptions.ScalarStyle style = s.contains("\n")
+                        ? org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
+                        : s.length() >= BLOCK_FROM && s.contains(" ") ? org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED
+                        : null;
+                if (style == null) {
+                    return representScalar(org.yaml.snakeyaml.nodes.Tag.STR, s);
+                }
+                return representScalar(org.yaml.snakeyaml.nodes.Tag.STR, s, style);
+            });
         }
     }
 
@@ -137,6 +192,15 @@ public final class PlanCodec {
             }
             return value;
         } catch (JsonProcessingException e) {
+            org.yaml.snakeyaml.error.MarkedYAMLException syntax = yamlSyntaxError(e);
+            if (syntax != null && syntax.getProblemMark() != null) {
+                // A YAML syntax error: the line SnakeYAML found wrong, not the start of the enclosing block.
+                var mark = syntax.getProblemMark();
+                String context = syntax.getContext() == null ? "" : " (" + syntax.getContext() + ")";
+                throw KubeliftException.badInput(name + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1),
+                        "YAML syntax error: " + firstLine(syntax.getProblem()) + context,
+                        "check the indentation and the ':' '-' '[' ']' of this line and the one above");
+            }
             JsonLocation where = e.getLocation();
             if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
                 JsonLocation exact = locate(text, json, m.getPath());
@@ -192,6 +256,15 @@ public final class PlanCodec {
             }
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+        return null;
+    }
+
+    private static org.yaml.snakeyaml.error.MarkedYAMLException yamlSyntaxError(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+                return m;
+            }
         }
         return null;
     }

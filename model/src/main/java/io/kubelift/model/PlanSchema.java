@@ -32,6 +32,7 @@ public final class PlanSchema {
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$id", ID);
         root.put("title", "kubelift MigrationPlan " + MigrationPlan.API_VERSION);
+        root.put("description", description("MigrationPlan"));
         ObjectNode body = recordSchema(MigrationPlan.class, defs);
         body.fieldNames().forEachRemaining(n -> { });
         root.setAll(body);
@@ -50,7 +51,11 @@ public final class PlanSchema {
         ObjectNode props = s.putObject("properties");
         ArrayNode required = F.arrayNode();
         for (RecordComponent rc : ordered(type)) {
-            props.set(rc.getName(), typeSchema(rc.getGenericType(), defs));
+            ObjectNode field = typeSchema(rc.getGenericType(), defs);
+            ObjectNode described = F.objectNode();
+            described.put("description", description(type.getSimpleName() + "." + rc.getName()));
+            described.setAll(field);
+            props.set(rc.getName(), described);
             JsonProperty jp = rc.getAnnotation(JsonProperty.class);
             if (jp != null && jp.required()) {
                 required.add(rc.getName());
@@ -60,6 +65,36 @@ public final class PlanSchema {
             s.set("required", required);
         }
         return s;
+    }
+
+    private static void evidenceDef(Map<String, ObjectNode> defs) {
+        if (!defs.containsKey("Evidence")) {
+            defs.put("Evidence", F.objectNode());
+            ObjectNode e = recordSchema(Evidence.class, defs);
+            ObjectNode d = F.objectNode();
+            d.put("description", description("Evidence"));
+            d.setAll(e);
+            defs.put("Evidence", d);
+        }
+    }
+
+    private static final java.util.Properties DESCRIPTIONS = new java.util.Properties();
+
+    static {
+        try (var in = PlanSchema.class.getResourceAsStream("plan-fields.properties")) {
+            DESCRIPTIONS.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("plan-fields.properties is missing from kubelift-model", e);
+        }
+    }
+
+    /** The description of a plan field ({@code Type.field}); every field has one. */
+    static String description(String key) {
+        String d = DESCRIPTIONS.getProperty(key);
+        if (d == null || d.isBlank()) {
+            throw new IllegalStateException("no description for plan field " + key + " in plan-fields.properties");
+        }
+        return d;
     }
 
     private static List<RecordComponent> ordered(Class<?> type) {
@@ -104,6 +139,12 @@ public final class PlanSchema {
             for (Object e : c.getEnumConstants()) {
                 values.add(((Enum<?>) e).name());
             }
+        } else if (c == Evidence.class) {
+            // a plan writes evidence as one 'file:line | text' line, or as the object with --evidence full
+            evidenceDef(defs);
+            ArrayNode any = s.putArray("anyOf");
+            any.addObject().put("type", "string").put("description", "file:line | text");
+            any.addObject().put("$ref", "#/$defs/Evidence");
         } else if (c.isRecord()) {
             String name = c.getSimpleName();
             if (!defs.containsKey(name)) {

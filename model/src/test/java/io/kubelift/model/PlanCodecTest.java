@@ -104,4 +104,74 @@ class PlanCodecTest {
     void publishedSchemaIsCurrent() {
         Golden.assertMatches(Path.of("../docs/plan.schema.json"), PlanSchema.generate());
     }
+
+    @Test
+    void aYamlSyntaxErrorIsReportedAtTheLineThatIsWrong() throws IOException {
+        String[] lines = fixture().split("\n", -1);
+        int target = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("mainClass:")) {
+                lines[i] = lines[i] + ": extra";
+                target = i + 1;
+                break;
+            }
+        }
+        String bad = String.join("\n", lines);
+        KubeliftException e = assertThrows(KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
+        assertTrue(e.getMessage().startsWith("plan.yaml:" + target + ":"), "line " + target + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains("YAML syntax error"), e.getMessage());
+        String badIndent = fixture().replace("    workload: StatefulSet\n", "     workload: StatefulSet\n");
+        int line = java.util.Arrays.asList(badIndent.split("\n")).indexOf("     workload: StatefulSet") + 1;
+        KubeliftException e2 = assertThrows(KubeliftException.class, () -> PlanCodec.read(badIndent, "plan.yaml", false));
+        assertTrue(e2.getMessage().startsWith("plan.yaml:" + line + ":"), "line " + line + ": " + e2.getMessage());
+    }
+
+    private static MigrationPlan withLongDescription() throws IOException {
+        MigrationPlan plan = PlanCodec.read(fixture(), "plan.yaml", false);
+        String json = PlanCodec.toJson(plan).replaceFirst("\"name\" : \"resourcemanager\",",
+                "\"name\" : \"resourcemanager\", \"description\" : \"YARN ResourceManager; the NMs and clients call it by "
+                        + "yarn.resourcemanager.address, so it needs a stable DNS name: a StatefulSet with a headless Service. "
+                        + "JVM options adapted: -Xlog:gc*:file=/var/log/gc.log → -Xlog:gc*:stdout\",");
+        return PlanCodec.read(json, "plan.json", true);
+    }
+
+    @Test
+    void planYamlHasASchemaLineCompactEvidenceAndBlockScalarsAndReadsBack() throws IOException {
+        MigrationPlan plan = withLongDescription();
+        String yaml = PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE, false);
+        assertTrue(yaml.startsWith("# yaml-language-server: $schema=.kubelift/plan.schema.json\napiVersion: kubelift.io/v1alpha1\n"), yaml);
+        assertEquals(plan, PlanCodec.read(yaml, "plan.yaml", false), "compact evidence reads back to the same plan");
+        assertEquals(yaml, PlanCodec.toPlanYaml(PlanCodec.read(yaml, "plan.yaml", false), PlanCodec.SCHEMA_FILE, false));
+        assertTrue(yaml.contains("          evidence: etc/hadoop/yarn-site.xml:23\n"), yaml);
+        assertTrue(yaml.contains("    description: >-\n"), yaml);
+        assertTrue(yaml.lines().noneMatch(l -> l.strip().startsWith("\\ ") || l.endsWith("\\")), "no folded \\ escapes: " + yaml);
+        String full = PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE, true);
+        assertEquals(plan, PlanCodec.read(full, "plan.yaml", false));
+        assertTrue(full.contains("          evidence:\n            file: etc/hadoop/yarn-site.xml\n            line: 23\n"), full);
+        assertTrue(yaml.lines().count() < full.lines().count(), "compact is shorter");
+    }
+
+    @Test
+    void compactEvidenceParsesEveryForm() {
+        assertEquals(new Evidence("conf/a:b.xml", 12, "<value>1</value>"), Evidence.parse("conf/a:b.xml:12 | <value>1</value>"));
+        assertEquals(new Evidence("bin/run.sh", 0, null), Evidence.parse("bin/run.sh"));
+        assertEquals(new Evidence("bin/run.sh", 3, null), Evidence.parse("bin/run.sh:3"));
+        Evidence e = new Evidence("x.properties", 4, "a | b: c");
+        assertEquals(e, Evidence.parse(e.compact()));
+    }
+
+    @Test
+    void everyFieldOfThePublishedSchemaHasADescription() throws IOException {
+        var schema = PlanCodec.json().readTree(PlanSchema.generate());
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        schema.findParents("properties").forEach(owner -> owner.get("properties").fields().forEachRemaining(f -> {
+            seen.add(f.getKey());
+            if (!f.getValue().hasNonNull("description")) {
+                missing.add(f.getKey());
+            }
+        }));
+        assertTrue(seen.size() > 80, "all record fields walked: " + seen.size());
+        assertEquals(java.util.List.of(), missing);
+    }
 }

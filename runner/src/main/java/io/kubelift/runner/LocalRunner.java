@@ -89,7 +89,15 @@ public final class LocalRunner {
                     }
                 }
                 state.save();
-                must(playArgs(u, configMapFiles, file, options.network()), null, "play " + u.workload() + " as pod " + u.podName());
+                ContainerEngine.Result played = engine.run(playArgs(u, configMapFiles, file, options.network()), null);
+                if (!played.ok() && imageMissing(played.err() + played.out())) {
+                    throw new KubeliftException(KubeliftException.Kind.BAD_INPUT, KubeliftException.format(outDir.toString(),
+                            "the image of " + u.workload() + " is not built or not pullable (" + options.runtime() + ": "
+                                    + firstLine((played.err() + played.out()).strip()) + ")",
+                            "build the images first: kubelift build " + outDir.resolve("plan.yaml")
+                                    + " --to registry:REF (docs/images.md), then kubelift down " + outDir + " and up again"));
+                }
+                must(played, "play " + u.workload() + " as pod " + u.podName());
             }
         }
         // Every pod is started before any is waited for: start scripts wait for their peers themselves
@@ -312,8 +320,27 @@ public final class LocalRunner {
         }
     }
 
+    /**
+     * Whether podman failed because an image is missing: the generated manifests name images {@code kubelift build}
+     * makes, which do not exist before it ran (podman then reports a short name it cannot resolve, or a failed pull).
+     */
+    static boolean imageMissing(String podmanOutput) {
+        String s = podmanOutput.toLowerCase(java.util.Locale.ROOT);
+        return s.contains("short-name") || s.contains("image not known") || s.contains("pull access denied")
+                || s.contains("manifest unknown") || s.contains("unable to pull") || s.contains("requested access to the resource is denied")
+                || s.contains("initializing source") && s.contains("connection refused");
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
     private void must(List<String> args, byte[] stdin, String what) {
-        ContainerEngine.Result r = engine.run(args, stdin);
+        must(engine.run(args, stdin), what);
+    }
+
+    private void must(ContainerEngine.Result r, String what) {
         if (!r.ok()) {
             throw new KubeliftException(KubeliftException.Kind.BAD_INPUT, KubeliftException.format(options.runtime(),
                     "could not " + what + ": " + (r.err() + r.out()).strip(),

@@ -23,7 +23,7 @@ class LocalRunnerTest {
     Path out;
 
     /** A fake podman: remembers created networks, secrets, pods and volumes; "exists"/"inspect" answer from that. */
-    static final class FakePodman implements ContainerEngine {
+    static class FakePodman implements ContainerEngine {
         final List<String> calls = new ArrayList<>();
         final Set<String> things = new HashSet<>();
         final List<byte[]> stdins = new ArrayList<>();
@@ -173,5 +173,26 @@ class LocalRunnerTest {
         assertTrue(lastPlay >= 0 && firstProbe >= 0, calls.toString());
         assertTrue(lastPlay < firstProbe, "a pod was waited for before the last play: " + calls);
         assertTrue(calls.get(lastPlay).endsWith("master-0.yaml"), calls.get(lastPlay));
+    }
+
+    @Test
+    void upBeforeTheImagesAreBuiltSaysToRunKubeliftBuildNotPodmansRawError() throws Exception {
+        writeManifests();
+        FakePodman podman = new FakePodman() {
+            @Override
+            public Result run(List<String> args, byte[] stdin) {
+                if (args.get(0).equals("kube") && args.get(1).equals("play")) {
+                    calls.add(String.join(" ", args));
+                    return new Result(125, "", "Error: db-0: short-name resolution enforced but cannot prompt without a TTY\n");
+                }
+                return super.run(args, stdin);
+            }
+        };
+        LocalRunner runner = new LocalRunner(new RunOptions("podman", "kl-test", Duration.ofSeconds(1)), podman);
+        KubeliftException e = assertThrows(KubeliftException.class, () -> runner.up(out));
+        assertEquals(3, e.exitCode());
+        assertTrue(e.getMessage().contains("is not built or not pullable") && e.getMessage().contains("kubelift build "),
+                e.getMessage());
+        runner.down(out);
     }
 }

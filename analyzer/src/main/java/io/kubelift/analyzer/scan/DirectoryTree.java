@@ -34,6 +34,9 @@ public final class DirectoryTree extends ListedFileTree {
     private final IgnoreFile ignore;
     private int ignoredCount;
 
+    /** What marks a directory kubelift wrote ({@code AtomicWriter.MANIFEST}). */
+    static final String KUBELIFT_OUTPUT_MARK = io.kubelift.model.AtomicWriter.MANIFEST;
+
     public DirectoryTree(Path root, String displayName, ScanLimits limits) throws IOException {
         super(displayName, limits);
         this.root = root;
@@ -82,7 +85,11 @@ public final class DirectoryTree extends ListedFileTree {
                 skip(childRel, SkipReason.UNREADABLE, e.getClass().getSimpleName());
                 continue;
             }
-            if (a.isDirectory()) {
+            if (a.isDirectory() && Files.isRegularFile(child.resolve(KUBELIFT_OUTPUT_MARK), LinkOption.NOFOLLOW_LINKS)) {
+                // kubelift's own output (convert APP -o APP/out, run twice) is not part of the app.
+                problems.add(new Problem(Problem.Kind.NOTE, childRel, 0,
+                        "a kubelift output directory (holds " + KUBELIFT_OUTPUT_MARK + "), left out of the analysis"));
+            } else if (a.isDirectory()) {
                 walk(child, childRel, depth + 1);
             } else if (a.isRegularFile()) {
                 addFile(childRel, child, a.size());

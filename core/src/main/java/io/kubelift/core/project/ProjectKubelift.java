@@ -116,8 +116,8 @@ public final class ProjectKubelift {
         ProjectPlan plan = plan(project, userPlan, planName, outDir);
         if (plan.runnable()) {
             progress.step("writing " + outDir.resolve(Kubelift.PLAN_FILE));
-            AtomicWriter.write(outDir, new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan())), true,
-                    List.of(Kubelift.PLAN_FILE));
+            AtomicWriter.write(outDir, Kubelift.planFiles(plan.plan(), false), true,
+                    List.of(Kubelift.PLAN_FILE, PlanCodec.SCHEMA_FILE));
         }
         return plan;
     }
@@ -146,7 +146,7 @@ public final class ProjectKubelift {
         progress.step("checking " + project.artifactId());
         Report report = checker.get().check(new CheckInput(project.artifactId(), plan.files(), plan.facts(), plan.plan(),
                 manifestsOf(generated)), checks);
-        FileSet all = new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan()));
+        FileSet all = Kubelift.planFiles(plan.plan(), false);
         all.addAll("", generated);
         if (!project.isAggregator()) {
             // the plan is current, the images are not built yet: a following kubelift:build pins them without a new analysis
@@ -211,7 +211,7 @@ public final class ProjectKubelift {
         }
         GenerateOptions withImages = generateOptions(project).withImages(Map.copyOf(refs));
         FileSet pinned = generator.get().generate(plan.plan(), files, AppSecrets.of(files), withImages);
-        FileSet all = new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan()));
+        FileSet all = Kubelift.planFiles(plan.plan(), false);
         all.addAll("", pinned);
         all.add(ProjectBuildState.FILE, ProjectBuildState.of(inputs, refs, secretResources, all).toJson());
         progress.step("writing image references into " + outDir.resolve("k8s"));

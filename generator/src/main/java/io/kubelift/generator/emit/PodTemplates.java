@@ -84,7 +84,7 @@ public final class PodTemplates {
     /** The claim of a durable directory: a volumeClaimTemplate for StatefulSets, a PVC object otherwise. */
     static PersistentVolumeClaim claim(PlanContext ctx, ComponentContext c, WritableDir dir, String name) {
         return new PersistentVolumeClaimBuilder()
-                .withMetadata(Meta.of(ctx, c, name))
+                .withMetadata(Meta.claim(ctx, c, name))
                 .withNewSpec()
                 .withAccessModes("ReadWriteOnce")
                 .withNewResources().addToRequests("storage", new Quantity(storageSize(ctx))).endResources()
