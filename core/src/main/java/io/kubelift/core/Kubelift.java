@@ -158,7 +158,14 @@ public final class Kubelift {
         progress.step("rendering " + plan.metadata().name() + " for " + env);
         String text = generator.render(plan, app, AppSecrets.of(app), opts, env);
         if (output != null) {
-            writeSingleFile(output, text);
+            try {
+                Path abs = output.toAbsolutePath();
+                Files.createDirectories(abs.getParent());
+                PlanFiles.replace(abs, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw KubeliftException.badInput(output.toString(), "cannot write: " + e.getMessage(),
+                        "check the directory is writable and the disk has space");
+            }
         }
         return text;
     }

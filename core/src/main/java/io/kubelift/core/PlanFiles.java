@@ -111,7 +111,8 @@ final class PlanFiles {
         return abs.getParent().resolve(BASES + abs.getFileName());
     }
 
-    private static void replace(Path target, byte[] bytes) throws IOException {
+    /** Writes {@code bytes} to {@code target} through a temporary sibling and an atomic rename. */
+    static void replace(Path target, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes);
