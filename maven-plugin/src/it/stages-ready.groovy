@@ -1,8 +1,8 @@
 // Selector for the ITs that need kubelift's stages (analyzer, generator, checker): while a stage is still the
 // API placeholder on this branch, the IT is reported as SKIPPED (not passed). Any other outcome runs the IT.
-import io.kubelift.core.project.MainClassCandidate
-import io.kubelift.core.project.ProjectDescriptor
-import io.kubelift.core.project.ProjectKubelift
+import io.kubelift.model.MainClassCandidate
+import io.kubelift.model.ProjectDescriptor
+import io.kubelift.core.ProjectKubelift
 import io.kubelift.checker.CheckOptions
 import java.nio.file.Files
 

@@ -1,7 +1,7 @@
 package io.kubelift.maven;
 
-import io.kubelift.core.project.ProjectDescriptor;
-import io.kubelift.core.project.ProjectKubelift;
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.core.ProjectKubelift;
 import io.kubelift.model.KubeliftException;
 import java.io.File;
 import org.apache.maven.execution.MavenSession;

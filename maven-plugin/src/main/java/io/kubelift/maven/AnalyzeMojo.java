@@ -1,8 +1,8 @@
 package io.kubelift.maven;
 
-import io.kubelift.core.project.ProjectDescriptor;
-import io.kubelift.core.project.ProjectKubelift;
-import io.kubelift.core.project.ProjectPlan;
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.core.ProjectKubelift;
+import io.kubelift.core.ProjectPlan;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;

@@ -1,10 +1,10 @@
 package io.kubelift.maven;
 
-import io.kubelift.core.project.ProjectBuild;
-import io.kubelift.core.project.ProjectDescriptor;
-import io.kubelift.core.project.ProjectImage;
-import io.kubelift.core.project.ProjectImageOptions;
-import io.kubelift.core.project.ProjectKubelift;
+import io.kubelift.core.ProjectBuild;
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.image.ProjectImage;
+import io.kubelift.image.ProjectImageOptions;
+import io.kubelift.core.ProjectKubelift;
 import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

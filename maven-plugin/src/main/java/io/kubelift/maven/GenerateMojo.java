@@ -1,9 +1,9 @@
 package io.kubelift.maven;
 
 import io.kubelift.checker.CheckOptions;
-import io.kubelift.core.project.ProjectConversion;
-import io.kubelift.core.project.ProjectDescriptor;
-import io.kubelift.core.project.ProjectKubelift;
+import io.kubelift.core.ProjectConversion;
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.core.ProjectKubelift;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

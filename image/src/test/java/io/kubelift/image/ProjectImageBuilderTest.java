@@ -1,4 +1,7 @@
-package io.kubelift.core.project;
+package io.kubelift.image;
+
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.model.ProjectLayout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,6 @@
-package io.kubelift.core.project;
+package io.kubelift.analyzer.project;
+
+import io.kubelift.model.ProjectDescriptor;
 
 import io.kubelift.analyzer.detect.ComponentParts;
 import io.kubelift.model.ConfigFile;

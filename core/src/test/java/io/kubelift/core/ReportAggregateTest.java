@@ -1,4 +1,4 @@
-package io.kubelift.core.project;
+package io.kubelift.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

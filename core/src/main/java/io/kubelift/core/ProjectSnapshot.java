@@ -1,4 +1,6 @@
-package io.kubelift.core.project;
+package io.kubelift.core;
+
+import io.kubelift.model.ProjectDescriptor;
 
 import io.kubelift.model.KubeliftException;
 import java.io.IOException;

@@ -1,4 +1,8 @@
-package io.kubelift.core.project;
+package io.kubelift.analyzer.project;
+
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.model.MainClassCandidate;
+import io.kubelift.model.ProjectLayout;
 
 import io.kubelift.model.Component;
 import io.kubelift.model.Entrypoint;
@@ -28,10 +32,10 @@ import java.util.Optional;
  * </ul>
  * Everything added carries evidence pointing at the build file line it came from.
  */
-public final class ProjectPlanner {
+public final class MavenProjectDetector {
     public static final String DETECTOR = "maven";
 
-    private ProjectPlanner() {
+    private MavenProjectDetector() {
     }
 
     public static MigrationPlan complete(MigrationPlan analyzed, ProjectDescriptor project) {

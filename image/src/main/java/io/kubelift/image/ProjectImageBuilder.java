@@ -1,4 +1,7 @@
-package io.kubelift.core.project;
+package io.kubelift.image;
+
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.model.ProjectLayout;
 
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.DockerDaemonImage;

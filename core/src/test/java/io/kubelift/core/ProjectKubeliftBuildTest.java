@@ -1,4 +1,8 @@
-package io.kubelift.core.project;
+package io.kubelift.core;
+
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.model.MainClassCandidate;
+import io.kubelift.image.ProjectImageOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

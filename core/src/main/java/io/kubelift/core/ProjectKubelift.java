@@ -1,4 +1,10 @@
-package io.kubelift.core.project;
+package io.kubelift.core;
+
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.analyzer.project.MavenProjectDetector;
+import io.kubelift.image.ProjectImageBuilder;
+import io.kubelift.image.ProjectImageOptions;
+import io.kubelift.image.ProjectImage;
 
 import io.kubelift.analyzer.AnalyzeOptions;
 import io.kubelift.analyzer.Analysis;
@@ -10,8 +16,6 @@ import io.kubelift.checker.CheckOptions;
 import io.kubelift.checker.Checker;
 import io.kubelift.checker.ManifestSource;
 import io.kubelift.checker.Report;
-import io.kubelift.core.Kubelift;
-import io.kubelift.core.Progress;
 import io.kubelift.generator.GenerateOptions;
 import io.kubelift.generator.Generator;
 import io.kubelift.model.AppFiles;
@@ -37,7 +41,7 @@ import java.util.function.Supplier;
 /**
  * The facade for build-tool front ends (the Maven plugin): the use cases of {@link Kubelift}, but for a project a
  * build tool describes ({@link ProjectDescriptor}) instead of an installed app. The project directory is analysed
- * like any app, and the plan is completed with what the build states ({@link ProjectPlanner}); a plan the user
+ * like any app, and the plan is completed with what the build states ({@link MavenProjectDetector}); a plan the user
  * keeps with the project replaces the inferred one. Never prints, never exits.
  */
 public final class ProjectKubelift {
@@ -218,7 +222,7 @@ public final class ProjectKubelift {
     private ProjectPlan plan(ProjectDescriptor project, Path userPlan, String planName, Path outDir) {
         String sourcePath = sourcePath(project.baseDir(), outDir);
         if (project.isAggregator()) {
-            return new ProjectPlan(ProjectPlanner.empty(project, planName, sourcePath), new Facts(List.of(), List.of()),
+            return new ProjectPlan(MavenProjectDetector.empty(project, planName, sourcePath), new Facts(List.of(), List.of()),
                     null, false, null);
         }
         if (!Files.isDirectory(project.baseDir())) {
@@ -237,7 +241,7 @@ public final class ProjectKubelift {
                     new PlanSpec(new Source(sourcePath, kept.spec().source().detectors()), kept.spec().components()));
             return new ProjectPlan(moved, analysis.facts(), analysis.files(), true, planFile);
         }
-        MigrationPlan completed = ProjectPlanner.complete(analysis.plan(), analysis.facts(), project);
+        MigrationPlan completed = MavenProjectDetector.complete(analysis.plan(), analysis.facts(), project);
         MigrationPlan named = planName == null ? completed
                 : new MigrationPlan(completed.apiVersion(), completed.kind(), new io.kubelift.model.PlanMetadata(
                         io.kubelift.model.Names.dnsLabel(planName)), completed.spec());

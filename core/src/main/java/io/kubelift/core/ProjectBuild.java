@@ -1,4 +1,6 @@
-package io.kubelift.core.project;
+package io.kubelift.core;
+
+import io.kubelift.image.ProjectImage;
 
 import io.kubelift.model.FileSet;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.kubelift.core.project;
+package io.kubelift.model;
 
 import java.util.Objects;
 

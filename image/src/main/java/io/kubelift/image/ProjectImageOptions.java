@@ -1,4 +1,4 @@
-package io.kubelift.core.project;
+package io.kubelift.image;
 
 import java.nio.file.Path;
 import java.util.Objects;

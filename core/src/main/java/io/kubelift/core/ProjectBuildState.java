@@ -1,7 +1,8 @@
-package io.kubelift.core.project;
+package io.kubelift.core;
+
+import io.kubelift.model.ProjectDescriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubelift.core.Version;
 import io.kubelift.model.AtomicWriter;
 import io.kubelift.model.FileSet;
 import io.kubelift.model.PlanCodec;

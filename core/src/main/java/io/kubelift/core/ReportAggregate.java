@@ -1,4 +1,4 @@
-package io.kubelift.core.project;
+package io.kubelift.core;
 
 import io.kubelift.checker.CheckInfo;
 import io.kubelift.checker.CheckSource;

@@ -1,4 +1,7 @@
-package io.kubelift.core.project;
+package io.kubelift.analyzer.project;
+
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.model.MainClassCandidate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -49,7 +52,7 @@ class ProjectPlannerTest {
     @Test
     void aMainClassNamedByTheBuildBecomesTheOnlyComponentWithEvidenceOnItsPomLine() throws IOException {
         ProjectDescriptor p = project("jar", List.of(new MainClassCandidate("com.example.Echo", "maven-jar-plugin/configuration/archive/manifest/mainClass")));
-        MigrationPlan plan = ProjectPlanner.complete(analysed(), p);
+        MigrationPlan plan = MavenProjectDetector.complete(analysed(), p);
         Component c = plan.spec().components().get(0);
         assertEquals(1, plan.spec().components().size());
         assertEquals("echo-server", c.name());
@@ -63,7 +66,7 @@ class ProjectPlannerTest {
 
     @Test
     void aWarRunsInTomcatOnPort8080() throws IOException {
-        MigrationPlan plan = ProjectPlanner.complete(analysed(), project("war", List.of()));
+        MigrationPlan plan = MavenProjectDetector.complete(analysed(), project("war", List.of()));
         Component c = plan.spec().components().get(0);
         assertEquals(List.of("catalina.sh", "run"), c.entrypoint().command());
         assertNull(c.entrypoint().mainClass());
@@ -74,7 +77,7 @@ class ProjectPlannerTest {
 
     @Test
     void aLibraryWithoutMainClassHasNoComponent() throws IOException {
-        MigrationPlan plan = ProjectPlanner.complete(analysed(), project("jar", List.of()));
+        MigrationPlan plan = MavenProjectDetector.complete(analysed(), project("jar", List.of()));
         assertTrue(plan.spec().components().isEmpty());
         assertEquals(List.of("java"), plan.spec().source().detectors());
     }
@@ -86,7 +89,7 @@ class ProjectPlannerTest {
                         Evidence.of("src/main/java/com/example/tools/Dump.java", 3, "public static void main")))
                 .build();
         ProjectDescriptor p = project("jar", List.of(new MainClassCandidate("com.example.Echo", "exec")));
-        Component c = ProjectPlanner.complete(analysed(fromSources), p).spec().components().get(0);
+        Component c = MavenProjectDetector.complete(analysed(fromSources), p).spec().components().get(0);
         assertEquals("com.example.Echo", c.entrypoint().mainClass());
         assertEquals(List.of("-Xmx512m"), c.entrypoint().jvmOptions());
         assertEquals(List.of("--verbose"), c.entrypoint().args());
@@ -101,7 +104,7 @@ class ProjectPlannerTest {
                         Evidence.of("bin/start.sh", 7, "exec java -cp lib/* com.example.Daemon")))
                 .build();
         ProjectDescriptor p = project("jar", List.of(new MainClassCandidate("com.example.Echo", "exec")));
-        assertSame(scripted, ProjectPlanner.complete(analysed(scripted), p).spec().components().get(0));
+        assertSame(scripted, MavenProjectDetector.complete(analysed(scripted), p).spec().components().get(0));
     }
 
     @Test
@@ -109,7 +112,7 @@ class ProjectPlannerTest {
         Component a = Component.builder("a").entrypoint(Entrypoint.mainClass(null, "x.A", List.of(), List.of(), List.of(), null)).build();
         Component b = Component.builder("b").entrypoint(Entrypoint.mainClass(null, "x.B", List.of(), List.of(), List.of(), null)).build();
         ProjectDescriptor p = project("jar", List.of(new MainClassCandidate("com.example.Echo", "exec")));
-        List<Component> out = ProjectPlanner.complete(analysed(a, b), p).spec().components();
+        List<Component> out = MavenProjectDetector.complete(analysed(a, b), p).spec().components();
         assertEquals(List.of("x.A", "x.B"), out.stream().map(c -> c.entrypoint().mainClass()).toList());
         assertEquals(List.of("resources", "classes", "libs/*"), out.get(1).entrypoint().classpath());
     }
@@ -127,7 +130,7 @@ class ProjectPlannerTest {
                 new Fact(FactKind.SECRET, "spring.datasource.password", "****", Map.of("kind", "password"), Evidence.of(props, 4, "spring.datasource.password=****"))),
                 List.of());
         ProjectDescriptor p = project("jar", List.of(new MainClassCandidate("com.example.Echo", "exec")));
-        Component c = ProjectPlanner.complete(analysed(), facts, p).spec().components().get(0);
+        Component c = MavenProjectDetector.complete(analysed(), facts, p).spec().components().get(0);
         assertEquals(1, c.ports().size(), c.ports().toString());
         assertEquals("server", c.ports().get(0).name());
         assertEquals(8081, c.ports().get(0).port());
