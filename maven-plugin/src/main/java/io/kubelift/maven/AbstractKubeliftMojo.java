@@ -1,7 +1,7 @@
 package io.kubelift.maven;
 
 import io.kubelift.model.ProjectDescriptor;
-import io.kubelift.core.ProjectKubelift;
+import io.kubelift.core.Kubelift;
 import io.kubelift.model.KubeliftException;
 import java.io.File;
 import org.apache.maven.execution.MavenSession;
@@ -49,7 +49,7 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
         }
         ProjectDescriptor descriptor = MavenProjectDescriptors.from(project);
         try {
-            run(new ProjectKubelift(new MavenProgress(getLog())), descriptor);
+            run(new Kubelift(new MavenProgress(getLog())), descriptor);
         } catch (KubeliftException e) {
             Exception failure = Failures.of(goal(), project, e, relatedParameters());
             if (failure instanceof MojoFailureException f) {
@@ -73,7 +73,7 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
         return "<plan> (-Dkubelift.plan), <planName> (-Dkubelift.planName), <outputDirectory> (-Dkubelift.outputDirectory)";
     }
 
-    abstract void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws MojoExecutionException, MojoFailureException;
+    abstract void run(Kubelift kubelift, ProjectDescriptor descriptor) throws MojoExecutionException, MojoFailureException;
 
     /** Logs why a module produced nothing: it is a library or an aggregator, not an app. */
     protected void notRunnable() {

@@ -1,7 +1,7 @@
 package io.kubelift.maven;
 
 import io.kubelift.model.ProjectDescriptor;
-import io.kubelift.core.ProjectKubelift;
+import io.kubelift.core.Kubelift;
 import io.kubelift.core.ProjectPlan;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -21,7 +21,7 @@ public class AnalyzeMojo extends AbstractKubeliftMojo {
     }
 
     @Override
-    void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) {
+    void run(Kubelift kubelift, ProjectDescriptor descriptor) {
         ProjectPlan result = kubelift.analyze(descriptor, userPlan(), planName, out());
         if (!result.runnable()) {
             notRunnable();

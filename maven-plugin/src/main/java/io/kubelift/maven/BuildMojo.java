@@ -4,7 +4,7 @@ import io.kubelift.core.ProjectBuild;
 import io.kubelift.model.ProjectDescriptor;
 import io.kubelift.image.ProjectImage;
 import io.kubelift.image.ProjectImageOptions;
-import io.kubelift.core.ProjectKubelift;
+import io.kubelift.core.Kubelift;
 import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -65,7 +65,7 @@ public class BuildMojo extends AbstractKubeliftMojo {
     }
 
     @Override
-    void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws MojoFailureException {
+    void run(Kubelift kubelift, ProjectDescriptor descriptor) throws MojoFailureException {
         if (to == null || !to.matches("(tar|registry|docker):.+")) {
             throw Failures.badParameter(project, "to", String.valueOf(to), "not an image target",
                     "use tar:DIR, registry:REF or docker:REF");

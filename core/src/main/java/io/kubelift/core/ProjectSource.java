@@ -39,53 +39,22 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * The facade for build-tool front ends (the Maven plugin): the use cases of {@link Kubelift}, but for a project a
- * build tool describes ({@link ProjectDescriptor}) instead of an installed app. The project directory is analysed
- * like any app, and the plan is completed with what the build states ({@link MavenProjectDetector}); a plan the user
+ * The build-project source behind {@link Kubelift}: a project a build tool describes ({@link ProjectDescriptor})
+ * instead of an installed app. The project directory is analysed like any app, with the build's description handed
+ * to the analyzer ({@link MavenProjectDetector} completes the plan with what the build states); a plan the user
  * keeps with the project replaces the inferred one. Never prints, never exits.
  */
-public final class ProjectKubelift {
-    /** What {@code generate} and {@code build} own in the output directory besides the plan. */
-    private static final List<String> GENERATED_TREES = List.of("k8s/", "scripts/");
-
+final class ProjectSource {
     private final Supplier<Analyzer> analyzer;
     private final Supplier<Generator> generator;
     private final Supplier<Checker> checker;
     private final Progress progress;
 
-    /**
-     * The default analyzer, generator and checker, each made when first needed: a build whose plan and manifests are
-     * up to date loads none of them, and {@code build} never loads the checker.
-     */
-    public ProjectKubelift(Progress progress) {
-        this(once(Analyzer::withDefaultDetectors), once(Generator::withDefaults), once(Checker::withDefaultChecks), progress);
-    }
-
-    public ProjectKubelift(Analyzer analyzer, Generator generator, Checker checker, Progress progress) {
-        this(() -> analyzer, () -> generator, () -> checker, progress);
-    }
-
-    private ProjectKubelift(Supplier<Analyzer> analyzer, Supplier<Generator> generator, Supplier<Checker> checker,
-            Progress progress) {
+    ProjectSource(Supplier<Analyzer> analyzer, Supplier<Generator> generator, Supplier<Checker> checker, Progress progress) {
         this.analyzer = analyzer;
         this.generator = generator;
         this.checker = checker;
-        this.progress = progress == null ? Progress.SILENT : progress;
-    }
-
-    /** A supplier that makes its value on the first call and returns the same one afterwards. */
-    private static <T> Supplier<T> once(Supplier<T> make) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = make.get();
-                }
-                return value;
-            }
-        };
+        this.progress = progress;
     }
 
     /**
@@ -94,7 +63,7 @@ public final class ProjectKubelift {
      * @param userPlan a plan kept with the project; used instead of the inferred one when the file exists
      * @param planName the plan's name (default: the artifactId)
      */
-    public ProjectPlan analyze(ProjectDescriptor project, Path userPlan, String planName, Path outDir) {
+    ProjectPlan analyze(ProjectDescriptor project, Path userPlan, String planName, Path outDir) {
         ProjectPlan plan = plan(project, userPlan, planName, outDir);
         if (plan.runnable()) {
             progress.step("writing " + outDir.resolve(Kubelift.PLAN_FILE));
@@ -105,19 +74,11 @@ public final class ProjectKubelift {
     }
 
     /**
-     * plan → generate → check, written to {@code outDir} as one set (plan.yaml, k8s/, scripts/, report/), like the
-     * CLI's {@code convert}. Nothing is written for a project that is not runnable; its conversion has no report.
+     * plan → generate → check, written to {@code outDir} as one set (plan.yaml, k8s/, scripts/, report/), like
+     * {@link Kubelift#convert(Path, Path, String, boolean)}. Nothing is written for a project that is not runnable;
+     * its conversion has no report. The reports link the check pages at {@code docsUrl} (null: no links).
      */
-    public ProjectConversion convert(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
-            CheckOptions checks) {
-        return convert(project, userPlan, planName, outDir, checks, null);
-    }
-
-    /**
-     * Like {@link #convert(ProjectDescriptor, Path, String, Path, CheckOptions)}, the reports linking the check pages
-     * published at {@code docsUrl} (SARIF {@code helpUri}, HTML links); null: no links.
-     */
-    public ProjectConversion convert(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
+    ProjectConversion convert(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
             CheckOptions checks, String docsUrl) {
         ProjectPlan plan = plan(project, userPlan, planName, outDir);
         if (!plan.runnable()) {
@@ -127,7 +88,7 @@ public final class ProjectKubelift {
         FileSet generated = generator.get().generate(plan.plan(), plan.files(), AppSecrets.of(plan.files()), GenerateOptions.defaults());
         progress.step("checking " + project.artifactId());
         Report report = checker.get().check(new CheckInput(project.artifactId(), plan.files(), plan.facts(), plan.plan(),
-                manifestsOf(generated)), checks);
+                Kubelift.manifestsOf(generated)), checks);
         FileSet all = new FileSet().add(Kubelift.PLAN_FILE, PlanCodec.toYaml(plan.plan()));
         all.addAll("", generated);
         if (!project.isAggregator()) {
@@ -153,7 +114,7 @@ public final class ProjectKubelift {
      * {@link #convert} records the same state without images, so a build right after {@code kubelift:generate} pins
      * the images without analysing again.
      */
-    public ProjectBuild build(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
+    ProjectBuild build(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
             ProjectImageOptions options) {
         String inputs = project.isAggregator() ? null
                 : ProjectBuildState.inputs(project, userPlan, planName, sourcePath(project.baseDir(), outDir));
@@ -197,7 +158,7 @@ public final class ProjectKubelift {
         all.addAll("", pinned);
         all.add(ProjectBuildState.FILE, ProjectBuildState.of(inputs, refs, secretResources, all).toJson());
         progress.step("writing image references into " + outDir.resolve("k8s"));
-        List<String> owned = new ArrayList<>(GENERATED_TREES);
+        List<String> owned = new ArrayList<>(Kubelift.GENERATED_TREES);
         owned.add(Kubelift.PLAN_FILE);
         owned.add(ProjectBuildState.FILE);
         AtomicWriter.write(outDir, all, true, owned);
@@ -249,18 +210,6 @@ public final class ProjectKubelift {
                 new PlanSpec(new Source(sourcePath, named.spec().source().detectors()), named.spec().components())),
                 analysis.facts(), analysis.files(), false, planFile);
         return result.runnable() ? result : new ProjectPlan(result.plan(), result.facts(), result.files(), false, null);
-    }
-
-    /** The generated Kubernetes documents the checker reads (kustomization files are not objects). */
-    static List<ManifestSource> manifestsOf(FileSet generated) {
-        List<ManifestSource> manifests = new ArrayList<>();
-        generated.files().forEach((path, entry) -> {
-            if (path.startsWith("k8s/") && (path.endsWith(".yaml") || path.endsWith(".yml"))
-                    && !path.endsWith("kustomization.yaml")) {
-                manifests.add(new ManifestSource(path, entry.text()));
-            }
-        });
-        return manifests;
     }
 
     /** The plan's {@code spec.source.path}: the project directory relative to where the plan is written. */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * class gives a new image and manifests pinned to it; a changed source, resource, POM or kept plan, or an output
  * changed since, gives a full build whose output equals that of a build from scratch.
  */
-class ProjectKubeliftBuildTest {
+class ProjectBuildTest {
     @TempDir
     Path dir;
 
@@ -72,7 +72,7 @@ class ProjectKubeliftBuildTest {
         steps.clear();
         ProjectImageOptions options = new ProjectImageOptions("tar:" + out.resolve("images"), "echo:1.0", "scratch",
                 dir.resolve("target/kubelift-cache"), false, true);
-        return new ProjectKubelift(steps::add).build(p, null, null, out, options);
+        return new Kubelift(steps::add).build(p, null, null, out, options);
     }
 
     private boolean analysed() {
@@ -185,7 +185,7 @@ class ProjectKubeliftBuildTest {
         steps.clear();
         ProjectImageOptions options = new ProjectImageOptions("tar:" + out().resolve("images"), "echo:1.0", "scratch",
                 dir.resolve("target/kubelift-cache"), false, true);
-        ProjectBuild renamed = new ProjectKubelift(steps::add).build(java21, null, "other", out(), options);
+        ProjectBuild renamed = new Kubelift(steps::add).build(java21, null, "other", out(), options);
         assertTrue(renamed.analysed() && renamed.written());
         assertTrue(manifests(out()).get("plan.yaml").contains("name: other"));
     }
@@ -211,7 +211,7 @@ class ProjectKubeliftBuildTest {
         ProjectDescriptor p = project();
         build(p, out());
         Map<String, String> pinned = manifests(out());
-        new ProjectKubelift(steps::add).convert(p, null, null, out(), new CheckOptions(Set.of(), Severity.ERROR));
+        new Kubelift(steps::add).convert(p, null, null, out(), new CheckOptions(Set.of(), Severity.ERROR), null);
         ProjectBuildState afterGenerate = ProjectBuildState.read(out());
         assertNotNull(afterGenerate, "generate records the plan's inputs");
         assertTrue(afterGenerate.images().isEmpty(), "generate builds no image: " + afterGenerate.images());
@@ -225,7 +225,7 @@ class ProjectKubeliftBuildTest {
     @Test
     void aProjectChangedAfterGenerateIsAnalysedAgainByBuild() throws IOException {
         ProjectDescriptor p = project();
-        new ProjectKubelift(steps::add).convert(p, null, null, out(), new CheckOptions(Set.of(), Severity.ERROR));
+        new Kubelift(steps::add).convert(p, null, null, out(), new CheckOptions(Set.of(), Severity.ERROR), null);
         write("src/main/java/com/example/Echo.java", "package com.example;\n// changed\npublic class Echo { public static void main(String[] a) { } }\n");
         ProjectBuild b = build(p, out());
         assertTrue(b.analysed() && b.written(), "a source changed since generate: " + steps);
