@@ -18,7 +18,6 @@ import io.kubelift.generator.Generator;
 import io.kubelift.image.BuildResult;
 import io.kubelift.image.ImageBuilder;
 import io.kubelift.image.ImageOptions;
-import io.kubelift.image.ProjectImageOptions;
 import io.kubelift.model.ProjectDescriptor;
 import io.kubelift.runner.LocalRunner;
 import io.kubelift.runner.RunOptions;
@@ -235,7 +234,7 @@ public final class Kubelift {
      * {@link ProjectSource#build}).
      */
     public ProjectBuild build(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
-            ProjectImageOptions options) {
+            ImageOptions options) {
         return projects.build(project, userPlan, planName, outDir, options);
     }
 

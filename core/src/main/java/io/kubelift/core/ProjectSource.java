@@ -2,8 +2,8 @@ package io.kubelift.core;
 
 import io.kubelift.model.ProjectDescriptor;
 import io.kubelift.analyzer.project.MavenProjectDetector;
-import io.kubelift.image.ProjectImageBuilder;
-import io.kubelift.image.ProjectImageOptions;
+import io.kubelift.image.ImageBuilder;
+import io.kubelift.image.ImageOptions;
 import io.kubelift.image.ProjectImage;
 
 import io.kubelift.analyzer.AnalyzeOptions;
@@ -103,7 +103,7 @@ final class ProjectSource {
     }
 
     /**
-     * Builds one image per component from the project's own output ({@link ProjectImageBuilder}), then writes
+     * Builds one image per component from the project's own output ({@link ImageBuilder}), then writes
      * plan.yaml, k8s/ and scripts/ to {@code outDir} with the workloads referencing the images by digest.
      *
      * <p>Incremental: the output records a hash of the plan's inputs ({@link ProjectBuildState}). When the project's
@@ -115,7 +115,7 @@ final class ProjectSource {
      * the images without analysing again.
      */
     ProjectBuild build(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
-            ProjectImageOptions options) {
+            ImageOptions options) {
         String inputs = project.isAggregator() ? null
                 : ProjectBuildState.inputs(project, userPlan, planName, sourcePath(project.baseDir(), outDir));
         ProjectBuildState previous = inputs == null ? null : ProjectBuildState.read(outDir);
@@ -134,7 +134,7 @@ final class ProjectSource {
             }
             secretResources = secretResources(plan);
         }
-        ProjectImageBuilder images = new ProjectImageBuilder(options);
+        ImageBuilder images = new ImageBuilder(options);
         List<ProjectImage> built = new ArrayList<>();
         Map<String, String> refs = new TreeMap<>();
         List<Component> components = plan.plan().spec().components();

@@ -2,7 +2,7 @@ package io.kubelift.core;
 
 import io.kubelift.model.ProjectDescriptor;
 import io.kubelift.model.MainClassCandidate;
-import io.kubelift.image.ProjectImageOptions;
+import io.kubelift.image.ImageOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,8 +70,8 @@ class ProjectBuildTest {
 
     private ProjectBuild build(ProjectDescriptor p, Path out) {
         steps.clear();
-        ProjectImageOptions options = new ProjectImageOptions("tar:" + out.resolve("images"), "echo:1.0", "scratch",
-                dir.resolve("target/kubelift-cache"), false, true);
+        ImageOptions options = ImageOptions.to("tar:" + out.resolve("images")).withImage("echo:1.0").withBase("scratch")
+                .withCacheDir(dir.resolve("target/kubelift-cache")).withOffline(true);
         return new Kubelift(steps::add).build(p, null, null, out, options);
     }
 
@@ -183,8 +183,8 @@ class ProjectBuildTest {
                 p.packaging(), p.mainClasses(), p.runtimeClasspath(), p.classesDir(), p.webappDir(), "21");
         assertTrue(build(java21, out()).analysed());
         steps.clear();
-        ProjectImageOptions options = new ProjectImageOptions("tar:" + out().resolve("images"), "echo:1.0", "scratch",
-                dir.resolve("target/kubelift-cache"), false, true);
+        ImageOptions options = ImageOptions.to("tar:" + out().resolve("images")).withImage("echo:1.0").withBase("scratch")
+                .withCacheDir(dir.resolve("target/kubelift-cache")).withOffline(true);
         ProjectBuild renamed = new Kubelift(steps::add).build(java21, null, "other", out(), options);
         assertTrue(renamed.analysed() && renamed.written());
         assertTrue(manifests(out()).get("plan.yaml").contains("name: other"));

@@ -3,7 +3,7 @@ package io.kubelift.maven;
 import io.kubelift.core.ProjectBuild;
 import io.kubelift.model.ProjectDescriptor;
 import io.kubelift.image.ProjectImage;
-import io.kubelift.image.ProjectImageOptions;
+import io.kubelift.image.ImageOptions;
 import io.kubelift.core.Kubelift;
 import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
@@ -71,8 +71,9 @@ public class BuildMojo extends AbstractKubeliftMojo {
                     "use tar:DIR, registry:REF or docker:REF");
         }
         String name = to.startsWith("tar:") ? image : to.substring(to.indexOf(':') + 1);
-        ProjectImageOptions options = new ProjectImageOptions(to, name, base, cacheDirectory.toPath(), insecureRegistry, offline,
-                baseCacheDirectory == null ? null : baseCacheDirectory.toPath());
+        ImageOptions options = ImageOptions.to(to).withImage(name).withBase(base).withCacheDir(cacheDirectory.toPath())
+                .withInsecureRegistry(insecureRegistry).withOffline(offline)
+                .withBaseCacheDir(baseCacheDirectory == null ? null : baseCacheDirectory.toPath());
         ProjectBuild result = kubelift.build(descriptor, userPlan(), planName, out(), options);
         if (!result.plan().runnable()) {
             notRunnable();

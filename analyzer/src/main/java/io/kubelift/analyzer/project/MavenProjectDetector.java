@@ -2,7 +2,7 @@ package io.kubelift.analyzer.project;
 
 import io.kubelift.model.ProjectDescriptor;
 import io.kubelift.model.MainClassCandidate;
-import io.kubelift.model.ProjectLayout;
+import io.kubelift.model.ImageLayout;
 
 import io.kubelift.model.Component;
 import io.kubelift.model.Entrypoint;
@@ -26,7 +26,7 @@ import java.util.Optional;
  *   <li>no component found and the build names a main class → one component running it;</li>
  *   <li>no component found and the project is a WAR → one component running it in Tomcat on port 8080;</li>
  *   <li>a component found without a start script (from sources or a manifest) → its classpath is the image layout
- *       of {@link ProjectLayout}, and, if it is the only component, the build's main class wins over one guessed
+ *       of {@link ImageLayout}, and, if it is the only component, the build's main class wins over one guessed
  *       from sources;</li>
  *   <li>components started by a script the project ships are left as they are.</li>
  * </ul>
@@ -94,7 +94,7 @@ public final class MavenProjectDetector {
         return Component.builder(Names.dnsLabel(project.artifactId()))
                 .description("main class " + main.className() + " named by " + main.origin())
                 .detector(DETECTOR)
-                .entrypoint(Entrypoint.mainClass(null, main.className(), ProjectLayout.CLASSPATH, List.of(), List.of(), where))
+                .entrypoint(Entrypoint.mainClass(null, main.className(), ImageLayout.PROJECT_CLASSPATH, List.of(), List.of(), where))
                 .runtime(runtime(project, evidence))
                 .evidence(where)
                 .build();
@@ -105,10 +105,10 @@ public final class MavenProjectDetector {
         return Component.builder(Names.dnsLabel(project.artifactId()))
                 .description("web application (WAR) run in Tomcat")
                 .detector(DETECTOR)
-                .entrypoint(new Entrypoint(null, null, null, ProjectLayout.TOMCAT_COMMAND, List.of(), List.of(), List.of(),
-                        ProjectLayout.TOMCAT_HOME, where))
+                .entrypoint(new Entrypoint(null, null, null, ImageLayout.TOMCAT_COMMAND, List.of(), List.of(), List.of(),
+                        ImageLayout.TOMCAT_HOME, where))
                 .runtime(runtime(project, evidence))
-                .ports(List.of(new Port("http", ProjectLayout.TOMCAT_PORT, "TCP", "http", null, where)))
+                .ports(List.of(new Port("http", ImageLayout.TOMCAT_PORT, "TCP", "http", null, where)))
                 .evidence(where)
                 .build();
     }
@@ -127,7 +127,7 @@ public final class MavenProjectDetector {
             return c;
         }
         Evidence where = main.map(m -> evidence.find(m.className(), m.origin())).orElse(e == null ? null : e.evidence());
-        Entrypoint adapted = new Entrypoint(null, mainClass, null, null, ProjectLayout.CLASSPATH,
+        Entrypoint adapted = new Entrypoint(null, mainClass, null, null, ImageLayout.PROJECT_CLASSPATH,
                 e == null ? List.of() : e.jvmOptions(), e == null ? List.of() : e.args(), null, where);
         Component.Builder b = c.toBuilder().entrypoint(adapted);
         if (c.runtime() == null) {

@@ -1,7 +1,7 @@
 package io.kubelift.image;
 
 import io.kubelift.model.ProjectDescriptor;
-import io.kubelift.model.ProjectLayout;
+import io.kubelift.model.ImageLayout;
 
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.DockerDaemonImage;
@@ -34,32 +34,28 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
- * Builds a component's image straight from a build tool's output, the way jib-maven-plugin does: the runtime
+ * {@link ImageBuilder}'s build-project source: builds a component's image straight from a build tool's output, the way jib-maven-plugin does: the runtime
  * dependencies, the snapshot dependencies, the resources and the classes each become their own layer (so a code
- * change rebuilds only the small top layer), below {@link ProjectLayout#APP_ROOT} for a main-class app or exploded
+ * change rebuilds only the small top layer), below {@link ImageLayout#APP_HOME} for a main-class app or exploded
  * into Tomcat's {@code webapps/ROOT} for a WAR. Reproducible: fixed creation time and file times.
  */
-public final class ProjectImageBuilder {
-    public static final String LAYER_DEPENDENCIES = "dependencies";
-    public static final String LAYER_SNAPSHOT_DEPENDENCIES = "snapshot-dependencies";
-    public static final String LAYER_RESOURCES = "resources";
-    public static final String LAYER_CLASSES = "classes";
-    public static final String LAYER_WEBAPP = "webapp";
+final class ProjectImages {
+    static final String LAYER_DEPENDENCIES = "dependencies";
+    static final String LAYER_SNAPSHOT_DEPENDENCIES = "snapshot-dependencies";
+    static final String LAYER_RESOURCES = "resources";
+    static final String LAYER_CLASSES = "classes";
+    static final String LAYER_WEBAPP = "webapp";
 
-    private final ProjectImageOptions options;
+    private final ImageOptions options;
 
-    public ProjectImageBuilder(ProjectImageOptions options) {
+    ProjectImages(ImageOptions options) {
         this.options = options;
     }
 
     /** The base used when none is given: a JRE for a main-class app, Tomcat for a WAR, on the project's Java release. */
-    public static String defaultBase(ProjectDescriptor project) {
+    static String defaultBase(ProjectDescriptor project) {
         String release = project.javaRelease() == null || project.javaRelease().isBlank() ? "17" : project.javaRelease();
         return project.isWar() ? "registry:tomcat:10.1-jre" + release : "registry:eclipse-temurin:" + release + "-jre";
-    }
-
-    public ProjectImage build(ProjectDescriptor project, Component component, boolean onlyComponent) {
-        return build(project, component, onlyComponent, Set.of());
     }
 
     /**
@@ -67,7 +63,7 @@ public final class ProjectImageBuilder {
      * the classes directory, e.g. {@code application.properties}): a file that holds a secret is delivered by the
      * generated ConfigMap and Secret, never baked into a layer anyone who can pull the image can read.
      */
-    public ProjectImage build(ProjectDescriptor project, Component component, boolean onlyComponent, Set<String> secretResources) {
+    ProjectImage build(ProjectDescriptor project, Component component, boolean onlyComponent, Set<String> secretResources) {
         if (project.classesDir() == null || !Files.isDirectory(project.classesDir())) {
             throw KubeliftException.badInput(String.valueOf(project.classesDir()), "there are no compiled classes to put in the image",
                     "run the build up to 'package' first (e.g. mvn package kubelift:build)");
@@ -85,7 +81,7 @@ public final class ProjectImageBuilder {
             }
             builder.setCreationTime(Instant.EPOCH)
                     .setEntrypoint(entrypoint(project, component))
-                    .setWorkingDirectory(AbsoluteUnixPath.get(project.isWar() ? ProjectLayout.TOMCAT_HOME : ProjectLayout.APP_ROOT))
+                    .setWorkingDirectory(AbsoluteUnixPath.get(project.isWar() ? ImageLayout.TOMCAT_HOME : ImageLayout.APP_HOME))
                     .setUser(String.valueOf(user(component)))
                     .addLabel("io.kubelift.component", component.name());
             Set<com.google.cloud.tools.jib.api.buildplan.Port> ports = new java.util.LinkedHashSet<>();
@@ -94,25 +90,13 @@ public final class ProjectImageBuilder {
                         : com.google.cloud.tools.jib.api.buildplan.Port.tcp(p.port()));
             }
             builder.setExposedPorts(ports);
-            Path tar = null;
-            Containerizer containerizer;
-            String target = options.target();
-            if (target.startsWith("tar:")) {
-                Path dir = Path.of(target.substring(4));
-                Files.createDirectories(dir);
-                tar = dir.resolve(component.name() + ".tar");
-                containerizer = Containerizer.to(TarImage.at(tar).named(name));
-            } else if (target.startsWith("registry:")) {
-                containerizer = Containerizer.to(RegistryImage.named(name));
-            } else if (target.startsWith("docker:")) {
-                containerizer = Containerizer.to(DockerDaemonImage.named(name));
-            } else {
-                throw KubeliftException.usage("image target '" + target + "' is not tar:DIR, registry:REF or docker:REF", null);
-            }
+            ImageTarget target = ImageTarget.parseNamed(options.target());
+            Path tar = target instanceof ImageTarget.Tar t ? t.dir().resolve(component.name() + ".tar") : null;
+            Containerizer containerizer = target.containerizer(name, component.name());
             containerizer.setBaseImageLayersCache(options.baseCacheDir())
-                    .setApplicationLayersCache(options.cacheDir().resolve("app"))
+                    .setApplicationLayersCache(options.appLayersCache())
                     .setAllowInsecureRegistries(options.insecureRegistry())
-                    .setOfflineMode(options.offline() && !target.startsWith("registry:"))
+                    .setOfflineMode(options.offline() && !(target instanceof ImageTarget.Registry))
                     .setToolName("kubelift");
             JibContainer container = builder.containerize(containerizer);
             String digest = container.getDigest().toString();
@@ -137,7 +121,11 @@ public final class ProjectImageBuilder {
 
     ImageReference imageName(Component component, boolean onlyComponent) {
         try {
-            ImageReference ref = ImageReference.parse(lowerCaseRepository(options.image()));
+            String image = options.image();
+            if (image == null || image.isBlank()) {
+                throw KubeliftException.usage("no image name given", "name the image, e.g. localhost:5000/shop:1.0");
+            }
+            ImageReference ref = ImageReference.parse(lowerCaseRepository(image));
             if (onlyComponent) {
                 return ref;
             }
@@ -182,9 +170,9 @@ public final class ProjectImageBuilder {
 
     static List<FileEntriesLayer> layers(ProjectDescriptor project, Set<String> secretResources) throws IOException {
         boolean war = project.isWar();
-        AbsoluteUnixPath libs = AbsoluteUnixPath.get(war ? ProjectLayout.WEBAPP_ROOT + "/WEB-INF/lib" : ProjectLayout.APP_ROOT + "/" + ProjectLayout.LIBS);
-        AbsoluteUnixPath resources = AbsoluteUnixPath.get(war ? ProjectLayout.WEBAPP_ROOT + "/WEB-INF/classes" : ProjectLayout.APP_ROOT + "/" + ProjectLayout.RESOURCES);
-        AbsoluteUnixPath classes = AbsoluteUnixPath.get(war ? ProjectLayout.WEBAPP_ROOT + "/WEB-INF/classes" : ProjectLayout.APP_ROOT + "/" + ProjectLayout.CLASSES);
+        AbsoluteUnixPath libs = AbsoluteUnixPath.get(war ? ImageLayout.WEBAPP_ROOT + "/WEB-INF/lib" : ImageLayout.APP_HOME + "/" + ImageLayout.PROJECT_LIBS);
+        AbsoluteUnixPath resources = AbsoluteUnixPath.get(war ? ImageLayout.WEBAPP_ROOT + "/WEB-INF/classes" : ImageLayout.APP_HOME + "/" + ImageLayout.PROJECT_RESOURCES);
+        AbsoluteUnixPath classes = AbsoluteUnixPath.get(war ? ImageLayout.WEBAPP_ROOT + "/WEB-INF/classes" : ImageLayout.APP_HOME + "/" + ImageLayout.PROJECT_CLASSES);
         FileEntriesLayer.Builder deps = FileEntriesLayer.builder().setName(LAYER_DEPENDENCIES);
         FileEntriesLayer.Builder snapshots = FileEntriesLayer.builder().setName(LAYER_SNAPSHOT_DEPENDENCIES);
         Set<String> names = new HashSet<>();
@@ -211,7 +199,7 @@ public final class ProjectImageBuilder {
         List<FileEntriesLayer> layers = new ArrayList<>(List.of(deps.build(), snapshots.build(), res.build()));
         if (war && project.webappDir() != null && Files.isDirectory(project.webappDir())) {
             FileEntriesLayer.Builder web = FileEntriesLayer.builder().setName(LAYER_WEBAPP);
-            AbsoluteUnixPath webRoot = AbsoluteUnixPath.get(ProjectLayout.WEBAPP_ROOT);
+            AbsoluteUnixPath webRoot = AbsoluteUnixPath.get(ImageLayout.WEBAPP_ROOT);
             for (Path file : sortedFiles(project.webappDir())) {
                 web.addEntry(file, webRoot.resolve(project.webappDir().relativize(file).toString().replace('\\', '/')));
             }
@@ -235,14 +223,14 @@ public final class ProjectImageBuilder {
         List<String> cmd = new ArrayList<>();
         cmd.add("java");
         cmd.addAll(e.jvmOptions());
-        List<String> cp = e.classpath().isEmpty() ? ProjectLayout.CLASSPATH : e.classpath();
+        List<String> cp = e.classpath().isEmpty() ? ImageLayout.PROJECT_CLASSPATH : e.classpath();
         cmd.add("-cp");
-        cmd.add(String.join(":", cp.stream().map(p -> p.startsWith("/") ? p : ProjectLayout.APP_ROOT + "/" + p).toList()));
+        cmd.add(String.join(":", cp.stream().map(p -> p.startsWith("/") ? p : ImageLayout.APP_HOME + "/" + p).toList()));
         if (e.mainClass() != null) {
             cmd.add(e.mainClass());
         } else {
             cmd.set(cmd.size() - 2, "-jar");
-            cmd.set(cmd.size() - 1, e.jar().startsWith("/") ? e.jar() : ProjectLayout.APP_ROOT + "/" + e.jar());
+            cmd.set(cmd.size() - 1, e.jar().startsWith("/") ? e.jar() : ImageLayout.APP_HOME + "/" + e.jar());
         }
         cmd.addAll(e.args());
         return cmd;

@@ -1,7 +1,7 @@
 package io.kubelift.image;
 
 import io.kubelift.model.ProjectDescriptor;
-import io.kubelift.model.ProjectLayout;
+import io.kubelift.model.ImageLayout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -27,7 +28,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProjectImageBuilderTest {
+class ProjectImagesTest {
     @TempDir
     Path dir;
 
@@ -44,15 +45,15 @@ class ProjectImageBuilderTest {
 
     private static Component component() {
         return Component.builder("echo")
-                .entrypoint(Entrypoint.mainClass(null, "com.example.Echo", ProjectLayout.CLASSPATH, List.of("-Xmx256m"),
+                .entrypoint(Entrypoint.mainClass(null, "com.example.Echo", ImageLayout.PROJECT_CLASSPATH, List.of("-Xmx256m"),
                         List.of("--port", "7070"), null))
                 .build();
     }
 
     private ProjectImage build(ProjectDescriptor p, String out) {
-        ProjectImageOptions options = new ProjectImageOptions("tar:" + dir.resolve(out), "Echo:1.0-SNAPSHOT", "scratch",
-                dir.resolve("cache"), false, true);
-        return new ProjectImageBuilder(options).build(p, component(), true);
+        ImageOptions options = ImageOptions.to("tar:" + dir.resolve(out)).withImage("Echo:1.0-SNAPSHOT").withBase("scratch")
+                .withCacheDir(dir.resolve("cache")).withOffline(true);
+        return new ImageBuilder(options).build(p, component(), true, Set.of());
     }
 
     @Test
@@ -64,10 +65,10 @@ class ProjectImageBuilderTest {
 
         List<List<String>> layers = layersOf(image.tarFile());
         assertEquals(List.of(
-                List.of("app/libs/commons-cli-1.11.0.jar"),
-                List.of("app/libs/helper-2.0-SNAPSHOT.jar"),
-                List.of("app/resources/echo.properties"),
-                List.of("app/classes/com/example/Echo.class")), layers);
+                List.of("opt/app/libs/commons-cli-1.11.0.jar"),
+                List.of("opt/app/libs/helper-2.0-SNAPSHOT.jar"),
+                List.of("opt/app/resources/echo.properties"),
+                List.of("opt/app/classes/com/example/Echo.class")), layers);
     }
 
     @Test
@@ -78,8 +79,8 @@ class ProjectImageBuilderTest {
 
     @Test
     void theEntrypointRunsTheMainClassOnTheLayeredClasspath() throws IOException {
-        assertEquals(List.of("java", "-Xmx256m", "-cp", "/app/resources:/app/classes:/app/libs/*", "com.example.Echo", "--port", "7070"),
-                ProjectImageBuilder.entrypoint(project(), component()));
+        assertEquals(List.of("java", "-Xmx256m", "-cp", "/opt/app/resources:/opt/app/classes:/opt/app/libs/*", "com.example.Echo", "--port", "7070"),
+                ProjectImages.entrypoint(project(), component()));
     }
 
     @Test
@@ -92,8 +93,8 @@ class ProjectImageBuilderTest {
 
     @Test
     void repositoriesAreLowerCasedButTagsKept() {
-        assertEquals("localhost:5000/my.app:1.0-SNAPSHOT", ProjectImageBuilder.lowerCaseRepository("localhost:5000/My.App:1.0-SNAPSHOT"));
-        assertEquals("shop", ProjectImageBuilder.lowerCaseRepository("Shop"));
+        assertEquals("localhost:5000/my.app:1.0-SNAPSHOT", ProjectImages.lowerCaseRepository("localhost:5000/My.App:1.0-SNAPSHOT"));
+        assertEquals("shop", ProjectImages.lowerCaseRepository("Shop"));
     }
 
     /** The file entries of each layer of a docker-archive tarball, in the manifest's layer order. */
@@ -136,7 +137,7 @@ class ProjectImageBuilderTest {
         ProjectDescriptor p = project();
         java.util.function.Function<java.util.Set<String>, List<String>> resources = secrets -> {
             try {
-                return ProjectImageBuilder.layers(p, secrets).stream().filter(l -> l.getName().equals("resources"))
+                return ProjectImages.layers(p, secrets).stream().filter(l -> l.getName().equals("resources"))
                         .flatMap(l -> l.getEntries().stream()).map(e -> e.getExtractionPath().toString()).toList();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
