@@ -193,7 +193,7 @@ final class ProjectSource {
         progress.step("analysing " + project.baseDir());
         Path snapshot = ProjectSnapshot.stage(project);
         Analysis analysis = analyzer.get().analyze(snapshot, new AnalyzeOptions(planName != null ? planName
-                : io.kubelift.model.Names.dnsLabel(project.artifactId()), sourcePath));
+                : io.kubelift.model.Names.dnsLabel(project.artifactId()), sourcePath, project));
         Path planFile = outDir.resolve(Kubelift.PLAN_FILE);
         if (userPlan != null && Files.isRegularFile(userPlan)) {
             progress.step("using the plan " + userPlan);
@@ -202,7 +202,7 @@ final class ProjectSource {
                     new PlanSpec(new Source(sourcePath, kept.spec().source().detectors()), kept.spec().components()));
             return new ProjectPlan(moved, analysis.facts(), analysis.files(), true, planFile);
         }
-        MigrationPlan completed = MavenProjectDetector.complete(analysis.plan(), analysis.facts(), project);
+        MigrationPlan completed = analysis.plan(); // completed by the analyzer's MavenProjectDetector
         MigrationPlan named = planName == null ? completed
                 : new MigrationPlan(completed.apiVersion(), completed.kind(), new io.kubelift.model.PlanMetadata(
                         io.kubelift.model.Names.dnsLabel(planName)), completed.spec());

@@ -26,7 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProjectPlannerTest {
+class MavenProjectDetectorTest {
     @TempDir
     Path dir;
 
@@ -47,6 +47,17 @@ class ProjectPlannerTest {
 
     private static MigrationPlan analysed(Component... components) {
         return MigrationPlan.of("echo", new PlanSpec(new Source("..", List.of("java")), List.of(components)));
+    }
+
+    @Test
+    void theAnalyzerCompletesABuildProjectsPlanWhenTheOptionsDescribeIt() throws IOException {
+        ProjectDescriptor p = project("jar", List.of(new MainClassCandidate("com.example.Echo", "maven-jar-plugin/configuration/archive/manifest/mainClass")));
+        io.kubelift.analyzer.Analyzer analyzer = io.kubelift.analyzer.Analyzer.withDefaultDetectors();
+        MigrationPlan plain = analyzer.analyze(dir, new io.kubelift.analyzer.AnalyzeOptions("echo", ".")).plan();
+        MigrationPlan project = analyzer.analyze(dir, new io.kubelift.analyzer.AnalyzeOptions("echo", ".").withProject(p)).plan();
+        assertTrue(plain.spec().components().isEmpty(), "a pom alone is nothing runnable");
+        assertEquals(List.of(MavenProjectDetector.DETECTOR), project.spec().source().detectors());
+        assertEquals("com.example.Echo", project.spec().components().get(0).entrypoint().mainClass());
     }
 
     @Test
