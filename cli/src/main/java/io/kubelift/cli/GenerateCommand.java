@@ -19,7 +19,7 @@ final class GenerateCommand extends AbstractCommand {
     @Override
     public int run(CommandLine line, Console console) {
         Path plan = Path.of(Main.positional(line, this, 1, 1).get(0));
-        Path out = Path.of(Options2.required(line, "o", this));
+        Path out = Path.of(OptionValues.required(line, "o", this));
         FileSet files = console.kubelift().generate(plan, out, line.hasOption("f"));
         console.out.println("generated " + files.size() + " files into " + out);
         return Main.OK;

@@ -19,7 +19,7 @@ import io.kubelift.model.Component;
 import io.kubelift.model.Entrypoint;
 import io.kubelift.model.KubeliftException;
 import io.kubelift.model.Port;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -237,8 +237,8 @@ final class ProjectImages {
     }
 
     private static long user(Component component) {
-        Runtime r = component.runtime();
-        return r != null && r.user() != null ? r.user() : Runtime.DEFAULT_USER;
+        RuntimeRequirements r = component.runtime();
+        return r != null && r.user() != null ? r.user() : RuntimeRequirements.DEFAULT_USER;
     }
 
     private static List<Path> sortedFiles(Path root) throws IOException {

@@ -11,7 +11,7 @@ import io.kubelift.model.MigrationPlan;
 import io.kubelift.model.Names;
 import io.kubelift.model.PlanSpec;
 import io.kubelift.model.Port;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import io.kubelift.model.Source;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -136,11 +136,11 @@ public final class MavenProjectDetector {
         return b.build();
     }
 
-    private static Runtime runtime(ProjectDescriptor project, PlanEvidence evidence) {
+    private static RuntimeRequirements runtime(ProjectDescriptor project, PlanEvidence evidence) {
         if (project.javaRelease() == null || project.javaRelease().isBlank()) {
             return null;
         }
-        return new Runtime(project.javaRelease(), null, null, evidence.find(project.javaRelease(), "java release"));
+        return new RuntimeRequirements(project.javaRelease(), null, null, evidence.find(project.javaRelease(), "java release"));
     }
 
     /** Points at the build file line that mentions a value, or at the whole build file. */

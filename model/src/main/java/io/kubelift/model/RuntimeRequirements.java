@@ -8,6 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * the non-root uid it runs as.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Runtime(String java, Boolean shell, Long user, Evidence evidence) {
+public record RuntimeRequirements(String java, Boolean shell, Long user, Evidence evidence) {
     public static final long DEFAULT_USER = 10001L;
 }

@@ -4,8 +4,8 @@ import io.kubelift.model.KubeliftException;
 import org.apache.commons.cli.CommandLine;
 
 /** Option helpers that turn missing or malformed values into usage errors. */
-final class Options2 {
-    private Options2() {
+final class OptionValues {
+    private OptionValues() {
     }
 
     static String required(CommandLine line, String opt, Command c) {
