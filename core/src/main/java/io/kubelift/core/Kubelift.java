@@ -26,6 +26,7 @@ import io.kubelift.model.AppFiles;
 import io.kubelift.model.AtomicWriter;
 import io.kubelift.model.FileSet;
 import io.kubelift.model.KubeliftException;
+import io.kubelift.model.ManifestFiles;
 import io.kubelift.model.MigrationPlan;
 import io.kubelift.model.PlanCodec;
 import io.kubelift.model.Problem;
@@ -171,7 +172,7 @@ public final class Kubelift {
     public CheckRun check(Path target, CheckOptions options, boolean manifests) {
         requireExists(target, "the path to check");
         String rootName = target.getFileName() == null ? target.toString() : target.getFileName().toString();
-        if (manifests || ManifestDetection.looksLikeManifests(target)) {
+        if (manifests || ManifestFiles.looksLikeManifests(target)) {
             progress.step("checking Kubernetes manifests in " + target);
             List<ManifestSource> docs = Manifests.load(target);
             return new CheckRun(checker.get().check(new CheckInput(rootName, null, null, null, docs), options), true);
