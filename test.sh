@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # kubelift's whole test suite, the README's test command:
-#   1. the unit, golden-file and CLI tests of every module (mvn verify), the corpus scoreboard (corpus/score), then a
-#      short fuzzing run;
+#   1. the unit, golden-file and CLI tests of every module (mvn verify), the corpus scoreboard (corpus/score), the
+#      distribution, a benchmark smoke run, then the fuzz regression corpus;
 #   2. the legacy Hadoop YARN sample, started as it is, running two jobs;
 #   3. the migrated Hadoop YARN sample (convert → build → up → jobs → down) under podman.
 # Set KUBELIFT_REQUIRE_PODMAN=1 (CI does) to turn a missing podman into a failure instead of a visible skip.
@@ -20,6 +20,13 @@ stage "unit tests (mvn verify)" mvn -B verify
 # The real-world corpus (issue #14): real distributions from Maven Central, unpacked once under ~/.cache/kubelift,
 # converted with the CLI and scored against answer keys written from their documentation (corpus/README.md).
 stage "corpus scoreboard" corpus/score
+
+# The distribution as users install it: mvn -Pdist, unpacked into an empty directory, converts the sample with
+# bin/kubelift and no Maven on the PATH (src/test/dist-test.sh).
+stage "distribution (unpack, convert the sample without Maven)" src/test/dist-test.sh
+
+# The benchmarks' smallest configuration, so bench/run-all.sh cannot rot (results are not asserted; about a minute).
+stage "benchmark smoke run (batch, 3 apps, 1 run)" env REPS=1 BATCH_REPS=1 APPS=3 BATCH_RUNS=plain:1 bench/run-all.sh batch
 
 # A short real fuzzing run of the plan reader (mvn verify only replays the fuzz seeds and past crashes);
 # docs/security.md has the longer runs, for the analyzer's parsers too.

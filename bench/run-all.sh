@@ -168,10 +168,20 @@ fi
 # (kubelift images carry the app's files; a jib-image.tar lying in target/ would be one of them).
 proj="$work/peer/hello-service"      # JKube and Jib run here
 klproj="$work/kubelift/hello-service" # kubelift reads this one
+# Every Maven run that is timed runs offline (-o), so that no download is measured. What a section needs is fetched
+# first, online, by one untimed run of the same goal in the same local repository: on a fresh machine nothing of the
+# project's build, JKube or Jib is in the repository yet.
+fetch() { # dir mvn-args...: one online run, untimed; a failure stops the bench with the log
+  local dir="$1"; shift
+  (cd "$dir" && mvn -B -q "$@") >>"$res/maven.log" 2>&1 || { echo "FAILED fetching for: mvn $* in $dir (see $res/maven.log)" >&2; tail -20 "$res/maven.log" >&2; exit 1; }
+}
 prepare_project() {
   local dir
   for dir in "$proj" "$klproj"; do
     rm -rf "$dir"; mkdir -p "$(dirname "$dir")"; cp -r bench/projects/hello-service "$dir"
+  done
+  fetch "$proj" package   # the project's dependencies and build plugins, into ~/.m2
+  for dir in "$proj" "$klproj"; do
     (cd "$dir" && mvn -B -q -o package) >>"$res/maven.log" 2>&1
   done
 }
@@ -194,7 +204,8 @@ plugin_ready() { [ -d maven-plugin/src/main/java ] && [ -d "$priv/io/kubelift/ku
 if has maven && [ -d maven-plugin/src/main/java ] && [ "${SKIP_PLUGIN_INSTALL:-}" != 1 ]; then
   echo "== kubelift Maven plugin into the private repository $priv"
   [ -d "$priv" ] || cp -r "$HOME/.m2/repository" "$priv"
-  mvn -B -q -o install -DskipTests -Dinvoker.skip=true -Dmaven.repo.local="$priv" -pl maven-plugin -am >>"$res/maven.log" 2>&1
+  # online: the install plugin and the reactor's dependencies may not be in a fresh ~/.m2 (the copy) yet
+  mvn -B -q install -DskipTests -Dinvoker.skip=true -Dmaven.repo.local="$priv" -pl maven-plugin -am >>"$res/maven.log" 2>&1
 fi
 
 if has maven; then
@@ -203,6 +214,9 @@ if has maven; then
   plugin=no
   if plugin_ready; then plugin=yes; repo=(-Dmaven.repo.local="$priv"); fi
   klp="io.kubelift:kubelift-maven-plugin:$(mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g')"
+  # the peers' plugins (and what they resolve) into the repository the timed runs use, before they go offline
+  fetch "$proj" "${repo[@]}" "org.eclipse.jkube:kubernetes-maven-plugin:$JKUBE_VERSION:resource"
+  fetch "$proj" "${repo[@]}" "com.google.cloud.tools:jib-maven-plugin:$JIB_VERSION:buildTar" "-Djib.from.image=tar://$base_tar" -Djib.to.image=hello-service:bench
   jk=""; kg=""; jb=""; kb=""; l=$(load)
   for r in $(seq "$REPS"); do
     jk="$jk $(cd "$proj" && timed "$res/maven.log" mvn -B -q -o "${repo[@]}" "org.eclipse.jkube:kubernetes-maven-plugin:$JKUBE_VERSION:resource")"
@@ -236,6 +250,8 @@ fi
 if has incremental; then
   echo "== incremental image rebuild after a one-class change"
   java -jar "$jar" convert "$klproj" -o "$work/kl-out" --force >>"$res/incremental.log" 2>&1
+  # Jib's plugin into ~/.m2 before the offline runs (the maven section fetched it into its private repository only)
+  fetch "$proj" "com.google.cloud.tools:jib-maven-plugin:$JIB_VERSION:buildTar" "-Djib.from.image=tar://$base_tar" -Djib.to.image=hello-service:bench
   first=""; again=""; changed=""; jchanged=""; l=$(load)
   greeting="$klproj/src/main/java/com/example/hello/Greeting.java"
   jgreeting="$proj/src/main/java/com/example/hello/Greeting.java"

@@ -1,8 +1,8 @@
 // Selector for the ITs that need kubelift's stages (analyzer, generator, checker): while a stage is still the
 // API placeholder on this branch, the IT is reported as SKIPPED (not passed). Any other outcome runs the IT.
-import io.kubelift.core.project.MainClassCandidate
-import io.kubelift.core.project.ProjectDescriptor
-import io.kubelift.core.project.ProjectKubelift
+import io.kubelift.model.MainClassCandidate
+import io.kubelift.model.ProjectDescriptor
+import io.kubelift.core.Kubelift
 import io.kubelift.checker.CheckOptions
 import java.nio.file.Files
 
@@ -11,7 +11,7 @@ try {
     Files.writeString(dir.resolve('Main.java'), 'public class Main { public static void main(String[] a) {} }\n')
     def project = new ProjectDescriptor(dir, null, 'probe', 'probe', '1', 'jar',
             [new MainClassCandidate('Main', 'probe')], [], dir, null, '17')
-    new ProjectKubelift(null).convert(project, null, null, dir.resolve('out'), CheckOptions.defaults())
+    new Kubelift(null).convert(project, null, null, dir.resolve('out'), CheckOptions.defaults(), null)
     return true
 } catch (UnsupportedOperationException e) {
     if (String.valueOf(e.message).contains('placeholder')) {

@@ -4,6 +4,7 @@ import io.kubelift.analyzer.detect.DetectionContext;
 import io.kubelift.analyzer.detect.Detector;
 import io.kubelift.analyzer.detect.Detectors;
 import io.kubelift.analyzer.jvm.ContainerJvmOptions;
+import io.kubelift.analyzer.project.MavenProjectDetector;
 import io.kubelift.analyzer.scan.FileTree;
 import io.kubelift.analyzer.scan.ScanLimits;
 import io.kubelift.model.Component;
@@ -77,7 +78,11 @@ public final class Analyzer {
         MigrationPlan plan = MigrationPlan.of(name, new PlanSpec(new Source(source, ctx.detectors().stream().sorted().toList()), components));
         List<Fact> facts = new ArrayList<>(inv.facts());
         facts.addAll(adapted);
-        return new Analysis(new Facts(facts, inv.problems()), plan, tree);
+        Facts all = new Facts(facts, inv.problems());
+        if (o.project() != null) { // a build project: what its build states completes the plan
+            plan = MavenProjectDetector.complete(plan, all, o.project());
+        }
+        return new Analysis(all, plan, tree);
     }
 
     static String planName(Path app) {

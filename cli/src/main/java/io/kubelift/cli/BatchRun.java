@@ -14,7 +14,7 @@ final class BatchRun {
     static int run(Command command, org.apache.commons.cli.CommandLine line, Console console) {
         Main.positional(line, command, 0, 0);
         Path dir = Path.of(line.getOptionValue("batch"));
-        Path out = Path.of(Options2.required(line, "o", command));
+        Path out = Path.of(OptionValues.required(line, "o", command));
         OutputPaths.directory(out, line.hasOption("f"));
         int jobs = Runtime.getRuntime().availableProcessors();
         if (line.hasOption("jobs")) {

@@ -24,7 +24,7 @@ final class BuildCommand extends AbstractCommand {
     @Override
     public int run(CommandLine line, Console console) {
         Path plan = Path.of(Main.positional(line, this, 1, 1).get(0));
-        String to = Options2.required(line, "t", this);
+        String to = OptionValues.required(line, "t", this);
         if (!to.matches("(tar|registry|docker):.+")) {
             throw KubeliftException.usage("--to takes tar:DIR, registry:REF or docker:REF, not '" + to + "'", null);
         }

@@ -39,7 +39,7 @@ final class ConvertCommand extends AbstractCommand {
             }
         }
         List<String> apps = Main.positional(line, this, 1, Integer.MAX_VALUE);
-        Path out = Path.of(Options2.required(line, "o", this));
+        Path out = Path.of(OptionValues.required(line, "o", this));
         if (apps.size() > 1 && line.hasOption("n")) {
             throw KubeliftException.usage("--name applies to one app only", null);
         }

@@ -20,7 +20,7 @@ final class GenerateCommand extends AbstractCommand {
     @Override
     public int run(CommandLine line, Console console) {
         Path plan = Path.of(Main.positional(line, this, 1, 1).get(0));
-        Path out = Path.of(Options2.required(line, "o", this));
+        Path out = Path.of(OptionValues.required(line, "o", this));
         OutputPaths.directory(out, line.hasOption("f"));
         FileSet files = console.kubelift().generate(plan, out, line.hasOption("f"), GenerateFlags.from(line),
                 GenerateFlags.config(line));

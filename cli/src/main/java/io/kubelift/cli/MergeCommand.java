@@ -19,7 +19,7 @@ final class MergeCommand extends AbstractCommand {
     @Override
     public int run(CommandLine line, Console console) {
         List<Path> shards = Main.positional(line, this, 1, Integer.MAX_VALUE).stream().map(Path::of).toList();
-        Path out = Path.of(Options2.required(line, "o", this));
+        Path out = Path.of(OptionValues.required(line, "o", this));
         OutputPaths.plainDirectory(out);
         List<BatchConverter.AppResult> all = BatchConverter.merge(shards, out);
         long failed = all.stream().filter(r -> !r.ok()).count();

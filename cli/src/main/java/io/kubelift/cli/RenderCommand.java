@@ -20,7 +20,7 @@ final class RenderCommand extends AbstractCommand {
     @Override
     public int run(CommandLine line, Console console) {
         Path target = Path.of(Main.positional(line, this, 1, 1).get(0));
-        String env = Options2.required(line, "e", this);
+        String env = OptionValues.required(line, "e", this);
         Path output = line.hasOption("o") ? Path.of(line.getOptionValue("o")) : null;
         String text = console.kubelift().render(target, env, output, GenerateFlags.from(line), GenerateFlags.config(line));
         if (output == null) {

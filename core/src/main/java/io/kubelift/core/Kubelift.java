@@ -5,6 +5,7 @@ import io.kubelift.analyzer.Analysis;
 import io.kubelift.analyzer.Analyzer;
 import io.kubelift.analyzer.AppFileTrees;
 import io.kubelift.analyzer.AppSecrets;
+import io.kubelift.analyzer.SecretFiles;
 import io.kubelift.checker.CheckInput;
 import io.kubelift.checker.CheckOptions;
 import io.kubelift.checker.Checker;
@@ -17,6 +18,7 @@ import io.kubelift.generator.Generator;
 import io.kubelift.image.BuildResult;
 import io.kubelift.image.ImageBuilder;
 import io.kubelift.image.ImageOptions;
+import io.kubelift.model.ProjectDescriptor;
 import io.kubelift.runner.LocalRunner;
 import io.kubelift.runner.RunOptions;
 import io.kubelift.runner.RunResult;
@@ -24,6 +26,7 @@ import io.kubelift.model.AppFiles;
 import io.kubelift.model.AtomicWriter;
 import io.kubelift.model.FileSet;
 import io.kubelift.model.KubeliftException;
+import io.kubelift.model.ManifestFiles;
 import io.kubelift.model.MigrationPlan;
 import io.kubelift.model.PlanCodec;
 import io.kubelift.model.Problem;
@@ -32,11 +35,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The one entry point both front ends (CLI, Maven plugin) call. Each method is one use case; it never prints
- * and never exits: results are returned, progress goes to {@link Progress}, user errors are
- * {@link KubeliftException}s.
+ * The one entry point both front ends (CLI, Maven plugin) call. Each method is one use case over one of two sources:
+ * an installed app (a directory or archive: {@code analyze}, {@code generate}, {@code convert}, {@code check},
+ * {@code build} by path or plan file) or a project a build tool describes ({@link ProjectDescriptor}: the same use
+ * cases taking the descriptor, see {@link ProjectSource}). It never prints and never exits: results are returned,
+ * progress goes to {@link Progress}, user errors are {@link KubeliftException}s.
  */
 public final class Kubelift {
     /** Subtrees of an output directory that {@code generate} and {@code build} own (convert owns all of it). */
@@ -44,13 +50,18 @@ public final class Kubelift {
     public static final String PLAN_FILE = "plan.yaml";
     public static final String REPORT_DIR = "report/";
 
-    private final Analyzer analyzer;
-    private final Generator generator;
-    private final Checker checker;
+    private final Supplier<Analyzer> analyzer;
+    private final Supplier<Generator> generator;
+    private final Supplier<Checker> checker;
     private final Progress progress;
+    private final ProjectSource projects;
 
+    /**
+     * The default analyzer, generator and checker, each made when first needed: a build whose plan and manifests are
+     * up to date loads none of them, {@code build} never loads the checker and {@code up} none at all.
+     */
     public Kubelift(Progress progress) {
-        this(Analyzer.withDefaultDetectors(), Generator.withDefaults(), Checker.withDefaultChecks(), progress);
+        this(once(Analyzer::withDefaultDetectors), once(Generator::withDefaults), once(Checker::withDefaultChecks), progress);
     }
 
     /**
@@ -67,10 +78,41 @@ public final class Kubelift {
     }
 
     public Kubelift(Analyzer analyzer, Generator generator, Checker checker, Progress progress) {
+        this(() -> analyzer, () -> generator, () -> checker, progress);
+    }
+
+    private Kubelift(Supplier<Analyzer> analyzer, Supplier<Generator> generator, Supplier<Checker> checker,
+            Progress progress) {
         this.analyzer = analyzer;
         this.generator = generator;
         this.checker = checker;
         this.progress = progress == null ? Progress.SILENT : progress;
+        this.projects = new ProjectSource(analyzer, generator, checker, this.progress);
+    }
+
+    /**
+     * Generation options (layout, secrets mode) and the organisation defaults file for the build-project source's
+     * {@code convert} and {@code build}; without a file, {@code kubelift.yaml} in the project's directory is used
+     * when present. (The installed-app methods take them per call.)
+     */
+    public Kubelift withGenerateOptions(GenerateOptions options, Path defaults) {
+        projects.withGenerateOptions(options, defaults);
+        return this;
+    }
+
+    /** A supplier that makes its value on the first call and returns the same one afterwards. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 
     /**
@@ -104,7 +146,7 @@ public final class Kubelift {
         requireExists(app, "the app to analyse");
         Path planDir = planFile == null ? Path.of("") : planFile.toAbsolutePath().getParent();
         progress.step("analysing " + app);
-        Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, planDir)));
+        Analysis analysis = analyzer.get().analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, planDir)));
         if (planFile != null) {
             MigrationPlan plan = PlanFiles.planToWrite(planFile, analysis.plan(), mode);
             PlanFiles.write(planFile, PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE, fullEvidence), mode);
@@ -133,7 +175,7 @@ public final class Kubelift {
         Path appDir = AppPaths.appOf(plan, planFile);
         GenerateOptions opts = options.withOrg(io.kubelift.generator.defaults.DefaultsReader.find(config,
                 java.nio.file.Files.isDirectory(appDir) ? appDir : null, Path.of("").toAbsolutePath()));
-        FileSet files = generator.generate(plan, app, AppSecrets.of(app), opts);
+        FileSet files = generator.get().generate(plan, app, AppSecrets.of(app), opts);
         AtomicWriter.write(outDir, files, force, GENERATED_TREES);
         return files;
     }
@@ -156,7 +198,7 @@ public final class Kubelift {
         GenerateOptions opts = options.withOrg(io.kubelift.generator.defaults.DefaultsReader.find(config,
                 Files.isDirectory(appDir) ? appDir : null, Path.of("").toAbsolutePath()));
         progress.step("rendering " + plan.metadata().name() + " for " + env);
-        String text = generator.render(plan, app, AppSecrets.of(app), opts, env);
+        String text = generator.get().render(plan, app, AppSecrets.of(app), opts, env);
         if (output != null) {
             try {
                 Path abs = output.toAbsolutePath();
@@ -200,21 +242,15 @@ public final class Kubelift {
         }
         requireExists(app, "the app to convert");
         progress.step("analysing " + app);
-        Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, outDir)));
+        Analysis analysis = analyzer.get().analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, outDir)));
         requireComponents(app, analysis);
         progress.step("generating " + analysis.plan().metadata().name());
         GenerateOptions opts = options.withOrg(io.kubelift.generator.defaults.DefaultsReader.find(config,
                 java.nio.file.Files.isDirectory(app) ? app : null, Path.of("").toAbsolutePath()));
-        FileSet generated = generator.generate(analysis.plan(), analysis.files(), AppSecrets.of(analysis.files()), opts);
+        FileSet generated = generator.get().generate(analysis.plan(), analysis.files(), AppSecrets.of(analysis.files()), opts);
         progress.step("checking");
-        List<ManifestSource> manifests = new ArrayList<>();
-        generated.files().forEach((path, entry) -> {
-            if (path.startsWith("k8s/") && (path.endsWith(".yaml") || path.endsWith(".yml"))
-                    && !path.endsWith("kustomization.yaml")) {
-                manifests.add(new ManifestSource(path, entry.text()));
-            }
-        });
-        Report report = checker.check(new CheckInput(app.getFileName() == null ? app.toString() : app.getFileName().toString(),
+        List<ManifestSource> manifests = manifestsOf(generated);
+        Report report = checker.get().check(new CheckInput(app.getFileName() == null ? app.toString() : app.getFileName().toString(),
                 analysis.files(), analysis.facts(), analysis.plan(), manifests), CheckOptions.defaults());
         FileSet all = planFiles(analysis.plan(), fullEvidence);
         all.addAll("", generated);
@@ -258,15 +294,15 @@ public final class Kubelift {
     public CheckRun check(Path target, CheckOptions options, boolean manifests) {
         requireExists(target, "the path to check");
         String rootName = target.getFileName() == null ? target.toString() : target.getFileName().toString();
-        if (manifests || ManifestDetection.looksLikeManifests(target)) {
+        if (manifests || ManifestFiles.looksLikeManifests(target)) {
             progress.step("checking Kubernetes manifests in " + target);
             List<ManifestSource> docs = Manifests.load(target);
-            return new CheckRun(checker.check(new CheckInput(rootName, null, null, null, docs), options), true);
+            return new CheckRun(checker.get().check(new CheckInput(rootName, null, null, null, docs), options), true);
         }
         progress.step("analysing " + target);
-        Analysis analysis = analyzer.analyze(target, new AnalyzeOptions(null, target.toString()));
+        Analysis analysis = analyzer.get().analyze(target, new AnalyzeOptions(null, target.toString()));
         progress.step("checking");
-        Report report = checker.check(new CheckInput(rootName, analysis.files(), analysis.facts(), analysis.plan(),
+        Report report = checker.get().check(new CheckInput(rootName, analysis.files(), analysis.facts(), analysis.plan(),
                 List.of()), options);
         return new CheckRun(report, false);
     }
@@ -282,20 +318,59 @@ public final class Kubelift {
                     "add a component to spec.components (docs/plan-format.md)");
         }
         AppFiles app = AppFileTrees.open(AppPaths.appOf(plan, planFile));
-        FileSet generated = generator.generate(plan, app, AppSecrets.of(app), GenerateOptions.defaults());
+        FileSet generated = generator.get().generate(plan, app, AppSecrets.of(app), GenerateOptions.defaults());
         progress.step("building images for " + plan.metadata().name() + " → " + options.target());
-        // A safety net beside the plan: every file the analyzer sees a secret in stays out of the image layers,
-        // even when the (possibly edited) plan attaches that secret to no component.
-        java.util.Set<String> secretFiles = new java.util.TreeSet<>();
-        analyzer.analyze(AppPaths.appOf(plan, planFile), AnalyzeOptions.defaults()).facts()
-                .of(io.kubelift.model.FactKind.SECRET).forEach(f -> secretFiles.add(f.evidence().file()));
-        BuildResult result = new ImageBuilder(options).build(plan, app, generated, secretFiles);
+        // A safety net beside the plan's secrets: every file a parser sees a secret in stays out of the image layers,
+        // even when the (possibly edited) plan attaches that secret to no component. Only the secret rules run.
+        BuildResult result = new ImageBuilder(options).build(plan, app, generated, SecretFiles.of(app));
         Path out = outDir != null ? outDir : planFile.toAbsolutePath().getParent();
         GenerateOptions withImages = new GenerateOptions(GenerateOptions.defaults().environments(), Map.copyOf(result.images()));
-        FileSet pinned = generator.generate(plan, app, AppSecrets.of(app), withImages);
+        FileSet pinned = generator.get().generate(plan, app, AppSecrets.of(app), withImages);
         progress.step("writing image references into " + out.resolve("k8s"));
         AtomicWriter.write(out, pinned, false, GENERATED_TREES);
         return result;
+    }
+
+    /**
+     * The plan of a build project, written to {@code outDir/plan.yaml} when the project is runnable.
+     *
+     * @param userPlan a plan kept with the project; used instead of the inferred one when the file exists
+     * @param planName the plan's name (default: the artifactId)
+     */
+    public ProjectPlan analyze(ProjectDescriptor project, Path userPlan, String planName, Path outDir) {
+        return projects.analyze(project, userPlan, planName, outDir);
+    }
+
+    /**
+     * A build project's plan → generate → check, written to {@code outDir} as one set (plan.yaml, k8s/, scripts/,
+     * report/). Nothing is written for a project that is not runnable; its conversion has no report. The reports link
+     * the check pages published at {@code docsUrl} (SARIF {@code helpUri}, HTML links); null: no links.
+     */
+    public ProjectConversion convert(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
+            CheckOptions checks, String docsUrl) {
+        return projects.convert(project, userPlan, planName, outDir, checks, docsUrl);
+    }
+
+    /**
+     * Builds one image per component of a build project from the project's own output, then writes plan.yaml, k8s/
+     * and scripts/ to {@code outDir} with the workloads referencing the images by digest; incremental (see
+     * {@link ProjectSource#build}).
+     */
+    public ProjectBuild build(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
+            ImageOptions options) {
+        return projects.build(project, userPlan, planName, outDir, options);
+    }
+
+    /** The generated Kubernetes documents the checker reads (kustomization files are not objects). */
+    static List<ManifestSource> manifestsOf(FileSet generated) {
+        List<ManifestSource> manifests = new ArrayList<>();
+        generated.files().forEach((path, entry) -> {
+            if (path.startsWith("k8s/") && (path.endsWith(".yaml") || path.endsWith(".yml"))
+                    && !path.endsWith("kustomization.yaml")) {
+                manifests.add(new ManifestSource(path, entry.text()));
+            }
+        });
+        return manifests;
     }
 
     /** Plays the generated manifests locally with podman (a smoke-test runner, not a cluster). */

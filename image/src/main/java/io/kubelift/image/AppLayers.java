@@ -30,7 +30,7 @@ import java.util.zip.ZipFile;
  * rewritten so that secrets are read from the environment.
  */
 record AppLayers(FileEntriesLayer dependencies, FileEntriesLayer application, FileEntriesLayer config, List<Path> jars) {
-    static final AbsoluteUnixPath APP_ROOT = AbsoluteUnixPath.get("/opt/app");
+    static final AbsoluteUnixPath APP_ROOT = AbsoluteUnixPath.get(io.kubelift.model.ImageLayout.APP_HOME);
 
     static AppLayers stage(AppFiles app, MigrationPlan plan, Set<String> secretFiles, Staging staging) {
         Set<String> mainClassEntries = new TreeSet<>();

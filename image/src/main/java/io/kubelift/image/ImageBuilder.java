@@ -16,6 +16,8 @@ import com.google.cloud.tools.jib.api.buildplan.Port;
 import io.kubelift.model.AppFiles;
 import io.kubelift.model.Component;
 import io.kubelift.model.FileSet;
+import io.kubelift.model.ImageLayout;
+import io.kubelift.model.ProjectDescriptor;
 import io.kubelift.model.KubeliftException;
 import io.kubelift.model.LogDir;
 import io.kubelift.model.MigrationPlan;
@@ -37,7 +39,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Builds one OCI image per component with jib-core, offline: the base (a jlink runtime on scratch, a debootstrapped
+ * Every image kubelift builds, from either source: an installed app's plan ({@link #build(MigrationPlan, AppFiles,
+ * FileSet, Set)}) or a build project's own output ({@link #build(ProjectDescriptor, Component, boolean, Set)}, the
+ * Maven plugin's). Both use one {@link ImageOptions}, one target syntax ({@code tar:}, {@code registry:},
+ * {@code docker:}) and one image layout ({@link ImageLayout}: the app below {@code /opt/app}).
+ *
+ * <p>An installed app: one OCI image per component with jib-core, offline: the base (a jlink runtime on scratch, a debootstrapped
  * Debian JRE, or an image the user names), then the app's third-party jars, its own jars and classes, its config
  * defaults (all under {@code /opt/app}), then the generated start script at {@code /opt/kubelift/bin/entrypoint.sh}.
  * Creation time and file times are the epoch, so an unchanged plan gives the same digests; layers are cached in
@@ -59,7 +66,7 @@ public final class ImageBuilder {
      * @param generated the generator's output; holds {@code scripts/<component>/entrypoint.sh} and {@code command.json}
      */
     public BuildResult build(MigrationPlan plan, AppFiles app, FileSet generated) {
-        return build(plan, app, generated, java.util.Set.of());
+        return build(plan, app, generated, Set.of());
     }
 
     /**
@@ -67,7 +74,7 @@ public final class ImageBuilder {
      * besides the files the plan's secrets name: callers that know more files holding secrets (the analyzer's
      * facts) pass them, so no secret is baked into a layer.
      */
-    public BuildResult build(MigrationPlan plan, AppFiles app, FileSet generated, java.util.Set<String> secretFiles) {
+    public BuildResult build(MigrationPlan plan, AppFiles app, FileSet generated, Set<String> secretFiles) {
         ImageTarget target = ImageTarget.parse(options.target());
         String planName = plan.metadata().name();
         Path stage = options.cacheDir().resolve("stage").resolve(planName);
@@ -86,6 +93,20 @@ public final class ImageBuilder {
             images.put(c.name(), target.reference(planName, c.name(), built.getDigest()));
         }
         return new BuildResult(images, digests);
+    }
+
+    /**
+     * Builds one component's image from a build project's output, the way jib-maven-plugin does (dependencies,
+     * snapshot dependencies, resources and classes as separate layers below {@link ImageLayout#APP_HOME}, or a WAR
+     * exploded into Tomcat), leaving out {@code secretResources} (paths relative to the classes directory): a file
+     * that holds a secret is delivered by the generated ConfigMap and Secret, never baked into a layer.
+     *
+     * @param onlyComponent the image gets {@link ImageOptions#image()} as its name; otherwise the component name is
+     *     appended to the repository
+     */
+    public ProjectImage build(ProjectDescriptor project, Component component, boolean onlyComponent,
+            Set<String> secretResources) {
+        return new ProjectImages(options).build(project, component, onlyComponent, secretResources);
     }
 
     /** {@code jlink}, {@code debian}, or the user's {@code registry:}/{@code tar:} base. */
@@ -249,8 +270,7 @@ public final class ImageBuilder {
     }
 
     private JibContainer containerize(JibContainerBuilder jib, Containerizer to, String component) {
-        Path cache = options.cacheDir().resolve("jib");
-        to.setBaseImageLayersCache(cache.resolve("base")).setApplicationLayersCache(cache.resolve("app"))
+        to.setBaseImageLayersCache(options.baseCacheDir()).setApplicationLayersCache(options.appLayersCache())
                 .setAllowInsecureRegistries(options.insecureRegistry()).setToolName("kubelift");
         try {
             return jib.containerize(to);

@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where images go, parsed from {@code tar:DIR}, {@code registry:REF} or {@code docker:REF}. Each component's image is
- * {@code <REF>/<component>} (for tar: {@code <plan>/<component>} in {@code DIR/<component>.tar}).
+ * Where images go, parsed from {@code tar:DIR}, {@code registry:REF} or {@code docker:REF}: one syntax for both sources
+ * of {@link ImageBuilder}. For an installed app each component's image is {@code <REF>/<component>} (for tar:
+ * {@code <plan>/<component>} in {@code DIR/<component>.tar}); for a build project the image is named by the caller
+ * ({@link #containerizer(ImageReference, String)}).
  */
 sealed interface ImageTarget {
     /** The Jib destination for one component's image. */
@@ -22,7 +24,23 @@ sealed interface ImageTarget {
     /** The reference manifests should use once the image is built with {@code digest}. */
     String reference(String planName, String component, DescriptorDigest digest);
 
+    /** The Jib destination for an image named {@code name} (a build project's); tar: {@code DIR/<component>.tar}. */
+    Containerizer containerizer(ImageReference name, String component);
+
+    /** A target whose REF is a repository each component's image goes below (an installed app's build). */
     static ImageTarget parse(String spec) {
+        ImageTarget t = parseNamed(spec);
+        if (t instanceof Registry r) {
+            return new Registry(repository(r.repository(), spec));
+        }
+        if (t instanceof Docker d) {
+            return new Docker(repository(d.repository(), spec));
+        }
+        return t;
+    }
+
+    /** A target whose REF (if any) is the full image name, tag included (a build project's build). */
+    static ImageTarget parseNamed(String spec) {
         if (spec == null || spec.isBlank()) {
             throw KubeliftException.usage("no image target given", "use --to tar:DIR, registry:REF or docker:REF");
         }
@@ -34,14 +52,13 @@ sealed interface ImageTarget {
         }
         return switch (kind) {
             case "tar" -> new Tar(Path.of(value));
-            case "registry" -> new Registry(repository(value, spec));
-            case "docker" -> new Docker(repository(value, spec));
+            case "registry" -> new Registry(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            case "docker" -> new Docker(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
             default -> throw KubeliftException.usage("unknown image target '" + spec + "'", "use --to tar:DIR, registry:REF or docker:REF");
         };
     }
 
-    private static String repository(String value, String spec) {
-        String v = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    private static String repository(String v, String spec) {
         try {
             ImageReference.parse(v + "/probe");
         } catch (InvalidImageReferenceException e) {
@@ -67,6 +84,11 @@ sealed interface ImageTarget {
         }
 
         @Override
+        public Containerizer containerizer(ImageReference name, String component) {
+            return Containerizer.to(RegistryImage.named(name));
+        }
+
+        @Override
         public String reference(String planName, String component, DescriptorDigest digest) {
             return repository + "/" + component + "@" + digest;
         }
@@ -76,7 +98,12 @@ sealed interface ImageTarget {
     record Docker(String repository) implements ImageTarget {
         @Override
         public Containerizer containerizer(String planName, String component) {
-            DockerDaemonImage image = DockerDaemonImage.named(ref(repository + "/" + component + ":latest"));
+            return containerizer(ref(repository + "/" + component + ":latest"), component);
+        }
+
+        @Override
+        public Containerizer containerizer(ImageReference name, String component) {
+            DockerDaemonImage image = DockerDaemonImage.named(name);
             Path podman = Path.of("/usr/bin/podman");
             if (!onPath("docker") && Files.isExecutable(podman)) {
                 image.setDockerExecutable(podman);
@@ -104,7 +131,17 @@ sealed interface ImageTarget {
     record Tar(Path dir) implements ImageTarget {
         @Override
         public Containerizer containerizer(String planName, String component) {
-            return Containerizer.to(TarImage.at(dir.resolve(component + ".tar")).named(ref(planName + "/" + component + ":latest")));
+            return containerizer(ref(planName + "/" + component + ":latest"), component);
+        }
+
+        @Override
+        public Containerizer containerizer(ImageReference name, String component) {
+            try {
+                Files.createDirectories(dir);
+            } catch (java.io.IOException e) {
+                throw KubeliftException.badInput(dir.toString(), "cannot create the image directory: " + e.getMessage(), null);
+            }
+            return Containerizer.to(TarImage.at(dir.resolve(component + ".tar")).named(name));
         }
 
         @Override

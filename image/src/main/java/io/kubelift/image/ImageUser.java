@@ -1,7 +1,7 @@
 package io.kubelift.image;
 
 /**
- * The non-root account the process runs as: uid {@code Runtime.user} (default 10001), gid 0, so that files it
+ * The non-root account the process runs as: uid {@code RuntimeRequirements.user} (default 10001), gid 0, so that files it
  * must write can be group-0 writable as on OpenShift. It gets a passwd and a group entry, because Hadoop and
  * others refuse an unknown uid ("Invalid UID, could not determine effective user").
  */
@@ -9,7 +9,7 @@ record ImageUser(long uid, String name, String home) {
     static final String DEFAULT_NAME = "app";
 
     static ImageUser of(Long uid) {
-        long u = uid == null ? io.kubelift.model.Runtime.DEFAULT_USER : uid;
+        long u = uid == null ? io.kubelift.model.RuntimeRequirements.DEFAULT_USER : uid;
         if (u == 0) {
             throw io.kubelift.model.KubeliftException.badInput("plan: runtime.user", "the image would run as root (uid 0)",
                     "set runtime.user to a non-zero uid, e.g. 10001");

@@ -1,7 +1,7 @@
 package io.kubelift.maven;
 
-import io.kubelift.core.project.ProjectDescriptor;
-import io.kubelift.core.project.ProjectKubelift;
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.core.Kubelift;
 import io.kubelift.model.KubeliftException;
 import java.io.File;
 import org.apache.maven.execution.MavenSession;
@@ -72,7 +72,7 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
         }
         ProjectDescriptor descriptor = MavenProjectDescriptors.from(project);
         try {
-            run(new ProjectKubelift(new MavenProgress(getLog()), profiles == null ? java.util.List.of()
+            run(Kubelift.withProfiles(new MavenProgress(getLog()), profiles == null ? java.util.List.of()
                     : profiles.stream().map(File::toPath).toList()).withGenerateOptions(io.kubelift.generator.GenerateOptions.defaults()
                     .withLayout(layout).withSecrets(secrets), config == null ? null : config.toPath()), descriptor);
         } catch (KubeliftException e) {
@@ -107,7 +107,7 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
                 + "<layout> (-Dkubelift.layout), <config> (-Dkubelift.config), <secrets> (-Dkubelift.secrets)";
     }
 
-    abstract void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws MojoExecutionException, MojoFailureException;
+    abstract void run(Kubelift kubelift, ProjectDescriptor descriptor) throws MojoExecutionException, MojoFailureException;
 
     /** Logs why a module produced nothing: it is a library or an aggregator, not an app. */
     protected void notRunnable() {

@@ -1,8 +1,8 @@
 package io.kubelift.maven;
 
-import io.kubelift.core.project.ProjectDescriptor;
-import io.kubelift.core.project.ProjectKubelift;
-import io.kubelift.core.project.ProjectPlan;
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.core.Kubelift;
+import io.kubelift.core.ProjectPlan;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -31,7 +31,7 @@ public class AnalyzeMojo extends AbstractKubeliftMojo {
     }
 
     @Override
-    void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) {
+    void run(Kubelift kubelift, ProjectDescriptor descriptor) {
         ProjectPlan result = kubelift.analyze(descriptor, userPlan(), planName, out());
         if (!result.runnable()) {
             notRunnable();

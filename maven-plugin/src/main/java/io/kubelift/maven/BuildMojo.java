@@ -1,10 +1,10 @@
 package io.kubelift.maven;
 
-import io.kubelift.core.project.ProjectBuild;
-import io.kubelift.core.project.ProjectDescriptor;
-import io.kubelift.core.project.ProjectImage;
-import io.kubelift.core.project.ProjectImageOptions;
-import io.kubelift.core.project.ProjectKubelift;
+import io.kubelift.core.ProjectBuild;
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.image.ProjectImage;
+import io.kubelift.image.ImageOptions;
+import io.kubelift.core.Kubelift;
 import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -97,15 +97,16 @@ public class BuildMojo extends AbstractKubeliftMojo {
     }
 
     @Override
-    void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws MojoFailureException {
+    void run(Kubelift kubelift, ProjectDescriptor descriptor) throws MojoFailureException {
         String to = target();
         if (!to.matches("(tar|registry|docker):.+")) {
             throw Failures.badParameter(project, "to", to, "not an image target",
                     "use tar:DIR, registry:REF or docker:REF");
         }
         String name = to.startsWith("tar:") ? image : to.substring(to.indexOf(':') + 1);
-        ProjectImageOptions options = new ProjectImageOptions(to, name, base, cacheDirectory.toPath(), insecureRegistry, offline,
-                baseCacheDirectory == null ? null : baseCacheDirectory.toPath());
+        ImageOptions options = ImageOptions.to(to).withImage(name).withBase(base).withCacheDir(cacheDirectory.toPath())
+                .withInsecureRegistry(insecureRegistry).withOffline(offline)
+                .withBaseCacheDir(baseCacheDirectory == null ? null : baseCacheDirectory.toPath());
         ProjectBuild result = kubelift.build(descriptor, userPlan(), planName, out(), options);
         if (!result.plan().runnable()) {
             notRunnable();

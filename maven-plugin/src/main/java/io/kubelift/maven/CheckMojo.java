@@ -3,9 +3,8 @@ package io.kubelift.maven;
 import io.kubelift.checker.Report;
 import io.kubelift.checker.ReportRenderers;
 import io.kubelift.core.Kubelift;
-import io.kubelift.core.project.ProjectConversion;
-import io.kubelift.core.project.ProjectDescriptor;
-import io.kubelift.core.project.ProjectKubelift;
+import io.kubelift.core.ProjectConversion;
+import io.kubelift.model.ProjectDescriptor;
 import io.kubelift.model.Finding;
 import io.kubelift.model.Severity;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ public class CheckMojo extends GenerateMojo {
     }
 
     @Override
-    void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws MojoFailureException {
+    void run(Kubelift kubelift, ProjectDescriptor descriptor) throws MojoFailureException {
         Severity threshold = threshold();
         ProjectConversion result = kubelift.convert(descriptor, userPlan(), planName, out(), checkOptions(threshold), docsUrl);
         Report report = result.report();

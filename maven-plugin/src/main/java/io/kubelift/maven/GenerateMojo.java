@@ -1,9 +1,9 @@
 package io.kubelift.maven;
 
 import io.kubelift.checker.CheckOptions;
-import io.kubelift.core.project.ProjectConversion;
-import io.kubelift.core.project.ProjectDescriptor;
-import io.kubelift.core.project.ProjectKubelift;
+import io.kubelift.core.ProjectConversion;
+import io.kubelift.model.ProjectDescriptor;
+import io.kubelift.core.Kubelift;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +48,7 @@ public class GenerateMojo extends AbstractKubeliftMojo {
     }
 
     @Override
-    void run(ProjectKubelift kubelift, ProjectDescriptor descriptor) throws org.apache.maven.plugin.MojoFailureException {
+    void run(Kubelift kubelift, ProjectDescriptor descriptor) throws org.apache.maven.plugin.MojoFailureException {
         ProjectConversion result = kubelift.convert(descriptor, userPlan(), planName, out(), checkOptions(null), docsUrl);
         if (result.report() == null) {
             notRunnable();

@@ -1,7 +1,7 @@
 package io.kubelift.maven;
 
-import io.kubelift.core.project.MainClassCandidate;
-import io.kubelift.core.project.ProjectDescriptor;
+import io.kubelift.model.MainClassCandidate;
+import io.kubelift.model.ProjectDescriptor;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

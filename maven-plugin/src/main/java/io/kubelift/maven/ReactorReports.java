@@ -2,7 +2,7 @@ package io.kubelift.maven;
 
 import io.kubelift.checker.Report;
 import io.kubelift.core.Kubelift;
-import io.kubelift.core.project.ReportAggregate;
+import io.kubelift.core.ReportAggregate;
 import io.kubelift.model.AtomicWriter;
 import io.kubelift.model.FileSet;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.kubelift.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.kubelift.core.project.MainClassCandidate;
-import io.kubelift.core.project.ProjectDescriptor;
+import io.kubelift.model.MainClassCandidate;
+import io.kubelift.model.ProjectDescriptor;
 import java.io.File;
 import java.io.StringReader;
 import java.nio.file.Path;

@@ -21,7 +21,7 @@ public record Component(
         Integer replicas,
         String schedule,
         Entrypoint entrypoint,
-        Runtime runtime,
+        RuntimeRequirements runtime,
         List<Port> ports,
         List<ConfigFile> configFiles,
         List<ConfigOverride> configOverrides,
@@ -104,7 +104,7 @@ public record Component(
         private Integer replicas;
         private String schedule;
         private Entrypoint entrypoint;
-        private Runtime runtime;
+        private RuntimeRequirements runtime;
         private List<Port> ports;
         private List<ConfigFile> configFiles;
         private List<ConfigOverride> configOverrides;
@@ -129,7 +129,7 @@ public record Component(
         public Builder replicas(Integer v) { this.replicas = v; return this; }
         public Builder schedule(String v) { this.schedule = v; return this; }
         public Builder entrypoint(Entrypoint v) { this.entrypoint = v; return this; }
-        public Builder runtime(Runtime v) { this.runtime = v; return this; }
+        public Builder runtime(RuntimeRequirements v) { this.runtime = v; return this; }
         public Builder ports(List<Port> v) { this.ports = v; return this; }
         public Builder configFiles(List<ConfigFile> v) { this.configFiles = v; return this; }
         public Builder configOverrides(List<ConfigOverride> v) { this.configOverrides = v; return this; }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kubelift.model.KubeliftException;
+import io.kubelift.model.ManifestFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,36 +154,15 @@ final class Manifests {
     }
 
     private void loadFile(Path p) {
-        String text = readText(p);
-        try {
-            var parser = YAML.getFactory().createParser(text);
-            var it = YAML.readValues(parser, JsonNode.class);
-            while (it.hasNext()) {
-                JsonNode n = it.next();
-                if (n instanceof ObjectNode o && o.hasNonNull("kind")) {
-                    objects.add(o);
-                }
-            }
-        } catch (IOException e) {
-            throw KubeliftException.badInput(p.toString(), "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""),
-                    "regenerate the manifests");
-        }
+        objects.addAll(ManifestFiles.objects(readText(p), p.toString()));
     }
 
     private static JsonNode readOne(Path p) {
-        try {
-            return YAML.readTree(readText(p));
-        } catch (IOException e) {
-            throw KubeliftException.badInput(p.toString(), "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""),
-                    "regenerate the manifests");
-        }
+        List<JsonNode> docs = ManifestFiles.documents(readText(p), p.toString());
+        return docs.isEmpty() ? YAML.createObjectNode() : docs.get(0);
     }
 
     private static String readText(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw KubeliftException.badInput(p.toString(), "cannot read: " + e.getMessage(), "regenerate the manifests");
-        }
+        return ManifestFiles.read(p, p.toString());
     }
 }

@@ -15,7 +15,7 @@ import io.kubelift.model.LogDir;
 import io.kubelift.model.MigrationPlan;
 import io.kubelift.model.PlanSpec;
 import io.kubelift.model.Port;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import io.kubelift.model.Source;
 import io.kubelift.model.StateDir;
 import java.net.URI;
@@ -53,7 +53,7 @@ class HadoopYarnRunTest {
         return Component.builder(name)
                 .workload(io.kubelift.model.Workload.StatefulSet)
                 .entrypoint(Entrypoint.mainClass("sbin/yarn-daemon.sh", main, List.of("etc/hadoop", "lib/*"), List.of(), List.of(), null))
-                .runtime(new Runtime("17", shell, null, null))
+                .runtime(new RuntimeRequirements("17", shell, null, null))
                 .ports(ports.stream().map(p -> new Port("p" + p, p, "TCP", null, null, null)).toList())
                 .state(List.of(new StateDir("/var/lib/hadoop-yarn", "local dirs", null, false, null)))
                 .logs(List.of(new LogDir("/var/log/hadoop-yarn", null, null)))

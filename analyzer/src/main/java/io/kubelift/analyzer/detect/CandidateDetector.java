@@ -10,7 +10,7 @@ import io.kubelift.model.Component;
 import io.kubelift.model.Entrypoint;
 import io.kubelift.model.Evidence;
 import io.kubelift.model.Names;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +73,7 @@ public final class CandidateDetector implements Detector {
                             + LaunchClassifier.classify(l).name().toLowerCase(Locale.ROOT)
                             + " launch; keep it if it is a long-running server, delete it if it is a tool")
                     .entrypoint(JavaLaunchDetector.withManifestMain(ctx, ComponentParts.entrypoint(l, ev)))
-                    .runtime(new Runtime("17", null, null, null))
+                    .runtime(new RuntimeRequirements("17", null, null, null))
                     .ports(ComponentParts.ports(inv, ComponentParts.configFilesOf(inv, l.command()), f -> true))
                     .evidence(ev)
                     .build());
@@ -122,7 +122,7 @@ public final class CandidateDetector implements Detector {
                             + (cp.isEmpty() ? "" : " (in " + cp.get(0) + ")") + ", in a launch the analysis could not follow; "
                             + "check the classpath, options and arguments, and delete the component if it is a tool")
                     .entrypoint(Entrypoint.mainClass(e.getValue().file(), c, cp, List.of(), List.of(), e.getValue()))
-                    .runtime(new Runtime("17", null, null, null))
+                    .runtime(new RuntimeRequirements("17", null, null, null))
                     .evidence(e.getValue())
                     .build());
         }
@@ -145,7 +145,7 @@ public final class CandidateDetector implements Detector {
                     .description(REVIEW + e.getKey() + " is a runnable jar (Main-Class " + e.getValue() + ") that no script launches; "
                             + "keep it if it is the app's server")
                     .entrypoint(new Entrypoint(null, e.getValue(), e.getKey(), null, List.of(e.getKey()), List.of(), List.of(), null, ev))
-                    .runtime(new Runtime("17", null, null, null))
+                    .runtime(new RuntimeRequirements("17", null, null, null))
                     .evidence(ev)
                     .build());
         }

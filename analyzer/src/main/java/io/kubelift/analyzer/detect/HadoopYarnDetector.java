@@ -10,7 +10,7 @@ import io.kubelift.model.Evidence;
 import io.kubelift.model.Health;
 import io.kubelift.model.Peer;
 import io.kubelift.model.Port;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import io.kubelift.model.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +114,7 @@ public final class HadoopYarnDetector implements Detector {
                 .description("YARN NodeManager; the RM and AMs call it by yarn.nodemanager.address, so it needs a stable DNS name: "
                         + "a StatefulSet with a headless Service")
                 .ports(nmPorts)
-                .runtime(new Runtime("17", true, null, nmHost))
+                .runtime(new RuntimeRequirements("17", true, null, nmHost))
                 .health(new Health("http", "/ws/v1/node/info", "webapp", nmHost))
                 .configOverrides(nmOverrides)
                 .env(withHomes(homes(inv, conf, confDir, site), new EnvVar("NM_MEMORY_MB", null, "limits.memory", "1Mi", evidence(inv, conf, "yarn.nodemanager.resource.memory-mb", site)),
@@ -178,7 +178,7 @@ public final class HadoopYarnDetector implements Detector {
     }
 
     private Component.Builder base(DetectionContext ctx, Inventory inv, ShellLaunch l, String mainClass, String name, Set<String> confFiles, String otherRole) {
-        Component.Builder b = Component.builder(name).runtime(new Runtime("17", null, null, null));
+        Component.Builder b = Component.builder(name).runtime(new RuntimeRequirements("17", null, null, null));
         Set<String> files = new TreeSet<>(confFiles);
         String otherPrefix = "yarn." + otherRole + ".";
         Set<String> reach = new TreeSet<>(files); // the conf dir on its classpath and the scripts its start ran through

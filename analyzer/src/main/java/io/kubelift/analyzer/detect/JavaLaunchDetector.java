@@ -8,7 +8,7 @@ import io.kubelift.model.Evidence;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Names;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import io.kubelift.model.StateDir;
 import io.kubelift.model.Workload;
 import java.util.List;
@@ -68,7 +68,7 @@ public final class JavaLaunchDetector implements Detector {
                                     .filter(java.util.Objects::nonNull).distinct().collect(java.util.stream.Collectors.joining(", "))
                                     + "), so a StatefulSet with a volume per replica and a headless Service for stable member names" : ""))
                     .entrypoint(withManifestMain(ctx, ComponentParts.entrypoint(l, ev)))
-                    .runtime(new Runtime("17", null, null, null))
+                    .runtime(new RuntimeRequirements("17", null, null, null))
                     .ports(ComponentParts.ports(inv, files, f -> true))
                     .configFiles(ComponentParts.configFiles(inv, files))
                     .secrets(ComponentParts.secrets(inv, withScripts, h -> true))

@@ -7,7 +7,7 @@ import io.kubelift.model.Entrypoint;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Names;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,7 +55,7 @@ public final class MainClassDetector implements Detector {
             ctx.add(id(), Component.builder(name)
                     .description(description)
                     .entrypoint(Entrypoint.mainClass(null, m.subject(), classpath, List.of(), List.of(), m.evidence()))
-                    .runtime(new Runtime("17", null, null, null))
+                    .runtime(new RuntimeRequirements("17", null, null, null))
                     .ports(ComponentParts.ports(inv, files, f -> true))
                     .secrets(ComponentParts.secrets(inv, inv.secrets().stream().map(h -> h.file()).filter(f -> f.startsWith(srcDir)).toList(), h -> true))
                     .evidence(m.evidence())

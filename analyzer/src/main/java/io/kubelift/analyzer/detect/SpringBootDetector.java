@@ -13,7 +13,7 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Health;
 import io.kubelift.model.Names;
 import io.kubelift.model.Port;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import io.kubelift.model.StateDir;
 import io.kubelift.model.Workload;
 import java.util.ArrayList;
@@ -151,7 +151,7 @@ public final class SpringBootDetector implements Detector {
                 .description(description)
                 .workload(state.stream().anyMatch(StateDir::isDurable) ? Workload.StatefulSet : Workload.Deployment)
                 .entrypoint(ep)
-                .runtime(new Runtime(javaVersion(inv, root), null, null, null))
+                .runtime(new RuntimeRequirements(javaVersion(inv, root), null, null, null))
                 .ports(ports)
                 .configFiles(ComponentParts.configFiles(inv, configs))
                 .peers(peers)

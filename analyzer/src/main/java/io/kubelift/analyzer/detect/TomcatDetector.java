@@ -10,7 +10,7 @@ import io.kubelift.model.Evidence;
 import io.kubelift.model.Health;
 import io.kubelift.model.Names;
 import io.kubelift.model.Port;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import io.kubelift.model.StateDir;
 import io.kubelift.model.Workload;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ public final class TomcatDetector implements Detector {
                 .description(description)
                 .workload(state.stream().anyMatch(StateDir::isDurable) ? Workload.StatefulSet : Workload.Deployment)
                 .entrypoint(ep)
-                .runtime(new Runtime("17", null, null, null))
+                .runtime(new RuntimeRequirements("17", null, null, null))
                 .ports(ports)
                 .configFiles(ComponentParts.configFiles(inv, files))
                 .secrets(ComponentParts.secrets(inv, read, h -> true))
@@ -205,7 +205,7 @@ public final class TomcatDetector implements Detector {
         return Component.builder(Names.dnsLabel(appName))
                 .description("web application (WAR) to deploy into a servlet container image (Tomcat) at context /; port 8080 is the container's default")
                 .entrypoint(new Entrypoint(null, BOOTSTRAP, null, null, List.of("bin/bootstrap.jar", "bin/tomcat-juli.jar"), List.of(), List.of("start"), null, ev))
-                .runtime(new Runtime("17", null, null, null))
+                .runtime(new RuntimeRequirements("17", null, null, null))
                 .ports(List.of(http))
                 .configFiles(ComponentParts.configFiles(inv, files))
                 .secrets(ComponentParts.secrets(inv, files, h -> true))

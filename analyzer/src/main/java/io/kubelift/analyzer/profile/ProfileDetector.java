@@ -13,7 +13,7 @@ import io.kubelift.model.Evidence;
 import io.kubelift.model.Health;
 import io.kubelift.model.LogDir;
 import io.kubelift.model.Port;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import io.kubelift.model.SecretRef;
 import io.kubelift.model.StateDir;
 import io.kubelift.model.Workload;
@@ -174,7 +174,7 @@ public final class ProfileDetector implements Detector {
                         + (launch.isPresent() ? ", launched by " + launch.get().entryScript() : ", from the " + p.id() + " product profile (no launch interpreted: check the entrypoint)"))
                 .workload(workload)
                 .entrypoint(entrypoint(ctx, d, launch, ev))
-                .runtime(new Runtime("17", null, null, null))
+                .runtime(new RuntimeRequirements("17", null, null, null))
                 .ports(ports)
                 .configFiles(ComponentParts.configFiles(inv, files))
                 .secrets(secrets(inv, p, withScripts))

@@ -32,7 +32,7 @@ import io.kubelift.model.LogDir;
 import io.kubelift.model.Peer;
 import io.kubelift.model.Port;
 import io.kubelift.model.Resources;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import io.kubelift.model.StateDir;
 import io.kubelift.model.Workload;
 import java.util.ArrayList;
@@ -105,7 +105,7 @@ public final class PodTemplates {
 
     public static PodTemplateSpec template(PlanContext ctx, ComponentContext c, String restartPolicy) {
         Component comp = c.component();
-        long uid = comp.runtime() != null && comp.runtime().user() != null ? comp.runtime().user() : Runtime.DEFAULT_USER;
+        long uid = comp.runtime() != null && comp.runtime().user() != null ? comp.runtime().user() : RuntimeRequirements.DEFAULT_USER;
         List<Volume> volumes = new ArrayList<>();
         List<VolumeMount> mounts = new ArrayList<>();
         List<Container> init = new ArrayList<>();

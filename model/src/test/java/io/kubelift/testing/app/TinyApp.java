@@ -7,7 +7,7 @@ import io.kubelift.model.Health;
 import io.kubelift.model.MigrationPlan;
 import io.kubelift.model.PlanSpec;
 import io.kubelift.model.Port;
-import io.kubelift.model.Runtime;
+import io.kubelift.model.RuntimeRequirements;
 import io.kubelift.model.Source;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -83,7 +83,7 @@ public final class TinyApp {
     public static MigrationPlan plan(boolean shell) {
         Component c = Component.builder("hello")
                 .entrypoint(Entrypoint.mainClass("bin-start.sh", MAIN, List.of("lib/*"), List.of(), List.of(), null))
-                .runtime(new Runtime("17", shell, null, null))
+                .runtime(new RuntimeRequirements("17", shell, null, null))
                 .ports(List.of(new Port("http", 8080, "TCP", "http", null, null)))
                 .health(new Health("http", "/healthz", "http", null))
                 .build();
