@@ -4,6 +4,7 @@ import io.kubelift.analyzer.detect.DetectionContext;
 import io.kubelift.analyzer.detect.Detector;
 import io.kubelift.analyzer.detect.Detectors;
 import io.kubelift.analyzer.jvm.ContainerJvmOptions;
+import io.kubelift.analyzer.jvm.SecretArguments;
 import io.kubelift.analyzer.scan.FileTree;
 import io.kubelift.analyzer.scan.ScanLimits;
 import io.kubelift.model.Component;
@@ -12,6 +13,8 @@ import io.kubelift.model.Facts;
 import io.kubelift.model.MigrationPlan;
 import io.kubelift.model.Names;
 import io.kubelift.model.PlanSpec;
+import io.kubelift.model.Problem;
+import io.kubelift.model.SecretValue;
 import io.kubelift.model.Source;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,15 +62,39 @@ public final class Analyzer {
         }
         List<Fact> adapted = new ArrayList<>();
         List<Component> components = new ArrayList<>();
+        List<SecretValue> secretValues = new ArrayList<>();
+        inv.secrets().forEach(h -> secretValues.add(h.value()));
+        List<Problem> problems = new ArrayList<>(inv.problems());
         for (Component c : ctx.components()) {
-            components.add(ContainerJvmOptions.apply(inv, c, adapted)); // container-ready JVM options, every detector's
+            Component safe = SecretArguments.apply(c, inv.secrets(), secretValues); // secrets on the command line → env refs
+            safe = withoutUnparsedConfig(safe, inv.problems(), problems);
+            components.add(ContainerJvmOptions.apply(inv, safe, adapted)); // container-ready JVM options, every detector's
         }
         components.sort(Comparator.comparing(Component::name));
         String source = o.sourcePath() != null ? o.sourcePath() : app.toString();
         MigrationPlan plan = MigrationPlan.of(name, new PlanSpec(new Source(source, ctx.detectors().stream().sorted().toList()), components));
         List<Fact> facts = new ArrayList<>(inv.facts());
         facts.addAll(adapted);
-        return new Analysis(new Facts(facts, inv.problems()), plan, tree);
+        io.kubelift.model.SecretMask.remember(secretValues); // the console and error messages mask them too
+        return new Analysis(new Facts(facts, problems), plan, tree, secretValues);
+    }
+
+    /**
+     * A config file that could not be parsed is never copied into a ConfigMap unreviewed: kubelift cannot tell whether
+     * it holds a secret, so it is left out of the component with a note saying so and what to do.
+     */
+    static Component withoutUnparsedConfig(Component c, List<Problem> seen, List<Problem> notes) {
+        java.util.Set<String> broken = new java.util.TreeSet<>();
+        seen.stream().filter(p -> p.kind() == Problem.Kind.PARSE_ERROR).forEach(p -> broken.add(p.file()));
+        List<io.kubelift.model.ConfigFile> kept = c.configFiles().stream().filter(f -> !broken.contains(f.path())).toList();
+        if (kept.size() == c.configFiles().size()) {
+            return c;
+        }
+        c.configFiles().stream().filter(f -> broken.contains(f.path())).forEach(f -> notes.add(new Problem(Problem.Kind.SKIPPED,
+                f.path(), 0, "left out of component " + c.name() + "'s ConfigMap: it could not be parsed, so kubelift cannot "
+                        + "tell whether it holds a secret — fix it and convert again, or review it and add it to the plan's "
+                        + "configFiles by hand (or deliver it in a Secret)")));
+        return c.toBuilder().configFiles(kept).build();
     }
 
     static String planName(Path app) {

@@ -13,10 +13,14 @@ final class Console {
     final boolean interactive;
 
     Console(PrintStream out, PrintStream err, boolean quiet) {
+        this(out, err, quiet, err == System.err && System.console() != null);
+    }
+
+    Console(PrintStream out, PrintStream err, boolean quiet, boolean interactive) {
         this.out = out;
         this.err = err;
         this.quiet = quiet;
-        this.interactive = err == System.err && System.console() != null;
+        this.interactive = interactive;
     }
 
     Progress progress() {

@@ -43,7 +43,19 @@ public final class Main {
         System.exit(new Main().run(args, System.out, System.err));
     }
 
-    public int run(String[] args, PrintStream out, PrintStream err) {
+    public int run(String[] args, PrintStream rawOut, PrintStream rawErr) {
+        // every line printed passes the one masking step (secret values met in this run → ****)
+        PrintStream out = MaskingStream.wrap(rawOut);
+        PrintStream err = MaskingStream.wrap(rawErr);
+        try {
+            return runMasked(args, out, err, rawErr == System.err && System.console() != null);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int runMasked(String[] args, PrintStream out, PrintStream err, boolean interactive) {
         List<String> rest = Arrays.asList(args);
         boolean debug = rest.contains("--debug");
         boolean quiet = rest.contains("--quiet") || rest.contains("-q");
@@ -79,7 +91,7 @@ public final class Main {
                         + " --help'");
                 return USAGE;
             }
-            return command.run(line, new Console(out, err, quiet));
+            return command.run(line, new Console(out, err, quiet, interactive));
         } catch (KubeliftException e) {
             err.println("kubelift: " + e.getMessage());
             if (debug) {

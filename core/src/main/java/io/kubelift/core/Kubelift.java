@@ -67,7 +67,7 @@ public final class Kubelift {
         progress.step("analysing " + app);
         Analysis analysis = analyzer.analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, planDir)));
         if (planFile != null) {
-            writeSingleFile(planFile, PlanCodec.toYaml(analysis.plan()));
+            writeSingleFile(planFile, masked(analysis.secretMask(), PlanCodec.toYaml(analysis.plan()), planFile.toString()));
         }
         return analysis;
     }
@@ -81,7 +81,9 @@ public final class Kubelift {
         }
         AppFiles app = AppFileTrees.open(AppPaths.appOf(plan, planFile));
         progress.step("generating " + plan.metadata().name() + " into " + outDir);
-        FileSet files = generator.generate(plan, app, AppSecrets.of(app), GenerateOptions.defaults());
+        AppSecrets secrets = AppSecrets.of(app);
+        FileSet files = generator.generate(plan, app, secrets, GenerateOptions.defaults());
+        files = masked(planMask(plan, secrets), files);
         AtomicWriter.write(outDir, files, force, GENERATED_TREES);
         return files;
     }
@@ -116,6 +118,7 @@ public final class Kubelift {
         FileSet all = new FileSet().add(PLAN_FILE, PlanCodec.toYaml(analysis.plan()));
         all.addAll("", generated);
         all.addAll(REPORT_DIR, renderAll(report));
+        all = masked(analysis.secretMask(), all);
         progress.step("writing " + outDir);
         AtomicWriter.write(outDir, all, force);
         return new Conversion(analysis, all, report, outDir);
@@ -180,7 +183,8 @@ public final class Kubelift {
         BuildResult result = new ImageBuilder(options).build(plan, app, generated, secretFiles);
         Path out = outDir != null ? outDir : planFile.toAbsolutePath().getParent();
         GenerateOptions withImages = new GenerateOptions(GenerateOptions.defaults().environments(), Map.copyOf(result.images()));
-        FileSet pinned = generator.generate(plan, app, AppSecrets.of(app), withImages);
+        AppSecrets appSecrets = AppSecrets.of(app);
+        FileSet pinned = masked(planMask(plan, appSecrets), generator.generate(plan, app, appSecrets, withImages));
         progress.step("writing image references into " + out.resolve("k8s"));
         AtomicWriter.write(out, pinned, false, GENERATED_TREES);
         return result;
@@ -215,6 +219,38 @@ public final class Kubelift {
                 "no component to run was found (no start script, launcher, main class or web app kubelift recognises)" + why,
                 "fix the files named, or write the plan by hand: kubelift analyze APP -o plan.yaml, add a component "
                         + "(docs/plan-format.md), then kubelift generate plan.yaml -o OUT");
+    }
+
+    /**
+     * The one masking step before anything is written: every secret value the run knows, in every form, is replaced by
+     * {@code ****} in every file but the Secret inputs. A value it still finds is a place the plan does not wire to
+     * the Secret: the run says where, so the user can list it in the plan's secrets.
+     */
+    private FileSet masked(io.kubelift.model.SecretMask mask, FileSet files) {
+        io.kubelift.model.SecretMask.Masked m = mask.maskFiles(files);
+        // reports quote the app's own lines (a secret's line among them): masking there is the normal path; anywhere
+        // else a masked value is a place the plan does not wire to the Secret, and the user should know
+        List<String> unwired = m.maskedPaths().stream().filter(p -> !p.startsWith(REPORT_DIR)).toList();
+        if (!unwired.isEmpty()) {
+            progress.step("masked secret values (****) in " + String.join(", ", unwired)
+                    + ": the plan does not move them to the Secret there; list them in the plan's secrets or review those files");
+        }
+        return m.files();
+    }
+
+    private String masked(io.kubelift.model.SecretMask mask, String text, String where) {
+        String out = mask.mask(text);
+        if (!out.equals(text)) {
+            progress.step("masked secret values (****) in " + where);
+        }
+        return out;
+    }
+
+    /** The mask of the values of every secret a plan names (for generate and build, which have no analysis). */
+    private static io.kubelift.model.SecretMask planMask(MigrationPlan plan, io.kubelift.model.SecretSource secrets) {
+        List<io.kubelift.model.SecretValue> values = new ArrayList<>();
+        plan.spec().components().forEach(c -> c.secrets().forEach(r -> secrets.valueOf(r).ifPresent(values::add)));
+        return io.kubelift.model.SecretMask.of(values);
     }
 
     private static void requireExists(Path p, String what) {

@@ -81,6 +81,28 @@ public final class SecretMask {
         return out;
     }
 
+    /** Every value met in this process, for the console and error messages (which are written far from the analysis). */
+    private static final Set<SecretValue> REMEMBERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static volatile SecretMask remembered = NONE;
+
+    /** Adds values to the process-wide mask the console and error messages pass ({@link #remembered()}). */
+    public static void remember(Collection<SecretValue> values) {
+        boolean changed = false;
+        for (SecretValue v : values) {
+            changed |= v != null && v.reveal().strip().length() >= MIN_LENGTH && REMEMBERED.add(v);
+        }
+        if (changed) {
+            synchronized (REMEMBERED) {
+                remembered = of(List.copyOf(REMEMBERED));
+            }
+        }
+    }
+
+    /** The mask of every value met in this process so far. */
+    public static SecretMask remembered() {
+        return remembered;
+    }
+
     public boolean isEmpty() {
         return forms.isEmpty();
     }
