@@ -66,8 +66,9 @@ public final class Analyzer {
         inv.secrets().forEach(h -> secretValues.add(h.value()));
         List<Problem> problems = new ArrayList<>(inv.problems());
         for (Component c : ctx.components()) {
-            Component safe = SecretArguments.apply(c, inv.secrets(), secretValues); // secrets on the command line → env refs
-            safe = withoutUnparsedConfig(safe, inv.problems(), problems);
+            Component safe = withoutUnparsedConfig(c, inv.problems(), problems);
+            safe = SecretArguments.uniqueEnvNames(safe); // every secret its own variable
+            safe = SecretArguments.apply(safe, inv.secrets(), secretValues); // secrets on the command line → env refs
             components.add(ContainerJvmOptions.apply(inv, safe, adapted)); // container-ready JVM options, every detector's
         }
         components.sort(Comparator.comparing(Component::name));
@@ -94,7 +95,9 @@ public final class Analyzer {
                 f.path(), 0, "left out of component " + c.name() + "'s ConfigMap: it could not be parsed, so kubelift cannot "
                         + "tell whether it holds a secret — fix it and convert again, or review it and add it to the plan's "
                         + "configFiles by hand (or deliver it in a Secret)")));
-        return c.toBuilder().configFiles(kept).build();
+        // secrets found in such a file by the loose line scan are masked everywhere, but not wired into the plan
+        List<io.kubelift.model.SecretRef> secrets = c.secrets().stream().filter(r -> !broken.contains(r.file())).toList();
+        return c.toBuilder().configFiles(kept).secrets(secrets).build();
     }
 
     static String planName(Path app) {

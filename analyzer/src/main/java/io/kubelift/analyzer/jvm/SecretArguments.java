@@ -68,16 +68,24 @@ public final class SecretArguments {
             final CommandLineSecrets.Option opt = o;
             SecretHit hit = hits.stream().filter(h -> h.key().equals(opt.name()) && h.value().reveal().equals(opt.value()))
                     .findFirst().orElse(null);
-            String env = Names.envName(o.name());
-            SecretRef existing = refs.get(env);
-            if (existing == null) {
+            // the secret the detector already attached (same key, same file) keeps its variable
+            SecretRef existing = refs.values().stream().filter(r -> r.key().equals(opt.name())
+                    && (hit == null || r.file().equals(hit.file()))).findFirst().orElse(null);
+            String env;
+            if (existing != null) {
+                env = existing.env();
+            } else {
+                env = Names.envName(opt.name());
+                if (refs.containsKey(env)) {
+                    env = uniqueEnv(env, refs); // taken by another secret (an exported API_TOKEN beside --api-token=)
+                }
                 String file = hit != null ? hit.file() : e.script() != null ? e.script()
                         : e.evidence() != null ? e.evidence().file() : c.evidence() != null ? c.evidence().file() : null;
                 if (file == null) {
                     continue;
                 }
-                SecretRef ref = new SecretRef(o.name(), file, o.kind(), env, hit != null ? hit.evidence() : mask(e.evidence(),
-                        List.of(SecretValue.of(o.value()))));
+                SecretRef ref = new SecretRef(opt.name(), file, opt.kind(), env, hit != null ? hit.evidence() : mask(e.evidence(),
+                        List.of(SecretValue.of(opt.value()))));
                 refs.put(env, ref);
                 added.add(ref);
             }
@@ -91,6 +99,37 @@ public final class SecretArguments {
             }
         }
         return out;
+    }
+
+    static String uniqueEnv(String env, Map<String, SecretRef> taken) {
+        for (int n = 2; ; n++) {
+            if (!taken.containsKey(env + "_" + n)) {
+                return env + "_" + n;
+            }
+        }
+    }
+
+    /**
+     * Gives every secret of a component its own environment variable: two secrets that would share one (the same
+     * key in application.properties and application-prod.properties, a token exported in a script and set in a
+     * config file) get {@code NAME}, {@code NAME_2}, … in the order of the plan. The same key in the same file keeps
+     * one variable.
+     */
+    public static Component uniqueEnvNames(Component c) {
+        Map<String, SecretRef> byEnv = new LinkedHashMap<>();
+        List<SecretRef> out = new ArrayList<>();
+        boolean changed = false;
+        for (SecretRef r : c.secrets()) {
+            SecretRef prior = byEnv.get(r.env());
+            if (prior != null && !(prior.key().equals(r.key()) && prior.file().equals(r.file()))) {
+                String env = uniqueEnv(r.env(), byEnv);
+                r = new SecretRef(r.key(), r.file(), r.kind(), env, r.evidence());
+                changed = true;
+            }
+            byEnv.putIfAbsent(r.env(), r);
+            out.add(r);
+        }
+        return changed ? c.toBuilder().secrets(out).build() : c;
     }
 
     private static Evidence mask(Evidence ev, List<SecretValue> values) {

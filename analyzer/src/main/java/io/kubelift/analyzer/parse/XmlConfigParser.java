@@ -61,9 +61,25 @@ public final class XmlConfigParser implements FileParser {
             }
             ctx.config(f, new ConfigEntry(f.path(), "xml", path + "@" + a.getKey(), a.getValue(), attributeLine(f, e.line, a.getKey())));
         }
+        if (e.children.isEmpty()) {
+            elementSecret(e, path, f, ctx);
+        }
         for (XmlTree.Element c : e.children) {
             attributes(c, path, f, ctx);
         }
+    }
+
+    /**
+     * A leaf element whose name is a secret name ({@code <password>s3cret</password>}, {@code <secret>…</secret>}):
+     * only its secret is recorded (the value never enters the plan); other element texts are not config entries here.
+     */
+    private static void elementSecret(XmlTree.Element e, String path, SourceFile f, ParseContext ctx) {
+        String text = e.text() == null ? "" : e.text().strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        SecretRules.keyKind(e.localName(), text).or(() -> SecretRules.valueKind(text)).ifPresent(kind -> ctx.sink().secret(path,
+                kind, SecretRules.literalPart(text), ctx.ev(f, e.textLine()), ParseContext.attrs("format", "xml")));
     }
 
     /**
