@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # kubelift's whole test suite, the README's test command:
-#   1. the unit, golden-file and CLI tests of every module (mvn verify), then a short fuzzing run;
+#   1. the unit, golden-file and CLI tests of every module (mvn verify), then the fuzz regression corpus;
 #   2. the legacy Hadoop YARN sample, started as it is, running two jobs;
 #   3. the migrated Hadoop YARN sample (convert → build → up → jobs → down) under podman.
 # Set KUBELIFT_REQUIRE_PODMAN=1 (CI does) to turn a missing podman into a failure instead of a visible skip.
@@ -16,10 +16,11 @@ stage() { # name command...
 
 stage "unit tests (mvn verify)" mvn -B verify
 
-# A short real fuzzing run of the plan reader (mvn verify only replays the fuzz seeds and past crashes);
-# docs/security.md has the longer runs, for the analyzer's parsers too.
-stage "fuzzing the plan reader (20 s)" env JAZZER_FUZZ=1 mvn -B -q -pl model test -Dtest=PlanCodecFuzzTest \
-  -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.max_duration=20s
+# The fuzz tests replay their fixed corpus (seeds and every past finding, committed under src/test/resources/…Inputs/):
+# the same inputs on every run, so a submission never fails by chance. Random fuzzing is a documented command outside
+# CI (docs/security.md, "Fuzzing"); what it finds is committed here as a regression input.
+stage "fuzz regression corpus (replay, no random inputs)" mvn -B -q -pl model,analyzer -am test \
+  -Dtest='PlanCodecFuzzTest,AnalyzerFuzzTest' -Dsurefire.failIfNoSpecifiedTests=false
 
 if [ -x samples/hadoop-yarn/test/run-legacy.sh ]; then
   stage "legacy Hadoop YARN sample" samples/hadoop-yarn/test/run-legacy.sh

@@ -254,6 +254,10 @@ public final class Kubelift {
     }
 
     private static void requireExists(Path p, String what) {
+        if (p.toString().isBlank()) {
+            // Path.of("") is the current directory: an empty argument (an unset shell variable) must not analyse it
+            throw KubeliftException.badInput("\"\"", "is an empty path", "pass " + what);
+        }
         if (!Files.exists(p)) {
             throw KubeliftException.badInput(p.toString(), "does not exist", "pass " + what);
         }

@@ -144,7 +144,9 @@ public final class AtomicWriter {
                     writeFile(tmp.resolve(PRIVATE_DIGESTS), manifestJson(privateDigests), FileSet.Mode.PRIVATE);
                     writeFile(tmp.resolve(".kubelift/.gitignore"),
                             ("# digests of the secret files, to tell a user's edit: never commit them\n"
-                                    + PRIVATE_DIGESTS.substring(".kubelift/".length()) + "\n").getBytes(StandardCharsets.UTF_8),
+                                    + PRIVATE_DIGESTS.substring(".kubelift/".length()) + "\n"
+                                    + "# what 'kubelift up' plays with podman, the Secrets' values among it\nplay/\n")
+                                    .getBytes(StandardCharsets.UTF_8),
                             FileSet.Mode.REGULAR);
                 }
                 for (String u : userFiles) {

@@ -128,7 +128,8 @@ class AtomicWriterTest {
         assertTrue(manifest.contains("\"k8s/base/secrets/x.env\" : \"private\""), manifest);
         // the digest that tells an edit lives in a git-ignored, owner-only file
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(AtomicWriter.PRIVATE_DIGESTS))));
-        assertEquals("# digests of the secret files, to tell a user's edit: never commit them\nprivate-digests.json\n",
+        assertEquals("# digests of the secret files, to tell a user's edit: never commit them\nprivate-digests.json\n"
+                + "# what 'kubelift up' plays with podman, the Secrets' values among it\nplay/\n",
                 Files.readString(out.resolve(".kubelift/.gitignore")));
         // and an edit of the secret file is still never clobbered without --force
         Files.writeString(out.resolve("k8s/base/secrets/x.env"), "K=filled-in\n");
