@@ -67,6 +67,7 @@ public final class Analyzer {
         List<Problem> problems = new ArrayList<>(inv.problems());
         for (Component c : ctx.components()) {
             Component safe = withoutUnparsedConfig(c, inv.problems(), problems);
+            safe = withoutOversizedConfig(safe, tree, problems);
             safe = SecretArguments.uniqueEnvNames(safe); // every secret its own variable
             safe = SecretArguments.apply(safe, inv.secrets(), secretValues); // secrets on the command line → env refs
             components.add(ContainerJvmOptions.apply(inv, safe, adapted)); // container-ready JVM options, every detector's
@@ -78,6 +79,30 @@ public final class Analyzer {
         facts.addAll(adapted);
         io.kubelift.model.SecretMask.remember(secretValues); // the console and error messages mask them too
         return new Analysis(new Facts(facts, problems), plan, tree, secretValues);
+    }
+
+    /** Kubernetes refuses an object over 1 MiB; a ConfigMap also holds its YAML around the file, so leave room. */
+    static final int CONFIGMAP_FILE_LIMIT = 1024 * 1024 - 16 * 1024;
+
+    /**
+     * A config file too large for a ConfigMap is left out of the component's configFiles with a note: the app's own
+     * copy stays in the image (unless it holds a secret, then it must come from a Secret volume in an overlay).
+     */
+    static Component withoutOversizedConfig(Component c, io.kubelift.model.AppFiles files, List<Problem> notes) {
+        List<io.kubelift.model.ConfigFile> kept = new ArrayList<>();
+        for (io.kubelift.model.ConfigFile f : c.configFiles()) {
+            int size = files.read(f.path()).map(b -> b.length).orElse(0);
+            if (size <= CONFIGMAP_FILE_LIMIT) {
+                kept.add(f);
+                continue;
+            }
+            boolean secret = c.secrets().stream().anyMatch(r -> r.file().equals(f.path()));
+            notes.add(new Problem(Problem.Kind.SKIPPED, f.path(), 0, "left out of component " + c.name() + "'s ConfigMap: "
+                    + size / 1024 + " KiB is over what a Kubernetes object may hold (1 MiB) — " + (secret
+                            ? "it holds a secret, so it is not in the image either: mount it from a Secret volume in an overlay"
+                            : "the app's own copy stays in the image; split it or mount it from a volume to change it per environment")));
+        }
+        return kept.size() == c.configFiles().size() ? c : c.toBuilder().configFiles(kept).build();
     }
 
     /**
