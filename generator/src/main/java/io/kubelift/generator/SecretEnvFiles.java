@@ -43,7 +43,8 @@ final class SecretEnvFiles {
             TreeMap<String, String> lines = new TreeMap<>();
             for (SecretRef ref : c.component().secrets()) {
                 Optional<SecretValue> v = ctx.secrets().valueOf(ref);
-                String value = v.map(SecretValue::reveal).orElse("");
+                // a YAML block scalar ends with one line break, which is not part of what the app compares
+                String value = v.map(SecretValue::reveal).orElse("").replaceFirst("\r?\n$", "");
                 if (value.contains("\n") || value.contains("\r")) {
                     throw KubeliftException.badInput(ref.file(), "the value of secret '" + ref.key() + "' spans several lines, "
                             + "which an env file cannot hold", "put it in a file and reference that file instead");
