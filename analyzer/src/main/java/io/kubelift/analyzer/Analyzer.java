@@ -63,7 +63,9 @@ public final class Analyzer {
         List<Fact> adapted = new ArrayList<>();
         List<Component> components = new ArrayList<>();
         List<SecretValue> secretValues = new ArrayList<>();
-        inv.secrets().forEach(h -> secretValues.add(h.value()));
+        // a user name is half a credential but not confidential: the same word is ordinary text elsewhere (a jar named
+        // like its database user), so it is not masked
+        inv.secrets().stream().filter(h -> !"username".equals(h.kind())).forEach(h -> secretValues.add(h.value()));
         List<Problem> problems = new ArrayList<>(inv.problems());
         for (Component c : ctx.components()) {
             Component safe = withoutUnparsedConfig(c, inv.problems(), problems);

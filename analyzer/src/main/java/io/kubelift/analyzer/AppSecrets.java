@@ -38,7 +38,7 @@ public final class AppSecrets implements SecretSource {
     @Override
     public synchronized Optional<SecretValue> valueOf(SecretRef ref) {
         List<SecretHit> hits = byFile.computeIfAbsent(ref.file(), this::scan);
-        io.kubelift.model.SecretMask.remember(hits.stream().map(SecretHit::value).toList());
+        io.kubelift.model.SecretMask.remember(hits.stream().filter(h -> !"username".equals(h.kind())).map(SecretHit::value).toList());
         List<SecretHit> same = hits.stream().filter(h -> h.key().equals(ref.key())).toList();
         if (same.isEmpty()) {
             return Optional.empty();

@@ -45,6 +45,7 @@ public final class Main {
 
     public int run(String[] args, PrintStream rawOut, PrintStream rawErr) {
         // every line printed passes the one masking step (secret values met in this run → ****)
+        io.kubelift.model.SecretMask.forgetRemembered(); // one command, its own values
         PrintStream out = MaskingStream.wrap(rawOut);
         PrintStream err = MaskingStream.wrap(rawErr);
         try {

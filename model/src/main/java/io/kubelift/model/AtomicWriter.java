@@ -72,11 +72,8 @@ public final class AtomicWriter {
             throw KubeliftException.badInput(outDir.toString(), "cannot create the parent directory: " + e.getMessage(),
                     "check the path is writable");
         }
-        // the last pass of the one masking step: whatever path a file took, no value met in this process is written
-        // outside the Secret inputs
-        FileSet safe = SecretMask.remembered().maskFiles(files).files();
         try (OutputLock lock = OutputLock.acquire(outDir, out)) {
-            return writeLocked(outDir, out, safe, force, ownedPrefixes);
+            return writeLocked(outDir, out, files, force, ownedPrefixes);
         }
     }
 

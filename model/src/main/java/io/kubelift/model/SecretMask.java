@@ -98,6 +98,14 @@ public final class SecretMask {
         }
     }
 
+    /** Forgets the remembered values: a front end calls it when one command starts (tests run many in one JVM). */
+    public static void forgetRemembered() {
+        synchronized (REMEMBERED) {
+            REMEMBERED.clear();
+            remembered = NONE;
+        }
+    }
+
     /** The mask of every value met in this process so far. */
     public static SecretMask remembered() {
         return remembered;

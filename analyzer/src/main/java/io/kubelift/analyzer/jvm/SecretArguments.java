@@ -36,18 +36,20 @@ public final class SecretArguments {
         Map<String, SecretRef> refs = new LinkedHashMap<>();
         c.secrets().forEach(r -> refs.put(r.env(), r));
         List<SecretRef> added = new ArrayList<>();
-        List<String> jvm = rewrite(e.jvmOptions(), c, e, hits, refs, added, removed);
-        List<String> args = rewrite(e.args(), c, e, hits, refs, added, removed);
-        List<String> command = rewrite(e.command(), c, e, hits, refs, added, removed);
-        if (added.isEmpty() && removed.isEmpty()) {
+        List<SecretValue> moved = new ArrayList<>(); // only what this step moves out masks the evidence here
+        List<String> jvm = rewrite(e.jvmOptions(), c, e, hits, refs, added, moved);
+        List<String> args = rewrite(e.args(), c, e, hits, refs, added, moved);
+        List<String> command = rewrite(e.command(), c, e, hits, refs, added, moved);
+        if (moved.isEmpty()) {
             return c;
         }
+        removed.addAll(moved);
         List<SecretRef> secrets = new ArrayList<>(c.secrets());
         secrets.addAll(added);
         Entrypoint e2 = new Entrypoint(e.script(), e.mainClass(), e.jar(), command, e.classpath(), jvm, args, e.workingDir(),
-                mask(e.evidence(), removed));
-        return c.toBuilder().entrypoint(e2).secrets(secrets).evidence(mask(c.evidence(), removed))
-                .description(maskText(c.description(), removed)).build();
+                mask(e.evidence(), moved));
+        return c.toBuilder().entrypoint(e2).secrets(secrets).evidence(mask(c.evidence(), moved))
+                .description(maskText(c.description(), moved)).build();
     }
 
     private static List<String> rewrite(List<String> words, Component c, Entrypoint e, List<SecretHit> hits,
