@@ -129,8 +129,8 @@ public final class ConfigRewriter {
             }
             // only where the value stands as a whole token (a quoted or assigned value), never inside a longer word:
             // a user name 'shop' must not turn 'jdbc/shop' into 'jdbc/${DB_USER}'
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=^|[\"'=:\\s>])"
-                    + java.util.regex.Pattern.quote(v.get().reveal()) + "(?=$|[\"'\\s;&,<])", java.util.regex.Pattern.MULTILINE)
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=^|[\"'=:\\s>{\\[,])"
+                    + java.util.regex.Pattern.quote(v.get().reveal()) + "(?=$|[\"'\\s;&,<}\\]])", java.util.regex.Pattern.MULTILINE)
                     .matcher(out);
             if (!m.find()) {
                 throw KubeliftException.badInput(file.path(), "secret '" + ref.key() + "' is in a file of format '"

@@ -66,6 +66,9 @@ class LeakCorpusTest {
         v("Windows .bat set JAVA_OPTS -D…password=", "LK30-bat-keystore-pass");
         v("export in a start script", "LK31-exported-token");
         v("Java string literal", "LK32-java-literal-pw");
+        v("YAML list item", "LK33-yaml-list-item-pw");
+        v("YAML flow mapping", "LK34-yaml-flow-pw");
+        v("YAML block scalar", "LK35-yaml-block-secret");
 
         file("bin/start.sh", "#!/bin/sh\n"
                 + ". \"$(dirname \"$0\")/setenv.sh\"\n"
@@ -87,6 +90,8 @@ class LeakCorpusTest {
         file("conf/x.properties", "token=LK12a-dup-token-first\ntoken=LK12-dup-token-last\n");
         file("conf/application.yml", "server:\n  port: 8080\n---\nspring.config.activate.on-profile: prod\ndb:\n"
                 + "  password: LK13-prod-profile-pw\n---\nspring.config.activate.on-profile: dev\ndb:\n  password: LK14-dev-profile-pw\n");
+        file("conf/users.yml", "users:\n  - name: admin\n    password: LK33-yaml-list-item-pw\n"
+                + "ldap: {url: \"ldap://x\", bindPassword: LK34-yaml-flow-pw}\ntls:\n  secret: |\n    LK35-yaml-block-secret\n");
         file("conf/broken.yml", "db:\n  password: \"LK15-broken-yaml-pw\n");
         file("conf/datasource.xml", "<?xml version=\"1.0\"?>\n<datasources>\n  <datasource name=\"orders\">\n"
                 + "    <password>LK18-xml-element-pw</password>\n"
