@@ -5,6 +5,7 @@ import io.kubelift.analyzer.detect.Detector;
 import io.kubelift.analyzer.detect.Detectors;
 import io.kubelift.analyzer.jvm.ContainerJvmOptions;
 import io.kubelift.analyzer.project.MavenProjectDetector;
+import io.kubelift.analyzer.jvm.SecretArguments;
 import io.kubelift.analyzer.scan.FileTree;
 import io.kubelift.analyzer.scan.ScanLimits;
 import io.kubelift.model.Component;
@@ -13,6 +14,8 @@ import io.kubelift.model.Facts;
 import io.kubelift.model.MigrationPlan;
 import io.kubelift.model.Names;
 import io.kubelift.model.PlanSpec;
+import io.kubelift.model.Problem;
+import io.kubelift.model.SecretValue;
 import io.kubelift.model.Source;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,19 +73,73 @@ public final class Analyzer {
         }
         List<Fact> adapted = new ArrayList<>();
         List<Component> components = new ArrayList<>();
+        List<SecretValue> secretValues = new ArrayList<>();
+        // a user name is half a credential but not confidential: the same word is ordinary text elsewhere (a jar named
+        // like its database user), so it is not masked
+        inv.secrets().stream().filter(h -> !"username".equals(h.kind())).forEach(h -> secretValues.add(h.value()));
+        List<Problem> problems = new ArrayList<>(inv.problems());
         for (Component c : ctx.components()) {
-            components.add(ContainerJvmOptions.apply(inv, c, adapted)); // container-ready JVM options, every detector's
+            Component safe = withoutUnparsedConfig(c, inv.problems(), problems);
+            safe = withoutOversizedConfig(safe, tree, problems);
+            safe = SecretArguments.uniqueEnvNames(safe); // every secret its own variable
+            safe = SecretArguments.apply(safe, inv.secrets(), secretValues); // secrets on the command line → env refs
+            components.add(ContainerJvmOptions.apply(inv, safe, adapted)); // container-ready JVM options, every detector's
         }
         components.sort(Comparator.comparing(Component::name));
         String source = o.sourcePath() != null ? o.sourcePath() : app.toString();
         MigrationPlan plan = MigrationPlan.of(name, new PlanSpec(new Source(source, ctx.detectors().stream().sorted().toList()), components));
         List<Fact> facts = new ArrayList<>(inv.facts());
         facts.addAll(adapted);
-        Facts all = new Facts(facts, inv.problems());
+        Facts all = new Facts(facts, problems);
         if (o.project() != null) { // a build project: what its build states completes the plan
             plan = MavenProjectDetector.complete(plan, all, o.project());
         }
-        return new Analysis(all, plan, tree);
+        io.kubelift.model.SecretMask.remember(secretValues); // the console and error messages mask them too
+        return new Analysis(all, plan, tree, secretValues);
+    }
+
+    /** Kubernetes refuses an object over 1 MiB; a ConfigMap also holds its YAML around the file, so leave room. */
+    static final int CONFIGMAP_FILE_LIMIT = 1024 * 1024 - 16 * 1024;
+
+    /**
+     * A config file too large for a ConfigMap is left out of the component's configFiles with a note: the app's own
+     * copy stays in the image (unless it holds a secret, then it must come from a Secret volume in an overlay).
+     */
+    static Component withoutOversizedConfig(Component c, io.kubelift.model.AppFiles files, List<Problem> notes) {
+        List<io.kubelift.model.ConfigFile> kept = new ArrayList<>();
+        for (io.kubelift.model.ConfigFile f : c.configFiles()) {
+            int size = files.read(f.path()).map(b -> b.length).orElse(0);
+            if (size <= CONFIGMAP_FILE_LIMIT) {
+                kept.add(f);
+                continue;
+            }
+            boolean secret = c.secrets().stream().anyMatch(r -> r.file().equals(f.path()));
+            notes.add(new Problem(Problem.Kind.SKIPPED, f.path(), 0, "left out of component " + c.name() + "'s ConfigMap: "
+                    + size / 1024 + " KiB is over what a Kubernetes object may hold (1 MiB) — " + (secret
+                            ? "it holds a secret, so it is not in the image either: mount it from a Secret volume in an overlay"
+                            : "the app's own copy stays in the image; split it or mount it from a volume to change it per environment")));
+        }
+        return kept.size() == c.configFiles().size() ? c : c.toBuilder().configFiles(kept).build();
+    }
+
+    /**
+     * A config file that could not be parsed is never copied into a ConfigMap unreviewed: kubelift cannot tell whether
+     * it holds a secret, so it is left out of the component with a note saying so and what to do.
+     */
+    static Component withoutUnparsedConfig(Component c, List<Problem> seen, List<Problem> notes) {
+        java.util.Set<String> broken = new java.util.TreeSet<>();
+        seen.stream().filter(p -> p.kind() == Problem.Kind.PARSE_ERROR).forEach(p -> broken.add(p.file()));
+        List<io.kubelift.model.ConfigFile> kept = c.configFiles().stream().filter(f -> !broken.contains(f.path())).toList();
+        if (kept.size() == c.configFiles().size()) {
+            return c;
+        }
+        c.configFiles().stream().filter(f -> broken.contains(f.path())).forEach(f -> notes.add(new Problem(Problem.Kind.SKIPPED,
+                f.path(), 0, "left out of component " + c.name() + "'s ConfigMap: it could not be parsed, so kubelift cannot "
+                        + "tell whether it holds a secret — fix it and convert again, or review it and add it to the plan's "
+                        + "configFiles by hand (or deliver it in a Secret)")));
+        // secrets found in such a file by the loose line scan are masked everywhere, but not wired into the plan
+        List<io.kubelift.model.SecretRef> secrets = c.secrets().stream().filter(r -> !broken.contains(r.file())).toList();
+        return c.toBuilder().configFiles(kept).secrets(secrets).build();
     }
 
     static String planName(Path app) {

@@ -38,7 +38,13 @@ public final class AppSecrets implements SecretSource {
     @Override
     public synchronized Optional<SecretValue> valueOf(SecretRef ref) {
         List<SecretHit> hits = byFile.computeIfAbsent(ref.file(), this::scan);
-        return hits.stream().filter(h -> h.key().equals(ref.key())).map(SecretHit::value).findFirst();
+        io.kubelift.model.SecretMask.remember(hits.stream().filter(h -> !"username".equals(h.kind())).map(SecretHit::value).toList());
+        List<SecretHit> same = hits.stream().filter(h -> h.key().equals(ref.key())).toList();
+        if (same.isEmpty()) {
+            return Optional.empty();
+        }
+        // a key set twice in a .properties file: java.util.Properties keeps the last, so that is what the app uses
+        return Optional.of(same.get(ref.file().endsWith(".properties") ? same.size() - 1 : 0).value());
     }
 
     private List<SecretHit> scan(String path) {

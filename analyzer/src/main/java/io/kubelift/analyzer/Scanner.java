@@ -87,6 +87,19 @@ final class Scanner {
     }
 
     private void parse(SourceFile f, ParseContext ctx, Map<String, String> formats) {
+        long brokenBefore = parseErrors(f, ctx);
+        parseWith(f, ctx, formats);
+        if (parseErrors(f, ctx) > brokenBefore) {
+            // a file its parser refused may still hold secrets: find them line by line, so they are masked everywhere
+            io.kubelift.analyzer.parse.LooseSecretLines.scan(f, ctx);
+        }
+    }
+
+    private static long parseErrors(SourceFile f, ParseContext ctx) {
+        return ctx.sink().problems().stream().filter(p -> p.kind() == Problem.Kind.PARSE_ERROR && p.file().equals(f.path())).count();
+    }
+
+    private void parseWith(SourceFile f, ParseContext ctx, Map<String, String> formats) {
         for (FileParser p : parsers) {
             boolean accepted;
             try {

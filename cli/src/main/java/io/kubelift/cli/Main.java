@@ -60,8 +60,20 @@ public final class Main {
         System.exit(new Main().run(args, System.out, System.err));
     }
 
-    public int run(String[] args, PrintStream out, PrintStream err) {
-        boolean tty = terminal != null ? terminal : err == System.err && System.console() != null;
+    public int run(String[] args, PrintStream rawOut, PrintStream rawErr) {
+        // every line printed passes the one masking step (secret values met in this run → ****)
+        io.kubelift.model.SecretMask.forgetRemembered(); // one command, its own values
+        PrintStream out = MaskingStream.wrap(rawOut);
+        PrintStream err = MaskingStream.wrap(rawErr);
+        try {
+            return runMasked(args, out, err, terminal != null ? terminal : rawErr == System.err && System.console() != null);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int runMasked(String[] args, PrintStream out, PrintStream err, boolean tty) {
         GlobalOptions global;
         try {
             global = GlobalOptions.parse(args);

@@ -149,8 +149,9 @@ public final class Kubelift {
         Analysis analysis = analyzer.get().analyze(app, new AnalyzeOptions(planName, AppPaths.sourcePathFor(app, planDir)));
         if (planFile != null) {
             MigrationPlan plan = PlanFiles.planToWrite(planFile, analysis.plan(), mode);
-            PlanFiles.write(planFile, PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE, fullEvidence), mode);
-            analysis = new Analysis(analysis.facts(), plan, analysis.files());
+            PlanFiles.write(planFile, masked(analysis.secretMask(), PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE,
+                    fullEvidence), planFile.toString()), mode);
+            analysis = new Analysis(analysis.facts(), plan, analysis.files(), analysis.secretValues());
         }
         return analysis;
     }
@@ -175,7 +176,8 @@ public final class Kubelift {
         Path appDir = AppPaths.appOf(plan, planFile);
         GenerateOptions opts = options.withOrg(io.kubelift.generator.defaults.DefaultsReader.find(config,
                 java.nio.file.Files.isDirectory(appDir) ? appDir : null, Path.of("").toAbsolutePath()));
-        FileSet files = generator.get().generate(plan, app, AppSecrets.of(app), opts);
+        AppSecrets secrets = AppSecrets.of(app);
+        FileSet files = masked(planMask(plan, secrets), generator.get().generate(plan, app, secrets, opts));
         AtomicWriter.write(outDir, files, force, GENERATED_TREES);
         return files;
     }
@@ -198,7 +200,9 @@ public final class Kubelift {
         GenerateOptions opts = options.withOrg(io.kubelift.generator.defaults.DefaultsReader.find(config,
                 Files.isDirectory(appDir) ? appDir : null, Path.of("").toAbsolutePath()));
         progress.step("rendering " + plan.metadata().name() + " for " + env);
-        String text = generator.get().render(plan, app, AppSecrets.of(app), opts, env);
+        AppSecrets secrets = AppSecrets.of(app);
+        String text = masked(planMask(plan, secrets), generator.get().render(plan, app, secrets, opts, env),
+                output == null ? "the rendered YAML" : output.toString());
         if (output != null) {
             try {
                 Path abs = output.toAbsolutePath();
@@ -255,6 +259,7 @@ public final class Kubelift {
         FileSet all = planFiles(analysis.plan(), fullEvidence);
         all.addAll("", generated);
         all.addAll(REPORT_DIR, renderAll(report));
+        all = masked(analysis.secretMask(), all);
         progress.step("writing " + outDir);
         AtomicWriter.write(outDir, all, force);
         return new Conversion(analysis, all, report, outDir);
@@ -325,7 +330,8 @@ public final class Kubelift {
         BuildResult result = new ImageBuilder(options).build(plan, app, generated, SecretFiles.of(app));
         Path out = outDir != null ? outDir : planFile.toAbsolutePath().getParent();
         GenerateOptions withImages = new GenerateOptions(GenerateOptions.defaults().environments(), Map.copyOf(result.images()));
-        FileSet pinned = generator.get().generate(plan, app, AppSecrets.of(app), withImages);
+        AppSecrets appSecrets = AppSecrets.of(app);
+        FileSet pinned = masked(planMask(plan, appSecrets), generator.get().generate(plan, app, appSecrets, withImages));
         progress.step("writing image references into " + out.resolve("k8s"));
         AtomicWriter.write(out, pinned, false, GENERATED_TREES);
         return result;
@@ -404,7 +410,43 @@ public final class Kubelift {
                         + "(docs/plan-format.md), then kubelift generate plan.yaml -o OUT");
     }
 
+    /**
+     * The one masking step before anything is written: every secret value the run knows, in every form, is replaced by
+     * {@code ****} in every file but the Secret inputs. A value it still finds is a place the plan does not wire to
+     * the Secret: the run says where, so the user can list it in the plan's secrets.
+     */
+    private FileSet masked(io.kubelift.model.SecretMask mask, FileSet files) {
+        io.kubelift.model.SecretMask.Masked m = mask.maskFiles(files);
+        // reports quote the app's own lines (a secret's line among them): masking there is the normal path; anywhere
+        // else a masked value is a place the plan does not wire to the Secret, and the user should know
+        List<String> unwired = m.maskedPaths().stream().filter(p -> !p.startsWith(REPORT_DIR)).toList();
+        if (!unwired.isEmpty()) {
+            progress.step("masked secret values (****) in " + String.join(", ", unwired)
+                    + ": the plan does not move them to the Secret there; list them in the plan's secrets or review those files");
+        }
+        return m.files();
+    }
+
+    private String masked(io.kubelift.model.SecretMask mask, String text, String where) {
+        String out = mask.mask(text);
+        if (!out.equals(text)) {
+            progress.step("masked secret values (****) in " + where);
+        }
+        return out;
+    }
+
+    /** The mask of the values of every secret a plan names (for generate and build, which have no analysis). */
+    private static io.kubelift.model.SecretMask planMask(MigrationPlan plan, io.kubelift.model.SecretSource secrets) {
+        List<io.kubelift.model.SecretValue> values = new ArrayList<>();
+        plan.spec().components().forEach(c -> c.secrets().forEach(r -> secrets.valueOf(r).ifPresent(values::add)));
+        return io.kubelift.model.SecretMask.of(values);
+    }
+
     private static void requireExists(Path p, String what) {
+        if (p.toString().isBlank()) {
+            // Path.of("") is the current directory: an empty argument (an unset shell variable) must not analyse it
+            throw KubeliftException.badInput("\"\"", "is an empty path", "pass " + what);
+        }
         if (!Files.exists(p)) {
             throw KubeliftException.badInput(p.toString(), "does not exist", "pass " + what);
         }

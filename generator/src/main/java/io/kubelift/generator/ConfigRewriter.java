@@ -76,18 +76,40 @@ public final class ConfigRewriter {
             return literalSecrets(file, text, fileSecrets, secrets);
         }
         ConfigFormat f = format.get();
-        for (SecretRef s : fileSecrets) {
-            edits.add(ConfigEdit.secret(s.key(), f.envPlaceholder(s.env()), "secret, read from environment variable " + s.env()));
-        }
+        List<ConfigEdit> others = List.copyOf(edits);
+        List<SecretRef> byKey = new ArrayList<>(fileSecrets);
+        List<SecretRef> byValue = new ArrayList<>();
         String out;
-        try {
-            out = f.apply(text, edits);
-        } catch (ConfigEdit.MissingKeyException e) {
-            throw KubeliftException.badInput(file.path(), "the plan names secret '" + e.key() + "' but the file has no such key",
-                    "fix the secret's key or file in the plan");
-        } catch (IllegalArgumentException e) {
-            throw KubeliftException.badInput(file.path(), "cannot be edited as " + f.name() + ": " + e.getMessage(),
-                    "check the file's format in the plan");
+        while (true) {
+            List<ConfigEdit> all = new ArrayList<>(others);
+            for (SecretRef s : byKey) {
+                all.add(ConfigEdit.secret(s.key(), f.envPlaceholder(s.env()), "secret, read from environment variable " + s.env()));
+            }
+            try {
+                out = f.apply(text, all);
+                break;
+            } catch (ConfigEdit.MissingKeyException e) {
+                // a key the line editor cannot address (a YAML list item, flow mapping or block scalar): the secret's
+                // value is replaced where it stands instead, so an ordinary file never stops the conversion
+                SecretRef missing = byKey.stream().filter(r -> r.key().equals(e.key())).findFirst().orElse(null);
+                if (missing == null) {
+                    throw KubeliftException.badInput(file.path(), "the plan names '" + e.key() + "' but the file has no such key",
+                            "fix the key or file in the plan");
+                }
+                byKey.remove(missing);
+                byValue.add(missing);
+            } catch (IllegalArgumentException e) {
+                throw KubeliftException.badInput(file.path(), "cannot be edited as " + f.name() + ": " + e.getMessage(),
+                        "check the file's format in the plan");
+            }
+        }
+        if (!byValue.isEmpty()) {
+            try {
+                out = literalSecrets(file, out, byValue, secrets).content();
+            } catch (KubeliftException e) {
+                throw KubeliftException.badInput(file.path(), "the plan names secret '" + byValue.get(0).key() + "' but the "
+                        + "file has no such key, and its value is not found in it", "fix the secret's key or file in the plan");
+            }
         }
         return new Rewritten(file.path(), f.name(), out, !fileSecrets.isEmpty() && !f.appResolvesPlaceholders());
     }
@@ -99,7 +121,7 @@ public final class ConfigRewriter {
     private static Rewritten literalSecrets(ConfigFile file, String text, List<SecretRef> refs, SecretSource secrets) {
         String out = text;
         for (SecretRef ref : refs) {
-            Optional<SecretValue> v = secrets.valueOf(ref);
+            Optional<SecretValue> v = secrets.valueOf(ref).map(x -> SecretValue.of(x.reveal().replaceFirst("\r?\n$", "")));
             if (v.isEmpty() || v.get().isEmpty() || !out.contains(v.get().reveal())) {
                 throw KubeliftException.badInput(file.path(), "secret '" + ref.key() + "' is in a file of format '"
                         + file.format() + "', which kubelift cannot edit by key, and its value is not known",
@@ -107,8 +129,8 @@ public final class ConfigRewriter {
             }
             // only where the value stands as a whole token (a quoted or assigned value), never inside a longer word:
             // a user name 'shop' must not turn 'jdbc/shop' into 'jdbc/${DB_USER}'
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=^|[\"'=:\\s>])"
-                    + java.util.regex.Pattern.quote(v.get().reveal()) + "(?=$|[\"'\\s;&,<])", java.util.regex.Pattern.MULTILINE)
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=^|[\"'=:\\s>{\\[,])"
+                    + java.util.regex.Pattern.quote(v.get().reveal()) + "(?=$|[\"'\\s;&,<}\\]])", java.util.regex.Pattern.MULTILINE)
                     .matcher(out);
             if (!m.find()) {
                 throw KubeliftException.badInput(file.path(), "secret '" + ref.key() + "' is in a file of format '"

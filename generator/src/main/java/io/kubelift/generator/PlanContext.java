@@ -110,18 +110,43 @@ public final class PlanContext {
             byte[] bytes = app.read(f.path()).orElseThrow(() -> KubeliftException.badInput(app.displayName() + "/" + f.path(),
                     "config file of component " + c.name() + " not found in the app", "fix the path in the plan or add the file"));
             String text;
+            boolean latin1 = false;
             try {
                 text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             } catch (CharacterCodingException e) {
-                throw KubeliftException.badInput(app.displayName() + "/" + f.path(), "is not UTF-8 text",
-                        "a config file goes into a ConfigMap as text; convert it to UTF-8");
+                // not UTF-8: read as Latin-1 (every byte is a character), as the analyzer did, with a note in the file
+                text = new String(bytes, StandardCharsets.ISO_8859_1);
+                latin1 = true;
             }
             var rewritten = rewriter.rewrite(c, f, text, peer -> peer, secrets);
+            if (latin1) {
+                rewritten = latin1(rewritten);
+            }
             String base = fileName(f.path());
             String key = names.stream().filter(base::equals).count() == 1 ? base : f.path();
             out.add(new ComponentContext.ConfigEntry(key.replaceAll("[^-._a-zA-Z0-9]", "_"), rewritten));
         }
         return out;
+    }
+
+    /**
+     * A config file that was Latin-1 goes into the ConfigMap as UTF-8 text (a ConfigMap holds UTF-8). A properties file
+     * gets its non-ASCII characters as {@code \\uXXXX} escapes, which mean the same to {@code Properties.load} (which
+     * reads Latin-1) and to every UTF-8 reader; other formats are UTF-8 now, said in a first comment line where the
+     * format has comments.
+     */
+    private static io.kubelift.generator.ConfigRewriter.Rewritten latin1(io.kubelift.generator.ConfigRewriter.Rewritten r) {
+        String content = r.content();
+        if (r.format().equals("properties")) {
+            StringBuilder b = new StringBuilder("# kubelift: this file was Latin-1; its non-ASCII characters are \\u escapes now\n");
+            for (char ch : content.toCharArray()) {
+                b.append(ch < 0x80 ? String.valueOf(ch) : String.format("\\u%04x", (int) ch));
+            }
+            content = b.toString();
+        } else if (r.format().equals("yaml") || r.format().equals("shell") || r.format().equals("ini")) {
+            content = "# kubelift: this file was Latin-1; it is UTF-8 in the ConfigMap\n" + content;
+        }
+        return new io.kubelift.generator.ConfigRewriter.Rewritten(r.path(), r.format(), content, r.needsRendering());
     }
 
     private static String fileName(String path) {

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +39,10 @@ import java.util.stream.Stream;
  */
 public final class AtomicWriter {
     public static final String MANIFEST = ".kubelift/manifest.json";
+    /** Digests of the secret (mode 0600) files, git-ignored: the committed manifest holds none. */
+    public static final String PRIVATE_DIGESTS = ".kubelift/private-digests.json";
+    /** What the manifest records for a secret file in place of its digest. */
+    public static final String PRIVATE = "private";
     private static final String TMP_MARK = ".kubelift-tmp-";
     private static final String OLD_MARK = ".kubelift-old-";
 
@@ -57,10 +62,24 @@ public final class AtomicWriter {
      * previously generated files outside them are carried over untouched, with their recorded hashes.
      */
     public static Result write(Path outDir, FileSet files, boolean force, List<String> ownedPrefixes) {
+        Path out = outDir.toAbsolutePath().normalize();
+        if (out.getParent() == null) {
+            throw KubeliftException.badInput(outDir.toString(), "is the root of the file system", "choose an output directory");
+        }
         try {
-            Path out = outDir.toAbsolutePath().normalize();
+            Files.createDirectories(out.getParent());
+        } catch (IOException e) {
+            throw KubeliftException.badInput(outDir.toString(), "cannot create the parent directory: " + e.getMessage(),
+                    "check the path is writable");
+        }
+        try (OutputLock lock = OutputLock.acquire(outDir, out)) {
+            return writeLocked(outDir, out, files, force, ownedPrefixes);
+        }
+    }
+
+    private static Result writeLocked(Path outDir, Path out, FileSet files, boolean force, List<String> ownedPrefixes) {
+        try {
             Path parent = out.getParent();
-            Files.createDirectories(parent);
             recover(out);
             Map<String, String> previous = Map.of();
             Map<String, String> carried = new TreeMap<>();
@@ -70,6 +89,7 @@ public final class AtomicWriter {
                     throw KubeliftException.badInput(outDir.toString(), "exists and is not a directory",
                             "choose another output directory");
                 }
+                requireWritable(outDir, out);
                 previous = readManifest(out);
                 boolean empty;
                 try (Stream<Path> s = Files.list(out)) {
@@ -104,9 +124,27 @@ public final class AtomicWriter {
             try {
                 Files.createDirectory(tmp);
                 Map<String, String> manifest = new TreeMap<>(carried);
+                Map<String, String> privateDigests = new TreeMap<>();
                 for (Map.Entry<String, FileSet.Entry> e : files.files().entrySet()) {
                     writeFile(tmp.resolve(e.getKey()), e.getValue().content(), e.getValue().mode());
-                    manifest.put(e.getKey(), sha256(e.getValue().content()));
+                    if (e.getValue().mode() == FileSet.Mode.PRIVATE) {
+                        // no digest of a secret file in the committed manifest: an unsalted hash of a weak password
+                        // falls to a dictionary; the digest that tells a user's edit lives in a git-ignored file
+                        manifest.put(e.getKey(), PRIVATE);
+                        privateDigests.put(e.getKey(), sha256(e.getValue().content()));
+                    } else {
+                        manifest.put(e.getKey(), sha256(e.getValue().content()));
+                    }
+                }
+                carriedPrivate(out, carried).forEach(privateDigests::put);
+                if (!privateDigests.isEmpty()) {
+                    writeFile(tmp.resolve(PRIVATE_DIGESTS), manifestJson(privateDigests), FileSet.Mode.PRIVATE);
+                    writeFile(tmp.resolve(".kubelift/.gitignore"),
+                            ("# digests of the secret files, to tell a user's edit: never commit them\n"
+                                    + PRIVATE_DIGESTS.substring(".kubelift/".length()) + "\n"
+                                    + "# what 'kubelift up' plays with podman, the Secrets' values among it\nplay/\n")
+                                    .getBytes(StandardCharsets.UTF_8),
+                            FileSet.Mode.REGULAR);
                 }
                 for (String u : userFiles) {
                     Path target = tmp.resolve(u);
@@ -147,13 +185,52 @@ public final class AtomicWriter {
     /** Files listed in the manifest whose content changed since they were generated. */
     public static List<String> edited(Path out, Map<String, String> manifest) throws IOException {
         List<String> edited = new ArrayList<>();
+        Map<String, String> privateDigests = null;
         for (Map.Entry<String, String> e : manifest.entrySet()) {
             Path p = out.resolve(e.getKey());
-            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !sha256(Files.readAllBytes(p)).equals(e.getValue())) {
-                edited.add(e.getKey());
+            String digest = e.getValue();
+            if (PRIVATE.equals(digest)) {
+                privateDigests = privateDigests == null ? readDigests(out.resolve(PRIVATE_DIGESTS)) : privateDigests;
+                digest = privateDigests == null ? null : privateDigests.get(e.getKey());
+            }
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    && (digest == null || !sha256(Files.readAllBytes(p)).equals(digest))) {
+                edited.add(e.getKey()); // a secret file whose digest is lost counts as edited: never clobbered silently
             }
         }
         return edited;
+    }
+
+    /** The git-ignored digests of the carried-over secret files, so they stay known after this write. */
+    private static Map<String, String> carriedPrivate(Path out, Map<String, String> carried) throws IOException {
+        Map<String, String> out2 = new TreeMap<>();
+        if (!carried.containsValue(PRIVATE)) {
+            return out2;
+        }
+        Map<String, String> digests = readDigests(out.resolve(PRIVATE_DIGESTS));
+        carried.forEach((k, v) -> {
+            if (PRIVATE.equals(v) && digests != null && digests.containsKey(k)) {
+                out2.put(k, digests.get(k));
+            }
+        });
+        return out2;
+    }
+
+    /**
+     * Refuses an output directory the user made read-only (mode 555): replacing it would drop that protection. Root
+     * ignores permissions, so the mode bits are read, not the access check.
+     */
+    private static void requireWritable(Path outDir, Path out) throws IOException {
+        try {
+            if (!Files.getPosixFilePermissions(out, LinkOption.NOFOLLOW_LINKS).contains(PosixFilePermission.OWNER_WRITE)) {
+                throw KubeliftException.badInput(outDir.toString(), "is read-only (its mode has no owner write bit)",
+                        "make it writable (chmod u+w) if it may be replaced, or choose another output directory");
+            }
+        } catch (UnsupportedOperationException e) {
+            if (!Files.isWritable(out)) {
+                throw KubeliftException.badInput(outDir.toString(), "is read-only", "make it writable or choose another output directory");
+            }
+        }
     }
 
     private static List<String> userFiles(Path out, Map<String, String> manifest, FileSet next) throws IOException {
@@ -164,7 +241,7 @@ public final class AtomicWriter {
                     continue;
                 }
                 String rel = out.relativize(p).toString().replace('\\', '/');
-                if (rel.equals(MANIFEST) || manifest.containsKey(rel) || next.contains(rel)) {
+                if (rel.equals(MANIFEST) || rel.equals(PRIVATE_DIGESTS) || rel.equals(".kubelift/.gitignore") || manifest.containsKey(rel) || next.contains(rel)) {
                     continue;
                 }
                 user.add(rel);
@@ -252,7 +329,10 @@ public final class AtomicWriter {
 
     /** Reads {@code .kubelift/manifest.json}; null when the directory has none. */
     public static Map<String, String> readManifest(Path out) throws IOException {
-        Path m = out.resolve(MANIFEST);
+        return readDigests(out.resolve(MANIFEST));
+    }
+
+    private static Map<String, String> readDigests(Path m) throws IOException {
         if (!Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }

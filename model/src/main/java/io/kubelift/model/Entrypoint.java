@@ -27,9 +27,27 @@ public record Entrypoint(
         classpath = Lists.copy(classpath);
         jvmOptions = Lists.copy(jvmOptions);
         args = Lists.copy(args);
+        if (script != null && !isInsideApp(script)) {
+            throw new IllegalArgumentException("entrypoint.script '" + script + "' must be a path inside the app (relative, "
+                    + "no '..')");
+        }
         if ((mainClass == null || mainClass.isBlank()) && (jar == null || jar.isBlank()) && command.isEmpty()) {
             throw new IllegalArgumentException("entrypoint needs a mainClass, a jar or a command");
         }
+    }
+
+    /** A relative path with no {@code ..} part: one that names a file of the app, never one outside it. */
+    static boolean isInsideApp(String path) {
+        String p = path.replace('\\', '/');
+        if (p.isBlank() || p.startsWith("/") || p.matches("^[A-Za-z]:.*")) {
+            return false;
+        }
+        for (String part : p.split("/")) {
+            if (part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Entrypoint mainClass(String script, String mainClass, List<String> classpath, List<String> jvmOptions,

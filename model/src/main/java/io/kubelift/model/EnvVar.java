@@ -16,6 +16,9 @@ public record EnvVar(@JsonProperty(required = true) String name, String value, S
         if (!Names.isEnvName(name)) {
             throw new IllegalArgumentException("env name '" + name + "' is not a valid variable name");
         }
+        if (Names.forbiddenEnv(name) != null) {
+            throw new IllegalArgumentException("env " + name + " cannot be set by a plan: " + Names.forbiddenEnv(name));
+        }
         if (value != null && fromResource != null) {
             throw new IllegalArgumentException("env " + name + ": set value or fromResource, not both");
         }

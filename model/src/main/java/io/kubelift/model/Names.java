@@ -15,6 +15,29 @@ public final class Names {
         return s != null && DNS_LABEL.matcher(s).matches();
     }
 
+    /** Variables whose value changes what runs or how (the loader, the shell, the JVM): never set from a plan. */
+    private static final java.util.Set<String> EXECUTION_ENV = java.util.Set.of("PATH", "LD_PRELOAD", "LD_LIBRARY_PATH",
+            "LD_AUDIT", "BASH_ENV", "ENV", "IFS", "SHELLOPTS", "PS4");
+    /** Also never a secret's variable: the start script and the JVM read these, so a Secret key must not replace them. */
+    private static final java.util.Set<String> NOT_SECRET_ENV = java.util.Set.of("HOME", "SHELL", "JAVA_HOME",
+            "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS", "CLASSPATH", "APP_HOME", "HOSTNAME");
+
+    /** A variable a plan may not set at all ({@code PATH}, {@code LD_PRELOAD}, …): null when allowed, else why. */
+    public static String forbiddenEnv(String name) {
+        return name != null && EXECUTION_ENV.contains(name) ? "it controls what the container executes" : null;
+    }
+
+    /** A variable a secret may not be delivered in: null when allowed, else why. */
+    public static String forbiddenSecretEnv(String name) {
+        if (name == null) {
+            return null;
+        }
+        if (EXECUTION_ENV.contains(name) || NOT_SECRET_ENV.contains(name)) {
+            return "the container's shell, loader or JVM reads it";
+        }
+        return name.startsWith("KUBELIFT_") ? "KUBELIFT_ variables belong to the generated start script" : null;
+    }
+
     public static boolean isEnvName(String s) {
         return s != null && ENV_NAME.matcher(s).matches();
     }

@@ -162,12 +162,25 @@ public final class PlanCodec {
                 throw KubeliftException.badInput(file.toString(), "is larger than " + MAX_PLAN_BYTES / (1024 * 1024)
                         + " MiB, too large for a plan", "pass the plan.yaml that 'kubelift analyze' wrote");
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(file)) {
+                // a device or FIFO (/dev/zero, /dev/stdin) reports size 0 and never ends: refused before reading
+                throw KubeliftException.badInput(file.toString(), "is not a regular file",
+                        "pass the plan.yaml that 'kubelift analyze' wrote");
+            }
+            byte[] bytes;
+            try (var in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_PLAN_BYTES + 1); // bounded even if the file grows while it is read
+            }
+            if (bytes.length > MAX_PLAN_BYTES) {
+                throw KubeliftException.badInput(file.toString(), "is larger than " + MAX_PLAN_BYTES / (1024 * 1024)
+                        + " MiB, too large for a plan", "pass the plan.yaml that 'kubelift analyze' wrote");
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw KubeliftException.badInput(file.toString(), "is not UTF-8 text", "a plan is a UTF-8 YAML or JSON file");
         } catch (NoSuchFileException e) {
             throw KubeliftException.badInput(file.toString(), "no such file", "run 'kubelift analyze APP -o "
                     + file + "' first");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw KubeliftException.badInput(file.toString(), "is not UTF-8 text", "a plan is a UTF-8 YAML or JSON file");
         } catch (IOException e) {
             throw KubeliftException.badInput(file.toString(), "cannot be read: " + e.getMessage(), null);
         }

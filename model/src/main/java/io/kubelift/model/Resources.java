@@ -10,4 +10,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"cpu", "memory", "evidence"})
 public record Resources(String cpu, String memory, Evidence evidence) {
+    public Resources {
+        // "memory:" with nothing after it reads as "" but is written as nothing and read back as null: blank is unset,
+        // so a plan survives its own round trip (a fuzzing finding, PlanCodecFuzzTestInputs/readPlan/blank-resources-memory)
+        cpu = cpu == null || cpu.isBlank() ? null : cpu;
+        memory = memory == null || memory.isBlank() ? null : memory;
+    }
 }

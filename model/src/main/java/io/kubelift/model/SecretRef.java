@@ -19,5 +19,9 @@ public record SecretRef(@JsonProperty(required = true) String key, @JsonProperty
         if (!Names.isEnvName(env)) {
             throw new IllegalArgumentException("secret " + key + ": env '" + env + "' is not a valid variable name");
         }
+        if (Names.forbiddenSecretEnv(env) != null) {
+            throw new IllegalArgumentException("secret " + key + ": env '" + env + "' cannot carry a secret: "
+                    + Names.forbiddenSecretEnv(env) + "; choose another name");
+        }
     }
 }

@@ -43,6 +43,15 @@ public final class AtomicWriterKillDriver {
             AtomicWriter.recover(out);
             return;
         }
+        if (args[0].equals("try")) { // one write that may meet a concurrent one: prints ok or locked
+            try {
+                AtomicWriter.write(out, set(args[2], files), false);
+                System.out.println("ok");
+            } catch (KubeliftException e) {
+                System.out.println(e.getMessage().contains("another kubelift run") ? "locked" : "error: " + e.getMessage());
+            }
+            return;
+        }
         if (args[0].equals("once")) {
             AtomicWriter.write(out, set(args[2], files), false);
             return;

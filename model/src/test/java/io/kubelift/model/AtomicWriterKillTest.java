@@ -77,13 +77,20 @@ class AtomicWriterKillTest {
         try (Stream<Path> s = Files.walk(out)) {
             for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
                 String rel = out.relativize(p).toString().replace('\\', '/');
-                if (!rel.equals(AtomicWriter.MANIFEST)) {
+                if (!rel.equals(AtomicWriter.MANIFEST) && !rel.equals(AtomicWriter.PRIVATE_DIGESTS) && !rel.equals(".kubelift/.gitignore")) {
                     onDisk.put(rel, Files.readAllBytes(p));
                 }
             }
         }
         assertEquals(manifest.keySet(), onDisk.keySet(), what + ": the files are exactly those in the manifest");
-        onDisk.forEach((path, bytes) -> assertEquals(manifest.get(path), AtomicWriter.sha256(bytes), what + ": " + path));
+        Map<String, String> privateDigests = new TreeMap<>();
+        Path pd = out.resolve(AtomicWriter.PRIVATE_DIGESTS);
+        if (Files.exists(pd)) {
+            PlanCodec.json().readTree(Files.readString(pd)).get("files").fields()
+                    .forEachRemaining(e -> privateDigests.put(e.getKey(), e.getValue().asText()));
+        }
+        onDisk.forEach((path, bytes) -> assertEquals(AtomicWriter.PRIVATE.equals(manifest.get(path)) ? privateDigests.get(path)
+                : manifest.get(path), AtomicWriter.sha256(bytes), what + ": " + path));
         String name = new String(onDisk.get("SET"), StandardCharsets.UTF_8).strip();
         Map<String, FileSet.Entry> expected = sets.get(name);
         if (expected == null) {
@@ -100,7 +107,8 @@ class AtomicWriterKillTest {
 
     private static List<Path> siblings(Path out) throws Exception {
         try (Stream<Path> s = Files.list(out.getParent())) {
-            return s.filter(p -> p.getFileName().toString().startsWith("." + out.getFileName() + ".kubelift-")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().startsWith("." + out.getFileName() + ".kubelift-"))
+                    .filter(p -> !p.getFileName().toString().endsWith(OutputLock.LOCK_MARK)).sorted().toList();
         }
     }
 }

@@ -31,7 +31,8 @@ class AtomicWriterTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("k8s/base/secrets/x.env"))));
         assertTrue(Files.exists(out.resolve(AtomicWriter.MANIFEST)));
         try (var s = Files.list(tmp)) {
-            assertEquals(1, s.count(), "no temporary directories are left behind");
+            assertEquals(java.util.List.of("out"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary directory or lock file is left behind");
         }
     }
 
@@ -115,5 +116,43 @@ class AtomicWriterTest {
         assertTrue(Files.exists(out.resolve("scripts/x/entrypoint.sh")));
         // the plan is still known as generated, and still known as edited
         assertThrows(KubeliftException.class, () -> AtomicWriter.write(out, set("1").add("plan.yaml", "plan: 1\n"), false));
+    }
+
+    @Test
+    void theCommittedManifestHoldsNoDigestOfASecretFile() throws Exception {
+        Path out = tmp.resolve("out");
+        AtomicWriter.write(out, set("1"), false);
+        String manifest = Files.readString(out.resolve(AtomicWriter.MANIFEST));
+        assertFalse(manifest.contains(AtomicWriter.sha256("K=v\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                "an unsalted SHA-256 of a secret file falls to a dictionary: " + manifest);
+        assertTrue(manifest.contains("\"k8s/base/secrets/x.env\" : \"private\""), manifest);
+        // the digest that tells an edit lives in a git-ignored, owner-only file
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(AtomicWriter.PRIVATE_DIGESTS))));
+        assertEquals("# digests of the secret files, to tell a user's edit: never commit them\nprivate-digests.json\n"
+                + "# what 'kubelift up' plays with podman, the Secrets' values among it\nplay/\n",
+                Files.readString(out.resolve(".kubelift/.gitignore")));
+        // and an edit of the secret file is still never clobbered without --force
+        Files.writeString(out.resolve("k8s/base/secrets/x.env"), "K=filled-in\n");
+        KubeliftException e = assertThrows(KubeliftException.class, () -> AtomicWriter.write(out, set("2"), false));
+        assertTrue(e.getMessage().contains("x.env: was edited"), e.getMessage());
+        AtomicWriter.write(out, set("2"), true);
+        assertEquals("K=v\n", Files.readString(out.resolve("k8s/base/secrets/x.env")));
+        AtomicWriter.write(out, set("3"), false);
+    }
+
+    @Test
+    void aReadOnlyOutputDirectoryIsNotReplaced() throws Exception {
+        Path out = tmp.resolve("out");
+        AtomicWriter.write(out, set("1"), false);
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            KubeliftException e = assertThrows(KubeliftException.class, () -> AtomicWriter.write(out, set("2"), true));
+            assertTrue(e.getMessage().contains("is read-only"), e.getMessage());
+            assertTrue(e.getMessage().contains("chmod u+w"), e.getMessage());
+            assertEquals("a: 1\n", Files.readString(out.resolve("k8s/base/a.yaml")));
+            assertEquals("r-xr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        } finally {
+            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 }

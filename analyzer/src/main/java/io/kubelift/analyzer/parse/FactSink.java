@@ -101,7 +101,16 @@ public final class FactSink {
         return entries;
     }
 
+    /**
+     * The secrets found, each evidence masked with every value of its file, also those found after it (several
+     * secrets on one line: each evidence text hides all of them, not only the ones seen first).
+     */
     public List<SecretHit> secrets() {
-        return secrets;
+        List<SecretHit> out = new ArrayList<>(secrets.size());
+        for (SecretHit h : secrets) {
+            Evidence m = mask(h.evidence());
+            out.add(m == h.evidence() ? h : new SecretHit(h.key(), h.file(), h.kind(), h.value(), m));
+        }
+        return out;
     }
 }

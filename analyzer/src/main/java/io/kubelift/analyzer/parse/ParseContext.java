@@ -65,7 +65,9 @@ public final class ParseContext {
         if (e.profile() != null) {
             base.put("profile", e.profile());
         }
-        secretKind.ifPresent(kind -> sink.secret(key, kind, value, ev, Map.of("format", e.format())));
+        // the value the Secret gets: a placeholder's default (${DB_PASS:s3cret}) is the credential, not the placeholder
+        String secretValue = SecretRules.keyKind(key, value).isPresent() ? SecretRules.literalPart(value) : value;
+        secretKind.ifPresent(kind -> sink.secret(key, kind, secretValue, ev, Map.of("format", e.format())));
         sink.fact(FactKind.CONFIG_PROPERTY, key, secretKind.isPresent() ? io.kubelift.model.SecretValue.MASK : value, base, ev);
         if (secretKind.isPresent()) {
             return;

@@ -10,7 +10,7 @@ public final class Parsers {
 
     public static List<FileParser> defaults() {
         return List.of(new HadoopXmlParser(), new XmlConfigParser(), new PropertiesParser(), new IniParser(), new YamlParser(),
-                new JsonParser(), new EnvFileParser(), new JaasParser(), new ShellScriptParser(), new WindowsScriptParser(),
+                new JsonParser(), new EnvFileParser(), new JaasParser(), new ShellScriptParser(), new WindowsScriptParser(), new CommandLineSecrets(),
                 new ManifestParser(), new JavaSourceParser(), new TextScanParser());
     }
 }

@@ -84,6 +84,7 @@ public final class XmlConfigParser implements FileParser {
     /** Longer texts are documents (scripts, SQL, descriptions), not setting values. */
     static final int MAX_TEXT_VALUE = 2048;
 
+
     /**
      * The line an attribute is written on: the parser reports where the start tag ends, so look back (at most 40
      * lines) for {@code name=}; fall back to the tag's line.

@@ -47,6 +47,11 @@ public final class LeakScanner {
         List<Needle> list = new ArrayList<>();
         byte[] plain = value.getBytes(StandardCharsets.UTF_8);
         list.add(new Needle("plain", plain));
+        String url = java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+        if (!url.equals(value)) {
+            list.add(new Needle("url-encoded", url.getBytes(StandardCharsets.US_ASCII)));
+            list.add(new Needle("url-encoded", url.replace("+", "%20").getBytes(StandardCharsets.US_ASCII)));
+        }
         for (int shift = 0; shift < 3; shift++) {
             // Encode the value as if it started at byte offset 'shift' of a larger blob; keep the characters
             // that depend only on the value's bytes.

@@ -29,6 +29,7 @@ public final class PropertiesFormat implements ConfigFormat {
     }
 
     private static void applyOne(List<String> lines, ConfigEdit edit) {
+        boolean found = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             String t = line.stripLeading();
@@ -61,6 +62,12 @@ public final class PropertiesFormat implements ConfigFormat {
             }
             lines.set(i, line.substring(0, valueStart) + escapeValue(next));
             lines.add(i, line.substring(0, keyStart) + "# kubelift: " + edit.reason());
+            // a key set twice (the last one wins in java.util.Properties): every occurrence is edited, so no earlier
+            // or later copy keeps an old value (a secret left in the ConfigMap)
+            found = true;
+            i++;
+        }
+        if (found) {
             return;
         }
         String next = edit.change().apply(null);

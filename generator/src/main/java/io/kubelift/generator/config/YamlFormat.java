@@ -81,7 +81,11 @@ public final class YamlFormat implements ConfigFormat {
 
     private static void applyOne(List<String> lines, ConfigEdit edit) {
         List<Entry> entries = entries(lines);
-        for (Entry e : entries) {
+        // every occurrence, last first so earlier line numbers stay valid: the same key in several documents (a Spring
+        // profile each) is edited in each, so no profile keeps its own copy of an old value
+        boolean found = false;
+        for (int k = entries.size() - 1; k >= 0; k--) {
+            Entry e = entries.get(k);
             if (edit.key().equals(e.path()) && !e.value().isEmpty() && !e.value().startsWith("|") && !e.value().startsWith(">")) {
                 String next = edit.change().apply(unquote(e.value()));
                 if (next == null) {
@@ -92,8 +96,11 @@ public final class YamlFormat implements ConfigFormat {
                 String head = line.substring(0, colon + 1);
                 lines.set(e.line(), head + " " + scalar(next) + (e.comment().isEmpty() ? "" : " " + e.comment()));
                 lines.add(e.line(), " ".repeat(e.indent()) + "# kubelift: " + edit.reason());
-                return;
+                found = true;
             }
+        }
+        if (found) {
+            return;
         }
         String next = edit.change().apply(null);
         if (next == null) {

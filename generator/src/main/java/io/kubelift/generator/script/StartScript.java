@@ -65,18 +65,21 @@ public final class StartScript {
         s.append("# JAVA_OPTS is split on blanks on purpose: it holds several options.\n");
         s.append("# shellcheck disable=SC2086\n");
         s.append("exec \"$JAVA\"");
+        java.util.Set<String> secretEnvs = new java.util.TreeSet<>();
+        ctx.component().secrets().forEach(r -> secretEnvs.add(r.env()));
         for (String o : cmd.jvmOptions()) {
             if (o.equals(JvmCommand.DEFAULT_MAX_RAM)) {
                 s.append(" \\\n  \"-XX:MaxRAMPercentage=${KUBELIFT_MAX_RAM_PERCENTAGE:-75.0}\"");
             } else {
-                s.append(" \\\n  ").append(quote(o));
+                s.append(" \\\n  ").append(secretWord(o, secretEnvs));
             }
         }
         s.append(" \\\n  ${JAVA_OPTS:-}");
         if (!cmd.classpath().isEmpty()) {
             s.append(" \\\n  -cp ").append(appRelative(cmd.classpath()));
         }
-        s.append(" \\\n  ").append(cmd.target().stream().map(StartScript::appRelative).collect(Collectors.joining(" ")));
+        s.append(" \\\n  ").append(cmd.target().stream().map(w -> secretRefs(w, secretEnvs) ? secretWord(w, secretEnvs) : appRelative(w))
+                .collect(Collectors.joining(" ")));
         s.append(" \"$@\"\n");
         return s.toString();
     }
@@ -128,6 +131,30 @@ public final class StartScript {
         s.append("        log \"$host:$port did not accept connections within ${timeout}s\"\n        exit 75\n      fi\n");
         s.append("      sleep 2\n      waited=$((waited + 2))\n    done\n");
         s.append("    log \"$host:$port is up\"\n  done\n  set +f\n  IFS=$old_ifs\n}\n\n");
+    }
+
+    /**
+     * A word that references the component's secret environment variables ({@code -Dx.password=${X_PASSWORD}}, put
+     * there by the analyzer in place of the value) is double-quoted with those references expanded by the shell;
+     * everything else in it stays literal. Any other word is single-quoted.
+     */
+    static String secretWord(String word, java.util.Set<String> secretEnvs) {
+        if (!secretRefs(word, secretEnvs)) {
+            return quote(word);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}").matcher(word);
+        StringBuilder out = new StringBuilder("\"");
+        int last = 0;
+        while (m.find()) {
+            out.append(escapeDq(word.substring(last, m.start())));
+            out.append(secretEnvs.contains(m.group(1)) ? m.group() : escapeDq(m.group()));
+            last = m.end();
+        }
+        return out.append(escapeDq(word.substring(last))).append('"').toString();
+    }
+
+    private static boolean secretRefs(String word, java.util.Set<String> secretEnvs) {
+        return word.contains("${") && secretEnvs.stream().anyMatch(e -> word.contains("${" + e + "}"));
     }
 
     /** Single-quotes a word for sh. */

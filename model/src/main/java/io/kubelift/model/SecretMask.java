@@ -1,0 +1,189 @@
+package io.kubelift.model;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one masking step every writer passes: the plan, scripts, command files, ConfigMaps, reports, the console, logs
+ * and error messages. It knows every secret value found in a run and replaces each occurrence, in the forms a value
+ * takes when copied around (plain, URL-encoded, JSON/YAML-escaped, base64 in the standard and URL-safe alphabets),
+ * by {@value SecretValue#MASK}. Only the writer of Kubernetes Secret inputs ({@code secrets/*.env}, mode 0600) is
+ * exempt.
+ *
+ * <p>It is a net under the analyzer and generator, which already keep values out of what they write: what it still
+ * catches is counted ({@link #maskFiles} returns the files it changed) so a run can say where a value would have
+ * leaked instead of hiding it. Values shorter than {@value #MIN_LENGTH} characters are not masked in free text (a
+ * password {@code "a"} would blank every {@code a}); they are still kept out of output by the upstream rules.
+ */
+public final class SecretMask {
+    /** Shortest value masked in free text. */
+    public static final int MIN_LENGTH = 4;
+    public static final SecretMask NONE = new SecretMask(List.of());
+
+    /** The literal forms to replace, longest first so a value inside a longer one masks the longer one whole. */
+    private final List<String> forms;
+
+    private SecretMask(List<String> forms) {
+        this.forms = forms;
+    }
+
+    public static SecretMask of(Collection<SecretValue> values) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (SecretValue v : values) {
+            if (v == null) {
+                continue;
+            }
+            String plain = v.reveal().strip();
+            if (plain.length() < MIN_LENGTH) {
+                continue;
+            }
+            forms.addAll(formsOf(plain));
+        }
+        List<String> sorted = new ArrayList<>(forms);
+        sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        return new SecretMask(List.copyOf(sorted));
+    }
+
+    /** The forms a value takes when it is copied into other text; also what leak scanners look for. */
+    public static Set<String> formsOf(String plain) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(plain);
+        out.add(URLEncoder.encode(plain, StandardCharsets.UTF_8));
+        out.add(URLEncoder.encode(plain, StandardCharsets.UTF_8).replace("+", "%20"));
+        out.add(plain.replace("\\", "\\\\").replace("\"", "\\\"")); // inside a JSON or double-quoted YAML string
+        out.add(plain.replace("'", "''")); // inside a single-quoted YAML string
+        byte[] bytes = plain.getBytes(StandardCharsets.UTF_8);
+        for (Base64.Encoder enc : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+            // at each of the three alignments a value can have inside a longer encoded text, minus the edge characters
+            // that depend on its neighbours
+            for (int shift = 0; shift < 3; shift++) {
+                byte[] padded = new byte[shift + bytes.length];
+                System.arraycopy(bytes, 0, padded, shift, bytes.length);
+                String e = enc.withoutPadding().encodeToString(padded);
+                int from = shift == 0 ? 0 : (shift * 4 + 2) / 3;
+                int to = e.length() - ((shift + bytes.length) % 3 == 0 ? 0 : 1);
+                if (to - from >= MIN_LENGTH + 2) {
+                    out.add(e.substring(from, to));
+                }
+            }
+            out.add(enc.encodeToString(bytes));
+        }
+        out.removeIf(s -> s.length() < MIN_LENGTH);
+        return out;
+    }
+
+    /** Every value met in this process, for the console and error messages (which are written far from the analysis). */
+    private static final Set<SecretValue> REMEMBERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static volatile SecretMask remembered = NONE;
+
+    /** Adds values to the process-wide mask the console and error messages pass ({@link #remembered()}). */
+    public static void remember(Collection<SecretValue> values) {
+        boolean changed = false;
+        for (SecretValue v : values) {
+            changed |= v != null && v.reveal().strip().length() >= MIN_LENGTH && REMEMBERED.add(v);
+        }
+        if (changed) {
+            synchronized (REMEMBERED) {
+                remembered = of(List.copyOf(REMEMBERED));
+            }
+        }
+    }
+
+    /** Forgets the remembered values: a front end calls it when one command starts (tests run many in one JVM). */
+    public static void forgetRemembered() {
+        synchronized (REMEMBERED) {
+            REMEMBERED.clear();
+            remembered = NONE;
+        }
+    }
+
+    /** The mask of every value met in this process so far. */
+    public static SecretMask remembered() {
+        return remembered;
+    }
+
+    public boolean isEmpty() {
+        return forms.isEmpty();
+    }
+
+    /** A mask knowing the values of both. */
+    public SecretMask with(SecretMask other) {
+        Set<String> all = new LinkedHashSet<>(forms);
+        all.addAll(other.forms);
+        List<String> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        return new SecretMask(List.copyOf(sorted));
+    }
+
+    /** {@code text} with every known value masked. */
+    public String mask(String text) {
+        if (text == null || forms.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String f : forms) {
+            if (out.contains(f)) {
+                out = out.replace(f, SecretValue.MASK);
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code text} holds a known value in any form. */
+    public boolean leaksIn(String text) {
+        return text != null && forms.stream().anyMatch(text::contains);
+    }
+
+    /**
+     * Masks every file of {@code files} except the Secret inputs (mode {@link FileSet.Mode#PRIVATE}), in place of
+     * a copy; returns the masked set and the paths it had to change (each one a leak the upstream stages missed).
+     */
+    public Masked maskFiles(FileSet files) {
+        if (forms.isEmpty()) {
+            return new Masked(files, List.of());
+        }
+        Map<String, FileSet.Entry> changed = new TreeMap<>();
+        files.files().forEach((path, e) -> {
+            if (e.mode() == FileSet.Mode.PRIVATE || !isText(e.content())) {
+                return;
+            }
+            String text = e.text();
+            String masked = mask(text);
+            if (!masked.equals(text)) {
+                changed.put(path, new FileSet.Entry(masked.getBytes(StandardCharsets.UTF_8), e.mode()));
+            }
+        });
+        if (changed.isEmpty()) {
+            return new Masked(files, List.of());
+        }
+        FileSet out = new FileSet();
+        files.files().forEach((path, e) -> {
+            FileSet.Entry c = changed.getOrDefault(path, e);
+            out.add(path, c.content(), c.mode());
+        });
+        return new Masked(out, List.copyOf(changed.keySet()));
+    }
+
+    /** The result of {@link #maskFiles}: the files to write, and the paths in which a value was masked. */
+    public record Masked(FileSet files, List<String> maskedPaths) {
+    }
+
+    private static boolean isText(byte[] b) {
+        int n = Math.min(b.length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (b[i] == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

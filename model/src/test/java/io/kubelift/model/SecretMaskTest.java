@@ -1,0 +1,54 @@
+package io.kubelift.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SecretMaskTest {
+    private final SecretMask mask = SecretMask.of(List.of(SecretValue.of("p@ss w/rd\"1"), SecretValue.of("KS-LEAKME")));
+
+    @Test
+    void masksEveryOccurrenceOfEveryValueOnOneLine() {
+        assertEquals("-Da=**** -Db=**** x=****", mask.mask("-Da=KS-LEAKME -Db=p@ss w/rd\"1 x=KS-LEAKME"));
+    }
+
+    @Test
+    void masksTheFormsAValueTakesWhenCopied() {
+        String plain = "p@ss w/rd\"1";
+        byte[] b = plain.getBytes(StandardCharsets.UTF_8);
+        for (String form : List.of(URLEncoder.encode(plain, StandardCharsets.UTF_8), "p@ss w/rd\\\"1",
+                Base64.getEncoder().encodeToString(b), Base64.getUrlEncoder().encodeToString(b))) {
+            String masked = mask.mask("before " + form + " after");
+            assertFalse(masked.contains(form), form + " → " + masked);
+            assertTrue(masked.contains(SecretValue.MASK), masked);
+        }
+        // inside a larger base64 blob, at every alignment
+        for (String prefix : List.of("", "x", "xy")) {
+            String blob = Base64.getEncoder().encodeToString(("user:" + prefix + "KS-LEAKME;tail").getBytes(StandardCharsets.UTF_8));
+            assertTrue(mask.leaksIn(blob), blob);
+        }
+    }
+
+    @Test
+    void maskFilesLeavesSecretInputsAndSaysWhatItChanged() {
+        FileSet files = new FileSet().add("plan.yaml", "jvm: -Dx=KS-LEAKME\n").add("k8s/c.yaml", "a: b\n")
+                .add("k8s/base/secrets/m.env", "X=KS-LEAKME\n", FileSet.Mode.PRIVATE);
+        SecretMask.Masked m = mask.maskFiles(files);
+        assertEquals(List.of("plan.yaml"), m.maskedPaths());
+        assertEquals("jvm: -Dx=****\n", m.files().text("plan.yaml"));
+        assertEquals("X=KS-LEAKME\n", m.files().text("k8s/base/secrets/m.env"));
+        assertEquals(FileSet.Mode.PRIVATE, m.files().files().get("k8s/base/secrets/m.env").mode());
+    }
+
+    @Test
+    void shortValuesAreNotMaskedInFreeText() {
+        assertEquals("a banana", SecretMask.of(List.of(SecretValue.of("a"))).mask("a banana"));
+        assertTrue(SecretMask.of(List.of(SecretValue.of("abc"))).isEmpty());
+    }
+}
