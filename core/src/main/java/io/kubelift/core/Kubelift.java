@@ -104,21 +104,26 @@ public final class Kubelift {
         FileSet generated = generator.generate(analysis.plan(), analysis.files(), AppSecrets.of(analysis.files()),
                 GenerateOptions.defaults());
         progress.step("checking");
-        List<ManifestSource> manifests = new ArrayList<>();
-        generated.files().forEach((path, entry) -> {
-            if (path.startsWith("k8s/") && (path.endsWith(".yaml") || path.endsWith(".yml"))
-                    && !path.endsWith("kustomization.yaml")) {
-                manifests.add(new ManifestSource(path, entry.text()));
-            }
-        });
-        Report report = checker.check(new CheckInput(app.getFileName() == null ? app.toString() : app.getFileName().toString(),
-                analysis.files(), analysis.facts(), analysis.plan(), manifests), CheckOptions.defaults());
+        Report report = checker.check(CheckInput.ofConversion(app.getFileName() == null ? app.toString()
+                : app.getFileName().toString(), analysis.files(), analysis.facts(), analysis.plan(), generatedSources(generated)),
+                CheckOptions.defaults());
         FileSet all = new FileSet().add(PLAN_FILE, PlanCodec.toYaml(analysis.plan()));
         all.addAll("", generated);
         all.addAll(REPORT_DIR, renderAll(report));
         progress.step("writing " + outDir);
         AtomicWriter.write(outDir, all, force);
         return new Conversion(analysis, all, report, outDir);
+    }
+
+    /** The generated manifests and scripts, for the checker's before → after comparison. */
+    static List<ManifestSource> generatedSources(FileSet generated) {
+        List<ManifestSource> out = new ArrayList<>();
+        generated.files().forEach((path, entry) -> {
+            if (path.startsWith("k8s/") || path.startsWith("scripts/")) {
+                out.add(new ManifestSource(path, entry.text()));
+            }
+        });
+        return out;
     }
 
     /** Every report format, named by {@link ReportRenderers#fileName}. */
@@ -154,8 +159,12 @@ public final class Kubelift {
         progress.step("analysing " + target);
         Analysis analysis = analyzer.analyze(target, new AnalyzeOptions(null, target.toString()));
         progress.step("checking");
-        Report report = checker.check(new CheckInput(rootName, analysis.files(), analysis.facts(), analysis.plan(),
-                List.of()), options);
+        // The app as installed and what generate would write for it (in memory): before → after scores.
+        List<ManifestSource> generated = analysis.plan().spec().components().isEmpty() ? List.of()
+                : generatedSources(generator.generate(analysis.plan(), analysis.files(), AppSecrets.of(analysis.files()),
+                        GenerateOptions.defaults()));
+        Report report = checker.check(CheckInput.ofConversion(rootName, analysis.files(), analysis.facts(),
+                analysis.plan(), generated), options);
         return new CheckRun(report, false);
     }
 
