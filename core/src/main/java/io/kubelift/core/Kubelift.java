@@ -160,9 +160,15 @@ public final class Kubelift {
         Analysis analysis = analyzer.analyze(target, new AnalyzeOptions(null, target.toString()));
         progress.step("checking");
         // The app as installed and what generate would write for it (in memory): before → after scores.
-        List<ManifestSource> generated = analysis.plan().spec().components().isEmpty() ? List.of()
-                : generatedSources(generator.generate(analysis.plan(), analysis.files(), AppSecrets.of(analysis.files()),
-                        GenerateOptions.defaults()));
+        List<ManifestSource> generated = List.of();
+        if (!analysis.plan().spec().components().isEmpty()) {
+            try {
+                generated = generatedSources(generator.generate(analysis.plan(), analysis.files(),
+                        AppSecrets.of(analysis.files()), GenerateOptions.defaults()));
+            } catch (io.kubelift.model.KubeliftException e) {
+                progress.step("not comparing before → after: the inferred plan does not generate (" + e.getMessage() + ")");
+            }
+        }
         Report report = checker.check(CheckInput.ofConversion(rootName, analysis.files(), analysis.facts(),
                 analysis.plan(), generated), options);
         return new CheckRun(report, false);
