@@ -161,4 +161,20 @@ class TrueClaimsTest {
         assertFalse(r.hasBefore());
         assertTrue(r.findings().stream().noneMatch(Finding::fixedByGenerate), r.findings().toString());
     }
+
+    @Test
+    void anAppCheckClaimsGenerateFixesOnlyWhenItMeasuresIt() {
+        for (Check c : DefaultChecks.all()) {
+            if (c.info().source() != CheckSource.APP) {
+                continue;
+            }
+            boolean measures = false;
+            for (Class<?> k = c.getClass(); k != FactCheck.class && k != Object.class; k = k.getSuperclass()) {
+                measures |= java.util.Arrays.stream(k.getDeclaredMethods()).anyMatch(m -> m.getName().equals("survives")
+                        || m.getName().equals("remaining"));
+            }
+            assertEquals(c.info().fixedByGenerate(), measures, c.info().id()
+                    + ": says generate fixes it only if it measures that on the generated output (FactCheck.survives)");
+        }
+    }
 }
