@@ -8,6 +8,21 @@ public final class DefaultChecks {
     }
 
     public static List<Check> all() {
+        List<Check> all = new java.util.ArrayList<>(javaChecks());
+        all.addAll(io.kubelift.checker.rules.RuleFiles.builtIn().checks());
+        return List.copyOf(all);
+    }
+
+    /** Every check kubelift ships plus the rules of the rule files below {@code rulesDir} ({@code --rules}). */
+    public static List<Check> withRules(java.nio.file.Path rulesDir) {
+        List<Check> all = new java.util.ArrayList<>(all());
+        if (rulesDir != null) {
+            all.addAll(io.kubelift.checker.rules.RuleFiles.load(rulesDir).checks());
+        }
+        return List.copyOf(all);
+    }
+
+    private static List<Check> javaChecks() {
         return List.of(
                 new io.kubelift.checker.checks.app.AdminInStartScriptCheck(),
                 new io.kubelift.checker.checks.app.AuthorizationDisabledCheck(),
