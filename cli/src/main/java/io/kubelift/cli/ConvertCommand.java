@@ -16,6 +16,7 @@ final class ConvertCommand extends AbstractCommand {
                 "analyze + generate + check: plan.yaml, k8s/, scripts/ and report/ in one step",
                 opt("o", "output", "DIR", "output directory (required); with several apps, one subdirectory per app"),
                 opt("f", "force", null, "overwrite files you edited since they were generated"),
+                opt(null, "rules", "DIR", "also run the rule files (Konveyor rule format) below DIR"),
                 opt("n", "name", "NAME", "the plan's name (one app only)"),
                 opt(null, "batch", "DIR", "convert every subdirectory or archive of DIR, in parallel, into OUT/<app>/"),
                 opt("j", "jobs", "N", "apps converted at once with --batch (default: the number of cores)"),
@@ -38,7 +39,7 @@ final class ConvertCommand extends AbstractCommand {
         if (apps.size() > 1 && line.hasOption("n")) {
             throw KubeliftException.usage("--name applies to one app only", null);
         }
-        Kubelift kubelift = console.kubelift();
+        Kubelift kubelift = console.kubelift().withRules(line.hasOption("rules") ? Path.of(line.getOptionValue("rules")) : null);
         for (String a : apps) {
             Path app = Path.of(a);
             Path target = apps.size() == 1 ? out : out.resolve(Summaries.appName(app));

@@ -60,6 +60,21 @@ public final class Kubelift {
         this.progress = progress == null ? Progress.SILENT : progress;
     }
 
+    /**
+     * The same facade with the rule files below {@code rulesDir} added to the checks ({@code --rules DIR}); rules
+     * whose conditions kubelift does not evaluate are skipped and named through the progress listener.
+     */
+    public Kubelift withRules(Path rulesDir) {
+        if (rulesDir == null) {
+            return this;
+        }
+        io.kubelift.checker.rules.RuleFiles.Loaded loaded = io.kubelift.checker.rules.RuleFiles.load(rulesDir);
+        loaded.skipped().forEach(s -> progress.step(s));
+        List<io.kubelift.checker.Check> checks = new ArrayList<>(io.kubelift.checker.DefaultChecks.all());
+        checks.addAll(loaded.checks());
+        return new Kubelift(analyzer, generator, new Checker(checks), progress);
+    }
+
     /** Analyses {@code app} and, when {@code planFile} is given, writes the plan there atomically. */
     public Analysis analyze(Path app, Path planFile, String planName) {
         requireExists(app, "the app to analyse");

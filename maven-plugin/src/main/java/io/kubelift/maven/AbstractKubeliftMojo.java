@@ -41,6 +41,10 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
     @Parameter(property = "kubelift.planName")
     protected String planName;
 
+    /** A directory of rule files (Konveyor rule format) that kubelift:check and kubelift:generate run too. */
+    @Parameter(property = "kubelift.rules")
+    protected File rules;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -49,7 +53,7 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
         }
         ProjectDescriptor descriptor = MavenProjectDescriptors.from(project);
         try {
-            run(new ProjectKubelift(new MavenProgress(getLog())), descriptor);
+            run(rules == null ? new ProjectKubelift(new MavenProgress(getLog())) : withRules(), descriptor);
         } catch (KubeliftException e) {
             Exception failure = Failures.of(goal(), project, e, relatedParameters());
             if (failure instanceof MojoFailureException f) {
@@ -60,6 +64,15 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
             throw new MojoExecutionException("kubelift:" + goal() + " failed for " + project.getArtifactId()
                     + " with an internal error: " + e + " — this is a kubelift bug; run with -e for the stack trace and report it", e);
         }
+    }
+
+    private ProjectKubelift withRules() {
+        io.kubelift.checker.rules.RuleFiles.Loaded loaded = io.kubelift.checker.rules.RuleFiles.load(rules.toPath());
+        loaded.skipped().forEach(getLog()::warn);
+        java.util.List<io.kubelift.checker.Check> checks = new java.util.ArrayList<>(io.kubelift.checker.DefaultChecks.all());
+        checks.addAll(loaded.checks());
+        return new ProjectKubelift(io.kubelift.analyzer.Analyzer.withDefaultDetectors(), io.kubelift.generator.Generator.withDefaults(),
+                new io.kubelift.checker.Checker(checks), new MavenProgress(getLog()));
     }
 
     /** The goal's name, for messages. */
