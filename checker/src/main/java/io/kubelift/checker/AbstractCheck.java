@@ -30,10 +30,13 @@ public abstract class AbstractCheck implements Check {
         return info;
     }
 
-    /** A finding at {@code file:line}; {@code snippet} must already be display-safe (masked). */
+    /**
+     * A finding at {@code file:line}; {@code snippet} must already be display-safe (masked). Whether generate fixes
+     * it is set by the {@link Checker}, measured on the generated output.
+     */
     protected Finding finding(String file, int line, String message, String snippet) {
         return new Finding(info.id(), info.factor().numeral(), info.severity(), file, line, message,
-                info.remediation(), info.fixedByGenerate(), snippet);
+                info.remediation(), false, snippet);
     }
 
     /** A finding at the evidence's place, with the evidence's (already masked) text as snippet. */

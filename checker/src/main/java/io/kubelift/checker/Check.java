@@ -9,4 +9,12 @@ public interface Check {
 
     /** The findings of this rule; called only when the evidence {@link CheckInfo#source()} names is present. */
     List<Finding> run(CheckContext context);
+
+    /**
+     * The findings of an app rule that are still true once {@code kubelift generate} has run: measured on the
+     * generated output, never declared. The default claims nothing: every finding remains.
+     */
+    default List<Finding> remaining(CheckContext context, GeneratedOutput out) {
+        return run(context);
+    }
 }

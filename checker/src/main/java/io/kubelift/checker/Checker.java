@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -50,7 +51,10 @@ public final class Checker {
                         "run 'kubelift check --list' or see docs/checker.md for the ids");
             }
         }
-        ManifestBundle bundle = ManifestBundle.parse(input.manifests());
+        GeneratedOutput out = input.generated().isEmpty() ? null : GeneratedOutput.of(input.generated());
+        List<ManifestSource> manifests = input.manifests().isEmpty() && out != null ? out.manifestSources()
+                : input.manifests();
+        ManifestBundle bundle = ManifestBundle.parse(manifests);
         CheckContext ctx = new CheckContext(input.app(), input.facts(), input.plan(), bundle);
         Set<CheckSource> sources = EnumSet.noneOf(CheckSource.class);
         for (CheckSource s : CheckSource.values()) {
@@ -67,7 +71,12 @@ public final class Checker {
             }
             ran.add(info);
             try {
-                raw.addAll(c.run(ctx));
+                List<Finding> found = c.run(ctx);
+                if (out != null && info.source() == CheckSource.APP) {
+                    Set<Finding> left = new HashSet<>(c.remaining(ctx, out));
+                    found = found.stream().map(f -> left.contains(f) ? f : fixed(f)).toList();
+                }
+                raw.addAll(found);
             } catch (RuntimeException e) {
                 if (e instanceof KubeliftException) {
                     throw e;
@@ -79,8 +88,27 @@ public final class Checker {
         Suppressions.Result result = Suppressions.apply(raw.stream().sorted(ORDER).toList(),
                 file -> textOf(file, input, bundle));
         List<Finding> findings = result.findings().stream().sorted(ORDER).toList();
-        return new Report(input.rootName(), findings, result.suppressions(), opts.disabled(),
-                Scoring.score(ran, findings), ran, sources);
+        Map<String, FactorScore> scores;
+        Map<String, FactorScore> before = Map.of();
+        if (out == null) {
+            scores = Scoring.score(ran, findings);
+        } else {
+            // before: the app as installed (its own checks, every finding); after: what generate wrote (app findings
+            // it did not fix, plus the plan and the generated manifests).
+            before = Scoring.score(ran.stream().filter(c -> c.source() == CheckSource.APP).toList(),
+                    findings.stream().filter(f -> isApp(f, ran)).toList());
+            scores = Scoring.score(ran, findings.stream().filter(f -> !f.fixedByGenerate()).toList());
+        }
+        return new Report(input.rootName(), findings, result.suppressions(), opts.disabled(), scores, before, ran, sources);
+    }
+
+    private static boolean isApp(Finding f, List<CheckInfo> ran) {
+        return ran.stream().anyMatch(c -> c.id().equals(f.checkId()) && c.source() == CheckSource.APP);
+    }
+
+    private static Finding fixed(Finding f) {
+        return new Finding(f.checkId(), f.factor(), f.severity(), f.file(), f.line(), f.message(), f.remediation(), true,
+                f.snippet());
     }
 
     private static String textOf(String file, CheckInput input, ManifestBundle bundle) {

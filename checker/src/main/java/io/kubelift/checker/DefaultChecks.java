@@ -8,6 +8,21 @@ public final class DefaultChecks {
     }
 
     public static List<Check> all() {
+        List<Check> all = new java.util.ArrayList<>(javaChecks());
+        all.addAll(io.kubelift.checker.rules.RuleFiles.builtIn().checks());
+        return List.copyOf(all);
+    }
+
+    /** Every check kubelift ships plus the rules of the rule files below {@code rulesDir} ({@code --rules}). */
+    public static List<Check> withRules(java.nio.file.Path rulesDir) {
+        List<Check> all = new java.util.ArrayList<>(all());
+        if (rulesDir != null) {
+            all.addAll(io.kubelift.checker.rules.RuleFiles.load(rulesDir).checks());
+        }
+        return List.copyOf(all);
+    }
+
+    private static List<Check> javaChecks() {
         return List.of(
                 new io.kubelift.checker.checks.app.AdminInStartScriptCheck(),
                 new io.kubelift.checker.checks.app.AuthorizationDisabledCheck(),
@@ -38,6 +53,7 @@ public final class DefaultChecks {
                 new io.kubelift.checker.checks.plan.DurableStateInDeploymentCheck(),
                 new io.kubelift.checker.checks.plan.NoHealthCheck(),
                 new io.kubelift.checker.checks.plan.NoResourcesCheck(),
+                new io.kubelift.checker.checks.plan.ReplicasUnsafeCheck(),
                 new io.kubelift.checker.checks.plan.SecretEnvCollisionCheck(),
                 new io.kubelift.checker.checks.plan.SingleReplicaCheck(),
                 new io.kubelift.checker.checks.plan.UnresolvedPeerCheck(),
@@ -60,6 +76,7 @@ public final class DefaultChecks {
                 new io.kubelift.checker.checks.manifest.NodePortServiceCheck(),
                 new io.kubelift.checker.checks.manifest.PrivilegeEscalationCheck(),
                 new io.kubelift.checker.checks.manifest.PrivilegedCheck(),
+                new io.kubelift.checker.checks.manifest.ReplicasShareVolumeCheck(),
                 new io.kubelift.checker.checks.manifest.RunAsRootCheck(),
                 new io.kubelift.checker.checks.manifest.SecretEnvLiteralCheck(),
                 new io.kubelift.checker.checks.manifest.SecretInConfigMapCheck(),

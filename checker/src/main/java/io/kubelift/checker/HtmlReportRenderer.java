@@ -50,18 +50,23 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 .append("</h1><div>kubelift check · ").append(r.findings().size()).append(" finding(s) · evidence: ")
                 .append(esc(String.join(", ", r.sources().stream().map(CheckSource::id).toList()))).append("</div></header>\n<main>\n");
         long fixed = r.findings().stream().filter(Finding::fixedByGenerate).count();
-        h.append("<div class=\"cards\">")
-                .append(card("Overall", overall == null || overall.score() < 0 ? "n/a" : overall.score() + " "
-                        + grade(overall.grade())))
+        h.append("<div class=\"cards\">");
+        if (r.hasBefore()) {
+            h.append(card("Before (as installed)", scoreHtml(r.overallBefore())))
+                    .append(card("After kubelift generate", scoreHtml(overall)));
+        } else {
+            h.append(card("Overall", scoreHtml(overall)));
+        }
+        h
                 .append(card("Errors", "<span class=\"error\">" + r.count(Severity.ERROR) + "</span>"))
                 .append(card("Warnings", "<span class=\"warning\">" + r.count(Severity.WARNING) + "</span>"))
-                .append(card("Fixed by generate", "<span class=\"fixed\">" + fixed + "</span>"))
+                .append(card("Fixed in the generated output", "<span class=\"fixed\">" + fixed + "</span>"))
                 .append(card("Need a person", "<span class=\"person\">" + (r.findings().size() - fixed) + "</span>"))
                 .append("</div>\n");
         factors(h, r);
         findings(h, r, "Needs a person", r.findings().stream().filter(f -> !f.fixedByGenerate()).toList(),
                 "Nothing left for a person: every finding is fixed by kubelift generate.");
-        findings(h, r, "Fixed automatically by kubelift generate", r.findings().stream().filter(Finding::fixedByGenerate).toList(),
+        findings(h, r, "Fixed in the generated output (checked, not assumed)", r.findings().stream().filter(Finding::fixedByGenerate).toList(),
                 "No finding of this kind.");
         suppressions(h, r);
         h.append("<section><h2>Scoring</h2><p class=\"muted\">Per factor: 100 × weight of passed checks ÷ weight of "
@@ -72,16 +77,25 @@ public final class HtmlReportRenderer implements ReportRenderer {
         return h.toString();
     }
 
+    private static String scoreHtml(FactorScore s) {
+        return s == null || s.score() < 0 ? "n/a" : s.score() + " " + grade(s.grade());
+    }
+
     private static void factors(StringBuilder h, Report r) {
-        h.append("<section><h2>Factors</h2><table><tr><th>Factor</th><th>Score</th><th></th><th>Grade</th>"
-                + "<th>Checks passed</th><th>Findings</th></tr>\n");
+        h.append("<section><h2>Factors</h2><table><tr><th>Factor</th>")
+                .append(r.hasBefore() ? "<th>Before</th><th>After</th>" : "<th>Score</th>")
+                .append("<th></th><th>Grade</th><th>Checks passed</th><th>Findings</th></tr>\n");
         for (Factor f : Factor.values()) {
             FactorScore s = r.scores().get(f.numeral());
             if (s == null) {
                 continue;
             }
-            h.append("<tr><td>").append(f.numeral()).append(" · ").append(esc(f.title())).append("</td><td>")
-                    .append(s.score() < 0 ? "–" : String.valueOf(s.score())).append("</td><td>").append(bar(s.score()))
+            FactorScore b = r.before().get(f.numeral());
+            h.append("<tr><td>").append(f.numeral()).append(" · ").append(esc(f.title())).append("</td><td>");
+            if (r.hasBefore()) {
+                h.append(b == null || b.score() < 0 ? "–" : b.score() + " " + grade(b.grade())).append("</td><td>");
+            }
+            h.append(s.score() < 0 ? "–" : String.valueOf(s.score())).append("</td><td>").append(bar(s.score()))
                     .append("</td><td>").append(grade(s.grade())).append("</td><td>").append(s.passed()).append(" / ")
                     .append(s.applicable()).append("</td><td>").append(s.findings()).append("</td></tr>\n");
         }

@@ -6,7 +6,9 @@ import io.kubelift.model.PlanCodec;
 
 /**
  * {@code {"findings":[…],"scores":{…},"suppressions":[…],"disabled":[…]}}; findings carry checkId, factor,
- * severity, file, line, message, remediation, fixedByGenerate and a masked snippet.
+ * severity, file, line, message, remediation, fixedByGenerate and a masked snippet. A report that covers the
+ * generated output adds {@code "before"} (the scores of the app as installed); {@code "scores"} are then the
+ * scores after generate.
  */
 public final class JsonReportRenderer implements ReportRenderer {
     @Override
@@ -20,6 +22,9 @@ public final class JsonReportRenderer implements ReportRenderer {
             findings.add(n);
         });
         root.set("scores", mapper.valueToTree(report.scores()));
+        if (report.hasBefore()) {
+            root.set("before", mapper.valueToTree(report.before()));
+        }
         root.set("suppressions", mapper.valueToTree(report.suppressions()));
         ArrayNode disabled = root.putArray("disabled");
         report.disabled().forEach(disabled::add);

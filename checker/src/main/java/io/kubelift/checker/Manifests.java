@@ -28,6 +28,51 @@ public final class Manifests {
     }
 
     public static List<ManifestSource> load(Path fileOrDir) {
+        return load(fileOrDir, true);
+    }
+
+    /**
+     * Like {@link #load(Path)}; a Kustomize directory is rendered ({@link Kustomize}) and so is every overlay below a
+     * directory that holds Kustomize directories (each kustomization no other one uses), so that an overlay is
+     * checked together with its bases. {@code useTools}: render with kubectl/kustomize when on the PATH.
+     */
+    public static List<ManifestSource> load(Path fileOrDir, boolean useTools) {
+        if (Files.isDirectory(fileOrDir, LinkOption.NOFOLLOW_LINKS)) {
+            if (Kustomize.isKustomization(fileOrDir)) {
+                return Kustomize.render(fileOrDir, fileOrDir, null, useTools);
+            }
+            List<Path> kustomized = kustomizationDirs(fileOrDir);
+            if (!kustomized.isEmpty()) {
+                List<ManifestSource> out = new ArrayList<>();
+                List<Path> roots = Kustomize.roots(kustomized);
+                for (Path root : roots) {
+                    String label = roots.size() == 1 ? null
+                            : fileOrDir.relativize(root).toString().replace('\\', '/');
+                    out.addAll(Kustomize.render(root, fileOrDir, label, useTools));
+                }
+                for (ManifestSource plain : loadPlain(fileOrDir)) {
+                    if (kustomized.stream().noneMatch(k -> fileOrDir.resolve(plain.path()).normalize()
+                            .startsWith(k.toAbsolutePath().normalize()) || fileOrDir.resolve(plain.path()).startsWith(k))) {
+                        out.add(plain);
+                    }
+                }
+                return out;
+            }
+        }
+        return loadPlain(fileOrDir);
+    }
+
+    private static List<Path> kustomizationDirs(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !hidden(dir.relativize(p))
+                    && Kustomize.isKustomization(p)).sorted().toList();
+        } catch (IOException e) {
+            throw KubeliftException.badInput(dir.toString(), "cannot be listed: " + e.getMessage(), null);
+        }
+    }
+
+    /** Every manifest file as it is, without rendering kustomizations. */
+    public static List<ManifestSource> loadPlain(Path fileOrDir) {
         if (!Files.exists(fileOrDir, LinkOption.NOFOLLOW_LINKS)) {
             throw KubeliftException.badInput(fileOrDir.toString(), "no such file or directory",
                     "pass a manifest file or a directory of Kubernetes YAML");

@@ -77,6 +77,9 @@ public final class SarifReportRenderer implements ReportRenderer {
         }
         ObjectNode props = run.putObject("properties");
         props.set("scores", m.valueToTree(report.scores()));
+        if (report.hasBefore()) {
+            props.set("scoresBefore", m.valueToTree(report.before()));
+        }
         ArrayNode disabled = props.putArray("disabled");
         report.disabled().forEach(disabled::add);
         run.putObject("originalUriBaseIds").putObject("ROOT").putObject("description").put("text",

@@ -13,7 +13,11 @@ public final class TextReportRenderer implements ReportRenderer {
         sb.append("kubelift check ").append(r.rootName()).append(": ").append(r.findings().size()).append(" finding(s) (")
                 .append(r.count(Severity.ERROR)).append(" error, ").append(r.count(Severity.WARNING)).append(" warning, ")
                 .append(r.count(Severity.INFO)).append(" info)");
-        if (overall != null && overall.score() >= 0) {
+        if (r.hasBefore()) {
+            FactorScore before = r.overallBefore();
+            sb.append(", score before ").append(scoreText(before)).append(" → after generate ").append(scoreText(overall))
+                    .append("; ").append(r.fixedCount()).append(" fixed by the generated output");
+        } else if (overall != null && overall.score() >= 0) {
             sb.append(", score ").append(overall.score()).append(" (").append(overall.grade()).append(")");
         }
         sb.append('\n');
@@ -24,7 +28,10 @@ public final class TextReportRenderer implements ReportRenderer {
             }
             FactorScore s = r.scores().get(factor.numeral());
             sb.append('\n').append(factor.numeral()).append(' ').append(factor.title());
-            if (s != null && s.score() >= 0) {
+            FactorScore b = r.before().get(factor.numeral());
+            if (r.hasBefore() && (b != null && b.score() >= 0 || s != null && s.score() >= 0)) {
+                sb.append("  [").append(scoreText(b)).append(" → ").append(scoreText(s)).append(']');
+            } else if (s != null && s.score() >= 0) {
                 sb.append("  [").append(s.score()).append(' ').append(s.grade()).append(']');
             }
             sb.append('\n');
@@ -35,7 +42,7 @@ public final class TextReportRenderer implements ReportRenderer {
                     sb.append("      | ").append(f.snippet()).append('\n');
                 }
                 if (f.remediation() != null) {
-                    sb.append("      fix: ").append(f.fixedByGenerate() ? "(done by kubelift generate) " : "")
+                    sb.append("      fix: ").append(f.fixedByGenerate() ? "(fixed in the generated output) " : "")
                             .append(f.remediation()).append('\n');
                 }
             }
@@ -50,11 +57,23 @@ public final class TextReportRenderer implements ReportRenderer {
         if (!r.disabled().isEmpty()) {
             sb.append("\nDisabled checks: ").append(String.join(", ", r.disabled())).append('\n');
         }
-        sb.append("\nScores");
+        if (r.hasBefore()) {
+            sb.append("\nScores before (the app as installed)");
+            r.before().values().stream().filter(s -> s.score() >= 0).forEach(s -> sb.append("  ").append(s.factor())
+                    .append(' ').append(s.score()).append(' ').append(s.grade()));
+            sb.append("\nScores after (generated manifests and scripts)");
+        } else {
+            sb.append("\nScores");
+        }
         r.scores().values().stream().filter(s -> s.score() >= 0).forEach(s -> sb.append("  ").append(s.factor())
                 .append(' ').append(s.score()).append(' ').append(s.grade()));
         sb.append('\n');
         return sb.toString();
+    }
+
+    /** {@code 63 C}, or {@code n/a} for a factor without an applicable check. */
+    static String scoreText(FactorScore s) {
+        return s == null || s.score() < 0 ? "n/a" : s.score() + " " + s.grade();
     }
 
     static String location(Finding f) {

@@ -58,6 +58,10 @@ class CheckCasesTest {
                 assertEquals(c.factor().numeral(), f.factor());
                 assertEquals(c.severity(), f.severity());
             }
+            if (file.toString().endsWith(".app.txt")) {
+                assertEquals(expectedPlaces(file), new TreeSet<>(own.stream().map(f -> f.file() + ":" + f.line()).toList()),
+                        c.id() + ": flagged places differ from the 'expect' marks in " + file + ": " + own);
+            }
             if (file.toString().endsWith(".k8s.yaml")) {
                 assertEquals(expectedLines(file), new TreeSet<>(own.stream().map(Finding::line).toList()),
                         c.id() + ": flagged lines differ from the '# expect' marks in " + file + ": " + own);
@@ -82,6 +86,9 @@ class CheckCasesTest {
             input = CheckInput.ofManifests("case", List.of(new ManifestSource(name, text)));
         } else if (name.endsWith(".facts.yaml")) {
             input = new CheckInput("case", null, PlanCodec.read(text, name, false, Facts.class), null, List.of());
+        } else if (name.endsWith(".app.txt")) {
+            input = new CheckInput("case", new MemoryAppFiles(appFiles(text)), new Facts(List.of(), List.of()), null,
+                    List.of());
         } else if (name.endsWith(".files.txt")) {
             input = new CheckInput("case", new MemoryAppFiles(text.lines().toList()), new Facts(List.of(), List.of()),
                     null, List.of());
@@ -89,6 +96,63 @@ class CheckCasesTest {
             input = new CheckInput("case", null, null, PlanCodec.read(text, name, false), List.of());
         }
         return Checker.withDefaultChecks().check(input, CheckOptions.defaults()).findings();
+    }
+
+    private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern.compile("^=== (\\S+) ===(?: expect( [0-9,]+)?)?$");
+
+    /** An app as one text: each file starts with a line {@code === path ===}. */
+    static java.util.Map<String, String> appFiles(String text) {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        String current = null;
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            java.util.regex.Matcher m = HEADER.matcher(line);
+            if (m.matches()) {
+                if (current != null) {
+                    files.put(current, sb.toString());
+                }
+                current = m.group(1);
+                sb.setLength(0);
+            } else if (current != null) {
+                sb.append(line).append('\n');
+            }
+        }
+        if (current != null) {
+            files.put(current, sb.toString());
+        }
+        return files;
+    }
+
+    /**
+     * {@code file:line} of every Java line marked {@code // expect}, and of the lines a file header lists
+     * ({@code === conf/a.properties === expect 2,5}; {@code expect} alone: the file itself, line 0).
+     */
+    static Set<String> expectedPlaces(Path file) throws IOException {
+        Set<String> out = new TreeSet<>();
+        String current = null;
+        int line = 0;
+        for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            java.util.regex.Matcher m = HEADER.matcher(l);
+            if (m.matches()) {
+                current = m.group(1);
+                line = 0;
+                if (l.contains(" expect")) {
+                    if (m.group(2) == null) {
+                        out.add(current + ":0");
+                    } else {
+                        for (String n : m.group(2).strip().split(",")) {
+                            out.add(current + ":" + n);
+                        }
+                    }
+                }
+                continue;
+            }
+            line++;
+            if (l.matches(".*// expect\\b.*")) {
+                out.add(current + ":" + line);
+            }
+        }
+        return out;
     }
 
     static Set<Integer> expectedLines(Path file) throws IOException {

@@ -24,8 +24,10 @@ class ManifestsTest {
         Path outside = Files.createTempFile("outside", ".yaml");
         Files.writeString(outside, "apiVersion: v1\nkind: Secret\n");
         Files.createSymbolicLink(dir.resolve("base/link.yaml"), outside);
-        List<ManifestSource> loaded = Manifests.load(dir);
+        List<ManifestSource> loaded = Manifests.loadPlain(dir);
         assertEquals(List.of("base/deploy.yaml", "base/svc.json"), loaded.stream().map(ManifestSource::path).toList());
+        // rendered as Kustomize would apply it: only what the kustomization lists
+        assertEquals(List.of("base/deploy.yaml"), Manifests.load(dir, false).stream().map(ManifestSource::path).toList());
         assertEquals(List.of("deploy.yaml"), Manifests.load(dir.resolve("base/deploy.yaml")).stream()
                 .map(ManifestSource::path).toList());
     }

@@ -177,11 +177,12 @@ class ReportsTest {
     @Test
     void scoresFollowTheDocumentedFormula() {
         FactorScore xi = report.scores().get("XI");
-        // XI app checks: TF11-LOG-FILE-APPENDER (warning, fails) and TF11-LOG-DIR (info, suppressed → passes)
-        assertEquals(2, xi.applicable());
-        assertEquals(1, xi.passed());
-        assertEquals(Math.round(100f * 1 / 3), xi.score());
-        assertEquals("F", xi.grade());
+        // XI app checks: TF11-LOG-FILE-APPENDER (warning, fails), TF11-LOG-DIR (info, suppressed → passes) and the
+        // rule TF11-RULE-FILE-SOCKET-LOG-HANDLER (warning, passes)
+        assertEquals(3, xi.applicable());
+        assertEquals(2, xi.passed());
+        assertEquals(Math.round(100f * 3 / 5), xi.score());
+        assertEquals("C", xi.grade());
     }
 
     @Test

@@ -28,6 +28,7 @@ final class CheckCommand extends AbstractCommand {
                 opt(null, "fail-on", "SEVERITY", "exit 1 when a finding is at least this severe: info, warning, error (default) or none"),
                 opt(null, "disable", "IDS", "comma-separated check ids to skip"),
                 opt(null, "docs-url", "URL", "where you publish kubelift's docs/checks/ pages: SARIF helpUri and HTML links point there (default: no links)"),
+                opt(null, "rules", "DIR", "also run the rule files (Konveyor rule format) below DIR"),
                 opt(null, "manifests", null, "read the path as Kubernetes YAML even if it looks like an app"));
     }
 
@@ -45,7 +46,7 @@ final class CheckCommand extends AbstractCommand {
             Arrays.stream(line.getOptionValue("disable").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                     .forEach(disabled::add);
         }
-        Kubelift.CheckRun run = console.kubelift().check(target, new CheckOptions(disabled, failOn), line.hasOption("manifests"));
+        Kubelift.CheckRun run = console.kubelift().withRules(line.hasOption("rules") ? Path.of(line.getOptionValue("rules")) : null).check(target, new CheckOptions(disabled, failOn), line.hasOption("manifests"));
         Report report = run.report();
         String rendered = ReportRenderers.forFormat(format, docsUrl).render(report);
         if (line.hasOption("o")) {

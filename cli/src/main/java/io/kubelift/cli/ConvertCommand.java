@@ -16,6 +16,7 @@ final class ConvertCommand extends AbstractCommand {
                 "analyze + generate + check: plan.yaml, k8s/, scripts/ and report/ in one step",
                 opt("o", "output", "DIR", "output directory (required); with several apps, one subdirectory per app"),
                 opt("f", "force", null, "overwrite files you edited since they were generated"),
+                opt(null, "rules", "DIR", "also run the rule files (Konveyor rule format) below DIR"),
                 opt("n", "name", "NAME", "the plan's name (one app only)"),
                 opt(null, "evidence", "FORM", "plan evidence: compact (default: one line per fact) or full"),
                 opt(null, "batch", "DIR", "convert every subdirectory or archive of DIR, in parallel, into OUT/<app>/"),
@@ -47,7 +48,7 @@ final class ConvertCommand extends AbstractCommand {
             Path app = Path.of(a);
             OutputPaths.directory(apps.size() == 1 ? out : out.resolve(Summaries.appName(app)), line.hasOption("f"));
         }
-        Kubelift kubelift = console.kubelift(line);
+        Kubelift kubelift = console.kubelift(line).withRules(line.hasOption("rules") ? Path.of(line.getOptionValue("rules")) : null);
         for (String a : apps) {
             Path app = Path.of(a);
             Path target = apps.size() == 1 ? out : out.resolve(Summaries.appName(app));

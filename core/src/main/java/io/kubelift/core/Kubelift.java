@@ -116,6 +116,22 @@ public final class Kubelift {
     }
 
     /**
+     * The same facade with the rule files below {@code rulesDir} added to the checks ({@code --rules DIR}); rules
+     * whose conditions kubelift does not evaluate are skipped and named through the progress listener.
+     */
+    public Kubelift withRules(Path rulesDir) {
+        if (rulesDir == null) {
+            return this;
+        }
+        io.kubelift.checker.rules.RuleFiles.Loaded loaded = io.kubelift.checker.rules.RuleFiles.load(rulesDir);
+        loaded.skipped().forEach(s -> progress.step(s));
+        List<io.kubelift.checker.Check> checks = new ArrayList<>(io.kubelift.checker.DefaultChecks.all());
+        checks.addAll(loaded.checks());
+        Checker withRules = new Checker(checks);
+        return new Kubelift(analyzer, generator, () -> withRules, progress);
+    }
+
+    /**
      * Analyses {@code app} and, when {@code planFile} is given, writes the plan there atomically; a plan there that a
      * person edited (or kubelift did not write) is not overwritten.
      */
@@ -253,9 +269,9 @@ public final class Kubelift {
                 java.nio.file.Files.isDirectory(app) ? app : null, Path.of("").toAbsolutePath()));
         FileSet generated = generator.get().generate(analysis.plan(), analysis.files(), AppSecrets.of(analysis.files()), opts);
         progress.step("checking");
-        List<ManifestSource> manifests = manifestsOf(generated);
-        Report report = checker.get().check(new CheckInput(app.getFileName() == null ? app.toString() : app.getFileName().toString(),
-                analysis.files(), analysis.facts(), analysis.plan(), manifests), CheckOptions.defaults());
+        Report report = checker.get().check(CheckInput.ofConversion(app.getFileName() == null ? app.toString()
+                : app.getFileName().toString(), analysis.files(), analysis.facts(), analysis.plan(), generatedSources(generated)),
+                CheckOptions.defaults());
         FileSet all = planFiles(analysis.plan(), fullEvidence);
         all.addAll("", generated);
         all.addAll(REPORT_DIR, renderAll(report));
@@ -272,6 +288,17 @@ public final class Kubelift {
     public static FileSet planFiles(MigrationPlan plan, boolean fullEvidence) {
         return new FileSet().add(PLAN_FILE, PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE, fullEvidence))
                 .add(PlanCodec.SCHEMA_FILE, io.kubelift.model.PlanSchema.generate());
+    }
+
+    /** The generated manifests and scripts, for the checker's before → after comparison. */
+    static List<ManifestSource> generatedSources(FileSet generated) {
+        List<ManifestSource> out = new ArrayList<>();
+        generated.files().forEach((path, entry) -> {
+            if (path.startsWith("k8s/") || path.startsWith("scripts/")) {
+                out.add(new ManifestSource(path, entry.text()));
+            }
+        });
+        return out;
     }
 
     /** Every report format, named by {@link ReportRenderers#fileName}. */
@@ -307,8 +334,18 @@ public final class Kubelift {
         progress.step("analysing " + target);
         Analysis analysis = analyzer.get().analyze(target, new AnalyzeOptions(null, target.toString()));
         progress.step("checking");
-        Report report = checker.get().check(new CheckInput(rootName, analysis.files(), analysis.facts(), analysis.plan(),
-                List.of()), options);
+        // The app as installed and what generate would write for it (in memory): before → after scores.
+        List<ManifestSource> generated = List.of();
+        if (!analysis.plan().spec().components().isEmpty()) {
+            try {
+                generated = generatedSources(generator.get().generate(analysis.plan(), analysis.files(),
+                        AppSecrets.of(analysis.files()), GenerateOptions.defaults()));
+            } catch (io.kubelift.model.KubeliftException e) {
+                progress.step("not comparing before → after: the inferred plan does not generate (" + e.getMessage() + ")");
+            }
+        }
+        Report report = checker.get().check(CheckInput.ofConversion(rootName, analysis.files(), analysis.facts(),
+                analysis.plan(), generated), options);
         return new CheckRun(report, false);
     }
 
@@ -365,18 +402,6 @@ public final class Kubelift {
     public ProjectBuild build(ProjectDescriptor project, Path userPlan, String planName, Path outDir,
             ImageOptions options) {
         return projects.build(project, userPlan, planName, outDir, options);
-    }
-
-    /** The generated Kubernetes documents the checker reads (kustomization files are not objects). */
-    static List<ManifestSource> manifestsOf(FileSet generated) {
-        List<ManifestSource> manifests = new ArrayList<>();
-        generated.files().forEach((path, entry) -> {
-            if (path.startsWith("k8s/") && (path.endsWith(".yaml") || path.endsWith(".yml"))
-                    && !path.endsWith("kustomization.yaml")) {
-                manifests.add(new ManifestSource(path, entry.text()));
-            }
-        });
-        return manifests;
     }
 
     /** Plays the generated manifests locally with podman (a smoke-test runner, not a cluster). */

@@ -103,8 +103,8 @@ final class ProjectSource {
         progress.step("generating " + plan.plan().metadata().name());
         FileSet generated = generator.get().generate(plan.plan(), plan.files(), AppSecrets.of(plan.files()), generateOptions(project));
         progress.step("checking " + project.artifactId());
-        Report report = checker.get().check(new CheckInput(project.artifactId(), plan.files(), plan.facts(), plan.plan(),
-                Kubelift.manifestsOf(generated)), checks);
+        Report report = checker.get().check(CheckInput.ofConversion(project.artifactId(), plan.files(), plan.facts(), plan.plan(),
+                Kubelift.generatedSources(generated)), checks);
         FileSet all = Kubelift.planFiles(plan.plan(), false);
         all.addAll("", generated);
         if (!project.isAggregator()) {

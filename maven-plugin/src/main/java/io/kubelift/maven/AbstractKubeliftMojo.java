@@ -60,6 +60,10 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
     @Parameter(property = "kubelift.secrets")
     protected String secrets;
 
+    /** A directory of rule files (Konveyor rule format) that kubelift:check and kubelift:generate run too. */
+    @Parameter(property = "kubelift.rules")
+    protected File rules;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -72,9 +76,10 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
         }
         ProjectDescriptor descriptor = MavenProjectDescriptors.from(project);
         try {
-            run(Kubelift.withProfiles(new MavenProgress(getLog()), profiles == null ? java.util.List.of()
-                    : profiles.stream().map(File::toPath).toList()).withGenerateOptions(io.kubelift.generator.GenerateOptions.defaults()
-                    .withLayout(layout).withSecrets(secrets), config == null ? null : config.toPath()), descriptor);
+            Kubelift kubelift = Kubelift.withProfiles(new MavenProgress(getLog()), profiles == null ? java.util.List.of()
+                    : profiles.stream().map(File::toPath).toList()).withRules(rules == null ? null : rules.toPath());
+            run(kubelift.withGenerateOptions(io.kubelift.generator.GenerateOptions.defaults().withLayout(layout)
+                    .withSecrets(secrets), config == null ? null : config.toPath()), descriptor);
         } catch (KubeliftException e) {
             Exception failure = Failures.of(goal(), project, e, relatedParameters());
             if (failure instanceof MojoFailureException f) {
@@ -86,6 +91,7 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
                     + " with an internal error: " + e + " — this is a kubelift bug; run with -e for the stack trace and report it", e);
         }
     }
+
 
     /** The goal's name, for messages. */
     abstract String goal();

@@ -16,6 +16,8 @@ import java.util.Map;
  * fact or the plan with the value in it.
  */
 public final class FactSink {
+    private static final java.util.regex.Pattern SWITCH = java.util.regex.Pattern.compile(
+            "(?i)[\"']?(true|false|yes|no|on|off)[\"']?");
     private final List<Fact> facts = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final List<ConfigEntry> entries = new ArrayList<>();
@@ -35,6 +37,11 @@ public final class FactSink {
     }
 
     public void secret(String key, String kind, String rawValue, Evidence evidence, Map<String, String> attrs) {
+        if (rawValue != null && SWITCH.matcher(rawValue.strip()).matches()) {
+            // a switch (automountServiceAccountToken: false, token.enabled=true) holds no secret; registering its
+            // value would also mask every 'false' in the file's evidence
+            return;
+        }
         SecretValue v = SecretValue.of(rawValue);
         if (!"username".equals(kind)) {
             // a user name is half a credential, kept out of config files, but it is not confidential: masking such

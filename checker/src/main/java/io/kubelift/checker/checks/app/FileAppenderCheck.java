@@ -1,6 +1,8 @@
 package io.kubelift.checker.checks.app;
 
 import io.kubelift.checker.FactCheck;
+import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
@@ -17,5 +19,40 @@ public final class FileAppenderCheck extends FactCheck {
     @Override
     protected String message(Fact f) {
         return "appender " + subject(f) + (f.attr("framework") == null ? "" : " (" + f.attr("framework") + ")") + " writes to the file " + (f.attr("path") == null ? "named in its config" : f.attr("path")) + " instead of stdout";
+    }
+
+    /**
+     * Fixed when the appender is no longer attached: its config file is replaced by a generated copy (or it is
+     * configured on a command line kubelift rewrote) and neither that copy nor any generated command names the
+     * appender outside its own definition. A file nothing replaces keeps the appender as it was.
+     */
+    @Override
+    protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
+        String name = subject(f);
+        String file = f.evidence() == null ? null : f.evidence().file();
+        if (file == null || "?".equals(name)) {
+            return true;
+        }
+        java.util.Optional<String> copy = out.replacementOf(file);
+        if (copy.isEmpty() && !isScript(file)) {
+            return true;
+        }
+        if (copy.isPresent() && attached(copy.get(), name)) {
+            return true;
+        }
+        return out.holds("," + name) || out.holds(", " + name) || isScript(file) && out.runs(file);
+    }
+
+    /** The appender's name appears outside its definition lines (a logger list, an appender-ref). */
+    static boolean attached(String text, String name) {
+        java.util.regex.Pattern def = java.util.regex.Pattern.compile(
+                "^\\s*(log4j2?\\.)?appenders?\\.\\Q" + name + "\\E([.=:\\s]|$)|<appender\\s+name=\"\\Q" + name + "\\E\"");
+        java.util.regex.Pattern use = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_.])\\Q" + name + "\\E(?![A-Za-z0-9_])");
+        for (String line : GeneratedOutput.stripComments(text).split("\n")) {
+            if (!def.matcher(line).find() && use.matcher(line).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,8 @@
 package io.kubelift.checker.checks.app;
 
 import io.kubelift.checker.FactCheck;
+import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
@@ -26,5 +28,11 @@ public final class FixedHeapCheck extends FactCheck {
     @Override
     protected String message(Fact f) {
         return "fixed heap setting " + subject(f) + bytes(f) + " ignores the container memory limit";
+    }
+
+    /** Fixed only when the heap flag or variable is gone from what the container runs and reads. */
+    @Override
+    protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
+        return literalSurvives(f, subject(f), out);
     }
 }

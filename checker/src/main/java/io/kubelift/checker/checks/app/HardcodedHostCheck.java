@@ -2,6 +2,8 @@ package io.kubelift.checker.checks.app;
 
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.Hosts;
+import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
@@ -28,5 +30,11 @@ public final class HardcodedHostCheck extends FactCheck {
     protected String message(Fact f) {
         String key = f.attr("configKey");
         return "hard-coded host " + subject(f) + (key == null ? "" : " in " + key);
+    }
+
+    /** Fixed only when no generated file still holds the host and no unreplaced file carries it into the image. */
+    @Override
+    protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
+        return literalSurvives(f, subject(f), out);
     }
 }

@@ -1,6 +1,8 @@
 package io.kubelift.checker.checks.app;
 
 import io.kubelift.checker.FactCheck;
+import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
@@ -22,5 +24,22 @@ public final class LiteralSecretCheck extends FactCheck {
     @Override
     protected String message(Fact f) {
         return "plain-text " + (f.attr("kind") == null ? "secret" : f.attr("kind")) + " in " + subject(f) + " (value hidden)";
+    }
+
+    /**
+     * Fixed when the file is replaced by a generated copy in which the setting holds a reference (or is gone), or,
+     * for a script, when no generated entrypoint runs it. A file nothing replaces carries the secret into the image.
+     */
+    @Override
+    protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
+        String file = f.evidence() == null ? null : f.evidence().file();
+        if (file == null) {
+            return true;
+        }
+        java.util.Optional<String> copy = out.replacementOf(file);
+        if (copy.isPresent()) {
+            return settingValue(copy.get(), subject(f)).map(io.kubelift.checker.SecretText::isLiteral).orElse(false);
+        }
+        return !isScript(file) || out.runs(file);
     }
 }

@@ -1,6 +1,8 @@
 package io.kubelift.checker.checks.app;
 
 import io.kubelift.checker.FactCheck;
+import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
@@ -17,5 +19,15 @@ public final class LocalStateCheck extends FactCheck {
     @Override
     protected String message(Fact f) {
         return "state directory " + subject(f) + (f.attr("purpose") == null ? "" : " (" + f.attr("purpose") + ")") + " lives on the local disk";
+    }
+
+    /** Fixed when a volume (PVC or emptyDir) is mounted at the state directory (as the plan resolved it). */
+    @Override
+    protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
+        java.util.List<String> paths = planPaths(f, context, false);
+        if (paths.isEmpty()) {
+            paths = java.util.List.of(subject(f));
+        }
+        return !paths.stream().allMatch(out::mounts);
     }
 }

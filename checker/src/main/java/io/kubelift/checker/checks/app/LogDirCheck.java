@@ -1,6 +1,8 @@
 package io.kubelift.checker.checks.app;
 
 import io.kubelift.checker.FactCheck;
+import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
@@ -17,5 +19,18 @@ public final class LogDirCheck extends FactCheck {
     @Override
     protected String message(Fact f) {
         return "log directory " + subject(f) + (f.attr("configKey") == null ? "" : " (" + f.attr("configKey") + ")") + " keeps logs on the local disk";
+    }
+
+    /**
+     * Fixed when a volume is mounted at the log directory (as the plan resolved it): the logs then go away with
+     * the pod instead of piling up on a host.
+     */
+    @Override
+    protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
+        java.util.List<String> paths = planPaths(f, context, true);
+        if (paths.isEmpty()) {
+            paths = java.util.List.of(subject(f));
+        }
+        return !paths.stream().allMatch(out::mounts);
     }
 }

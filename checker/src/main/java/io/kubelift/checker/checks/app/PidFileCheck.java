@@ -1,6 +1,8 @@
 package io.kubelift.checker.checks.app;
 
 import io.kubelift.checker.FactCheck;
+import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
@@ -17,5 +19,11 @@ public final class PidFileCheck extends FactCheck {
     @Override
     protected String message(Fact f) {
         return "the script writes the pid file " + subject(f) + "; a pod needs none and a stale one can block restarts";
+    }
+
+    /** Fixed when no generated entrypoint runs the script any more (the container runs the process itself). */
+    @Override
+    protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
+        return scriptStillRuns(f, out);
     }
 }

@@ -1,6 +1,8 @@
 package io.kubelift.checker.checks.app;
 
 import io.kubelift.checker.FactCheck;
+import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
@@ -23,5 +25,11 @@ public final class SshHostLoopCheck extends FactCheck {
     @Override
     protected String message(Fact f) {
         return "host-bound operation: " + subject(f);
+    }
+
+    /** Fixed when no generated entrypoint runs the script any more (the container runs the process itself). */
+    @Override
+    protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
+        return scriptStillRuns(f, out);
     }
 }

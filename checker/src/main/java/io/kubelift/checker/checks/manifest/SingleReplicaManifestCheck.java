@@ -7,7 +7,10 @@ import io.kubelift.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Deployment with fewer than two replicas and no HorizontalPodAutoscaler. */
+/**
+ * A Deployment with fewer than two replicas and no HorizontalPodAutoscaler (one that mounts a ReadWriteOnce claim
+ * cannot run twice and is left to {@link ReplicasShareVolumeCheck}).
+ */
 public final class SingleReplicaManifestCheck extends ManifestCheck {
     public SingleReplicaManifestCheck() {
         super("TF08-K8S-SINGLE-REPLICA", Severity.WARNING, false,
@@ -31,8 +34,8 @@ public final class SingleReplicaManifestCheck extends ManifestCheck {
         if (hpa || replicas != null && replicas.matches("\\d+") && Integer.parseInt(replicas) >= 2) {
             return List.of();
         }
-        if ("0".equals(replicas)) {
-            return List.of();
+        if ("0".equals(replicas) || !ReplicasShareVolumeCheck.exclusiveClaims(o, bundle).isEmpty()) {
+            return List.of(); // a pod that mounts a ReadWriteOnce claim cannot run twice: one replica is right
         }
         return List.of(new Hit(o.root().lineOf("spec", "replicas"),
                 replicas == null ? "replicas not set (defaults to 1)" : "replicas: " + replicas));
