@@ -31,10 +31,26 @@ public final class SecretMask {
 
     /** The literal forms to replace, longest first so a value inside a longer one masks the longer one whole. */
     private final List<String> forms;
+    /**
+     * Word values ({@code jetty}, {@code admin}, {@code changeit}: letters and digits only) are masked only where they
+     * stand as a token of their own, not inside a name: a shipped default password that is also the product's name
+     * must not turn {@code org.eclipse.jetty} or the plan name {@code jetty-12} into {@code ****}.
+     */
+    private final Map<String, java.util.regex.Pattern> words;
 
     private SecretMask(List<String> forms) {
         this.forms = forms;
+        Map<String, java.util.regex.Pattern> w = new TreeMap<>();
+        for (String f : forms) {
+            if (WORD.matcher(f).matches()) {
+                w.put(f, java.util.regex.Pattern.compile("(?<![A-Za-z0-9._/-])" + java.util.regex.Pattern.quote(f)
+                        + "(?![A-Za-z0-9._/-])"));
+            }
+        }
+        this.words = Map.copyOf(w);
     }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z0-9]+");
 
     public static SecretMask of(Collection<SecretValue> values) {
         Set<String> forms = new LinkedHashSet<>();
@@ -131,16 +147,20 @@ public final class SecretMask {
         }
         String out = text;
         for (String f : forms) {
-            if (out.contains(f)) {
-                out = out.replace(f, SecretValue.MASK);
+            if (!out.contains(f)) {
+                continue;
             }
+            java.util.regex.Pattern word = words.get(f);
+            out = word == null ? out.replace(f, SecretValue.MASK)
+                    : word.matcher(out).replaceAll(java.util.regex.Matcher.quoteReplacement(SecretValue.MASK));
         }
         return out;
     }
 
-    /** True when {@code text} holds a known value in any form. */
+    /** True when {@code text} holds a known value in any form (a word value only as a token of its own). */
     public boolean leaksIn(String text) {
-        return text != null && forms.stream().anyMatch(text::contains);
+        return text != null && forms.stream().anyMatch(f -> text.contains(f)
+                && (!words.containsKey(f) || words.get(f).matcher(text).find()));
     }
 
     /**

@@ -51,4 +51,17 @@ class SecretMaskTest {
         assertEquals("a banana", SecretMask.of(List.of(SecretValue.of("a"))).mask("a banana"));
         assertTrue(SecretMask.of(List.of(SecretValue.of("abc"))).isEmpty());
     }
+
+    @Test
+    void aWordValueIsMaskedWhereItStandsAloneButNotInsideAName() {
+        // Jetty ships etc/jdbcRealm.properties with password = jetty: the product's own name must survive
+        SecretMask jetty = SecretMask.of(List.of(SecretValue.of("jetty")));
+        assertEquals("password = ****", jetty.mask("password = jetty"));
+        assertEquals("{\"password\": \"****\"}", jetty.mask("{\"password\": \"jetty\"}"));
+        assertEquals("redis://:****@cache:6379 -Dp=****", jetty.mask("redis://:jetty@cache:6379 -Dp=jetty"));
+        assertEquals("name: jetty-12 main: org.eclipse.jetty.start.Main path: /opt/jetty/etc",
+                jetty.mask("name: jetty-12 main: org.eclipse.jetty.start.Main path: /opt/jetty/etc"));
+        assertTrue(jetty.leaksIn("password=jetty"));
+        assertFalse(jetty.leaksIn("org.eclipse.jetty.start.Main"));
+    }
 }
