@@ -138,7 +138,17 @@ public final class ProfileDetector implements Detector {
         Evidence ev = launch.map(l -> ComponentParts.launchEvidence(inv, l)).orElse(mark);
         Map<String, ConfigEntry> conf = new LinkedHashMap<>();
         inv.entries().stream().filter(e -> files.contains(e.file())).forEach(e -> conf.putIfAbsent(e.key(), e));
-        List<Port> ports = ports(inv, d, conf, files, mark);
+        Set<String> listening = new TreeSet<>(files);
+        if (!d.portFiles().isEmpty()) {
+            List<Pattern> pf = d.portFiles().stream().map(ProfileDetector::glob).toList();
+            listening.removeIf(f -> pf.stream().noneMatch(re -> re.matcher(f).matches()));
+        }
+        if (d.modules() != null) {
+            listening.removeAll(notLoaded(inv, d.modules(), files));
+        }
+        Map<String, ConfigEntry> portConf = new LinkedHashMap<>();
+        inv.entries().stream().filter(e -> listening.contains(e.file())).forEach(e -> portConf.putIfAbsent(e.key(), e));
+        List<Port> ports = ports(inv, d, portConf, listening, mark);
         Set<String> withScripts = new TreeSet<>(files);
         launch.ifPresent(l -> {
             withScripts.add(l.script());
@@ -186,6 +196,73 @@ public final class ProfileDetector implements Detector {
         ctx.add("profile:" + p.id(), b.build());
         ofClass.forEach(ctx::claim);
         ctx.claimClass(d.mainClass());
+    }
+
+    /**
+     * The gated files among {@code files} that no enabled module loads: the modules named by the enabling lines, closed
+     * over their descriptors' {@code [depend]} sections (a leading {@code ?} or a trailing condition is dropped), load
+     * the files their {@code [xml]} sections list. No enabling file: no module is enabled.
+     */
+    static Set<String> notLoaded(Inventory inv, ProductProfile.ModuleGate g, Set<String> files) {
+        Pattern line = Pattern.compile(g.line());
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        for (String en : g.enable()) {
+            Pattern re = glob(en);
+            for (String f : inv.files().list()) {
+                if (re.matcher(f).matches()) {
+                    for (String l : text(inv, f).split("\\R")) {
+                        Matcher m = line.matcher(l.strip());
+                        if (m.matches()) {
+                            for (String mod : m.group(1).split(",")) {
+                                if (!mod.isBlank()) {
+                                    todo.add(mod.strip());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> enabled = new TreeSet<>();
+        Set<String> loaded = new TreeSet<>();
+        while (!todo.isEmpty()) {
+            String mod = todo.poll();
+            if (!enabled.add(mod)) {
+                continue;
+            }
+            Optional<String> desc = find(inv, g.descriptor().replace("{}", mod));
+            if (desc.isEmpty()) {
+                continue;
+            }
+            String section = "";
+            for (String raw : text(inv, desc.get()).split("\\R")) {
+                String l = raw.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                if (l.startsWith("[") && l.endsWith("]")) {
+                    section = l.substring(1, l.length() - 1).strip().toLowerCase(java.util.Locale.ROOT);
+                } else if (section.equals("depend")) {
+                    String dep = l.replaceFirst("^\\?", "").split("[\\s|]", 2)[0];
+                    if (!dep.isEmpty()) {
+                        todo.add(dep);
+                    }
+                } else if (section.equals("xml")) {
+                    loaded.add(l);
+                }
+            }
+        }
+        Set<String> out = new TreeSet<>();
+        for (String gated : g.gated()) {
+            Pattern re = glob(gated);
+            files.stream().filter(f -> re.matcher(f).matches())
+                    .filter(f -> loaded.stream().noneMatch(x -> f.equals(x) || f.endsWith("/" + x))).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static String text(Inventory inv, String path) {
+        return inv.files().read(path, 1 << 20).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
     }
 
     /** The class a launch runs: its main class, or the Main-Class of the jar it runs with {@code -jar}; null when unknown. */
