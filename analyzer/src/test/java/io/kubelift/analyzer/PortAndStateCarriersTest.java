@@ -108,6 +108,7 @@ class PortAndStateCarriersTest {
     void applicationServerListenersSystemPropertiesAndTemplateConfigs() throws Exception {
         write("glassfish/domains/domain1/config/domain.xml", """
                 <domain log-root="${com.sun.aas.instanceRoot}/logs" application-root="${com.sun.aas.instanceRoot}/applications">
+                  <hazelcast-runtime-configuration start-port="5900" das-port="4900" auto-increment-port="true"/>
                   <configs>
                     <config name="server-config">
                       <system-property name="JMS_PROVIDER_PORT" value="7676" description="JMS port"/>
@@ -128,7 +129,8 @@ class PortAndStateCarriersTest {
                 </domain>
                 """);
         Analysis a = analyze();
-        assertEquals(Set.of(7676, 3700, 8686, 8080, 4848), ports(a, "glassfish/domains/domain1/config/domain.xml"));
+        assertEquals(Set.of(7676, 3700, 8686, 8080, 4848, 4900), ports(a, "glassfish/domains/domain1/config/domain.xml"),
+                "the Data Grid's start-port (5900) is the instances' first port, not the DAS's");
         assertTrue(dirs(a, FactKind.STATE_DIR).contains("glassfish/domains/domain1"), dirs(a, FactKind.STATE_DIR).toString());
         assertTrue(dirs(a, FactKind.LOG_DIR).contains("glassfish/domains/domain1/logs"), dirs(a, FactKind.LOG_DIR).toString());
     }
