@@ -84,6 +84,9 @@ class PortAndStateCarriersTest {
                     <subsystem xmlns="urn:jboss:domain:transactions:6.0">
                       <object-store path="tx-object-store" relative-to="jboss.server.data.dir"/>
                     </subsystem>
+                    <subsystem xmlns="urn:jboss:domain:core-management:1.0">
+                      <local-authentication path="${jboss.server.temp.dir}/auth"/>
+                    </subsystem>
                     <subsystem xmlns="urn:jboss:domain:logging:8.0">
                       <periodic-rotating-file-handler name="FILE"><file relative-to="jboss.server.log.dir" path="server.log"/></periodic-rotating-file-handler>
                     </subsystem>
@@ -100,6 +103,7 @@ class PortAndStateCarriersTest {
         assertEquals(Set.of(8080, 9990, 4712), ports(a, "standalone/configuration/standalone.xml"));
         assertTrue(dirs(a, FactKind.STATE_DIR).contains("standalone/data"), dirs(a, FactKind.STATE_DIR).toString());
         assertTrue(dirs(a, FactKind.LOG_DIR).contains("standalone/log"), dirs(a, FactKind.LOG_DIR).toString());
+        assertTrue(dirs(a, FactKind.STATE_DIR).contains("standalone/tmp/auth"), "the temp dir property is placed: " + dirs(a, FactKind.STATE_DIR));
         assertTrue(a.facts().facts().stream().anyMatch(f -> f.kind() == FactKind.STATE_DIR && f.subject().equals("standalone/data")
                 && "true".equals(f.attr("durable"))));
     }

@@ -205,17 +205,21 @@ public final class ProfileDetector implements Detector {
      */
     static Set<String> notLoaded(Inventory inv, ProductProfile.ModuleGate g, Set<String> files) {
         Pattern line = Pattern.compile(g.line());
-        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        // the modules each base enables (the directory holding start.ini/start.d): a demo base beside the install
+        // (jetty-distribution's demo-base/start.d/https.ini) does not enable modules for the install's own run
+        Map<String, List<String>> byBase = new TreeMap<>();
         for (String en : g.enable()) {
-            Pattern re = glob(en);
+            Pattern re = based(en);
             for (String f : inv.files().list()) {
-                if (re.matcher(f).matches()) {
+                Matcher fm = re.matcher(f);
+                if (fm.matches()) {
+                    List<String> mods = byBase.computeIfAbsent(fm.group(1) == null ? "" : fm.group(1), k -> new ArrayList<>());
                     for (String l : text(inv, f).split("\\R")) {
                         Matcher m = line.matcher(l.strip());
                         if (m.matches()) {
                             for (String mod : m.group(1).split(",")) {
                                 if (!mod.isBlank()) {
-                                    todo.add(mod.strip());
+                                    mods.add(mod.strip());
                                 }
                             }
                         }
@@ -223,6 +227,35 @@ public final class ProfileDetector implements Detector {
                 }
             }
         }
+        List<String> everywhere = byBase.values().stream().flatMap(List::stream).toList();
+        Map<String, Set<String>> loadedBy = new TreeMap<>();
+        Set<String> out = new TreeSet<>();
+        for (String gated : g.gated()) {
+            Pattern re = based(gated);
+            for (String f : files) {
+                Matcher fm = re.matcher(f);
+                if (!fm.matches()) {
+                    continue;
+                }
+                // the file's own base when it enables anything, else whatever any base enables (a base apart from the home)
+                String base = fm.group(1) == null ? "" : fm.group(1);
+                Set<String> loaded = loadedBy.computeIfAbsent(base, b -> loaded(inv, g, byBase.getOrDefault(b, everywhere)));
+                if (loaded.stream().noneMatch(x -> f.equals(x) || f.endsWith("/" + x))) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@link #glob} with the directory before the pattern captured as group 1. */
+    private static Pattern based(String pattern) {
+        return Pattern.compile("(.*/)?" + glob(pattern).pattern().substring("(?:.*/)?".length()));
+    }
+
+    /** The files the {@code [xml]} sections of these modules and of every module they depend on load. */
+    private static Set<String> loaded(Inventory inv, ProductProfile.ModuleGate g, List<String> modules) {
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(modules);
         Set<String> enabled = new TreeSet<>();
         Set<String> loaded = new TreeSet<>();
         while (!todo.isEmpty()) {
@@ -252,13 +285,7 @@ public final class ProfileDetector implements Detector {
                 }
             }
         }
-        Set<String> out = new TreeSet<>();
-        for (String gated : g.gated()) {
-            Pattern re = glob(gated);
-            files.stream().filter(f -> re.matcher(f).matches())
-                    .filter(f -> loaded.stream().noneMatch(x -> f.equals(x) || f.endsWith("/" + x))).forEach(out::add);
-        }
-        return out;
+        return loaded;
     }
 
     private static String text(Inventory inv, String path) {

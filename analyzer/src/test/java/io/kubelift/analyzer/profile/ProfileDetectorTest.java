@@ -104,6 +104,17 @@ class ProfileDetectorTest {
     }
 
     @Test
+    void aDemoBaseBesideTheInstallDoesNotEnableItsModules(@TempDir Path a, @TempDir Path b) throws Exception {
+        Files.createDirectories(a.resolve("demo-base/start.d"));
+        Files.writeString(a.resolve("demo-base/start.d/https.ini"), "--module=ssl\n");
+        assertEquals(List.of(8080), jetty(a, "--module=http\n").ports().stream().map(Port::port).toList(), "the install's start.ini rules");
+        // a base apart from a home without start.ini: its modules load the home's files
+        Files.createDirectories(b.resolve("base/start.d"));
+        Files.writeString(b.resolve("base/start.d/ssl.ini"), "--module=ssl\n");
+        assertEquals(List.of(8080, 8443), jetty(b, null).ports().stream().map(Port::port).toList());
+    }
+
+    @Test
     void onlyThePortFilesGivePorts(@TempDir Path app, @TempDir Path profiles) throws Exception {
         Files.createDirectories(app.resolve("conf"));
         Files.writeString(app.resolve("conf/host.properties"), "management.port=9990\n");
