@@ -156,6 +156,25 @@ class PortAndStateCarriersTest {
     }
 
     @Test
+    void redirectTargetsAreNotListeners() throws Exception {
+        write("etc/jetty.xml", """
+                <Configure id="Server" class="org.eclipse.jetty.server.Server">
+                  <New id="httpConfig" class="org.eclipse.jetty.server.HttpConfiguration">
+                    <Set name="securePort"><Property name="jetty.httpConfig.securePort" default="8443"/></Set>
+                  </New>
+                </Configure>
+                """);
+        write("conf/server.xml", """
+                <Server port="-1"><Service name="Catalina">
+                  <Connector port="8080" protocol="HTTP/1.1" redirectPort="8443"/>
+                </Service></Server>
+                """);
+        Analysis a = analyze();
+        assertEquals(Set.of(), ports(a, "etc/jetty.xml"), "securePort is where CONFIDENTIAL requests are redirected");
+        assertEquals(Set.of(8080), ports(a, "conf/server.xml"));
+    }
+
+    @Test
     void osgiStylePortKeysAndAWorkingDirectoryProperty() throws Exception {
         write("etc/org.apache.karaf.shell.cfg", "sshPort = 8101\nsshHost = 0.0.0.0\n");
         write("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = 1099\nrmiServerPort = 44444\n"
