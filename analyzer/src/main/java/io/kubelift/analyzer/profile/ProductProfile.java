@@ -95,7 +95,8 @@ public record ProductProfile(
      * the files holding the enabling lines; {@code line}: a regex whose group 1 is a comma-separated list of modules;
      * {@code descriptor}: the module file, {@code {}} standing for the module name; its {@code [depend]} section
      * enables more modules, every other line of its {@code [xml]} section names a loaded file. A file matching
-     * {@code gated} that no enabled module loads gives no ports (its secrets still count: the file ships in the image).
+     * {@code gated} that no enabled module loads gives no ports, state or log dirs (its secrets still count: the file ships
+     * in the image).
      */
     public record ModuleGate(@JsonProperty(required = true) List<String> enable, @JsonProperty(required = true) String line,
             @JsonProperty(required = true) String descriptor, @JsonProperty(required = true) List<String> gated) {

@@ -138,13 +138,16 @@ public final class ProfileDetector implements Detector {
         Evidence ev = launch.map(l -> ComponentParts.launchEvidence(inv, l)).orElse(mark);
         Map<String, ConfigEntry> conf = new LinkedHashMap<>();
         inv.entries().stream().filter(e -> files.contains(e.file())).forEach(e -> conf.putIfAbsent(e.key(), e));
-        Set<String> listening = new TreeSet<>(files);
+        // the files the process loads (an unenabled module's XML is shipped, but neither listens nor makes dirs) …
+        Set<String> active = new TreeSet<>(files);
+        if (d.modules() != null) {
+            active.removeAll(notLoaded(inv, d.modules(), files));
+        }
+        // … and of those, the ones whose listeners are this process's own
+        Set<String> listening = new TreeSet<>(active);
         if (!d.portFiles().isEmpty()) {
             List<Pattern> pf = d.portFiles().stream().map(ProfileDetector::glob).toList();
             listening.removeIf(f -> pf.stream().noneMatch(re -> re.matcher(f).matches()));
-        }
-        if (d.modules() != null) {
-            listening.removeAll(notLoaded(inv, d.modules(), files));
         }
         Map<String, ConfigEntry> portConf = new LinkedHashMap<>();
         inv.entries().stream().filter(e -> listening.contains(e.file())).forEach(e -> portConf.putIfAbsent(e.key(), e));
@@ -155,7 +158,10 @@ public final class ProfileDetector implements Detector {
             withScripts.add(l.entryScript());
             withScripts.addAll(l.sources());
         });
-        List<StateDir> state = new ArrayList<>(ComponentParts.state(inv, files, f -> true));
+        // dirs only from the files the process loads
+        Set<String> activeWithScripts = new TreeSet<>(withScripts);
+        activeWithScripts.removeIf(f -> files.contains(f) && !active.contains(f));
+        List<StateDir> state = new ArrayList<>(ComponentParts.state(inv, active, f -> true));
         for (ProductProfile.DirDef s : d.state()) {
             ConfigEntry e = s.key() == null ? null : conf.get(s.key());
             String path = e != null && !e.value().isBlank() && !e.value().contains("${") ? e.value() : s.path();
@@ -164,7 +170,7 @@ public final class ProfileDetector implements Detector {
             }
         }
         state.sort(Comparator.comparing(StateDir::path));
-        List<LogDir> logs = new ArrayList<>(ComponentParts.logs(inv, withScripts, f -> true));
+        List<LogDir> logs = new ArrayList<>(ComponentParts.logs(inv, activeWithScripts, f -> true));
         for (ProductProfile.DirDef s : d.logs()) {
             ConfigEntry e = s.key() == null ? null : conf.get(s.key());
             String path = e != null && !e.value().isBlank() && !e.value().contains("${") ? e.value() : s.path();

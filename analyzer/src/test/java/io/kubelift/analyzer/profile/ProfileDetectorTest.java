@@ -86,6 +86,8 @@ class ProfileDetectorTest {
         Files.writeString(app.resolve("etc/jetty.xml"), "<Configure id=\"Server\"/>\n");
         Files.writeString(app.resolve("etc/jetty-http.xml"), String.format(xmlPort, "jetty.http.port", 8080));
         Files.writeString(app.resolve("etc/jetty-ssl.xml"), String.format(xmlPort, "jetty.ssl.port", 8443));
+        Files.writeString(app.resolve("etc/jetty-debuglog.xml"), "<Configure id=\"Server\"><Set name=\"dir\">"
+                + "<Property name=\"jetty.debuglog.dir\" default=\"debug/logs\"/></Set></Configure>\n");
         Files.writeString(app.resolve("modules/server.mod"), "[xml]\netc/jetty.xml\n");
         Files.writeString(app.resolve("modules/http.mod"), "# http\n[depend]\nserver\n\n[xml]\netc/jetty-http.xml\n");
         Files.writeString(app.resolve("modules/ssl.mod"), "[depend]\nserver\n[xml]\netc/jetty-ssl.xml\n");
@@ -98,7 +100,9 @@ class ProfileDetectorTest {
 
     @Test
     void aFileListensOnlyWhenTheLauncherEnablesItsModule(@TempDir Path a, @TempDir Path b, @TempDir Path c) throws Exception {
-        assertEquals(List.of(8080), jetty(a, "--module=http\n").ports().stream().map(Port::port).toList(), "ssl is not enabled");
+        Component only = jetty(a, "--module=http\n");
+        assertEquals(List.of(8080), only.ports().stream().map(Port::port).toList(), "ssl is not enabled");
+        assertEquals(List.of("logs"), only.logs().stream().map(l -> l.path()).toList(), "debuglog is not enabled: only the profile's logs");
         assertEquals(List.of(8080, 8443), jetty(b, "--module=http\n--modules=ssl\n").ports().stream().map(Port::port).toList());
         assertEquals(List.of(8080), jetty(c, null).ports().stream().map(Port::port).toList(), "no base: only the product's default");
     }
