@@ -84,6 +84,9 @@ class PortAndStateCarriersTest {
                     <subsystem xmlns="urn:jboss:domain:transactions:6.0">
                       <object-store path="tx-object-store" relative-to="jboss.server.data.dir"/>
                     </subsystem>
+                    <subsystem xmlns="urn:jboss:domain:core-management:1.0">
+                      <local-authentication path="${jboss.server.temp.dir}/auth"/>
+                    </subsystem>
                     <subsystem xmlns="urn:jboss:domain:logging:8.0">
                       <periodic-rotating-file-handler name="FILE"><file relative-to="jboss.server.log.dir" path="server.log"/></periodic-rotating-file-handler>
                     </subsystem>
@@ -100,6 +103,7 @@ class PortAndStateCarriersTest {
         assertEquals(Set.of(8080, 9990, 4712), ports(a, "standalone/configuration/standalone.xml"));
         assertTrue(dirs(a, FactKind.STATE_DIR).contains("standalone/data"), dirs(a, FactKind.STATE_DIR).toString());
         assertTrue(dirs(a, FactKind.LOG_DIR).contains("standalone/log"), dirs(a, FactKind.LOG_DIR).toString());
+        assertTrue(dirs(a, FactKind.STATE_DIR).contains("standalone/tmp/auth"), "the temp dir property is placed: " + dirs(a, FactKind.STATE_DIR));
         assertTrue(a.facts().facts().stream().anyMatch(f -> f.kind() == FactKind.STATE_DIR && f.subject().equals("standalone/data")
                 && "true".equals(f.attr("durable"))));
     }
@@ -108,6 +112,7 @@ class PortAndStateCarriersTest {
     void applicationServerListenersSystemPropertiesAndTemplateConfigs() throws Exception {
         write("glassfish/domains/domain1/config/domain.xml", """
                 <domain log-root="${com.sun.aas.instanceRoot}/logs" application-root="${com.sun.aas.instanceRoot}/applications">
+                  <hazelcast-runtime-configuration start-port="5900" das-port="4900" auto-increment-port="true"/>
                   <configs>
                     <config name="server-config">
                       <system-property name="JMS_PROVIDER_PORT" value="7676" description="JMS port"/>
@@ -128,7 +133,8 @@ class PortAndStateCarriersTest {
                 </domain>
                 """);
         Analysis a = analyze();
-        assertEquals(Set.of(7676, 3700, 8686, 8080, 4848), ports(a, "glassfish/domains/domain1/config/domain.xml"));
+        assertEquals(Set.of(7676, 3700, 8686, 8080, 4848, 4900), ports(a, "glassfish/domains/domain1/config/domain.xml"),
+                "the Data Grid's start-port (5900) is the instances' first port, not the DAS's");
         assertTrue(dirs(a, FactKind.STATE_DIR).contains("glassfish/domains/domain1"), dirs(a, FactKind.STATE_DIR).toString());
         assertTrue(dirs(a, FactKind.LOG_DIR).contains("glassfish/domains/domain1/logs"), dirs(a, FactKind.LOG_DIR).toString());
     }
@@ -147,6 +153,25 @@ class PortAndStateCarriersTest {
         Analysis a = analyze();
         assertTrue(a.facts().problems().stream().noneMatch(p -> p.file().equals("etc/jetty-http.xml")), a.facts().problems().toString());
         assertEquals(Set.of(8080), ports(a, "etc/jetty-http.xml"));
+    }
+
+    @Test
+    void redirectTargetsAreNotListeners() throws Exception {
+        write("etc/jetty.xml", """
+                <Configure id="Server" class="org.eclipse.jetty.server.Server">
+                  <New id="httpConfig" class="org.eclipse.jetty.server.HttpConfiguration">
+                    <Set name="securePort"><Property name="jetty.httpConfig.securePort" default="8443"/></Set>
+                  </New>
+                </Configure>
+                """);
+        write("conf/server.xml", """
+                <Server port="-1"><Service name="Catalina">
+                  <Connector port="8080" protocol="HTTP/1.1" redirectPort="8443"/>
+                </Service></Server>
+                """);
+        Analysis a = analyze();
+        assertEquals(Set.of(), ports(a, "etc/jetty.xml"), "securePort is where CONFIDENTIAL requests are redirected");
+        assertEquals(Set.of(8080), ports(a, "conf/server.xml"));
     }
 
     @Test

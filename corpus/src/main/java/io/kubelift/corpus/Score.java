@@ -152,6 +152,13 @@ public final class Score {
         String table = render(scores, measured);
         System.out.println();
         System.out.print(table);
+        if (!only.isEmpty()) {
+            // a partial run does not rewrite SCORES.md: its misses go to the console instead
+            for (AppScore sc : scores) {
+                System.out.println("\n" + sc.app + ":");
+                sc.misses.forEach(m -> System.out.println("  - " + m));
+            }
+        }
 
         Path baselineFile = corpus.resolve("baseline.yaml");
         Map<String, Double> baseline = readBaseline(baselineFile);

@@ -120,8 +120,14 @@ public final class ConfigRewriter {
 
     private static Rewritten literalSecrets(ConfigFile file, String text, List<SecretRef> refs, SecretSource secrets) {
         String out = text;
+        // values already replaced by an earlier secret of this file: two settings that share one value (WildFly's
+        // <security user-name="sa" password="sa"/>) leave nothing for the second to find, and both env vars hold it
+        java.util.Set<String> replaced = new java.util.HashSet<>();
         for (SecretRef ref : refs) {
             Optional<SecretValue> v = secrets.valueOf(ref).map(x -> SecretValue.of(x.reveal().replaceFirst("\r?\n$", "")));
+            if (v.isPresent() && replaced.contains(v.get().reveal())) {
+                continue;
+            }
             if (v.isEmpty() || v.get().isEmpty() || !out.contains(v.get().reveal())) {
                 throw KubeliftException.badInput(file.path(), "secret '" + ref.key() + "' is in a file of format '"
                         + file.format() + "', which kubelift cannot edit by key, and its value is not known",
@@ -138,6 +144,7 @@ public final class ConfigRewriter {
                         "set the file's format in the plan to properties, yaml or hadoop-xml");
             }
             out = m.replaceAll(java.util.regex.Matcher.quoteReplacement("${" + ref.env() + "}"));
+            replaced.add(v.get().reveal());
         }
         return new Rewritten(file.path(), file.format(), out, !refs.isEmpty());
     }

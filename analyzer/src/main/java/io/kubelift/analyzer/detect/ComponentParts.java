@@ -76,12 +76,33 @@ public final class ComponentParts {
                 return;
             }
             String key = f.attr("configKey");
+            if (switchedOff(inv, f.evidence().file(), key)) {
+                return;
+            }
             String name = f.attr("name") != null ? f.attr("name") : portName(key != null ? key : f.attr("via"), port);
             byPort.putIfAbsent(port, new Port(unique(name, byPort.values()), port, "TCP", httpish(key) ? "http" : null, key, f.evidence()));
         });
         List<Port> out = new ArrayList<>(byPort.values());
         out.sort(Comparator.comparingInt(Port::port));
         return out;
+    }
+
+    /**
+     * Whether a port setting's own switch, in the same file, turns it off: {@code jmxmpPort} beside
+     * {@code jmxmpEnabled = false}, {@code admin.port} beside {@code admin.enabled=false} (the stem before
+     * {@code port}, then {@code enabled}/{@code enable}, any separator or case). A port that is off does not listen.
+     */
+    public static boolean switchedOff(Inventory inv, String file, String key) {
+        if (key == null || file == null) {
+            return false;
+        }
+        String stem = key.replaceFirst("(?i)[._-]?port$", "");
+        if (stem.equals(key) || stem.isEmpty()) {
+            return false;
+        }
+        java.util.regex.Pattern sw = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stem) + "[._-]?enabled?",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        return inv.entries(file).anyMatch(e -> sw.matcher(e.key()).matches() && e.value().strip().equalsIgnoreCase("false"));
     }
 
     static boolean httpish(String key) {

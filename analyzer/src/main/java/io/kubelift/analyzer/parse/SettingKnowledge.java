@@ -66,7 +66,7 @@ public final class SettingKnowledge {
                 switch (w[0]) {
                     case "listener" -> k.listeners.add(suffix(w[1]));
                     case "local-listener" -> k.localListeners.add(suffix(w[1]));
-                    case "client" -> k.clients.add(suffix(w[1]));
+                    case "client", "others" -> k.clients.add(suffix(w[1]));
                     case "template" -> k.templates.add(Pattern.compile("(?i)(^|.*/)" + w[1] + "(/.*|@.*|$)"));
                     case "dir" -> k.dirs.add(new DirKey(suffix(w[2]), use(w[1]), w.length > 3 ? l.split("\\s+", 4)[3] : w[1]));
                     case "dir-property" -> k.dirProperties.add(new DirProperty(w[1], use(w[2]), w[3], w.length > 4 ? w[4] : w[1]));

@@ -46,6 +46,8 @@ public record ProductProfile(
      * manifest names it, e.g. Jetty's {@code start.jar}); {@code args} picks the launch among several of the same
      * class (Artemis {@code run}, WildFly's module name); {@code scripts} are the product's start scripts, used when
      * no launch could be interpreted. {@code optional}: only when a launch of it, or one of {@code whenFiles}, is found.
+     * {@code portFiles}: when set, only these of the config files give ports (a file the process ships but whose
+     * listeners belong to other processes, as WildFly's domain.xml socket-binding-groups do for the host controller).
      */
     public record Daemon(
             @JsonProperty(required = true) String name,
@@ -59,10 +61,12 @@ public record ProductProfile(
             boolean optional,
             List<String> whenFiles,
             List<String> configFiles,
+            List<String> portFiles,
             List<PortDef> ports,
             HealthDef health,
             List<DirDef> state,
-            List<DirDef> logs) {
+            List<DirDef> logs,
+            ModuleGate modules) {
 
         public Daemon {
             args = args == null ? List.of() : List.copyOf(args);
@@ -70,6 +74,7 @@ public record ProductProfile(
             classpath = classpath == null ? List.of() : List.copyOf(classpath);
             whenFiles = whenFiles == null ? List.of() : List.copyOf(whenFiles);
             configFiles = configFiles == null ? List.of() : List.copyOf(configFiles);
+            portFiles = portFiles == null ? List.of() : List.copyOf(portFiles);
             ports = ports == null ? List.of() : List.copyOf(ports);
             state = state == null ? List.of() : List.copyOf(state);
             logs = logs == null ? List.of() : List.copyOf(logs);
@@ -82,6 +87,23 @@ public record ProductProfile(
      * it speaks HTTP.
      */
     public record PortDef(@JsonProperty(required = true) String key, @JsonProperty(required = true) int port, String name, boolean http) {
+    }
+
+    /**
+     * Config files that count only when the launcher enables the module that loads them (Jetty's {@code --module=http}
+     * in start.ini/start.d loads modules/http.mod, whose {@code [xml]} section lists etc/jetty-http.xml). {@code enable}:
+     * the files holding the enabling lines; {@code line}: a regex whose group 1 is a comma-separated list of modules;
+     * {@code descriptor}: the module file, {@code {}} standing for the module name; its {@code [depend]} section
+     * enables more modules, every other line of its {@code [xml]} section names a loaded file. A file matching
+     * {@code gated} that no enabled module loads gives no ports, state or log dirs (its secrets still count: the file ships
+     * in the image).
+     */
+    public record ModuleGate(@JsonProperty(required = true) List<String> enable, @JsonProperty(required = true) String line,
+            @JsonProperty(required = true) String descriptor, @JsonProperty(required = true) List<String> gated) {
+        public ModuleGate {
+            enable = List.copyOf(enable);
+            gated = List.copyOf(gated);
+        }
     }
 
     public record HealthDef(String path, @JsonProperty(required = true) String port) {

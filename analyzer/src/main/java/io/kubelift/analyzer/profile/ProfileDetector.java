@@ -138,14 +138,30 @@ public final class ProfileDetector implements Detector {
         Evidence ev = launch.map(l -> ComponentParts.launchEvidence(inv, l)).orElse(mark);
         Map<String, ConfigEntry> conf = new LinkedHashMap<>();
         inv.entries().stream().filter(e -> files.contains(e.file())).forEach(e -> conf.putIfAbsent(e.key(), e));
-        List<Port> ports = ports(inv, d, conf, files, mark);
+        // the files the process loads (an unenabled module's XML is shipped, but neither listens nor makes dirs) …
+        Set<String> active = new TreeSet<>(files);
+        if (d.modules() != null) {
+            active.removeAll(notLoaded(inv, d.modules(), files));
+        }
+        // … and of those, the ones whose listeners are this process's own
+        Set<String> listening = new TreeSet<>(active);
+        if (!d.portFiles().isEmpty()) {
+            List<Pattern> pf = d.portFiles().stream().map(ProfileDetector::glob).toList();
+            listening.removeIf(f -> pf.stream().noneMatch(re -> re.matcher(f).matches()));
+        }
+        Map<String, ConfigEntry> portConf = new LinkedHashMap<>();
+        inv.entries().stream().filter(e -> listening.contains(e.file())).forEach(e -> portConf.putIfAbsent(e.key(), e));
+        List<Port> ports = ports(inv, d, portConf, listening, mark);
         Set<String> withScripts = new TreeSet<>(files);
         launch.ifPresent(l -> {
             withScripts.add(l.script());
             withScripts.add(l.entryScript());
             withScripts.addAll(l.sources());
         });
-        List<StateDir> state = new ArrayList<>(ComponentParts.state(inv, files, f -> true));
+        // dirs only from the files the process loads
+        Set<String> activeWithScripts = new TreeSet<>(withScripts);
+        activeWithScripts.removeIf(f -> files.contains(f) && !active.contains(f));
+        List<StateDir> state = new ArrayList<>(ComponentParts.state(inv, active, f -> true));
         for (ProductProfile.DirDef s : d.state()) {
             ConfigEntry e = s.key() == null ? null : conf.get(s.key());
             String path = e != null && !e.value().isBlank() && !e.value().contains("${") ? e.value() : s.path();
@@ -154,7 +170,7 @@ public final class ProfileDetector implements Detector {
             }
         }
         state.sort(Comparator.comparing(StateDir::path));
-        List<LogDir> logs = new ArrayList<>(ComponentParts.logs(inv, withScripts, f -> true));
+        List<LogDir> logs = new ArrayList<>(ComponentParts.logs(inv, activeWithScripts, f -> true));
         for (ProductProfile.DirDef s : d.logs()) {
             ConfigEntry e = s.key() == null ? null : conf.get(s.key());
             String path = e != null && !e.value().isBlank() && !e.value().contains("${") ? e.value() : s.path();
@@ -186,6 +202,100 @@ public final class ProfileDetector implements Detector {
         ctx.add("profile:" + p.id(), b.build());
         ofClass.forEach(ctx::claim);
         ctx.claimClass(d.mainClass());
+    }
+
+    /**
+     * The gated files among {@code files} that no enabled module loads: the modules named by the enabling lines, closed
+     * over their descriptors' {@code [depend]} sections (a leading {@code ?} or a trailing condition is dropped), load
+     * the files their {@code [xml]} sections list. No enabling file: no module is enabled.
+     */
+    static Set<String> notLoaded(Inventory inv, ProductProfile.ModuleGate g, Set<String> files) {
+        Pattern line = Pattern.compile(g.line());
+        // the modules each base enables (the directory holding start.ini/start.d): a demo base beside the install
+        // (jetty-distribution's demo-base/start.d/https.ini) does not enable modules for the install's own run
+        Map<String, List<String>> byBase = new TreeMap<>();
+        for (String en : g.enable()) {
+            Pattern re = based(en);
+            for (String f : inv.files().list()) {
+                Matcher fm = re.matcher(f);
+                if (fm.matches()) {
+                    List<String> mods = byBase.computeIfAbsent(fm.group(1) == null ? "" : fm.group(1), k -> new ArrayList<>());
+                    for (String l : text(inv, f).split("\\R")) {
+                        Matcher m = line.matcher(l.strip());
+                        if (m.matches()) {
+                            for (String mod : m.group(1).split(",")) {
+                                if (!mod.isBlank()) {
+                                    mods.add(mod.strip());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        List<String> everywhere = byBase.values().stream().flatMap(List::stream).toList();
+        Map<String, Set<String>> loadedBy = new TreeMap<>();
+        Set<String> out = new TreeSet<>();
+        for (String gated : g.gated()) {
+            Pattern re = based(gated);
+            for (String f : files) {
+                Matcher fm = re.matcher(f);
+                if (!fm.matches()) {
+                    continue;
+                }
+                // the file's own base when it enables anything, else whatever any base enables (a base apart from the home)
+                String base = fm.group(1) == null ? "" : fm.group(1);
+                Set<String> loaded = loadedBy.computeIfAbsent(base, b -> loaded(inv, g, byBase.getOrDefault(b, everywhere)));
+                if (loaded.stream().noneMatch(x -> f.equals(x) || f.endsWith("/" + x))) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@link #glob} with the directory before the pattern captured as group 1. */
+    private static Pattern based(String pattern) {
+        return Pattern.compile("(.*/)?" + glob(pattern).pattern().substring("(?:.*/)?".length()));
+    }
+
+    /** The files the {@code [xml]} sections of these modules and of every module they depend on load. */
+    private static Set<String> loaded(Inventory inv, ProductProfile.ModuleGate g, List<String> modules) {
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(modules);
+        Set<String> enabled = new TreeSet<>();
+        Set<String> loaded = new TreeSet<>();
+        while (!todo.isEmpty()) {
+            String mod = todo.poll();
+            if (!enabled.add(mod)) {
+                continue;
+            }
+            Optional<String> desc = find(inv, g.descriptor().replace("{}", mod));
+            if (desc.isEmpty()) {
+                continue;
+            }
+            String section = "";
+            for (String raw : text(inv, desc.get()).split("\\R")) {
+                String l = raw.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                if (l.startsWith("[") && l.endsWith("]")) {
+                    section = l.substring(1, l.length() - 1).strip().toLowerCase(java.util.Locale.ROOT);
+                } else if (section.equals("depend")) {
+                    String dep = l.replaceFirst("^\\?", "").split("[\\s|]", 2)[0];
+                    if (!dep.isEmpty()) {
+                        todo.add(dep);
+                    }
+                } else if (section.equals("xml")) {
+                    loaded.add(l);
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private static String text(Inventory inv, String path) {
+        return inv.files().read(path, 1 << 20).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
     }
 
     /** The class a launch runs: its main class, or the Main-Class of the jar it runs with {@code -jar}; null when unknown. */

@@ -76,6 +76,73 @@ class ProfileDetectorTest {
         assertEquals(List.of(7600, 9000), q.ports().stream().map(Port::port).toList());
     }
 
+    /** A Jetty base: only the XML of the modules start.ini enables (and their [depend]s) gives ports. */
+    static Component jetty(Path app, String startIni) throws Exception {
+        Files.createDirectories(app.resolve("etc"));
+        Files.createDirectories(app.resolve("modules"));
+        Files.write(app.resolve("start.jar"), new byte[0]);
+        String xmlPort = "<Configure id=\"Server\"><Call name=\"addConnector\"><Arg><New><Set name=\"port\">"
+                + "<Property name=\"%s\" default=\"%d\"/></Set></New></Arg></Call></Configure>\n";
+        Files.writeString(app.resolve("etc/jetty.xml"), "<Configure id=\"Server\"/>\n");
+        Files.writeString(app.resolve("etc/jetty-http.xml"), String.format(xmlPort, "jetty.http.port", 8080));
+        Files.writeString(app.resolve("etc/jetty-ssl.xml"), String.format(xmlPort, "jetty.ssl.port", 8443));
+        Files.writeString(app.resolve("etc/jetty-debuglog.xml"), "<Configure id=\"Server\"><Set name=\"dir\">"
+                + "<Property name=\"jetty.debuglog.dir\" default=\"debug/logs\"/></Set></Configure>\n");
+        Files.writeString(app.resolve("modules/server.mod"), "[xml]\netc/jetty.xml\n");
+        Files.writeString(app.resolve("modules/http.mod"), "# http\n[depend]\nserver\n\n[xml]\netc/jetty-http.xml\n");
+        Files.writeString(app.resolve("modules/ssl.mod"), "[depend]\nserver\n[xml]\netc/jetty-ssl.xml\n");
+        if (startIni != null) {
+            Files.writeString(app.resolve("start.ini"), startIni);
+        }
+        return Analyzer.withProfiles(List.of()).analyze(app, new AnalyzeOptions("jetty", "jetty")).plan().spec().components().stream()
+                .filter(c -> c.name().equals("jetty")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aFileListensOnlyWhenTheLauncherEnablesItsModule(@TempDir Path a, @TempDir Path b, @TempDir Path c) throws Exception {
+        Component only = jetty(a, "--module=http\n");
+        assertEquals(List.of(8080), only.ports().stream().map(Port::port).toList(), "ssl is not enabled");
+        assertEquals(List.of("logs"), only.logs().stream().map(l -> l.path()).toList(), "debuglog is not enabled: only the profile's logs");
+        assertEquals(List.of(8080, 8443), jetty(b, "--module=http\n--modules=ssl\n").ports().stream().map(Port::port).toList());
+        assertEquals(List.of(8080), jetty(c, null).ports().stream().map(Port::port).toList(), "no base: only the product's default");
+    }
+
+    @Test
+    void aDemoBaseBesideTheInstallDoesNotEnableItsModules(@TempDir Path a, @TempDir Path b) throws Exception {
+        Files.createDirectories(a.resolve("demo-base/start.d"));
+        Files.writeString(a.resolve("demo-base/start.d/https.ini"), "--module=ssl\n");
+        assertEquals(List.of(8080), jetty(a, "--module=http\n").ports().stream().map(Port::port).toList(), "the install's start.ini rules");
+        // a base apart from a home without start.ini: its modules load the home's files
+        Files.createDirectories(b.resolve("base/start.d"));
+        Files.writeString(b.resolve("base/start.d/ssl.ini"), "--module=ssl\n");
+        assertEquals(List.of(8080, 8443), jetty(b, null).ports().stream().map(Port::port).toList());
+    }
+
+    @Test
+    void onlyThePortFilesGivePorts(@TempDir Path app, @TempDir Path profiles) throws Exception {
+        Files.createDirectories(app.resolve("conf"));
+        Files.writeString(app.resolve("conf/host.properties"), "management.port=9990\n");
+        Files.writeString(app.resolve("conf/servers.properties"), "http.port=8080\n");
+        Files.writeString(profiles.resolve("ctl.yaml"), "id: ctl\nsources: [https://docs.example.com/ctl]\n"
+                + "recognise: {allFiles: [conf/host.properties]}\ncomponents:\n  - name: controller\n    mainClass: com.example.Ctl\n"
+                + "    configFiles: [\"conf/*.properties\"]\n    portFiles: [conf/host.properties]\n");
+        Component c = plan(app, List.of(profiles)).spec().components().get(0);
+        assertEquals(List.of(9990), c.ports().stream().map(Port::port).toList(), "servers.properties is shipped, not listened on");
+        assertEquals(2, c.configFiles().size());
+    }
+
+    @Test
+    void aPortWhoseSwitchIsOffDoesNotListen(@TempDir Path app, @TempDir Path profiles) throws Exception {
+        Files.createDirectories(app.resolve("etc"));
+        Files.writeString(app.resolve("etc/mgmt.cfg"), "jmxmpEnabled = false\njmxmpPort = 9999\nsshPort = 8101\n"
+                + "admin.enabled=true\nadmin.port=9000\nweb-enabled: FALSE\nweb-port: 8181\n");
+        Files.writeString(profiles.resolve("osgi.yaml"), "id: osgi\nsources: [https://docs.example.com/osgi]\n"
+                + "recognise: {allFiles: [etc/mgmt.cfg]}\ncomponents:\n  - name: osgi\n    mainClass: com.example.Osgi\n"
+                + "    configFiles: [\"etc/*.cfg\"]\n");
+        Component c = plan(app, List.of(profiles)).spec().components().get(0);
+        assertEquals(List.of(8101, 9000), c.ports().stream().map(Port::port).toList(), "jmxmp and web are switched off");
+    }
+
     @Test
     void aBrokenProfileNamesItsFileAndLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bad.yaml"), "id: bad\nrecognise: {allFiles: [x]}\ncomponents:\n  - name: x\n    mainClass: a.B\n    colour: blue\n");
