@@ -8,10 +8,12 @@ import io.kubelift.model.SecretValue;
 import java.util.List;
 
 /**
- * The result of {@link Analyzer#analyze}: what was seen (facts and problems), the plan inferred, the app's files, and
- * every secret value found (never printed: they feed the {@link SecretMask} every writer passes).
+ * The result of {@link Analyzer#analyze}: what was seen (facts and problems), the plan inferred,
+ * the app's files, and every secret value found (never printed: they feed the {@link SecretMask}
+ * every writer passes).
  */
-public record Analysis(Facts facts, MigrationPlan plan, AppFiles files, List<SecretValue> secretValues) {
+public record Analysis(
+        Facts facts, MigrationPlan plan, AppFiles files, List<SecretValue> secretValues) {
     public Analysis {
         secretValues = secretValues == null ? List.of() : List.copyOf(secretValues);
     }
@@ -27,6 +29,10 @@ public record Analysis(Facts facts, MigrationPlan plan, AppFiles files, List<Sec
 
     @Override
     public String toString() {
-        return "Analysis[" + plan.metadata().name() + ", " + secretValues.size() + " secret value(s)]";
+        return "Analysis["
+                + plan.metadata().name()
+                + ", "
+                + secretValues.size()
+                + " secret value(s)]";
     }
 }

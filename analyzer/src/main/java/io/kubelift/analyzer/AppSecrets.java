@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Re-reads a {@link SecretRef}'s value from the app file it names, with the same parsers and rules that found it
- * (hadoop-xml, properties, YAML, INI, env, shell exports, JAAS, JDBC URLs, Java literals, PEM). Values are only
- * ever returned as {@link SecretValue}; each file is parsed at most once per instance.
+ * Re-reads a {@link SecretRef}'s value from the app file it names, with the same parsers and rules
+ * that found it (hadoop-xml, properties, YAML, INI, env, shell exports, JAAS, JDBC URLs, Java
+ * literals, PEM). Values are only ever returned as {@link SecretValue}; each file is parsed at most
+ * once per instance.
  */
 public final class AppSecrets implements SecretSource {
     private final AppFiles files;
@@ -38,13 +39,19 @@ public final class AppSecrets implements SecretSource {
     @Override
     public synchronized Optional<SecretValue> valueOf(SecretRef ref) {
         List<SecretHit> hits = byFile.computeIfAbsent(ref.file(), this::scan);
-        io.kubelift.model.SecretMask.remember(hits.stream().filter(h -> !"username".equals(h.kind())).map(SecretHit::value).toList());
+        io.kubelift.model.SecretMask.remember(
+                hits.stream()
+                        .filter(h -> !"username".equals(h.kind()))
+                        .map(SecretHit::value)
+                        .toList());
         List<SecretHit> same = hits.stream().filter(h -> h.key().equals(ref.key())).toList();
         if (same.isEmpty()) {
             return Optional.empty();
         }
-        // a key set twice in a .properties file: java.util.Properties keeps the last, so that is what the app uses
-        return Optional.of(same.get(ref.file().endsWith(".properties") ? same.size() - 1 : 0).value());
+        // a key set twice in a .properties file: java.util.Properties keeps the last, so that is
+        // what the app uses
+        return Optional.of(
+                same.get(ref.file().endsWith(".properties") ? same.size() - 1 : 0).value());
     }
 
     private List<SecretHit> scan(String path) {

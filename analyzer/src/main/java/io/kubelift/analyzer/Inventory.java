@@ -12,12 +12,18 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Everything the scan and the parsers found in one app, for the detectors: the masked facts, problems, the raw
- * config entries and secret hits (internal only, never serialised), the interpreted script launches, and the
- * config format of each config file.
+ * Everything the scan and the parsers found in one app, for the detectors: the masked facts,
+ * problems, the raw config entries and secret hits (internal only, never serialised), the
+ * interpreted script launches, and the config format of each config file.
  */
-public record Inventory(FileTree files, List<Fact> facts, List<Problem> problems, List<ConfigEntry> entries,
-        List<SecretHit> secrets, List<ShellLaunch> launches, Map<String, String> configFormats) {
+public record Inventory(
+        FileTree files,
+        List<Fact> facts,
+        List<Problem> problems,
+        List<ConfigEntry> entries,
+        List<SecretHit> secrets,
+        List<ShellLaunch> launches,
+        Map<String, String> configFormats) {
 
     public Stream<Fact> facts(FactKind kind) {
         return facts.stream().filter(f -> f.kind() == kind);

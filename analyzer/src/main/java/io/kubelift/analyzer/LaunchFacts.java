@@ -4,10 +4,12 @@ import io.kubelift.analyzer.shell.ShellLaunch;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The attributes of a JAVA_LAUNCH fact, and whether a launch is a long-running server or a client/admin tool. */
+/**
+ * The attributes of a JAVA_LAUNCH fact, and whether a launch is a long-running server or a
+ * client/admin tool.
+ */
 final class LaunchFacts {
-    private LaunchFacts() {
-    }
+    private LaunchFacts() {}
 
     static Map<String, String> attributes(ShellLaunch l) {
         Map<String, String> a = new LinkedHashMap<>();
@@ -28,7 +30,9 @@ final class LaunchFacts {
         if (l.role() != null) {
             a.put("role", l.role());
         }
-        a.put("classification", LaunchClassifier.classify(l).name().toLowerCase(java.util.Locale.ROOT));
+        a.put(
+                "classification",
+                LaunchClassifier.classify(l).name().toLowerCase(java.util.Locale.ROOT));
         if (l.heapSource() != null) {
             a.put("heapFrom", l.heapSource().file() + ":" + l.heapSource().line());
         }

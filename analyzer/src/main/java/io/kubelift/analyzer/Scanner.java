@@ -27,7 +27,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads every safe text file of a tree once, runs the parsers on it, then interprets the scripts for launches. */
+/**
+ * Reads every safe text file of a tree once, runs the parsers on it, then interprets the scripts
+ * for launches.
+ */
 final class Scanner {
     private static final Pattern JAR_VERSION = Pattern.compile("^(.+?)-(\\d[\\w.-]*)\\.jar$");
     private final List<FileParser> parsers;
@@ -50,13 +53,24 @@ final class Scanner {
             if (TextFiles.binaryByName(path)) {
                 Matcher m = JAR_VERSION.matcher(RelPaths.fileName(path));
                 if (m.matches()) {
-                    sink.fact(FactKind.DEPENDENCY, m.group(1), m.group(2), Map.of("via", "jar"), Evidence.ofFile(path));
+                    sink.fact(
+                            FactKind.DEPENDENCY,
+                            m.group(1),
+                            m.group(2),
+                            Map.of("via", "jar"),
+                            Evidence.ofFile(path));
                 }
                 continue;
             }
             long size = files.size(path);
             if (size > files.limits().maxParseBytes()) {
-                sink.problem(Problem.Kind.SKIPPED, path, 0, "larger than the " + Sizes.human(files.limits().maxParseBytes()) + " parse cap, not parsed");
+                sink.problem(
+                        Problem.Kind.SKIPPED,
+                        path,
+                        0,
+                        "larger than the "
+                                + Sizes.human(files.limits().maxParseBytes())
+                                + " parse cap, not parsed");
                 continue;
             }
             Optional<byte[]> bytes = files.read(path, files.limits().maxParseBytes());
@@ -83,20 +97,30 @@ final class Scanner {
             }
         }
         List<ShellLaunch> launches = launches(files, scripts, sink);
-        return new Inventory(files, sink.facts(), sink.problems(), sink.entries(), sink.secrets(), launches, formats);
+        return new Inventory(
+                files,
+                sink.facts(),
+                sink.problems(),
+                sink.entries(),
+                sink.secrets(),
+                launches,
+                formats);
     }
 
     private void parse(SourceFile f, ParseContext ctx, Map<String, String> formats) {
         long brokenBefore = parseErrors(f, ctx);
         parseWith(f, ctx, formats);
         if (parseErrors(f, ctx) > brokenBefore) {
-            // a file its parser refused may still hold secrets: find them line by line, so they are masked everywhere
+            // a file its parser refused may still hold secrets: find them line by line, so they are
+            // masked everywhere
             io.kubelift.analyzer.parse.LooseSecretLines.scan(f, ctx);
         }
     }
 
     private static long parseErrors(SourceFile f, ParseContext ctx) {
-        return ctx.sink().problems().stream().filter(p -> p.kind() == Problem.Kind.PARSE_ERROR && p.file().equals(f.path())).count();
+        return ctx.sink().problems().stream()
+                .filter(p -> p.kind() == Problem.Kind.PARSE_ERROR && p.file().equals(f.path()))
+                .count();
     }
 
     private void parseWith(SourceFile f, ParseContext ctx, Map<String, String> formats) {
@@ -116,41 +140,71 @@ final class Scanner {
             try {
                 p.parse(f, ctx);
             } catch (RuntimeException | StackOverflowError e) {
-                ctx.problem(Problem.Kind.PARSE_ERROR, f, 0, p.id() + " parser failed: " + e.getClass().getSimpleName());
+                ctx.problem(
+                        Problem.Kind.PARSE_ERROR,
+                        f,
+                        0,
+                        p.id() + " parser failed: " + e.getClass().getSimpleName());
             }
         }
     }
 
-    private static List<ShellLaunch> launches(FileTree files, Map<String, SourceFile> scripts, FactSink sink) {
+    private static List<ShellLaunch> launches(
+            FileTree files, Map<String, SourceFile> scripts, FactSink sink) {
         Map<String, List<ShellNode>> parsed = new LinkedHashMap<>();
         for (var e : scripts.entrySet()) {
             try {
                 parsed.put(e.getKey(), ShellParser.parse(ShellLexer.lines(e.getValue().lines())));
             } catch (RuntimeException ex) {
-                sink.problem(Problem.Kind.PARSE_ERROR, e.getKey(), 0, "script structure not understood: " + ex.getClass().getSimpleName());
+                sink.problem(
+                        Problem.Kind.PARSE_ERROR,
+                        e.getKey(),
+                        0,
+                        "script structure not understood: " + ex.getClass().getSimpleName());
             }
         }
-        ShellInterpreter interp = new ShellInterpreter(p -> Optional.ofNullable(parsed.get(p)), p -> resolve(p, files.list()));
+        ShellInterpreter interp =
+                new ShellInterpreter(
+                        p -> Optional.ofNullable(parsed.get(p)), p -> resolve(p, files.list()));
         List<ShellLaunch> out = new ArrayList<>();
         for (String script : parsed.keySet()) {
             String n = RelPaths.fileName(script);
-            if (n.endsWith("-env.sh") || n.endsWith("config.sh") || n.contains("functions") || n.endsWith("Env.sh")) {
+            if (n.endsWith("-env.sh")
+                    || n.endsWith("config.sh")
+                    || n.contains("functions")
+                    || n.endsWith("Env.sh")) {
                 continue; // libraries that are sourced, not run
             }
             try {
                 out.addAll(interp.run(script));
             } catch (RuntimeException | StackOverflowError e) {
-                sink.problem(Problem.Kind.PARSE_ERROR, script, 0, "script could not be interpreted: " + e.getClass().getSimpleName());
+                sink.problem(
+                        Problem.Kind.PARSE_ERROR,
+                        script,
+                        0,
+                        "script could not be interpreted: " + e.getClass().getSimpleName());
             }
         }
         for (ShellLaunch l : out) {
-            sink.fact(FactKind.JAVA_LAUNCH, l.command().mainClass() != null ? l.command().mainClass() : l.command().jar(), null,
-                    LaunchFacts.attributes(l), Evidence.of(l.script(), l.line(), scripts.get(l.script()) == null ? l.text() : scripts.get(l.script()).line(l.line())));
+            sink.fact(
+                    FactKind.JAVA_LAUNCH,
+                    l.command().mainClass() != null ? l.command().mainClass() : l.command().jar(),
+                    null,
+                    LaunchFacts.attributes(l),
+                    Evidence.of(
+                            l.script(),
+                            l.line(),
+                            scripts.get(l.script()) == null
+                                    ? l.text()
+                                    : scripts.get(l.script()).line(l.line())));
         }
         return out;
     }
 
-    /** A path as a script wrote it (after expansion) → the app file it names: the longest matching path suffix. */
+    /**
+     * A path as a script wrote it (after expansion) → the app file it names: the longest matching
+     * path suffix.
+     */
     static Optional<String> resolve(String written, List<String> files) {
         List<String> segs = new ArrayList<>();
         for (String s : written.replace('\\', '/').split("/")) {

@@ -15,13 +15,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The app files that hold a secret, found by the secret rules of the file parsers alone: no launch-script
- * interpretation, no detectors, no plan. {@code build} keeps these files out of image layers even when a (possibly
- * edited) plan attaches their secrets to no component, without analysing the app again.
+ * The app files that hold a secret, found by the secret rules of the file parsers alone: no
+ * launch-script interpretation, no detectors, no plan. {@code build} keeps these files out of image
+ * layers even when a (possibly edited) plan attaches their secrets to no component, without
+ * analysing the app again.
  */
 public final class SecretFiles {
-    private SecretFiles() {
-    }
+    private SecretFiles() {}
 
     /** App-relative paths of every text file in which a parser sees a secret, sorted. */
     public static Set<String> of(AppFiles files) {
@@ -44,7 +44,8 @@ public final class SecretFiles {
                     // a file that fails to parse is a problem of the analysis, not of this scan
                 }
             }
-            if (!sink.secrets().isEmpty() || sink.facts().stream().anyMatch(x -> x.kind() == FactKind.SECRET)) {
+            if (!sink.secrets().isEmpty()
+                    || sink.facts().stream().anyMatch(x -> x.kind() == FactKind.SECRET)) {
                 found.add(path);
             }
         }

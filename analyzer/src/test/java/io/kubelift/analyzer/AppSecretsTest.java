@@ -13,13 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** AppSecrets re-reads each kind of secret from its file, returns the value, and never prints it. */
+/**
+ * AppSecrets re-reads each kind of secret from its file, returns the value, and never prints it.
+ */
 class AppSecretsTest {
-    @TempDir
-    Path app;
+    @TempDir Path app;
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             etc/hadoop/ssl-server.xml | ssl.server.keystore.password | <configuration><property><name>ssl.server.keystore.password</name><value>ks-S3cret</value></property></configuration> | ks-S3cret
             conf/app.properties       | db.password                  | db.user=app\\ndb.password=pr0p-S3cret\\n | pr0p-S3cret
             config/application.yml    | spring.datasource.password   | spring:\\n  datasource:\\n    password: yaml-S3cret\\n | yaml-S3cret
@@ -28,16 +32,22 @@ class AppSecretsTest {
             bin/app-env.sh            | DB_PASSWORD                  | #!/bin/sh\\nexport DB_PASSWORD=sh-S3cret\\n | sh-S3cret
             conf/db.properties        | db.url                       | db.url=jdbc:postgresql://app:jdbc-S3cret@db.example.com:5432/app\\n | jdbc-S3cret
             """)
-    void returnsTheValueAndMasksIt(String file, String key, String content, String secret) throws Exception {
+    void returnsTheValueAndMasksIt(String file, String key, String content, String secret)
+            throws Exception {
         Path p = app.resolve(file);
         Files.createDirectories(p.getParent());
         Files.writeString(p, content.replace("\\n", "\n"));
         Analysis a = Analyzer.withDefaultDetectors().analyze(app, AnalyzeOptions.defaults());
-        assertTrue(a.facts().facts().stream().noneMatch(f -> String.valueOf(f).contains(secret)), "facts never hold the value");
+        assertTrue(
+                a.facts().facts().stream().noneMatch(f -> String.valueOf(f).contains(secret)),
+                "facts never hold the value");
 
-        Optional<SecretValue> v = AppSecrets.of(AppFileTrees.open(app)).valueOf(new SecretRef(key, file, null, null, null));
+        Optional<SecretValue> v =
+                AppSecrets.of(AppFileTrees.open(app))
+                        .valueOf(new SecretRef(key, file, null, null, null));
         assertTrue(v.isPresent(), "found " + key + " in " + file);
-        assertTrue(v.get().reveal().contains(secret), "the value (or the credential URL holding it)");
+        assertTrue(
+                v.get().reveal().contains(secret), "the value (or the credential URL holding it)");
         assertEquals(SecretValue.MASK, v.get().toString());
         assertFalse(String.valueOf(v).contains(secret), "Optional.toString masks too");
     }

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * One {@link Analyzer} shared by many threads (batch conversion with --jobs N) gives exactly the sequential results:
- * no parser, detector or interpreter state is shared between analyses.
+ * One {@link Analyzer} shared by many threads (batch conversion with --jobs N) gives exactly the
+ * sequential results: no parser, detector or interpreter state is shared between analyses.
  */
 class ConcurrentAnalysisTest {
     @Test
@@ -50,7 +50,14 @@ class ConcurrentAnalysisTest {
     }
 
     private static String render(Analyzer a, String layout) {
-        Analysis r = a.analyze(Path.of("src/test/resources/fixtures", layout), new AnalyzeOptions(null, "fixtures/" + layout));
-        return PlanCodec.toYaml(r.plan()) + "\n---\n" + r.facts().facts() + "\n" + r.facts().problems();
+        Analysis r =
+                a.analyze(
+                        Path.of("src/test/resources/fixtures", layout),
+                        new AnalyzeOptions(null, "fixtures/" + layout));
+        return PlanCodec.toYaml(r.plan())
+                + "\n---\n"
+                + r.facts().facts()
+                + "\n"
+                + r.facts().problems();
     }
 }

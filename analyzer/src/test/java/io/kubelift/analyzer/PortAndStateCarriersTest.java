@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Listen ports and directories from the carriers real installs use — broker acceptors, socket-binding tables,
- * application-server listener tables, named properties, leaf element texts, directory properties — written here as
- * small files in the shapes of those products, analysed end to end.
+ * Listen ports and directories from the carriers real installs use — broker acceptors,
+ * socket-binding tables, application-server listener tables, named properties, leaf element texts,
+ * directory properties — written here as small files in the shapes of those products, analysed end
+ * to end.
  */
 class PortAndStateCarriersTest {
-    @TempDir
-    Path app;
+    @TempDir Path app;
 
     private Analysis analyze() {
         return Analyzer.withDefaultDetectors().analyze(app, AnalyzeOptions.defaults());
@@ -33,17 +33,24 @@ class PortAndStateCarriersTest {
     }
 
     private static Set<Integer> ports(Analysis a, String file) {
-        return a.facts().facts().stream().filter(f -> f.kind() == FactKind.LISTEN_PORT && f.evidence().file().equals(file))
-                .map(f -> Integer.parseInt(f.subject())).collect(Collectors.toCollection(TreeSet::new));
+        return a.facts().facts().stream()
+                .filter(f -> f.kind() == FactKind.LISTEN_PORT && f.evidence().file().equals(file))
+                .map(f -> Integer.parseInt(f.subject()))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> dirs(Analysis a, FactKind kind) {
-        return a.facts().facts().stream().filter(f -> f.kind() == kind).map(Fact::subject).collect(Collectors.toCollection(TreeSet::new));
+        return a.facts().facts().stream()
+                .filter(f -> f.kind() == kind)
+                .map(Fact::subject)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
     void brokerAcceptorsAndWebBindingInAConfigurationRootThatIsNotHadoop() throws Exception {
-        write("etc/broker.xml", """
+        write(
+                "etc/broker.xml",
+                """
                 <?xml version='1.0'?>
                 <configuration xmlns="urn:activemq">
                   <core xmlns="urn:activemq:core">
@@ -64,7 +71,9 @@ class PortAndStateCarriersTest {
                   </core>
                 </configuration>
                 """);
-        write("etc/bootstrap.xml", """
+        write(
+                "etc/bootstrap.xml",
+                """
                 <broker xmlns="http://activemq.apache.org/schema">
                    <web path="web"><binding name="artemis" uri="http://localhost:8161"/></web>
                 </broker>
@@ -72,12 +81,16 @@ class PortAndStateCarriersTest {
         Analysis a = analyze();
         assertEquals(Set.of(61616, 1883), ports(a, "etc/broker.xml"));
         assertEquals(Set.of(8161), ports(a, "etc/bootstrap.xml"));
-        assertTrue(dirs(a, FactKind.STATE_DIR).containsAll(Set.of("data/paging", "data/journal")), dirs(a, FactKind.STATE_DIR).toString());
+        assertTrue(
+                dirs(a, FactKind.STATE_DIR).containsAll(Set.of("data/paging", "data/journal")),
+                dirs(a, FactKind.STATE_DIR).toString());
     }
 
     @Test
     void socketBindingTableWithPlaceholdersAndADirectoryProperty() throws Exception {
-        write("standalone/configuration/standalone.xml", """
+        write(
+                "standalone/configuration/standalone.xml",
+                """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <server xmlns="urn:jboss:domain:20.0">
                   <profile>
@@ -101,16 +114,29 @@ class PortAndStateCarriersTest {
                 """);
         Analysis a = analyze();
         assertEquals(Set.of(8080, 9990, 4712), ports(a, "standalone/configuration/standalone.xml"));
-        assertTrue(dirs(a, FactKind.STATE_DIR).contains("standalone/data"), dirs(a, FactKind.STATE_DIR).toString());
-        assertTrue(dirs(a, FactKind.LOG_DIR).contains("standalone/log"), dirs(a, FactKind.LOG_DIR).toString());
-        assertTrue(dirs(a, FactKind.STATE_DIR).contains("standalone/tmp/auth"), "the temp dir property is placed: " + dirs(a, FactKind.STATE_DIR));
-        assertTrue(a.facts().facts().stream().anyMatch(f -> f.kind() == FactKind.STATE_DIR && f.subject().equals("standalone/data")
-                && "true".equals(f.attr("durable"))));
+        assertTrue(
+                dirs(a, FactKind.STATE_DIR).contains("standalone/data"),
+                dirs(a, FactKind.STATE_DIR).toString());
+        assertTrue(
+                dirs(a, FactKind.LOG_DIR).contains("standalone/log"),
+                dirs(a, FactKind.LOG_DIR).toString());
+        assertTrue(
+                dirs(a, FactKind.STATE_DIR).contains("standalone/tmp/auth"),
+                "the temp dir property is placed: " + dirs(a, FactKind.STATE_DIR));
+        assertTrue(
+                a.facts().facts().stream()
+                        .anyMatch(
+                                f ->
+                                        f.kind() == FactKind.STATE_DIR
+                                                && f.subject().equals("standalone/data")
+                                                && "true".equals(f.attr("durable"))));
     }
 
     @Test
     void applicationServerListenersSystemPropertiesAndTemplateConfigs() throws Exception {
-        write("glassfish/domains/domain1/config/domain.xml", """
+        write(
+                "glassfish/domains/domain1/config/domain.xml",
+                """
                 <domain log-root="${com.sun.aas.instanceRoot}/logs" application-root="${com.sun.aas.instanceRoot}/applications">
                   <hazelcast-runtime-configuration start-port="5900" das-port="4900" auto-increment-port="true"/>
                   <configs>
@@ -133,15 +159,23 @@ class PortAndStateCarriersTest {
                 </domain>
                 """);
         Analysis a = analyze();
-        assertEquals(Set.of(7676, 3700, 8686, 8080, 4848, 4900), ports(a, "glassfish/domains/domain1/config/domain.xml"),
+        assertEquals(
+                Set.of(7676, 3700, 8686, 8080, 4848, 4900),
+                ports(a, "glassfish/domains/domain1/config/domain.xml"),
                 "the Data Grid's start-port (5900) is the instances' first port, not the DAS's");
-        assertTrue(dirs(a, FactKind.STATE_DIR).contains("glassfish/domains/domain1"), dirs(a, FactKind.STATE_DIR).toString());
-        assertTrue(dirs(a, FactKind.LOG_DIR).contains("glassfish/domains/domain1/logs"), dirs(a, FactKind.LOG_DIR).toString());
+        assertTrue(
+                dirs(a, FactKind.STATE_DIR).contains("glassfish/domains/domain1"),
+                dirs(a, FactKind.STATE_DIR).toString());
+        assertTrue(
+                dirs(a, FactKind.LOG_DIR).contains("glassfish/domains/domain1/logs"),
+                dirs(a, FactKind.LOG_DIR).toString());
     }
 
     @Test
     void jettyXmlWithItsDoctypeAndPropertyDefaults() throws Exception {
-        write("etc/jetty-http.xml", """
+        write(
+                "etc/jetty-http.xml",
+                """
                 <?xml version="1.0"?>
                 <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://www.eclipse.org/jetty/configure_9_3.dtd">
                 <Configure id="Server" class="org.eclipse.jetty.server.Server">
@@ -151,39 +185,56 @@ class PortAndStateCarriersTest {
                 </Configure>
                 """);
         Analysis a = analyze();
-        assertTrue(a.facts().problems().stream().noneMatch(p -> p.file().equals("etc/jetty-http.xml")), a.facts().problems().toString());
+        assertTrue(
+                a.facts().problems().stream().noneMatch(p -> p.file().equals("etc/jetty-http.xml")),
+                a.facts().problems().toString());
         assertEquals(Set.of(8080), ports(a, "etc/jetty-http.xml"));
     }
 
     @Test
     void redirectTargetsAreNotListeners() throws Exception {
-        write("etc/jetty.xml", """
+        write(
+                "etc/jetty.xml",
+                """
                 <Configure id="Server" class="org.eclipse.jetty.server.Server">
                   <New id="httpConfig" class="org.eclipse.jetty.server.HttpConfiguration">
                     <Set name="securePort"><Property name="jetty.httpConfig.securePort" default="8443"/></Set>
                   </New>
                 </Configure>
                 """);
-        write("conf/server.xml", """
+        write(
+                "conf/server.xml",
+                """
                 <Server port="-1"><Service name="Catalina">
                   <Connector port="8080" protocol="HTTP/1.1" redirectPort="8443"/>
                 </Service></Server>
                 """);
         Analysis a = analyze();
-        assertEquals(Set.of(), ports(a, "etc/jetty.xml"), "securePort is where CONFIDENTIAL requests are redirected");
+        assertEquals(
+                Set.of(),
+                ports(a, "etc/jetty.xml"),
+                "securePort is where CONFIDENTIAL requests are redirected");
         assertEquals(Set.of(8080), ports(a, "conf/server.xml"));
     }
 
     @Test
     void osgiStylePortKeysAndAWorkingDirectoryProperty() throws Exception {
         write("etc/org.apache.karaf.shell.cfg", "sshPort = 8101\nsshHost = 0.0.0.0\n");
-        write("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = 1099\nrmiServerPort = 44444\n"
-                + "serviceUrl = service:jmx:rmi://${rmiServerHost}:${rmiServerPort}/jndi/rmi://${rmiRegistryHost}:${rmiRegistryPort}/karaf\n");
+        write(
+                "etc/org.apache.karaf.management.cfg",
+                "rmiRegistryPort = 1099\nrmiServerPort = 44444\n"
+                        + "serviceUrl = service:jmx:rmi://${rmiServerHost}:${rmiServerPort}/jndi/rmi://${rmiRegistryHost}:${rmiRegistryPort}/karaf\n");
         write("etc/config.properties", "org.osgi.framework.storage = ${karaf.data}/cache\n");
         Analysis a = analyze();
         assertEquals(Set.of(8101), ports(a, "etc/org.apache.karaf.shell.cfg"));
         assertEquals(Set.of(1099, 44444), ports(a, "etc/org.apache.karaf.management.cfg"));
-        assertTrue(a.facts().facts().stream().anyMatch(f -> f.kind() == FactKind.STATE_DIR && f.subject().equals("data")
-                && "false".equals(f.attr("durable"))), dirs(a, FactKind.STATE_DIR).toString());
+        assertTrue(
+                a.facts().facts().stream()
+                        .anyMatch(
+                                f ->
+                                        f.kind() == FactKind.STATE_DIR
+                                                && f.subject().equals("data")
+                                                && "false".equals(f.attr("durable"))),
+                dirs(a, FactKind.STATE_DIR).toString());
     }
 }

@@ -8,9 +8,24 @@ import io.kubelift.model.Severity;
 public abstract class AbstractCheck implements Check {
     private final CheckInfo info;
 
-    protected AbstractCheck(String id, Severity severity, CheckSource source, boolean fixedByGenerate, String summary,
-            String rationale, String remediation) {
-        this.info = new CheckInfo(id, factorOf(id), severity, summary, rationale, remediation, fixedByGenerate, source);
+    protected AbstractCheck(
+            String id,
+            Severity severity,
+            CheckSource source,
+            boolean fixedByGenerate,
+            String summary,
+            String rationale,
+            String remediation) {
+        this.info =
+                new CheckInfo(
+                        id,
+                        factorOf(id),
+                        severity,
+                        summary,
+                        rationale,
+                        remediation,
+                        fixedByGenerate,
+                        source);
     }
 
     /** The factor an id names: {@code TF03-…} is factor III. */
@@ -31,16 +46,25 @@ public abstract class AbstractCheck implements Check {
     }
 
     /**
-     * A finding at {@code file:line}; {@code snippet} must already be display-safe (masked). Whether generate fixes
-     * it is set by the {@link Checker}, measured on the generated output.
+     * A finding at {@code file:line}; {@code snippet} must already be display-safe (masked).
+     * Whether generate fixes it is set by the {@link Checker}, measured on the generated output.
      */
     protected Finding finding(String file, int line, String message, String snippet) {
-        return new Finding(info.id(), info.factor().numeral(), info.severity(), file, line, message,
-                info.remediation(), false, snippet);
+        return new Finding(
+                info.id(),
+                info.factor().numeral(),
+                info.severity(),
+                file,
+                line,
+                message,
+                info.remediation(),
+                false,
+                snippet);
     }
 
     /** A finding at the evidence's place, with the evidence's (already masked) text as snippet. */
     protected Finding finding(Evidence evidence, String message) {
-        return finding(evidence.file(), evidence.line(), message, SecretText.maskLine(evidence.text()));
+        return finding(
+                evidence.file(), evidence.line(), message, SecretText.maskLine(evidence.text()));
     }
 }

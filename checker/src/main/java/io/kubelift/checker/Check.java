@@ -7,12 +7,16 @@ import java.util.List;
 public interface Check {
     CheckInfo info();
 
-    /** The findings of this rule; called only when the evidence {@link CheckInfo#source()} names is present. */
+    /**
+     * The findings of this rule; called only when the evidence {@link CheckInfo#source()} names is
+     * present.
+     */
     List<Finding> run(CheckContext context);
 
     /**
-     * The findings of an app rule that are still true once {@code kubelift generate} has run: measured on the
-     * generated output, never declared. The default claims nothing: every finding remains.
+     * The findings of an app rule that are still true once {@code kubelift generate} has run:
+     * measured on the generated output, never declared. The default claims nothing: every finding
+     * remains.
      */
     default List<Finding> remaining(CheckContext context, GeneratedOutput out) {
         return run(context);

@@ -8,8 +8,12 @@ import io.kubelift.model.Facts;
 import io.kubelift.model.MigrationPlan;
 import java.util.List;
 
-/** The evidence a check run reads: the app's facts, the plan and the parsed manifests (any may be absent). */
-public record CheckContext(AppFiles app, Facts facts, MigrationPlan plan, ManifestBundle manifests) {
+/**
+ * The evidence a check run reads: the app's facts, the plan and the parsed manifests (any may be
+ * absent).
+ */
+public record CheckContext(
+        AppFiles app, Facts facts, MigrationPlan plan, ManifestBundle manifests) {
     public CheckContext {
         facts = facts == null ? new Facts(List.of(), List.of()) : facts;
         manifests = manifests == null ? ManifestBundle.parse(List.of()) : manifests;

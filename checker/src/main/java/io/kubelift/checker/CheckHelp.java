@@ -9,18 +9,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A check's help for report formats that embed it (SARIF {@code rules[].help}): the doc page the project ships,
- * {@code docs/checks/ID.md}, which the build puts on the classpath as {@code io/kubelift/checker/docs/ID.md}; when a
- * page is not there (a check added outside this project, a build without the docs), the same sections made from
- * the check's own description and remediation.
+ * A check's help for report formats that embed it (SARIF {@code rules[].help}): the doc page the
+ * project ships, {@code docs/checks/ID.md}, which the build puts on the classpath as {@code
+ * io/kubelift/checker/docs/ID.md}; when a page is not there (a check added outside this project, a
+ * build without the docs), the same sections made from the check's own description and remediation.
  */
 final class CheckHelp {
     static final String PAGES = "/io/kubelift/checker/docs/";
-    /** A markdown inline link {@code [text](target)} whose target is relative (no scheme, not an anchor). */
-    private static final Pattern RELATIVE_LINK = Pattern.compile("\\[([^\\]\\n]+)\\]\\((?![a-zA-Z][a-zA-Z0-9+.-]*:|#)([^)\\s]+)\\)");
 
-    private CheckHelp() {
-    }
+    /**
+     * A markdown inline link {@code [text](target)} whose target is relative (no scheme, not an
+     * anchor).
+     */
+    private static final Pattern RELATIVE_LINK =
+            Pattern.compile("\\[([^\\]\\n]+)\\]\\((?![a-zA-Z][a-zA-Z0-9+.-]*:|#)([^)\\s]+)\\)");
+
+    private CheckHelp() {}
 
     /** Plain text: the summary, why, and how to fix. */
     static String text(CheckInfo c) {
@@ -28,14 +32,23 @@ final class CheckHelp {
     }
 
     /**
-     * The doc page as markdown. Its links are relative to {@code docs/checks/}: with {@code docsUrl} they are resolved
-     * against it, without one only their text is kept (a relative link means nothing inside a SARIF viewer).
+     * The doc page as markdown. Its links are relative to {@code docs/checks/}: with {@code
+     * docsUrl} they are resolved against it, without one only their text is kept (a relative link
+     * means nothing inside a SARIF viewer).
      */
     static String markdown(CheckInfo c, String docsUrl) {
         String page = page(c.id());
         if (page == null) {
-            page = "# " + c.id() + "\n\n" + c.summary() + ".\n\n## Why\n\n" + c.rationale() + "\n\n## How to fix\n\n"
-                    + c.remediation() + "\n";
+            page =
+                    "# "
+                            + c.id()
+                            + "\n\n"
+                            + c.summary()
+                            + ".\n\n## Why\n\n"
+                            + c.rationale()
+                            + "\n\n## How to fix\n\n"
+                            + c.remediation()
+                            + "\n";
         }
         return links(page, docsUrl);
     }
@@ -56,8 +69,14 @@ final class CheckHelp {
         Matcher m = RELATIVE_LINK.matcher(markdown);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String replacement = docsUrl == null ? m.group(1)
-                    : "[" + m.group(1) + "](" + URI.create(docsUrl).resolve(m.group(2)) + ")";
+            String replacement =
+                    docsUrl == null
+                            ? m.group(1)
+                            : "["
+                                    + m.group(1)
+                                    + "]("
+                                    + URI.create(docsUrl).resolve(m.group(2))
+                                    + ")";
             m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(sb);

@@ -1,6 +1,8 @@
 package io.kubelift.checker;
 
-/** Which evidence a check reads; a check only counts towards a score when its evidence was given. */
+/**
+ * Which evidence a check reads; a check only counts towards a score when its evidence was given.
+ */
 public enum CheckSource {
     /** The analyzer's facts about the app (configs, scripts, sources). */
     APP,

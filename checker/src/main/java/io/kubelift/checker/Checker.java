@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Runs twelve-factor (+3) checks over an app's facts, a plan and Kubernetes manifests, and scores the result. */
+/**
+ * Runs twelve-factor (+3) checks over an app's facts, a plan and Kubernetes manifests, and scores
+ * the result.
+ */
 public final class Checker {
-    private static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.file() == null ? "" : f.file())
-            .thenComparingInt(Finding::line)
-            .thenComparing(Finding::checkId)
-            .thenComparing(Finding::message);
+    private static final Comparator<Finding> ORDER =
+            Comparator.comparing((Finding f) -> f.file() == null ? "" : f.file())
+                    .thenComparingInt(Finding::line)
+                    .thenComparing(Finding::checkId)
+                    .thenComparing(Finding::message);
 
     private final List<Check> checks;
 
@@ -27,7 +30,8 @@ public final class Checker {
         Set<String> ids = new HashSet<>();
         for (Check c : checks) {
             if (!ids.add(c.info().id())) {
-                throw new IllegalArgumentException("check id " + c.info().id() + " is registered twice");
+                throw new IllegalArgumentException(
+                        "check id " + c.info().id() + " is registered twice");
             }
         }
         this.checks = checks.stream().sorted(Comparator.comparing(c -> c.info().id())).toList();
@@ -47,13 +51,17 @@ public final class Checker {
         Set<String> known = new TreeSet<>(checks.stream().map(c -> c.info().id()).toList());
         for (String id : opts.disabled()) {
             if (!known.contains(id)) {
-                throw KubeliftException.usage("unknown check id '" + id + "' in --disable",
+                throw KubeliftException.usage(
+                        "unknown check id '" + id + "' in --disable",
                         "run 'kubelift check --list' or see docs/checker.md for the ids");
             }
         }
-        GeneratedOutput out = input.generated().isEmpty() ? null : GeneratedOutput.of(input.generated());
-        List<ManifestSource> manifests = input.manifests().isEmpty() && out != null ? out.manifestSources()
-                : input.manifests();
+        GeneratedOutput out =
+                input.generated().isEmpty() ? null : GeneratedOutput.of(input.generated());
+        List<ManifestSource> manifests =
+                input.manifests().isEmpty() && out != null
+                        ? out.manifestSources()
+                        : input.manifests();
         ManifestBundle bundle = ManifestBundle.parse(manifests);
         CheckContext ctx = new CheckContext(input.app(), input.facts(), input.plan(), bundle);
         Set<CheckSource> sources = EnumSet.noneOf(CheckSource.class);
@@ -81,33 +89,62 @@ public final class Checker {
                 if (e instanceof KubeliftException) {
                     throw e;
                 }
-                throw new KubeliftException(KubeliftException.Kind.INTERNAL, "check " + info.id() + " failed: " + e
-                        + " — please report this bug with the input that caused it", e);
+                throw new KubeliftException(
+                        KubeliftException.Kind.INTERNAL,
+                        "check "
+                                + info.id()
+                                + " failed: "
+                                + e
+                                + " — please report this bug with the input that caused it",
+                        e);
             }
         }
-        Suppressions.Result result = Suppressions.apply(raw.stream().sorted(ORDER).toList(),
-                file -> textOf(file, input, bundle));
+        Suppressions.Result result =
+                Suppressions.apply(
+                        raw.stream().sorted(ORDER).toList(), file -> textOf(file, input, bundle));
         List<Finding> findings = result.findings().stream().sorted(ORDER).toList();
         Map<String, FactorScore> scores;
         Map<String, FactorScore> before = Map.of();
         if (out == null) {
             scores = Scoring.score(ran, findings);
         } else {
-            // before: the app as installed (its own checks, every finding); after: what generate wrote (app findings
+            // before: the app as installed (its own checks, every finding); after: what generate
+            // wrote (app findings
             // it did not fix, plus the plan and the generated manifests).
-            before = Scoring.score(ran.stream().filter(c -> c.source() == CheckSource.APP).toList(),
-                    findings.stream().filter(f -> isApp(f, ran)).toList());
-            scores = Scoring.score(ran, findings.stream().filter(f -> !f.fixedByGenerate()).toList());
+            before =
+                    Scoring.score(
+                            ran.stream().filter(c -> c.source() == CheckSource.APP).toList(),
+                            findings.stream().filter(f -> isApp(f, ran)).toList());
+            scores =
+                    Scoring.score(
+                            ran, findings.stream().filter(f -> !f.fixedByGenerate()).toList());
         }
-        return new Report(input.rootName(), findings, result.suppressions(), opts.disabled(), scores, before, ran, sources);
+        return new Report(
+                input.rootName(),
+                findings,
+                result.suppressions(),
+                opts.disabled(),
+                scores,
+                before,
+                ran,
+                sources);
     }
 
     private static boolean isApp(Finding f, List<CheckInfo> ran) {
-        return ran.stream().anyMatch(c -> c.id().equals(f.checkId()) && c.source() == CheckSource.APP);
+        return ran.stream()
+                .anyMatch(c -> c.id().equals(f.checkId()) && c.source() == CheckSource.APP);
     }
 
     private static Finding fixed(Finding f) {
-        return new Finding(f.checkId(), f.factor(), f.severity(), f.file(), f.line(), f.message(), f.remediation(), true,
+        return new Finding(
+                f.checkId(),
+                f.factor(),
+                f.severity(),
+                f.file(),
+                f.line(),
+                f.message(),
+                f.remediation(),
+                true,
                 f.snippet());
     }
 

@@ -8,14 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A check over each component of the migration plan. Findings point at the component's evidence when it has
- * one (the legacy file it came from), else at the plan itself ({@link #PLAN_FILE}).
+ * A check over each component of the migration plan. Findings point at the component's evidence
+ * when it has one (the legacy file it came from), else at the plan itself ({@link #PLAN_FILE}).
  */
 public abstract class ComponentCheck extends AbstractCheck {
     /** The file name plan findings are reported against when a component carries no evidence. */
     public static final String PLAN_FILE = "plan.yaml";
 
-    protected ComponentCheck(String id, Severity severity, boolean fixedByGenerate, String summary, String rationale,
+    protected ComponentCheck(
+            String id,
+            Severity severity,
+            boolean fixedByGenerate,
+            String summary,
+            String rationale,
             String remediation) {
         super(id, severity, CheckSource.PLAN, fixedByGenerate, summary, rationale, remediation);
     }

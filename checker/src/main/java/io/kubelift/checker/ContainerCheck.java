@@ -6,9 +6,17 @@ import io.kubelift.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A check over each container of each pod-creating object (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob…). */
+/**
+ * A check over each container of each pod-creating object (Pod, Deployment, StatefulSet, DaemonSet,
+ * Job, CronJob…).
+ */
 public abstract class ContainerCheck extends ManifestCheck {
-    protected ContainerCheck(String id, Severity severity, boolean fixedByGenerate, String summary, String rationale,
+    protected ContainerCheck(
+            String id,
+            Severity severity,
+            boolean fixedByGenerate,
+            String summary,
+            String rationale,
             String remediation) {
         super(id, severity, fixedByGenerate, summary, rationale, remediation);
     }
@@ -46,7 +54,8 @@ public abstract class ContainerCheck extends ManifestCheck {
 
     /** {@code container NAME} or {@code init container NAME}, for messages. */
     protected static String label(KubeObject.Container c) {
-        return (c.init() ? "init container " : "container ") + (c.name() == null ? "(unnamed)" : c.name());
+        return (c.init() ? "init container " : "container ")
+                + (c.name() == null ? "(unnamed)" : c.name());
     }
 
     /** The security context value at {@code key}: the container's, else the pod's. */

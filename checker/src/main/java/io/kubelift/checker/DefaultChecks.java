@@ -2,10 +2,12 @@ package io.kubelift.checker;
 
 import java.util.List;
 
-/** The registry of every check kubelift ships; add a check by adding it here (and a doc page and a test case). */
+/**
+ * The registry of every check kubelift ships; add a check by adding it here (and a doc page and a
+ * test case).
+ */
 public final class DefaultChecks {
-    private DefaultChecks() {
-    }
+    private DefaultChecks() {}
 
     public static List<Check> all() {
         List<Check> all = new java.util.ArrayList<>(javaChecks());
@@ -13,7 +15,10 @@ public final class DefaultChecks {
         return List.copyOf(all);
     }
 
-    /** Every check kubelift ships plus the rules of the rule files below {@code rulesDir} ({@code --rules}). */
+    /**
+     * Every check kubelift ships plus the rules of the rule files below {@code rulesDir} ({@code
+     * --rules}).
+     */
     public static List<Check> withRules(java.nio.file.Path rulesDir) {
         List<Check> all = new java.util.ArrayList<>(all());
         if (rulesDir != null) {
@@ -83,7 +88,6 @@ public final class DefaultChecks {
                 new io.kubelift.checker.checks.manifest.ServiceAccountTokenCheck(),
                 new io.kubelift.checker.checks.manifest.ServiceSelectsNothingCheck(),
                 new io.kubelift.checker.checks.manifest.SingleReplicaManifestCheck(),
-                new io.kubelift.checker.checks.manifest.WritableRootFsCheck()
-        );
+                new io.kubelift.checker.checks.manifest.WritableRootFsCheck());
     }
 }

@@ -13,15 +13,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A check that reports one finding per analyzer fact of one kind that {@link #matches(Fact)}. Whether a finding is
- * fixed by {@code kubelift generate} is measured on the generated output by {@link #survives}; a check that does not
- * say how to measure it claims nothing is fixed.
+ * A check that reports one finding per analyzer fact of one kind that {@link #matches(Fact)}.
+ * Whether a finding is fixed by {@code kubelift generate} is measured on the generated output by
+ * {@link #survives}; a check that does not say how to measure it claims nothing is fixed.
  */
 public abstract class FactCheck extends AbstractCheck {
     private final FactKind kind;
 
-    protected FactCheck(String id, Severity severity, boolean fixedByGenerate, FactKind kind, String summary,
-            String rationale, String remediation) {
+    protected FactCheck(
+            String id,
+            Severity severity,
+            boolean fixedByGenerate,
+            FactKind kind,
+            String summary,
+            String rationale,
+            String remediation) {
         super(id, severity, CheckSource.APP, fixedByGenerate, summary, rationale, remediation);
         this.kind = kind;
     }
@@ -33,8 +39,9 @@ public abstract class FactCheck extends AbstractCheck {
     protected abstract String message(Fact fact);
 
     /**
-     * True when the problem {@code fact} shows is still there in the generated output (manifests, start scripts,
-     * the ConfigMaps that replace config files). The default: nothing kubelift writes removes it.
+     * True when the problem {@code fact} shows is still there in the generated output (manifests,
+     * start scripts, the ConfigMaps that replace config files). The default: nothing kubelift
+     * writes removes it.
      */
     protected boolean survives(Fact fact, GeneratedOutput out, CheckContext context) {
         return true;
@@ -42,7 +49,10 @@ public abstract class FactCheck extends AbstractCheck {
 
     @Override
     public List<Finding> run(CheckContext context) {
-        return context.facts(kind).stream().filter(this::matches).map(f -> finding(f.evidence(), message(f))).toList();
+        return context.facts(kind).stream()
+                .filter(this::matches)
+                .map(f -> finding(f.evidence(), message(f)))
+                .toList();
     }
 
     @Override
@@ -62,9 +72,10 @@ public abstract class FactCheck extends AbstractCheck {
     }
 
     /**
-     * A literal (host, heap flag, path) survives when any generated file still holds it, or when the file it was
-     * found in still reaches the container with it: a config file no ConfigMap replaces is in the image as it was,
-     * and a script is only harmless when no generated entrypoint runs it any more.
+     * A literal (host, heap flag, path) survives when any generated file still holds it, or when
+     * the file it was found in still reaches the container with it: a config file no ConfigMap
+     * replaces is in the image as it was, and a script is only harmless when no generated
+     * entrypoint runs it any more.
      */
     protected static boolean literalSurvives(Fact f, String token, GeneratedOutput out) {
         if (out.holds(token)) {
@@ -87,38 +98,61 @@ public abstract class FactCheck extends AbstractCheck {
         return file == null || !isScript(file) || out.runs(file);
     }
 
-    /** Shell and batch scripts: {@code *.sh}, {@code *.cmd}, files without extension under {@code bin/}. */
+    /**
+     * Shell and batch scripts: {@code *.sh}, {@code *.cmd}, files without extension under {@code
+     * bin/}.
+     */
     public static boolean isScript(String file) {
         String f = file.replace('\\', '/').toLowerCase(Locale.ROOT);
         String name = f.substring(f.lastIndexOf('/') + 1);
-        return name.endsWith(".sh") || name.endsWith(".bash") || name.endsWith(".ksh") || name.endsWith(".cmd")
-                || name.endsWith(".bat") || (!name.contains(".") && (f.startsWith("bin/") || f.startsWith("sbin/")
-                        || f.contains("/bin/") || f.contains("/sbin/")));
+        return name.endsWith(".sh")
+                || name.endsWith(".bash")
+                || name.endsWith(".ksh")
+                || name.endsWith(".cmd")
+                || name.endsWith(".bat")
+                || (!name.contains(".")
+                        && (f.startsWith("bin/")
+                                || f.startsWith("sbin/")
+                                || f.contains("/bin/")
+                                || f.contains("/sbin/")));
     }
 
     /**
-     * The value a setting has in a config text: Hadoop-style XML ({@code <name>k</name> … <value>v</value>}),
-     * properties/YAML ({@code k=v}, {@code k: v}) or shell ({@code export K=v}); empty when the setting is absent.
+     * The value a setting has in a config text: Hadoop-style XML ({@code <name>k</name> …
+     * <value>v</value>}), properties/YAML ({@code k=v}, {@code k: v}) or shell ({@code export
+     * K=v}); empty when the setting is absent.
      */
     public static Optional<String> settingValue(String text, String key) {
         if (text == null || key == null) {
             return Optional.empty();
         }
         String t = GeneratedOutput.stripComments(text);
-        Matcher xml = Pattern.compile("<name>\\s*" + Pattern.quote(key) + "\\s*</name>\\s*(?:<[^v/][^>]*>[^<]*</[^>]+>\\s*)*"
-                + "(?:<value>([^<]*)</value>|<value\\s*/>)").matcher(t);
+        Matcher xml =
+                Pattern.compile(
+                                "<name>\\s*"
+                                        + Pattern.quote(key)
+                                        + "\\s*</name>\\s*(?:<[^v/][^>]*>[^<]*</[^>]+>\\s*)*"
+                                        + "(?:<value>([^<]*)</value>|<value\\s*/>)")
+                        .matcher(t);
         if (xml.find()) {
             return Optional.of(xml.group(1) == null ? "" : xml.group(1).strip());
         }
-        Matcher kv = Pattern.compile("(?m)^\\s*(?:export\\s+)?\"?" + Pattern.quote(key) + "\"?\\s*[=:]\\s*(.*?)\\s*$")
-                .matcher(t);
+        Matcher kv =
+                Pattern.compile(
+                                "(?m)^\\s*(?:export\\s+)?\"?"
+                                        + Pattern.quote(key)
+                                        + "\"?\\s*[=:]\\s*(.*?)\\s*$")
+                        .matcher(t);
         if (kv.find()) {
             return Optional.of(kv.group(1));
         }
         return Optional.empty();
     }
 
-    /** The plan component paths ({@code state}/{@code logs}) recorded at the same place as the fact, resolved. */
+    /**
+     * The plan component paths ({@code state}/{@code logs}) recorded at the same place as the fact,
+     * resolved.
+     */
     protected static List<String> planPaths(Fact f, CheckContext context, boolean logs) {
         List<String> out = new ArrayList<>();
         if (context.plan() == null || f.evidence() == null) {
@@ -126,15 +160,22 @@ public abstract class FactCheck extends AbstractCheck {
         }
         for (Component c : context.plan().spec().components()) {
             if (logs) {
-                c.logs().stream().filter(l -> same(l.evidence(), f)).forEach(l -> out.add(l.path()));
+                c.logs().stream()
+                        .filter(l -> same(l.evidence(), f))
+                        .forEach(l -> out.add(l.path()));
             } else {
-                c.state().stream().filter(s -> same(s.evidence(), f)).forEach(s -> out.add(s.path()));
+                c.state().stream()
+                        .filter(s -> same(s.evidence(), f))
+                        .forEach(s -> out.add(s.path()));
             }
         }
         return out;
     }
 
     private static boolean same(io.kubelift.model.Evidence e, Fact f) {
-        return e != null && e.file() != null && e.file().equals(f.evidence().file()) && e.line() == f.evidence().line();
+        return e != null
+                && e.file() != null
+                && e.file().equals(f.evidence().file())
+                && e.line() == f.evidence().line();
     }
 }

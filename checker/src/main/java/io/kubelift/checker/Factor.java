@@ -2,7 +2,10 @@ package io.kubelift.checker;
 
 import java.util.Arrays;
 
-/** The twelve factors (12factor.net) and three more (Hoffman, Beyond the Twelve-Factor App), as roman numerals. */
+/**
+ * The twelve factors (12factor.net) and three more (Hoffman, Beyond the Twelve-Factor App), as
+ * roman numerals.
+ */
 public enum Factor {
     I("Codebase"),
     II("Dependencies"),
@@ -36,7 +39,9 @@ public enum Factor {
     }
 
     public static Factor parse(String numeral) {
-        return Arrays.stream(values()).filter(f -> f.name().equals(numeral)).findFirst()
+        return Arrays.stream(values())
+                .filter(f -> f.name().equals(numeral))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not a factor: " + numeral));
     }
 }

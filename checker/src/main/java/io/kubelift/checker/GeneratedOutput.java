@@ -12,37 +12,42 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * What {@code kubelift generate} wrote (manifests and start scripts), read the way a container sees it: which app
- * files a ConfigMap replaces (and with what text), which paths a volume is mounted at, which app scripts are still
- * run, and whether any generated text still holds a literal. App checks ask it whether their problem survives the
- * migration, so "fixed by generate" is a measurement of the output, never a promise.
+ * What {@code kubelift generate} wrote (manifests and start scripts), read the way a container sees
+ * it: which app files a ConfigMap replaces (and with what text), which paths a volume is mounted
+ * at, which app scripts are still run, and whether any generated text still holds a literal. App
+ * checks ask it whether their problem survives the migration, so "fixed by generate" is a
+ * measurement of the output, never a promise.
  *
- * <p>Secrets (objects of kind Secret, {@code secrets/*.env} files) are not searched: holding a credential is
- * their job. Comments (XML, {@code #} lines) are not searched either: a host named in a comment configures nothing.
+ * <p>Secrets (objects of kind Secret, {@code secrets/*.env} files) are not searched: holding a
+ * credential is their job. Comments (XML, {@code #} lines) are not searched either: a host named in
+ * a comment configures nothing.
  */
 public final class GeneratedOutput {
     private static final Pattern XML_COMMENT = Pattern.compile("(?s)<!--.*?-->");
 
     private final Map<String, String> files;
     private final ManifestBundle manifests;
-    private final Map<String, String> mountedFiles = new TreeMap<>(); // absolute path in the container → text
+    private final Map<String, String> mountedFiles =
+            new TreeMap<>(); // absolute path in the container → text
     private final List<String> mountPaths = new ArrayList<>();
-    private final List<String> searchable = new ArrayList<>(); // comment-free texts of non-secret output
+    private final List<String> searchable =
+            new ArrayList<>(); // comment-free texts of non-secret output
     private final List<String> commands = new ArrayList<>(); // what the containers run
 
     private GeneratedOutput(Map<String, String> files) {
         this.files = files;
         List<ManifestSource> yaml = new ArrayList<>();
-        files.forEach((path, text) -> {
-            if (isManifest(path)) {
-                yaml.add(new ManifestSource(path, text));
-            } else if (!isSecretFile(path)) {
-                searchable.add(stripComments(text));
-                if (path.startsWith("scripts/") || path.contains("/scripts/")) {
-                    commands.add(stripComments(text));
-                }
-            }
-        });
+        files.forEach(
+                (path, text) -> {
+                    if (isManifest(path)) {
+                        yaml.add(new ManifestSource(path, text));
+                    } else if (!isSecretFile(path)) {
+                        searchable.add(stripComments(text));
+                        if (path.startsWith("scripts/") || path.contains("/scripts/")) {
+                            commands.add(stripComments(text));
+                        }
+                    }
+                });
         this.manifests = ManifestBundle.parse(yaml);
         for (KubeObject o : manifests.objects()) {
             if (o.kind().equals("Secret")) {
@@ -64,10 +69,15 @@ public final class GeneratedOutput {
         return new GeneratedOutput(m);
     }
 
-    /** The manifests among the generated files (kustomization files left out), for the manifest checks. */
+    /**
+     * The manifests among the generated files (kustomization files left out), for the manifest
+     * checks.
+     */
     public List<ManifestSource> manifestSources() {
-        return files.entrySet().stream().filter(e -> isManifest(e.getKey()))
-                .map(e -> new ManifestSource(e.getKey(), e.getValue())).toList();
+        return files.entrySet().stream()
+                .filter(e -> isManifest(e.getKey()))
+                .map(e -> new ManifestSource(e.getKey(), e.getValue()))
+                .toList();
     }
 
     public ManifestBundle manifests() {
@@ -80,8 +90,10 @@ public final class GeneratedOutput {
 
     private static boolean isManifest(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) && !path.startsWith("scripts/")
-                && !name.startsWith("kustomization.") && !name.equals("command.json");
+        return (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))
+                && !path.startsWith("scripts/")
+                && !name.startsWith("kustomization.")
+                && !name.equals("command.json");
     }
 
     private static boolean isSecretFile(String path) {
@@ -89,8 +101,9 @@ public final class GeneratedOutput {
     }
 
     /**
-     * The text that replaces the app file {@code appFile} (relative to the app root) in the container: a ConfigMap
-     * entry mounted at a path ending in that file. Empty when nothing replaces it (the image then holds the original).
+     * The text that replaces the app file {@code appFile} (relative to the app root) in the
+     * container: a ConfigMap entry mounted at a path ending in that file. Empty when nothing
+     * replaces it (the image then holds the original).
      */
     public Optional<String> replacementOf(String appFile) {
         if (appFile == null || appFile.isBlank()) {
@@ -105,13 +118,20 @@ public final class GeneratedOutput {
         return Optional.empty();
     }
 
-    /** True when a generated start script or container command still runs (names) the app script {@code appFile}. */
+    /**
+     * True when a generated start script or container command still runs (names) the app script
+     * {@code appFile}.
+     */
     public boolean runs(String appFile) {
         if (appFile == null || appFile.isBlank()) {
             return false;
         }
-        Pattern p = Pattern.compile("(^|[\\s\"'/=:$}])" + Pattern.quote(trimSlashes(appFile)) + "($|[\\s\"';&|)])",
-                Pattern.MULTILINE);
+        Pattern p =
+                Pattern.compile(
+                        "(^|[\\s\"'/=:$}])"
+                                + Pattern.quote(trimSlashes(appFile))
+                                + "($|[\\s\"';&|)])",
+                        Pattern.MULTILINE);
         return commands.stream().anyMatch(c -> p.matcher(c).find());
     }
 
@@ -121,13 +141,14 @@ public final class GeneratedOutput {
             return false;
         }
         String p = trimTrailing(path);
-        return mountPaths.stream().map(GeneratedOutput::trimTrailing)
+        return mountPaths.stream()
+                .map(GeneratedOutput::trimTrailing)
                 .anyMatch(m -> p.equals(m) || p.startsWith(m.endsWith("/") ? m : m + "/"));
     }
 
     /**
-     * True when a generated file other than a Secret still holds {@code token} as a whole word (not as part of a
-     * longer host name or path), outside comments.
+     * True when a generated file other than a Secret still holds {@code token} as a whole word (not
+     * as part of a longer host name or path), outside comments.
      */
     public boolean holds(String token) {
         if (token == null || token.isBlank()) {
@@ -139,14 +160,22 @@ public final class GeneratedOutput {
 
     /** True when {@code text} holds {@code token} as a whole word, outside comments. */
     public static boolean holds(String text, String token) {
-        return text != null && token != null && !token.isBlank() && wordPattern(token).matcher(stripComments(text)).find();
+        return text != null
+                && token != null
+                && !token.isBlank()
+                && wordPattern(token).matcher(stripComments(text)).find();
     }
 
     static Pattern wordPattern(String token) {
-        return Pattern.compile("(?<![A-Za-z0-9_.\\-])" + Pattern.quote(token) + "(?![A-Za-z0-9_\\-]|\\.[A-Za-z0-9])");
+        return Pattern.compile(
+                "(?<![A-Za-z0-9_.\\-])"
+                        + Pattern.quote(token)
+                        + "(?![A-Za-z0-9_\\-]|\\.[A-Za-z0-9])");
     }
 
-    /** The text without XML comments and without lines that are {@code #} or {@code //} comments. */
+    /**
+     * The text without XML comments and without lines that are {@code #} or {@code //} comments.
+     */
     public static String stripComments(String text) {
         if (text == null) {
             return "";
@@ -188,7 +217,9 @@ public final class GeneratedOutput {
         for (KubeObject.Container c : o.containers()) {
             StringBuilder cmd = new StringBuilder();
             for (String key : List.of("command", "args")) {
-                c.node().listAt(key).forEach(s -> cmd.append(s.text() == null ? "" : s.text()).append(' '));
+                c.node()
+                        .listAt(key)
+                        .forEach(s -> cmd.append(s.text() == null ? "" : s.text()).append(' '));
             }
             commands.add(cmd.toString());
             for (YamlNode m : c.node().listAt("volumeMounts")) {
@@ -205,20 +236,24 @@ public final class GeneratedOutput {
                 Map<String, String> data = configMapData(cm, o.namespaceOrEmpty());
                 String subPath = m.textAt("subPath");
                 Map<String, String> items = new LinkedHashMap<>();
-                vol.listAt("configMap", "items").forEach(i -> items.put(i.textAt("path"), i.textAt("key")));
+                vol.listAt("configMap", "items")
+                        .forEach(i -> items.put(i.textAt("path"), i.textAt("key")));
                 if (subPath != null) {
                     String key = items.getOrDefault(subPath, subPath);
                     if (data.containsKey(key)) {
                         mountedFiles.put(mountPath, data.get(key));
                     }
                 } else if (items.isEmpty()) {
-                    data.forEach((k, text) -> mountedFiles.put(trimTrailing(mountPath) + "/" + k, text));
+                    data.forEach(
+                            (k, text) -> mountedFiles.put(trimTrailing(mountPath) + "/" + k, text));
                 } else {
-                    items.forEach((path, key) -> {
-                        if (path != null && data.containsKey(key)) {
-                            mountedFiles.put(trimTrailing(mountPath) + "/" + path, data.get(key));
-                        }
-                    });
+                    items.forEach(
+                            (path, key) -> {
+                                if (path != null && data.containsKey(key)) {
+                                    mountedFiles.put(
+                                            trimTrailing(mountPath) + "/" + path, data.get(key));
+                                }
+                            });
                 }
             }
         }
@@ -226,8 +261,10 @@ public final class GeneratedOutput {
 
     private Map<String, String> configMapData(String name, String namespace) {
         for (KubeObject cm : manifests.ofKind("ConfigMap")) {
-            if (name.equals(cm.name()) && (cm.namespaceOrEmpty().isEmpty() || namespace.isEmpty()
-                    || cm.namespaceOrEmpty().equals(namespace))) {
+            if (name.equals(cm.name())
+                    && (cm.namespaceOrEmpty().isEmpty()
+                            || namespace.isEmpty()
+                            || cm.namespaceOrEmpty().equals(namespace))) {
                 return cm.root().stringsAt("data");
             }
         }

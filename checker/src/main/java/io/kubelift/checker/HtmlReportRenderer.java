@@ -5,9 +5,9 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /**
- * A self-contained HTML compliance report (inline CSS and SVG, no scripts, no network): overall score, a score
- * and grade per factor, what {@code kubelift generate} fixes versus what needs a person, and every finding with
- * its (masked) snippet, suppressions and disabled checks.
+ * A self-contained HTML compliance report (inline CSS and SVG, no scripts, no network): overall
+ * score, a score and grade per factor, what {@code kubelift generate} fixes versus what needs a
+ * person, and every finding with its (masked) snippet, suppressions and disabled checks.
  */
 public final class HtmlReportRenderer implements ReportRenderer {
     private final String docsUrl;
@@ -17,11 +17,16 @@ public final class HtmlReportRenderer implements ReportRenderer {
         this(null);
     }
 
-    /** Check ids linked to {@code docsUrl + ID.md} ({@link ReportRenderers#docsUrl}); none when null. */
+    /**
+     * Check ids linked to {@code docsUrl + ID.md} ({@link ReportRenderers#docsUrl}); none when
+     * null.
+     */
     public HtmlReportRenderer(String docsUrl) {
         this.docsUrl = ReportRenderers.docsUrl(docsUrl);
     }
-    private static final String CSS = """
+
+    private static final String CSS =
+            """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2430;background:#f5f7fa}
             header{background:#1f3a5f;color:#fff;padding:24px 32px}header h1{margin:0 0 4px;font-size:24px}
             main{padding:16px 32px 48px;max-width:1200px}section{background:#fff;border-radius:8px;padding:16px 20px;
@@ -44,11 +49,19 @@ public final class HtmlReportRenderer implements ReportRenderer {
         StringBuilder h = new StringBuilder(16_384);
         FactorScore overall = r.overall();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
-                .append("<title>kubelift compliance report — ").append(esc(r.rootName())).append("</title><style>")
-                .append(CSS).append("</style></head><body>\n<header><h1>Twelve-factor compliance: ").append(esc(r.rootName()))
-                .append("</h1><div>kubelift check · ").append(r.findings().size()).append(" finding(s) · evidence: ")
-                .append(esc(String.join(", ", r.sources().stream().map(CheckSource::id).toList()))).append("</div></header>\n<main>\n");
+                .append(
+                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
+                .append("<title>kubelift compliance report — ")
+                .append(esc(r.rootName()))
+                .append("</title><style>")
+                .append(CSS)
+                .append("</style></head><body>\n<header><h1>Twelve-factor compliance: ")
+                .append(esc(r.rootName()))
+                .append("</h1><div>kubelift check · ")
+                .append(r.findings().size())
+                .append(" finding(s) · evidence: ")
+                .append(esc(String.join(", ", r.sources().stream().map(CheckSource::id).toList())))
+                .append("</div></header>\n<main>\n");
         long fixed = r.findings().stream().filter(Finding::fixedByGenerate).count();
         h.append("<div class=\"cards\">");
         if (r.hasBefore()) {
@@ -57,22 +70,41 @@ public final class HtmlReportRenderer implements ReportRenderer {
         } else {
             h.append(card("Overall", scoreHtml(overall)));
         }
-        h
-                .append(card("Errors", "<span class=\"error\">" + r.count(Severity.ERROR) + "</span>"))
-                .append(card("Warnings", "<span class=\"warning\">" + r.count(Severity.WARNING) + "</span>"))
-                .append(card("Fixed in the generated output", "<span class=\"fixed\">" + fixed + "</span>"))
-                .append(card("Need a person", "<span class=\"person\">" + (r.findings().size() - fixed) + "</span>"))
+        h.append(card("Errors", "<span class=\"error\">" + r.count(Severity.ERROR) + "</span>"))
+                .append(
+                        card(
+                                "Warnings",
+                                "<span class=\"warning\">" + r.count(Severity.WARNING) + "</span>"))
+                .append(
+                        card(
+                                "Fixed in the generated output",
+                                "<span class=\"fixed\">" + fixed + "</span>"))
+                .append(
+                        card(
+                                "Need a person",
+                                "<span class=\"person\">"
+                                        + (r.findings().size() - fixed)
+                                        + "</span>"))
                 .append("</div>\n");
         factors(h, r);
-        findings(h, r, "Needs a person", r.findings().stream().filter(f -> !f.fixedByGenerate()).toList(),
+        findings(
+                h,
+                r,
+                "Needs a person",
+                r.findings().stream().filter(f -> !f.fixedByGenerate()).toList(),
                 "Nothing left for a person: every finding is fixed by kubelift generate.");
-        findings(h, r, "Fixed in the generated output (checked, not assumed)", r.findings().stream().filter(Finding::fixedByGenerate).toList(),
+        findings(
+                h,
+                r,
+                "Fixed in the generated output (checked, not assumed)",
+                r.findings().stream().filter(Finding::fixedByGenerate).toList(),
                 "No finding of this kind.");
         suppressions(h, r);
-        h.append("<section><h2>Scoring</h2><p class=\"muted\">Per factor: 100 × weight of passed checks ÷ weight of "
-                + "applicable checks (error 3, warning 2, info 1); a check passes when none of its findings remain. "
-                + "Grades: A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, F below. Overall: the mean of the factors with an "
-                + "applicable check.</p></section>\n");
+        h.append(
+                "<section><h2>Scoring</h2><p class=\"muted\">Per factor: 100 × weight of passed checks ÷ weight of "
+                        + "applicable checks (error 3, warning 2, info 1); a check passes when none of its findings remain. "
+                        + "Grades: A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, F below. Overall: the mean of the factors with an "
+                        + "applicable check.</p></section>\n");
         h.append("</main></body></html>\n");
         return h.toString();
     }
@@ -91,31 +123,61 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 continue;
             }
             FactorScore b = r.before().get(f.numeral());
-            h.append("<tr><td>").append(f.numeral()).append(" · ").append(esc(f.title())).append("</td><td>");
+            h.append("<tr><td>")
+                    .append(f.numeral())
+                    .append(" · ")
+                    .append(esc(f.title()))
+                    .append("</td><td>");
             if (r.hasBefore()) {
-                h.append(b == null || b.score() < 0 ? "–" : b.score() + " " + grade(b.grade())).append("</td><td>");
+                h.append(b == null || b.score() < 0 ? "–" : b.score() + " " + grade(b.grade()))
+                        .append("</td><td>");
             }
-            h.append(s.score() < 0 ? "–" : String.valueOf(s.score())).append("</td><td>").append(bar(s.score()))
-                    .append("</td><td>").append(grade(s.grade())).append("</td><td>").append(s.passed()).append(" / ")
-                    .append(s.applicable()).append("</td><td>").append(s.findings()).append("</td></tr>\n");
+            h.append(s.score() < 0 ? "–" : String.valueOf(s.score()))
+                    .append("</td><td>")
+                    .append(bar(s.score()))
+                    .append("</td><td>")
+                    .append(grade(s.grade()))
+                    .append("</td><td>")
+                    .append(s.passed())
+                    .append(" / ")
+                    .append(s.applicable())
+                    .append("</td><td>")
+                    .append(s.findings())
+                    .append("</td></tr>\n");
         }
         h.append("</table></section>\n");
     }
 
     private void findings(StringBuilder h, Report r, String title, List<Finding> fs, String none) {
-        h.append("<section><h2>").append(esc(title)).append(" (").append(fs.size()).append(")</h2>");
+        h.append("<section><h2>")
+                .append(esc(title))
+                .append(" (")
+                .append(fs.size())
+                .append(")</h2>");
         if (fs.isEmpty()) {
             h.append("<p class=\"muted\">").append(esc(none)).append("</p></section>\n");
             return;
         }
-        h.append("<table><tr><th>Factor</th><th>Severity</th><th>Where</th><th>Finding</th></tr>\n");
+        h.append(
+                "<table><tr><th>Factor</th><th>Severity</th><th>Where</th><th>Finding</th></tr>\n");
         for (Finding f : fs) {
-            h.append("<tr><td>").append(esc(f.factor())).append("</td><td class=\"sev ").append(f.severity().id())
-                    .append("\">").append(f.severity().id()).append("</td><td class=\"loc\">")
-                    .append(esc(TextReportRenderer.location(f))).append("</td><td>").append(esc(f.message()));
+            h.append("<tr><td>")
+                    .append(esc(f.factor()))
+                    .append("</td><td class=\"sev ")
+                    .append(f.severity().id())
+                    .append("\">")
+                    .append(f.severity().id())
+                    .append("</td><td class=\"loc\">")
+                    .append(esc(TextReportRenderer.location(f)))
+                    .append("</td><td>")
+                    .append(esc(f.message()));
             String doc = ReportRenderers.docUrl(docsUrl, f.checkId());
             if (doc != null) {
-                h.append(" <a href=\"").append(esc(doc)).append("\" class=\"loc\">").append(esc(f.checkId())).append("</a>");
+                h.append(" <a href=\"")
+                        .append(esc(doc))
+                        .append("\" class=\"loc\">")
+                        .append(esc(f.checkId()))
+                        .append("</a>");
             } else {
                 h.append(" <span class=\"loc\">").append(esc(f.checkId())).append("</span>");
             }
@@ -137,19 +199,29 @@ public final class HtmlReportRenderer implements ReportRenderer {
         } else {
             h.append("<table><tr><th>Check</th><th>Where</th><th>Reason</th></tr>\n");
             for (Suppression s : r.suppressions()) {
-                h.append("<tr><td class=\"loc\">").append(esc(s.checkId())).append("</td><td class=\"loc\">")
-                        .append(esc(s.file() + ":" + s.line())).append("</td><td>")
-                        .append(s.accepted() ? esc(s.reason()) : "<span class=\"person\">rejected: no reason given</span>")
+                h.append("<tr><td class=\"loc\">")
+                        .append(esc(s.checkId()))
+                        .append("</td><td class=\"loc\">")
+                        .append(esc(s.file() + ":" + s.line()))
+                        .append("</td><td>")
+                        .append(
+                                s.accepted()
+                                        ? esc(s.reason())
+                                        : "<span class=\"person\">rejected: no reason given</span>")
                         .append("</td></tr>\n");
             }
             h.append("</table>");
         }
-        h.append("<p>Disabled checks: ").append(r.disabled().isEmpty() ? "none" : esc(String.join(", ", r.disabled())))
+        h.append("<p>Disabled checks: ")
+                .append(r.disabled().isEmpty() ? "none" : esc(String.join(", ", r.disabled())))
                 .append("</p></section>\n");
     }
 
     private static String card(String label, String valueHtml) {
-        return "<div class=\"card\"><div class=\"muted\">" + esc(label) + "</div><div class=\"big\">" + valueHtml
+        return "<div class=\"card\"><div class=\"muted\">"
+                + esc(label)
+                + "</div><div class=\"big\">"
+                + valueHtml
                 + "</div></div>";
     }
 
@@ -160,11 +232,23 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     private static String bar(int score) {
         int w = Math.max(0, score) * 2;
-        String colour = score >= 90 ? "#2e7d32" : score >= 75 ? "#689f38" : score >= 60 ? "#f9a825" : score >= 40
-                ? "#ef6c00" : "#c62828";
-        return "<svg width=\"200\" height=\"12\" role=\"img\" aria-label=\"" + Math.max(score, 0) + " of 100\">"
+        String colour =
+                score >= 90
+                        ? "#2e7d32"
+                        : score >= 75
+                                ? "#689f38"
+                                : score >= 60 ? "#f9a825" : score >= 40 ? "#ef6c00" : "#c62828";
+        return "<svg width=\"200\" height=\"12\" role=\"img\" aria-label=\""
+                + Math.max(score, 0)
+                + " of 100\">"
                 + "<rect width=\"200\" height=\"12\" rx=\"3\" fill=\"#e6e9ef\"/>"
-                + (score < 0 ? "" : "<rect width=\"" + w + "\" height=\"12\" rx=\"3\" fill=\"" + colour + "\"/>")
+                + (score < 0
+                        ? ""
+                        : "<rect width=\""
+                                + w
+                                + "\" height=\"12\" rx=\"3\" fill=\""
+                                + colour
+                                + "\"/>")
                 + "</svg>";
     }
 

@@ -23,23 +23,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders a Kustomize directory the way {@code kubectl apply -k} would, so that an overlay is checked with its bases,
- * patches and generators. With {@code kubectl} (or {@code kustomize}) on the PATH it runs {@code kubectl kustomize};
- * without, it resolves {@code resources}/{@code bases}, {@code namespace}, {@code commonLabels} and ConfigMap/Secret
- * generators itself, and refuses (with a hint) a kustomization that has patches or components it cannot apply.
+ * Renders a Kustomize directory the way {@code kubectl apply -k} would, so that an overlay is
+ * checked with its bases, patches and generators. With {@code kubectl} (or {@code kustomize}) on
+ * the PATH it runs {@code kubectl kustomize}; without, it resolves {@code resources}/{@code bases},
+ * {@code namespace}, {@code commonLabels} and ConfigMap/Secret generators itself, and refuses (with
+ * a hint) a kustomization that has patches or components it cannot apply.
  *
- * <p>Each rendered object is attributed to the file it came from (found by kind and name in the kustomization's
- * resources), relative to the checked directory; its line numbers are those of the rendered object. Secret values
- * are replaced by {@code ****} before anything else sees them.
+ * <p>Each rendered object is attributed to the file it came from (found by kind and name in the
+ * kustomization's resources), relative to the checked directory; its line numbers are those of the
+ * rendered object. Secret values are replaced by {@code ****} before anything else sees them.
  */
 public final class Kustomize {
-    static final Set<String> FILE_NAMES = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
+    static final Set<String> FILE_NAMES =
+            Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+    private static final ObjectMapper YAML =
+            new ObjectMapper(
+                    YAMLFactory.builder()
+                            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                            .build());
     private static final int MAX_DEPTH = 20;
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** The kustomization file of {@code dir}, or null. */
     public static Path fileOf(Path dir) {
@@ -58,13 +63,21 @@ public final class Kustomize {
     }
 
     /**
-     * The rendered objects of the kustomization in {@code dir}, each as a source whose path names its origin file
-     * relative to {@code checkedRoot} (plus {@code " @ROOT"} when {@code label} is given, to keep several renderings
-     * of one base apart).
+     * The rendered objects of the kustomization in {@code dir}, each as a source whose path names
+     * its origin file relative to {@code checkedRoot} (plus {@code " @ROOT"} when {@code label} is
+     * given, to keep several renderings of one base apart).
      */
-    public static List<ManifestSource> render(Path dir, Path checkedRoot, String label, boolean useTools) {
-        Map<String, String> origins = new LinkedHashMap<>(); // "Kind/name" → origin file, from the resolver
-        List<JsonNode> own = resolve(dir.toAbsolutePath().normalize(), origins, 0, new LinkedHashSet<>(), !useTools || tool() == null);
+    public static List<ManifestSource> render(
+            Path dir, Path checkedRoot, String label, boolean useTools) {
+        Map<String, String> origins =
+                new LinkedHashMap<>(); // "Kind/name" → origin file, from the resolver
+        List<JsonNode> own =
+                resolve(
+                        dir.toAbsolutePath().normalize(),
+                        origins,
+                        0,
+                        new LinkedHashSet<>(),
+                        !useTools || tool() == null);
         List<JsonNode> objects = useTools && tool() != null ? runTool(dir) : own;
         Map<String, StringBuilder> byOrigin = new LinkedHashMap<>();
         Path root = checkedRoot.toAbsolutePath().normalize();
@@ -74,9 +87,14 @@ public final class Kustomize {
             }
             mask((ObjectNode) o);
             String origin = originOf(o, origins);
-            String rel = origin == null ? root.relativize(dir.toAbsolutePath().normalize()).resolve("kustomization.yaml").toString()
-                    : root.relativize(Path.of(origin)).toString();
-            String path = rel.replace(File.separatorChar, '/') + (label == null ? "" : " @" + label);
+            String rel =
+                    origin == null
+                            ? root.relativize(dir.toAbsolutePath().normalize())
+                                    .resolve("kustomization.yaml")
+                                    .toString()
+                            : root.relativize(Path.of(origin)).toString();
+            String path =
+                    rel.replace(File.separatorChar, '/') + (label == null ? "" : " @" + label);
             StringBuilder sb = byOrigin.computeIfAbsent(path, k -> new StringBuilder());
             if (sb.length() > 0) {
                 sb.append("---\n");
@@ -155,26 +173,38 @@ public final class Kustomize {
         try {
             Path err = Files.createTempFile("kubelift-kustomize", ".err");
             try {
-                Process p = new ProcessBuilder(tool[0], tool[1], dir.toAbsolutePath().toString())
-                        .redirectError(err.toFile()).start();
+                Process p =
+                        new ProcessBuilder(tool[0], tool[1], dir.toAbsolutePath().toString())
+                                .redirectError(err.toFile())
+                                .start();
                 p.getOutputStream().close();
                 byte[] out = p.getInputStream().readAllBytes();
                 if (!p.waitFor(120, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw KubeliftException.badInput(dir.toString(), "kustomize did not finish in 120 s", null);
+                    throw KubeliftException.badInput(
+                            dir.toString(), "kustomize did not finish in 120 s", null);
                 }
                 if (p.exitValue() != 0) {
                     String msg = Files.readString(err, StandardCharsets.UTF_8).strip();
-                    throw KubeliftException.badInput(dir.toString(), "cannot be rendered by " + tool[0] + " " + tool[1]
-                            + ": " + (msg.length() > 400 ? msg.substring(0, 400) + "…" : msg),
-                            "fix the kustomization (kubectl kustomize " + dir + " shows the same error)");
+                    throw KubeliftException.badInput(
+                            dir.toString(),
+                            "cannot be rendered by "
+                                    + tool[0]
+                                    + " "
+                                    + tool[1]
+                                    + ": "
+                                    + (msg.length() > 400 ? msg.substring(0, 400) + "…" : msg),
+                            "fix the kustomization (kubectl kustomize "
+                                    + dir
+                                    + " shows the same error)");
                 }
                 return readDocs(new String(out, StandardCharsets.UTF_8), dir.toString());
             } finally {
                 Files.deleteIfExists(err);
             }
         } catch (IOException e) {
-            throw KubeliftException.badInput(dir.toString(), "cannot run " + tool[0] + ": " + e.getMessage(), null);
+            throw KubeliftException.badInput(
+                    dir.toString(), "cannot run " + tool[0] + ": " + e.getMessage(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw KubeliftException.badInput(dir.toString(), "interrupted while rendering", null);
@@ -192,27 +222,38 @@ public final class Kustomize {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw KubeliftException.badInput(where, "is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""),
+            throw KubeliftException.badInput(
+                    where,
+                    "is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""),
                     "fix the syntax");
         }
         return docs;
     }
 
     /**
-     * Resolves the kustomization in {@code dir}: its resources (files and directories), and, when {@code apply},
-     * namespace, commonLabels and generators. Records the origin file of every object in {@code origins}.
+     * Resolves the kustomization in {@code dir}: its resources (files and directories), and, when
+     * {@code apply}, namespace, commonLabels and generators. Records the origin file of every
+     * object in {@code origins}.
      */
-    private static List<JsonNode> resolve(Path dir, Map<String, String> origins, int depth, Set<Path> seen, boolean apply) {
+    private static List<JsonNode> resolve(
+            Path dir, Map<String, String> origins, int depth, Set<Path> seen, boolean apply) {
         Path file = fileOf(dir);
         if (file == null) {
-            throw KubeliftException.badInput(dir.toString(), "is listed as a kustomize resource but has no kustomization.yaml",
+            throw KubeliftException.badInput(
+                    dir.toString(),
+                    "is listed as a kustomize resource but has no kustomization.yaml",
                     "point resources at manifest files or Kustomize directories");
         }
         if (depth > MAX_DEPTH || !seen.add(dir)) {
-            throw KubeliftException.badInput(file.toString(), "its resources form a cycle or nest deeper than " + MAX_DEPTH,
+            throw KubeliftException.badInput(
+                    file.toString(),
+                    "its resources form a cycle or nest deeper than " + MAX_DEPTH,
                     "remove the cycle between kustomizations");
         }
-        JsonNode k = readDocs(read(file), file.toString()).stream().findFirst().orElse(YAML.createObjectNode());
+        JsonNode k =
+                readDocs(read(file), file.toString()).stream()
+                        .findFirst()
+                        .orElse(YAML.createObjectNode());
         List<JsonNode> objects = new ArrayList<>();
         List<String> refs = new ArrayList<>();
         k.path("bases").forEach(n -> refs.add(n.asText()));
@@ -220,7 +261,9 @@ public final class Kustomize {
         for (String ref : refs) {
             if (ref.contains("://") || ref.startsWith("github.com/")) {
                 if (apply) {
-                    throw KubeliftException.badInput(file.toString(), "uses the remote resource " + ref,
+                    throw KubeliftException.badInput(
+                            file.toString(),
+                            "uses the remote resource " + ref,
                             "install kubectl (or kustomize) so kubelift can render it, or vendor the resource");
                 }
                 continue;
@@ -231,13 +274,18 @@ public final class Kustomize {
             } else if (Files.isRegularFile(p)) {
                 for (JsonNode doc : readDocs(read(p), p.toString())) {
                     if (doc.isObject() && doc.has("kind")) {
-                        origins.putIfAbsent(doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText(),
+                        origins.putIfAbsent(
+                                doc.path("kind").asText()
+                                        + "/"
+                                        + doc.path("metadata").path("name").asText(),
                                 p.toString());
                         objects.add(doc);
                     }
                 }
             } else {
-                throw KubeliftException.badInput(file.toString(), "lists the resource " + ref + ", which does not exist",
+                throw KubeliftException.badInput(
+                        file.toString(),
+                        "lists the resource " + ref + ", which does not exist",
                         "fix the path in resources");
             }
         }
@@ -245,11 +293,25 @@ public final class Kustomize {
         if (!apply) {
             return objects;
         }
-        for (String unsupported : List.of("patches", "patchesStrategicMerge", "patchesJson6902", "components",
-                "replacements", "vars", "images", "replicas", "helmCharts", "transformers", "generators")) {
+        for (String unsupported :
+                List.of(
+                        "patches",
+                        "patchesStrategicMerge",
+                        "patchesJson6902",
+                        "components",
+                        "replacements",
+                        "vars",
+                        "images",
+                        "replicas",
+                        "helmCharts",
+                        "transformers",
+                        "generators")) {
             if (k.has(unsupported) && !k.get(unsupported).isEmpty()) {
-                throw KubeliftException.badInput(file.toString(), "uses '" + unsupported
-                        + "', which kubelift only renders through kubectl or kustomize",
+                throw KubeliftException.badInput(
+                        file.toString(),
+                        "uses '"
+                                + unsupported
+                                + "', which kubelift only renders through kubectl or kustomize",
                         "install kubectl (or kustomize) on the PATH and run kubelift check again");
             }
         }
@@ -269,7 +331,8 @@ public final class Kustomize {
         return objects;
     }
 
-    private static List<JsonNode> generated(JsonNode k, Path dir, Path file, Map<String, String> origins, boolean apply) {
+    private static List<JsonNode> generated(
+            JsonNode k, Path dir, Path file, Map<String, String> origins, boolean apply) {
         List<JsonNode> out = new ArrayList<>();
         for (String gen : List.of("configMapGenerator", "secretGenerator")) {
             for (JsonNode g : k.path(gen)) {
@@ -317,38 +380,49 @@ public final class Kustomize {
     private static String read(Path p) {
         try {
             if (Files.size(p) > Manifests.MAX_FILE_BYTES) {
-                throw KubeliftException.badInput(p.toString(), "is larger than 4 MiB", "split the file");
+                throw KubeliftException.badInput(
+                        p.toString(), "is larger than 4 MiB", "split the file");
             }
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw KubeliftException.badInput(p.toString(), "cannot be read: " + e.getMessage(),
+            throw KubeliftException.badInput(
+                    p.toString(),
+                    "cannot be read: " + e.getMessage(),
                     "fix the path in the kustomization");
         }
     }
 
     /**
-     * The Kustomize directories below {@code root} that no other kustomization below it uses (the overlays one
-     * applies), sorted.
+     * The Kustomize directories below {@code root} that no other kustomization below it uses (the
+     * overlays one applies), sorted.
      */
     static List<Path> roots(List<Path> kustomizationDirs) {
         Set<Path> used = new LinkedHashSet<>();
         for (Path d : kustomizationDirs) {
             try {
                 Map<String, String> origins = new LinkedHashMap<>();
-                collectUsed(d.toAbsolutePath().normalize(), used, 0, new LinkedHashSet<>(), origins);
+                collectUsed(
+                        d.toAbsolutePath().normalize(), used, 0, new LinkedHashSet<>(), origins);
             } catch (KubeliftException e) {
                 // reported when the root itself is rendered
             }
         }
-        return kustomizationDirs.stream().filter(d -> !used.contains(d.toAbsolutePath().normalize())).sorted().toList();
+        return kustomizationDirs.stream()
+                .filter(d -> !used.contains(d.toAbsolutePath().normalize()))
+                .sorted()
+                .toList();
     }
 
-    private static void collectUsed(Path dir, Set<Path> used, int depth, Set<Path> seen, Map<String, String> origins) {
+    private static void collectUsed(
+            Path dir, Set<Path> used, int depth, Set<Path> seen, Map<String, String> origins) {
         Path file = fileOf(dir);
         if (file == null || depth > MAX_DEPTH || !seen.add(dir)) {
             return;
         }
-        JsonNode k = readDocs(read(file), file.toString()).stream().findFirst().orElse(YAML.createObjectNode());
+        JsonNode k =
+                readDocs(read(file), file.toString()).stream()
+                        .findFirst()
+                        .orElse(YAML.createObjectNode());
         List<String> refs = new ArrayList<>();
         k.path("bases").forEach(n -> refs.add(n.asText()));
         k.path("resources").forEach(n -> refs.add(n.asText()));

@@ -7,7 +7,10 @@ import io.kubelift.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A check over each Kubernetes object of the manifests. Snippets are the flagged line, with secret values masked. */
+/**
+ * A check over each Kubernetes object of the manifests. Snippets are the flagged line, with secret
+ * values masked.
+ */
 public abstract class ManifestCheck extends AbstractCheck {
     /** One problem at a line of the object's file. */
     public record Hit(int line, String message, boolean secretValue) {
@@ -16,9 +19,21 @@ public abstract class ManifestCheck extends AbstractCheck {
         }
     }
 
-    protected ManifestCheck(String id, Severity severity, boolean fixedByGenerate, String summary, String rationale,
+    protected ManifestCheck(
+            String id,
+            Severity severity,
+            boolean fixedByGenerate,
+            String summary,
+            String rationale,
             String remediation) {
-        super(id, severity, CheckSource.MANIFESTS, fixedByGenerate, summary, rationale, remediation);
+        super(
+                id,
+                severity,
+                CheckSource.MANIFESTS,
+                fixedByGenerate,
+                summary,
+                rationale,
+                remediation);
     }
 
     /** The problems of one object (empty when none). */
@@ -31,7 +46,8 @@ public abstract class ManifestCheck extends AbstractCheck {
         for (KubeObject o : bundle.objects()) {
             for (Hit h : inspect(o, bundle)) {
                 String line = lineText(bundle.text(o.file()), h.line());
-                String snippet = h.secretValue() ? SecretText.maskValue(line) : SecretText.maskLine(line);
+                String snippet =
+                        h.secretValue() ? SecretText.maskValue(line) : SecretText.maskLine(line);
                 out.add(finding(o.file(), h.line(), o.ref() + ": " + h.message(), snippet));
             }
         }

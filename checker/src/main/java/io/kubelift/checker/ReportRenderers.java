@@ -8,18 +8,17 @@ import java.util.Locale;
 public final class ReportRenderers {
     private static final List<String> FORMATS = List.of("text", "json", "sarif", "html");
 
-    private ReportRenderers() {
-    }
+    private ReportRenderers() {}
 
     public static ReportRenderer forFormat(String format) {
         return forFormat(format, null);
     }
 
     /**
-     * @param docsUrl where the user publishes the check pages ({@code docs/checks/}), e.g.
-     *     {@code https://git.example.com/kubelift/docs/checks/}: SARIF rules get {@code helpUri = docsUrl + ID.md} and
-     *     the HTML report links each check id there. Null: no links (kubelift has no public address of its own); the
-     *     pages' text is embedded in SARIF either way.
+     * @param docsUrl where the user publishes the check pages ({@code docs/checks/}), e.g. {@code
+     *     https://git.example.com/kubelift/docs/checks/}: SARIF rules get {@code helpUri = docsUrl
+     *     + ID.md} and the HTML report links each check id there. Null: no links (kubelift has no
+     *     public address of its own); the pages' text is embedded in SARIF either way.
      */
     public static ReportRenderer forFormat(String format, String docsUrl) {
         String f = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
@@ -29,8 +28,10 @@ public final class ReportRenderers {
             case "json" -> new JsonReportRenderer();
             case "sarif" -> new SarifReportRenderer(docs);
             case "html" -> new HtmlReportRenderer(docs);
-            default -> throw KubeliftException.usage("unknown report format '" + format + "'",
-                    "use one of " + String.join(", ", FORMATS));
+            default ->
+                    throw KubeliftException.usage(
+                            "unknown report format '" + format + "'",
+                            "use one of " + String.join(", ", FORMATS));
         };
     }
 
@@ -38,7 +39,10 @@ public final class ReportRenderers {
         return FORMATS;
     }
 
-    /** The file name {@code convert} writes a format to ({@code report.txt}, {@code report.sarif}, …). */
+    /**
+     * The file name {@code convert} writes a format to ({@code report.txt}, {@code report.sarif},
+     * …).
+     */
     public static String fileName(String format) {
         return switch (format) {
             case "text" -> "report.txt";
@@ -48,7 +52,8 @@ public final class ReportRenderers {
     }
 
     /**
-     * The docs URL as given, checked (an absolute http or https URL) and ending in '/'; null for null or blank.
+     * The docs URL as given, checked (an absolute http or https URL) and ending in '/'; null for
+     * null or blank.
      *
      * @throws KubeliftException USAGE for anything else
      */
@@ -60,12 +65,17 @@ public final class ReportRenderers {
         try {
             java.net.URI uri = new java.net.URI(u);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getQuery() != null || uri.getFragment() != null) {
-                throw new java.net.URISyntaxException(u, "not an absolute http(s) URL without query or fragment");
+            if (!uri.isAbsolute()
+                    || !(scheme.equals("http") || scheme.equals("https"))
+                    || uri.getHost() == null
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null) {
+                throw new java.net.URISyntaxException(
+                        u, "not an absolute http(s) URL without query or fragment");
             }
         } catch (java.net.URISyntaxException e) {
-            throw KubeliftException.usage("the docs URL '" + u + "' is not an absolute http(s) URL",
+            throw KubeliftException.usage(
+                    "the docs URL '" + u + "' is not an absolute http(s) URL",
                     "give the address where docs/checks/ is published, e.g. https://git.example.com/kubelift/docs/checks/");
         }
         return u.endsWith("/") ? u : u + "/";

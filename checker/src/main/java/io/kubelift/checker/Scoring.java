@@ -9,15 +9,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Per-factor scores. A check is applicable when it ran (its evidence was given and it is not disabled); it passes
- * when no finding of it is left after suppressions. Weights: error 3, warning 2, info 1. The overall score
- * (key {@code overall}) is the mean of the factors that have an applicable check.
+ * Per-factor scores. A check is applicable when it ran (its evidence was given and it is not
+ * disabled); it passes when no finding of it is left after suppressions. Weights: error 3, warning
+ * 2, info 1. The overall score (key {@code overall}) is the mean of the factors that have an
+ * applicable check.
  */
 public final class Scoring {
     public static final String OVERALL = "overall";
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     static int weight(Severity s) {
         return switch (s) {
@@ -37,13 +37,28 @@ public final class Scoring {
         for (Factor factor : Factor.values()) {
             List<CheckInfo> applicable = ran.stream().filter(c -> c.factor() == factor).toList();
             int total = applicable.stream().mapToInt(c -> weight(c.severity())).sum();
-            int passedWeight = applicable.stream().filter(c -> !failing.contains(c.id()))
-                    .mapToInt(c -> weight(c.severity())).sum();
+            int passedWeight =
+                    applicable.stream()
+                            .filter(c -> !failing.contains(c.id()))
+                            .mapToInt(c -> weight(c.severity()))
+                            .sum();
             int passed = (int) applicable.stream().filter(c -> !failing.contains(c.id())).count();
-            int count = (int) findings.stream().filter(f -> f.factor().equals(factor.numeral())).count();
+            int count =
+                    (int)
+                            findings.stream()
+                                    .filter(f -> f.factor().equals(factor.numeral()))
+                                    .count();
             int score = total == 0 ? -1 : Math.round(100f * passedWeight / total);
-            out.put(factor.numeral(), new FactorScore(factor.numeral(), factor.title(), score, FactorScore.grade(score),
-                    applicable.size(), passed, count));
+            out.put(
+                    factor.numeral(),
+                    new FactorScore(
+                            factor.numeral(),
+                            factor.title(),
+                            score,
+                            FactorScore.grade(score),
+                            applicable.size(),
+                            passed,
+                            count));
             if (total > 0) {
                 sum += score;
                 counted++;
@@ -52,8 +67,16 @@ public final class Scoring {
             allPassed += passed;
         }
         int overall = counted == 0 ? -1 : Math.round((float) sum / counted);
-        out.put(OVERALL, new FactorScore(OVERALL, "All factors", overall, FactorScore.grade(overall), allApplicable,
-                allPassed, findings.size()));
+        out.put(
+                OVERALL,
+                new FactorScore(
+                        OVERALL,
+                        "All factors",
+                        overall,
+                        FactorScore.grade(overall),
+                        allApplicable,
+                        allPassed,
+                        findings.size()));
         return out;
     }
 }

@@ -10,19 +10,37 @@ public final class TextReportRenderer implements ReportRenderer {
     public String render(Report r) {
         StringBuilder sb = new StringBuilder();
         FactorScore overall = r.overall();
-        sb.append("kubelift check ").append(r.rootName()).append(": ").append(r.findings().size()).append(" finding(s) (")
-                .append(r.count(Severity.ERROR)).append(" error, ").append(r.count(Severity.WARNING)).append(" warning, ")
-                .append(r.count(Severity.INFO)).append(" info)");
+        sb.append("kubelift check ")
+                .append(r.rootName())
+                .append(": ")
+                .append(r.findings().size())
+                .append(" finding(s) (")
+                .append(r.count(Severity.ERROR))
+                .append(" error, ")
+                .append(r.count(Severity.WARNING))
+                .append(" warning, ")
+                .append(r.count(Severity.INFO))
+                .append(" info)");
         if (r.hasBefore()) {
             FactorScore before = r.overallBefore();
-            sb.append(", score before ").append(scoreText(before)).append(" → after generate ").append(scoreText(overall))
-                    .append("; ").append(r.fixedCount()).append(" fixed by the generated output");
+            sb.append(", score before ")
+                    .append(scoreText(before))
+                    .append(" → after generate ")
+                    .append(scoreText(overall))
+                    .append("; ")
+                    .append(r.fixedCount())
+                    .append(" fixed by the generated output");
         } else if (overall != null && overall.score() >= 0) {
-            sb.append(", score ").append(overall.score()).append(" (").append(overall.grade()).append(")");
+            sb.append(", score ")
+                    .append(overall.score())
+                    .append(" (")
+                    .append(overall.grade())
+                    .append(")");
         }
         sb.append('\n');
         for (Factor factor : Factor.values()) {
-            List<Finding> fs = r.findings().stream().filter(f -> f.factor().equals(factor.numeral())).toList();
+            List<Finding> fs =
+                    r.findings().stream().filter(f -> f.factor().equals(factor.numeral())).toList();
             if (fs.isEmpty()) {
                 continue;
             }
@@ -30,28 +48,47 @@ public final class TextReportRenderer implements ReportRenderer {
             sb.append('\n').append(factor.numeral()).append(' ').append(factor.title());
             FactorScore b = r.before().get(factor.numeral());
             if (r.hasBefore() && (b != null && b.score() >= 0 || s != null && s.score() >= 0)) {
-                sb.append("  [").append(scoreText(b)).append(" → ").append(scoreText(s)).append(']');
+                sb.append("  [")
+                        .append(scoreText(b))
+                        .append(" → ")
+                        .append(scoreText(s))
+                        .append(']');
             } else if (s != null && s.score() >= 0) {
                 sb.append("  [").append(s.score()).append(' ').append(s.grade()).append(']');
             }
             sb.append('\n');
             for (Finding f : fs) {
-                sb.append("  ").append(location(f)).append(": ").append(f.severity().id()).append(": ")
-                        .append(f.message()).append(" [").append(f.checkId()).append("]\n");
+                sb.append("  ")
+                        .append(location(f))
+                        .append(": ")
+                        .append(f.severity().id())
+                        .append(": ")
+                        .append(f.message())
+                        .append(" [")
+                        .append(f.checkId())
+                        .append("]\n");
                 if (f.snippet() != null && !f.snippet().isBlank()) {
                     sb.append("      | ").append(f.snippet()).append('\n');
                 }
                 if (f.remediation() != null) {
-                    sb.append("      fix: ").append(f.fixedByGenerate() ? "(fixed in the generated output) " : "")
-                            .append(f.remediation()).append('\n');
+                    sb.append("      fix: ")
+                            .append(f.fixedByGenerate() ? "(fixed in the generated output) " : "")
+                            .append(f.remediation())
+                            .append('\n');
                 }
             }
         }
         if (!r.suppressions().isEmpty()) {
             sb.append("\nSuppressions\n");
             for (Suppression s : r.suppressions()) {
-                sb.append("  ").append(s.file()).append(':').append(s.line()).append(": ").append(s.checkId())
-                        .append(s.accepted() ? " — " + s.reason() : " — rejected: no reason given").append('\n');
+                sb.append("  ")
+                        .append(s.file())
+                        .append(':')
+                        .append(s.line())
+                        .append(": ")
+                        .append(s.checkId())
+                        .append(s.accepted() ? " — " + s.reason() : " — rejected: no reason given")
+                        .append('\n');
             }
         }
         if (!r.disabled().isEmpty()) {
@@ -59,14 +96,30 @@ public final class TextReportRenderer implements ReportRenderer {
         }
         if (r.hasBefore()) {
             sb.append("\nScores before (the app as installed)");
-            r.before().values().stream().filter(s -> s.score() >= 0).forEach(s -> sb.append("  ").append(s.factor())
-                    .append(' ').append(s.score()).append(' ').append(s.grade()));
+            r.before().values().stream()
+                    .filter(s -> s.score() >= 0)
+                    .forEach(
+                            s ->
+                                    sb.append("  ")
+                                            .append(s.factor())
+                                            .append(' ')
+                                            .append(s.score())
+                                            .append(' ')
+                                            .append(s.grade()));
             sb.append("\nScores after (generated manifests and scripts)");
         } else {
             sb.append("\nScores");
         }
-        r.scores().values().stream().filter(s -> s.score() >= 0).forEach(s -> sb.append("  ").append(s.factor())
-                .append(' ').append(s.score()).append(' ').append(s.grade()));
+        r.scores().values().stream()
+                .filter(s -> s.score() >= 0)
+                .forEach(
+                        s ->
+                                sb.append("  ")
+                                        .append(s.factor())
+                                        .append(' ')
+                                        .append(s.score())
+                                        .append(' ')
+                                        .append(s.grade()));
         sb.append('\n');
         return sb.toString();
     }

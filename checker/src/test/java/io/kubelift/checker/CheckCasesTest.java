@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every registered check on its own positive and negative case under {@code src/test/resources/cases/ID/}.
- * A positive case must produce findings of the check — for manifests exactly on the lines marked {@code # expect};
- * a negative case must produce none. Cases are written by {@code src/test/fixtures/make_cases.py}.
+ * Runs every registered check on its own positive and negative case under {@code
+ * src/test/resources/cases/ID/}. A positive case must produce findings of the check — for manifests
+ * exactly on the lines marked {@code # expect}; a negative case must produce none. Cases are
+ * written by {@code src/test/fixtures/make_cases.py}.
  */
 class CheckCasesTest {
     static final Path CASES = Path.of("src/test/resources/cases");
@@ -32,8 +33,14 @@ class CheckCasesTest {
     @Test
     void everyCheckHasAPositiveAndANegativeCase() {
         for (CheckInfo c : checker.checks()) {
-            assertEquals(1, files(c.id(), "positive").size(), c.id() + " needs exactly one positive case in " + CASES);
-            assertEquals(1, files(c.id(), "negative").size(), c.id() + " needs exactly one negative case in " + CASES);
+            assertEquals(
+                    1,
+                    files(c.id(), "positive").size(),
+                    c.id() + " needs exactly one positive case in " + CASES);
+            assertEquals(
+                    1,
+                    files(c.id(), "negative").size(),
+                    c.id() + " needs exactly one negative case in " + CASES);
         }
     }
 
@@ -41,41 +48,89 @@ class CheckCasesTest {
     void thereAreAtLeastFortyChecksCoveringAllThreeSources() {
         assertTrue(checker.checks().size() >= 40, "only " + checker.checks().size() + " checks");
         for (CheckSource s : CheckSource.values()) {
-            assertTrue(checker.checks().stream().anyMatch(c -> c.source() == s), "no check reads " + s);
+            assertTrue(
+                    checker.checks().stream().anyMatch(c -> c.source() == s),
+                    "no check reads " + s);
         }
         for (Factor f : Factor.values()) {
-            assertTrue(checker.checks().stream().anyMatch(c -> c.factor() == f), "no check for factor " + f);
+            assertTrue(
+                    checker.checks().stream().anyMatch(c -> c.factor() == f),
+                    "no check for factor " + f);
         }
     }
 
     @TestFactory
     Stream<DynamicTest> positiveCasesAreFlagged() {
-        return checker.checks().stream().map(c -> DynamicTest.dynamicTest(c.id() + " positive", () -> {
-            Path file = files(c.id(), "positive").get(0);
-            List<Finding> own = run(file).stream().filter(f -> f.checkId().equals(c.id())).toList();
-            assertFalse(own.isEmpty(), c.id() + " found nothing in " + file);
-            for (Finding f : own) {
-                assertEquals(c.factor().numeral(), f.factor());
-                assertEquals(c.severity(), f.severity());
-            }
-            if (file.toString().endsWith(".app.txt")) {
-                assertEquals(expectedPlaces(file), new TreeSet<>(own.stream().map(f -> f.file() + ":" + f.line()).toList()),
-                        c.id() + ": flagged places differ from the 'expect' marks in " + file + ": " + own);
-            }
-            if (file.toString().endsWith(".k8s.yaml")) {
-                assertEquals(expectedLines(file), new TreeSet<>(own.stream().map(Finding::line).toList()),
-                        c.id() + ": flagged lines differ from the '# expect' marks in " + file + ": " + own);
-            }
-        }));
+        return checker.checks().stream()
+                .map(
+                        c ->
+                                DynamicTest.dynamicTest(
+                                        c.id() + " positive",
+                                        () -> {
+                                            Path file = files(c.id(), "positive").get(0);
+                                            List<Finding> own =
+                                                    run(file).stream()
+                                                            .filter(f -> f.checkId().equals(c.id()))
+                                                            .toList();
+                                            assertFalse(
+                                                    own.isEmpty(),
+                                                    c.id() + " found nothing in " + file);
+                                            for (Finding f : own) {
+                                                assertEquals(c.factor().numeral(), f.factor());
+                                                assertEquals(c.severity(), f.severity());
+                                            }
+                                            if (file.toString().endsWith(".app.txt")) {
+                                                assertEquals(
+                                                        expectedPlaces(file),
+                                                        new TreeSet<>(
+                                                                own.stream()
+                                                                        .map(
+                                                                                f ->
+                                                                                        f.file()
+                                                                                                + ":"
+                                                                                                + f
+                                                                                                        .line())
+                                                                        .toList()),
+                                                        c.id()
+                                                                + ": flagged places differ from the 'expect' marks in "
+                                                                + file
+                                                                + ": "
+                                                                + own);
+                                            }
+                                            if (file.toString().endsWith(".k8s.yaml")) {
+                                                assertEquals(
+                                                        expectedLines(file),
+                                                        new TreeSet<>(
+                                                                own.stream()
+                                                                        .map(Finding::line)
+                                                                        .toList()),
+                                                        c.id()
+                                                                + ": flagged lines differ from the '# expect' marks in "
+                                                                + file
+                                                                + ": "
+                                                                + own);
+                                            }
+                                        }));
     }
 
     @TestFactory
     Stream<DynamicTest> negativeCasesAreClean() {
-        return checker.checks().stream().map(c -> DynamicTest.dynamicTest(c.id() + " negative", () -> {
-            Path file = files(c.id(), "negative").get(0);
-            List<Finding> own = run(file).stream().filter(f -> f.checkId().equals(c.id())).toList();
-            assertEquals(List.of(), own, c.id() + " flagged its negative case " + file);
-        }));
+        return checker.checks().stream()
+                .map(
+                        c ->
+                                DynamicTest.dynamicTest(
+                                        c.id() + " negative",
+                                        () -> {
+                                            Path file = files(c.id(), "negative").get(0);
+                                            List<Finding> own =
+                                                    run(file).stream()
+                                                            .filter(f -> f.checkId().equals(c.id()))
+                                                            .toList();
+                                            assertEquals(
+                                                    List.of(),
+                                                    own,
+                                                    c.id() + " flagged its negative case " + file);
+                                        }));
     }
 
     static List<Finding> run(Path file) throws IOException {
@@ -85,20 +140,39 @@ class CheckCasesTest {
         if (name.endsWith(".k8s.yaml")) {
             input = CheckInput.ofManifests("case", List.of(new ManifestSource(name, text)));
         } else if (name.endsWith(".facts.yaml")) {
-            input = new CheckInput("case", null, PlanCodec.read(text, name, false, Facts.class), null, List.of());
+            input =
+                    new CheckInput(
+                            "case",
+                            null,
+                            PlanCodec.read(text, name, false, Facts.class),
+                            null,
+                            List.of());
         } else if (name.endsWith(".app.txt")) {
-            input = new CheckInput("case", new MemoryAppFiles(appFiles(text)), new Facts(List.of(), List.of()), null,
-                    List.of());
+            input =
+                    new CheckInput(
+                            "case",
+                            new MemoryAppFiles(appFiles(text)),
+                            new Facts(List.of(), List.of()),
+                            null,
+                            List.of());
         } else if (name.endsWith(".files.txt")) {
-            input = new CheckInput("case", new MemoryAppFiles(text.lines().toList()), new Facts(List.of(), List.of()),
-                    null, List.of());
+            input =
+                    new CheckInput(
+                            "case",
+                            new MemoryAppFiles(text.lines().toList()),
+                            new Facts(List.of(), List.of()),
+                            null,
+                            List.of());
         } else {
-            input = new CheckInput("case", null, null, PlanCodec.read(text, name, false), List.of());
+            input =
+                    new CheckInput(
+                            "case", null, null, PlanCodec.read(text, name, false), List.of());
         }
         return Checker.withDefaultChecks().check(input, CheckOptions.defaults()).findings();
     }
 
-    private static final java.util.regex.Pattern HEADER = java.util.regex.Pattern.compile("^=== (\\S+) ===(?: expect( [0-9,]+)?)?$");
+    private static final java.util.regex.Pattern HEADER =
+            java.util.regex.Pattern.compile("^=== (\\S+) ===(?: expect( [0-9,]+)?)?$");
 
     /** An app as one text: each file starts with a line {@code === path ===}. */
     static java.util.Map<String, String> appFiles(String text) {
@@ -124,8 +198,9 @@ class CheckCasesTest {
     }
 
     /**
-     * {@code file:line} of every Java line marked {@code // expect}, and of the lines a file header lists
-     * ({@code === conf/a.properties === expect 2,5}; {@code expect} alone: the file itself, line 0).
+     * {@code file:line} of every Java line marked {@code // expect}, and of the lines a file header
+     * lists ({@code === conf/a.properties === expect 2,5}; {@code expect} alone: the file itself,
+     * line 0).
      */
     static Set<String> expectedPlaces(Path file) throws IOException {
         Set<String> out = new TreeSet<>();
@@ -172,7 +247,10 @@ class CheckCasesTest {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return new ArrayList<>(s.filter(p -> p.getFileName().toString().startsWith(prefix + ".")).sorted().toList());
+            return new ArrayList<>(
+                    s.filter(p -> p.getFileName().toString().startsWith(prefix + "."))
+                            .sorted()
+                            .toList());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -3,7 +3,10 @@ package io.kubelift.cli;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** A command's fixed description: name, usage line, one-line summary and options. Subclasses only implement {@code run}. */
+/**
+ * A command's fixed description: name, usage line, one-line summary and options. Subclasses only
+ * implement {@code run}.
+ */
 abstract class AbstractCommand implements Command {
     private final String name;
     private final String usage;

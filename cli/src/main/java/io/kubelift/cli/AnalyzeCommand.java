@@ -10,15 +10,36 @@ import org.apache.commons.cli.CommandLine;
 /** {@code kubelift analyze APP -o plan.yaml}. */
 final class AnalyzeCommand extends AbstractCommand {
     AnalyzeCommand() {
-        super("analyze",
+        super(
+                "analyze",
                 "APP [-o plan.yaml] [--name NAME] [--force | --merge] [--evidence compact|full] [--profiles DIR]",
                 "inspect an app (directory or archive) and write its migration plan",
                 opt("o", "output", "FILE", "where to write the plan (default: print it on stdout)"),
-                opt("n", "name", "NAME", "the plan's name (default: from the app's directory name)"),
-                opt("f", "force", null, "overwrite a plan you edited (or that kubelift did not write)"),
-                opt(null, "merge", null, "re-analyse into an existing plan: keep your edits, add what the analysis finds"),
-                opt(null, "evidence", "FORM", "compact (default: one 'file:line | text' line per fact) or full ({file, line, text})"),
-                opt(null, "profiles", "DIR", "also read the product profiles (*.yaml) in DIR; repeatable (docs/analyzer.md)"));
+                opt(
+                        "n",
+                        "name",
+                        "NAME",
+                        "the plan's name (default: from the app's directory name)"),
+                opt(
+                        "f",
+                        "force",
+                        null,
+                        "overwrite a plan you edited (or that kubelift did not write)"),
+                opt(
+                        null,
+                        "merge",
+                        null,
+                        "re-analyse into an existing plan: keep your edits, add what the analysis finds"),
+                opt(
+                        null,
+                        "evidence",
+                        "FORM",
+                        "compact (default: one 'file:line | text' line per fact) or full ({file, line, text})"),
+                opt(
+                        null,
+                        "profiles",
+                        "DIR",
+                        "also read the product profiles (*.yaml) in DIR; repeatable (docs/analyzer.md)"));
     }
 
     @Override
@@ -28,10 +49,21 @@ final class AnalyzeCommand extends AbstractCommand {
         if (plan != null) {
             OutputPaths.file(plan);
         }
-        Analysis analysis = console.kubelift(line).analyze(app, plan, line.getOptionValue("n"), line.hasOption("f"),
-                line.hasOption("merge"), Main.fullEvidence(line));
+        Analysis analysis =
+                console.kubelift(line)
+                        .analyze(
+                                app,
+                                plan,
+                                line.getOptionValue("n"),
+                                line.hasOption("f"),
+                                line.hasOption("merge"),
+                                Main.fullEvidence(line));
         if (plan == null) {
-            console.out.print(PlanCodec.toPlanYaml(analysis.plan(), io.kubelift.model.PlanSchema.ID, Main.fullEvidence(line)));
+            console.out.print(
+                    PlanCodec.toPlanYaml(
+                            analysis.plan(),
+                            io.kubelift.model.PlanSchema.ID,
+                            Main.fullEvidence(line)));
             Summaries.analysis(analysis, console.err);
         } else {
             Summaries.analysis(analysis, console.out);

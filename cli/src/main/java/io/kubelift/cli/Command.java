@@ -3,7 +3,9 @@ package io.kubelift.cli;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
-/** One subcommand: its options, its usage line, and how it maps onto one call of the core facade. */
+/**
+ * One subcommand: its options, its usage line, and how it maps onto one call of the core facade.
+ */
 interface Command {
     String name();
 

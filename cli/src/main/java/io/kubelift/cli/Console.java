@@ -8,20 +8,27 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The streams a command writes to, and the facade it calls. Results go to stdout; everything else (progress, warnings,
- * errors) is a log line on stderr, filtered by {@link Level}, as plain text or one JSON object per line
- * ({@code --log-format json}), in colour only on a terminal and never when {@code NO_COLOR} is set.
+ * The streams a command writes to, and the facade it calls. Results go to stdout; everything else
+ * (progress, warnings, errors) is a log line on stderr, filtered by {@link Level}, as plain text or
+ * one JSON object per line ({@code --log-format json}), in colour only on a terminal and never when
+ * {@code NO_COLOR} is set.
  */
 final class Console {
-    /** How much goes to stderr: {@code --quiet} is WARN, the default INFO, {@code --verbose} DEBUG. */
+    /**
+     * How much goes to stderr: {@code --quiet} is WARN, the default INFO, {@code --verbose} DEBUG.
+     */
     enum Level {
-        ERROR, WARN, INFO, DEBUG;
+        ERROR,
+        WARN,
+        INFO,
+        DEBUG;
 
         static Level parse(String s) {
             try {
                 return valueOf(s.toUpperCase(Locale.ROOT).replace("WARNING", "WARN"));
             } catch (IllegalArgumentException e) {
-                throw KubeliftException.usage("--log-level takes error, warn, info or debug, not '" + s + "'", null);
+                throw KubeliftException.usage(
+                        "--log-level takes error, warn, info or debug, not '" + s + "'", null);
             }
         }
 
@@ -38,17 +45,32 @@ final class Console {
     final PrintStream out;
     final PrintStream err;
     final boolean quiet;
+
     /** Whether stderr is a terminal (progress bars) rather than a pipe or a file (plain lines). */
     final boolean interactive;
+
     final Level level;
     final boolean json;
     final boolean colour;
 
     Console(PrintStream out, PrintStream err, boolean quiet) {
-        this(out, err, quiet ? Level.WARN : Level.INFO, false, err == System.err && System.console() != null, Map.of(), false);
+        this(
+                out,
+                err,
+                quiet ? Level.WARN : Level.INFO,
+                false,
+                err == System.err && System.console() != null,
+                Map.of(),
+                false);
     }
 
-    Console(PrintStream out, PrintStream err, Level level, boolean json, boolean terminal, Map<String, String> env,
+    Console(
+            PrintStream out,
+            PrintStream err,
+            Level level,
+            boolean json,
+            boolean terminal,
+            Map<String, String> env,
             boolean noColour) {
         this.out = out;
         this.err = err;
@@ -59,10 +81,16 @@ final class Console {
         this.colour = useColour(terminal, env, noColour) && !json;
     }
 
-    /** Colour only on a terminal, never with {@code --no-color}, never when {@code NO_COLOR} is set (no-color.org). */
+    /**
+     * Colour only on a terminal, never with {@code --no-color}, never when {@code NO_COLOR} is set
+     * (no-color.org).
+     */
     static boolean useColour(boolean terminal, Map<String, String> env, boolean noColour) {
         String noColor = env.get("NO_COLOR");
-        return terminal && !noColour && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
+        return terminal
+                && !noColour
+                && (noColor == null || noColor.isEmpty())
+                && !"dumb".equals(env.get("TERM"));
     }
 
     boolean enabled(Level l) {
@@ -95,12 +123,13 @@ final class Console {
         }
         String prefix = "kubelift: ";
         if (colour) {
-            prefix = switch (l) {
-                case ERROR -> RED + "kubelift:" + RESET + " ";
-                case WARN -> YELLOW + "kubelift:" + RESET + " ";
-                case DEBUG -> DIM + "kubelift:" + RESET + " ";
-                case INFO -> prefix;
-            };
+            prefix =
+                    switch (l) {
+                        case ERROR -> RED + "kubelift:" + RESET + " ";
+                        case WARN -> YELLOW + "kubelift:" + RESET + " ";
+                        case DEBUG -> DIM + "kubelift:" + RESET + " ";
+                        case INFO -> prefix;
+                    };
         }
         err.println(prefix + message);
     }
@@ -127,14 +156,18 @@ final class Console {
         return new Kubelift(progress());
     }
 
-    /** The facade, with the product profiles of the command's {@code --profiles DIR} options added. */
+    /**
+     * The facade, with the product profiles of the command's {@code --profiles DIR} options added.
+     */
     Kubelift kubelift(org.apache.commons.cli.CommandLine line) {
         return Kubelift.withProfiles(progress(), profiles(line));
     }
 
     static java.util.List<java.nio.file.Path> profiles(org.apache.commons.cli.CommandLine line) {
         String[] v = line.getOptionValues("profiles");
-        return v == null ? java.util.List.of() : java.util.Arrays.stream(v).map(java.nio.file.Path::of).toList();
+        return v == null
+                ? java.util.List.of()
+                : java.util.Arrays.stream(v).map(java.nio.file.Path::of).toList();
     }
 
     static String jsonString(String s) {

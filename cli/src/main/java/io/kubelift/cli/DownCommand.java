@@ -8,7 +8,8 @@ import org.apache.commons.cli.CommandLine;
 /** {@code kubelift down OUT}: removes what {@code up} started. */
 final class DownCommand extends AbstractCommand {
     DownCommand() {
-        super("down",
+        super(
+                "down",
                 "OUT [--runtime podman]",
                 "stop and remove what 'up' started (pods, volumes, networks, secrets)",
                 opt("r", "runtime", "RUNTIME", "container runtime (podman)"));

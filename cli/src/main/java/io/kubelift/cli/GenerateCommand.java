@@ -9,12 +9,19 @@ import org.apache.commons.cli.CommandLine;
 /** {@code kubelift generate PLAN -o DIR}. */
 final class GenerateCommand extends AbstractCommand {
     GenerateCommand() {
-        super("generate",
+        super(
+                "generate",
                 "PLAN -o DIR [--force] [--layout kustomize|helm] [--config FILE] [--secrets MODE]",
                 "write start scripts, ConfigMaps/Secrets, workloads and overlays from a plan",
-                GenerateFlags.with(new org.apache.commons.cli.Option[] {
-                    opt("o", "output", "DIR", "output directory (required)"),
-                    opt("f", "force", null, "overwrite files you edited since they were generated")}));
+                GenerateFlags.with(
+                        new org.apache.commons.cli.Option[] {
+                            opt("o", "output", "DIR", "output directory (required)"),
+                            opt(
+                                    "f",
+                                    "force",
+                                    null,
+                                    "overwrite files you edited since they were generated")
+                        }));
     }
 
     @Override
@@ -22,8 +29,14 @@ final class GenerateCommand extends AbstractCommand {
         Path plan = Path.of(Main.positional(line, this, 1, 1).get(0));
         Path out = Path.of(OptionValues.required(line, "o", this));
         OutputPaths.directory(out, line.hasOption("f"));
-        FileSet files = console.kubelift().generate(plan, out, line.hasOption("f"), GenerateFlags.from(line),
-                GenerateFlags.config(line));
+        FileSet files =
+                console.kubelift()
+                        .generate(
+                                plan,
+                                out,
+                                line.hasOption("f"),
+                                GenerateFlags.from(line),
+                                GenerateFlags.config(line));
         console.out.println("generated " + files.size() + " files into " + out);
         return Main.OK;
     }

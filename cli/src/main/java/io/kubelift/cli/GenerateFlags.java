@@ -9,19 +9,32 @@ import org.apache.commons.cli.Option;
 
 /** The output options shared by generate and convert: layout, defaults file, secrets mode. */
 final class GenerateFlags {
-    private GenerateFlags() {
-    }
+    private GenerateFlags() {}
 
     static Option[] options() {
         return new Option[] {
-            opt(null, "layout", "LAYOUT", "output layout: kustomize (default: k8s/base + k8s/overlays) or helm (a chart in chart/)"),
-            opt(null, "config", "FILE", "organisation defaults (default: kubelift.yaml in the app, else in the working directory)"),
-            opt(null, "secrets", "MODE", "how secrets reach the cluster: plain (git-ignored env files, default), external-secrets, sealed"),
+            opt(
+                    null,
+                    "layout",
+                    "LAYOUT",
+                    "output layout: kustomize (default: k8s/base + k8s/overlays) or helm (a chart in chart/)"),
+            opt(
+                    null,
+                    "config",
+                    "FILE",
+                    "organisation defaults (default: kubelift.yaml in the app, else in the working directory)"),
+            opt(
+                    null,
+                    "secrets",
+                    "MODE",
+                    "how secrets reach the cluster: plain (git-ignored env files, default), external-secrets, sealed"),
         };
     }
 
     static GenerateOptions from(CommandLine line) {
-        return GenerateOptions.defaults().withLayout(line.getOptionValue("layout")).withSecrets(line.getOptionValue("secrets"));
+        return GenerateOptions.defaults()
+                .withLayout(line.getOptionValue("layout"))
+                .withSecrets(line.getOptionValue("secrets"));
     }
 
     static Path config(CommandLine line) {

@@ -18,8 +18,9 @@ import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.UnrecognizedOptionException;
 
 /**
- * The {@code kubelift} command. {@link #run} returns the exit code (0 ok, 1 check threshold exceeded, 2 usage
- * error, 3 bad input, 4 internal error) so it can be tested without exiting; only {@link #main} exits.
+ * The {@code kubelift} command. {@link #run} returns the exit code (0 ok, 1 check threshold
+ * exceeded, 2 usage error, 3 bad input, 4 internal error) so it can be tested without exiting; only
+ * {@link #main} exits.
  */
 public final class Main {
     public static final int OK = 0;
@@ -33,20 +34,33 @@ public final class Main {
     private final Boolean terminal;
 
     public Main() {
-        this(List.of(new AnalyzeCommand(), new GenerateCommand(), new CheckCommand(), new ConvertCommand(),
-                new BuildCommand(), new UpCommand(), new DownCommand(), new MergeCommand(), new RenderCommand()));
+        this(
+                List.of(
+                        new AnalyzeCommand(),
+                        new GenerateCommand(),
+                        new CheckCommand(),
+                        new ConvertCommand(),
+                        new BuildCommand(),
+                        new UpCommand(),
+                        new DownCommand(),
+                        new MergeCommand(),
+                        new RenderCommand()));
     }
 
     Main(List<Command> commands) {
         this(commands, System.getenv(), null);
     }
 
-    /** {@code terminal}: whether stderr is a terminal (null: ask the JVM); {@code env}: NO_COLOR, TERM. */
+    /**
+     * {@code terminal}: whether stderr is a terminal (null: ask the JVM); {@code env}: NO_COLOR,
+     * TERM.
+     */
     Main(List<Command> commands, Map<String, String> env, Boolean terminal) {
         for (Command c : commands) {
             this.commands.put(c.name(), c);
         }
-        this.commands.putIfAbsent(CompletionCommand.NAME, new CompletionCommand(this.commands.values()));
+        this.commands.putIfAbsent(
+                CompletionCommand.NAME, new CompletionCommand(this.commands.values()));
         this.env = env;
         this.terminal = terminal;
     }
@@ -66,7 +80,11 @@ public final class Main {
         PrintStream out = MaskingStream.wrap(rawOut);
         PrintStream err = MaskingStream.wrap(rawErr);
         try {
-            return runMasked(args, out, err, terminal != null ? terminal : rawErr == System.err && System.console() != null);
+            return runMasked(
+                    args,
+                    out,
+                    err,
+                    terminal != null ? terminal : rawErr == System.err && System.console() != null);
         } finally {
             out.flush();
             err.flush();
@@ -81,7 +99,8 @@ public final class Main {
             err.println("kubelift: " + e.getMessage());
             return e.exitCode();
         }
-        Console console = new Console(out, err, global.level(), global.json(), tty, env, global.noColour());
+        Console console =
+                new Console(out, err, global.level(), global.json(), tty, env, global.noColour());
         List<String> rest = global.rest();
         try {
             if (global.version()) {
@@ -117,8 +136,13 @@ public final class Main {
             }
             long start = System.nanoTime();
             int code = command.run(line, console);
-            console.debug(String.format(java.util.Locale.ROOT, "%s finished in %.1f s (exit %d)", command.name(),
-                    (System.nanoTime() - start) / 1e9, code));
+            console.debug(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s finished in %.1f s (exit %d)",
+                            command.name(),
+                            (System.nanoTime() - start) / 1e9,
+                            code));
             return code;
         } catch (KubeliftException e) {
             console.error(e.getMessage());
@@ -127,7 +151,8 @@ public final class Main {
             }
             return e.exitCode();
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            console.error("internal error: " + e + " — this is a bug; rerun with --debug and report it");
+            console.error(
+                    "internal error: " + e + " — this is a bug; rerun with --debug and report it");
             if (global.debug()) {
                 e.printStackTrace(err);
             }
@@ -140,13 +165,18 @@ public final class Main {
         Command c = commands.get(name);
         if (c == null) {
             String hint = Suggest.hint(name, commands.keySet());
-            throw KubeliftException.usage("unknown command '" + name + "'",
-                    (hint.isEmpty() ? "" : hint + " ") + "(run 'kubelift --help' for the commands)");
+            throw KubeliftException.usage(
+                    "unknown command '" + name + "'",
+                    (hint.isEmpty() ? "" : hint + " ")
+                            + "(run 'kubelift --help' for the commands)");
         }
         return c;
     }
 
-    /** A parse error in the user's words: the unknown option with the closest known one, a missing value. */
+    /**
+     * A parse error in the user's words: the unknown option with the closest known one, a missing
+     * value.
+     */
     static String parseProblem(Command command, ParseException e) {
         String help = "run 'kubelift " + command.name() + " --help'";
         if (e instanceof UnrecognizedOptionException u) {
@@ -163,7 +193,12 @@ public final class Main {
         String name = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
         String hint = Suggest.hint(name, optionNames(command));
         String help = "run 'kubelift " + command.name() + " --help'";
-        return "unknown option '" + name + "' for '" + command.name() + "' — " + (hint.isEmpty() ? help : hint + " (" + help + ")");
+        return "unknown option '"
+                + name
+                + "' for '"
+                + command.name()
+                + "' — "
+                + (hint.isEmpty() ? help : hint + " (" + help + ")");
     }
 
     /** Every spelling of every option a command takes, its own and the global ones. */
@@ -187,7 +222,8 @@ public final class Main {
     }
 
     private void help(PrintStream out) {
-        out.println("kubelift " + Version.get() + " — moves legacy JVM applications onto Kubernetes");
+        out.println(
+                "kubelift " + Version.get() + " — moves legacy JVM applications onto Kubernetes");
         out.println();
         out.println("Usage: kubelift COMMAND [OPTIONS]");
         out.println();
@@ -199,16 +235,26 @@ public final class Main {
         out.println("Global options (anywhere on the line):");
         printOptions(GlobalOptions.definitions(), out);
         out.println();
-        out.println("Exit codes: 0 ok, 1 check threshold exceeded, 2 usage error, 3 bad input, 4 internal error");
-        out.println("Run 'kubelift help COMMAND' for a command's options; docs/cli.md has them all.");
+        out.println(
+                "Exit codes: 0 ok, 1 check threshold exceeded, 2 usage error, 3 bad input, 4 internal error");
+        out.println(
+                "Run 'kubelift help COMMAND' for a command's options; docs/cli.md has them all.");
     }
 
     private static void help(Command c, PrintStream out) {
         PrintWriter w = new PrintWriter(out, true);
         HelpFormatter f = HelpFormatter.builder().setShowSince(false).get();
-        f.printHelp(w, 100, "kubelift " + c.name() + " " + c.usage(), c.summary(), c.options(), 2, 2,
+        f.printHelp(
+                w,
+                100,
+                "kubelift " + c.name() + " " + c.usage(),
+                c.summary(),
+                c.options(),
+                2,
+                2,
                 "Global options: -h/--help, -V/--version, -q/--quiet, -v/--verbose, --log-level LEVEL, "
-                        + "--log-format text|json, --no-color, --debug ('kubelift --help')", false);
+                        + "--log-format text|json, --no-color, --debug ('kubelift --help')",
+                false);
         w.flush();
     }
 
@@ -226,13 +272,18 @@ public final class Main {
         return b.get();
     }
 
-    /** {@code --evidence compact|full}: whether a plan's evidence is written as objects (full) or one line per fact. */
+    /**
+     * {@code --evidence compact|full}: whether a plan's evidence is written as objects (full) or
+     * one line per fact.
+     */
     static boolean fullEvidence(CommandLine line) {
         String v = line.getOptionValue("evidence", "compact");
         return switch (v) {
             case "compact" -> false;
             case "full" -> true;
-            default -> throw KubeliftException.usage("--evidence takes compact or full, not '" + v + "'", null);
+            default ->
+                    throw KubeliftException.usage(
+                            "--evidence takes compact or full, not '" + v + "'", null);
         };
     }
 
@@ -240,8 +291,13 @@ public final class Main {
     static List<String> positional(CommandLine line, Command c, int min, int max) {
         List<String> args = line.getArgList();
         if (args.size() < min || args.size() > max) {
-            throw KubeliftException.usage("'" + c.name() + "' takes " + c.usage() + (args.isEmpty() ? "" : ", got "
-                    + String.join(" ", args)), "run 'kubelift " + c.name() + " --help'");
+            throw KubeliftException.usage(
+                    "'"
+                            + c.name()
+                            + "' takes "
+                            + c.usage()
+                            + (args.isEmpty() ? "" : ", got " + String.join(" ", args)),
+                    "run 'kubelift " + c.name() + " --help'");
         }
         for (String a : args) {
             if (a.startsWith("-") && a.length() > 1) {

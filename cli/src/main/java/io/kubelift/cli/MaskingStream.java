@@ -8,9 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The console's pass through the one masking step: everything a command prints (progress, summaries, reports sent to
- * stdout, error messages) is masked line by line with every secret value met in this process
- * ({@link SecretMask#remembered()}) before it reaches the terminal or a pipe.
+ * The console's pass through the one masking step: everything a command prints (progress,
+ * summaries, reports sent to stdout, error messages) is masked line by line with every secret value
+ * met in this process ({@link SecretMask#remembered()}) before it reaches the terminal or a pipe.
  */
 final class MaskingStream extends OutputStream {
     private final OutputStream target;

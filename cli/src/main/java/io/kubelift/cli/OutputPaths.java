@@ -9,32 +9,45 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Checks where a command will write before it does any work, so {@code convert APP -o some-file} fails at once
- * instead of after the whole analysis. The writers check again when they write (the file system may change meanwhile).
+ * Checks where a command will write before it does any work, so {@code convert APP -o some-file}
+ * fails at once instead of after the whole analysis. The writers check again when they write (the
+ * file system may change meanwhile).
  */
 final class OutputPaths {
-    private OutputPaths() {
-    }
+    private OutputPaths() {}
 
-    /** An output directory: absent (created later), or a directory kubelift wrote, or empty, or {@code force}. */
+    /**
+     * An output directory: absent (created later), or a directory kubelift wrote, or empty, or
+     * {@code force}.
+     */
     static void directory(Path dir, boolean force) {
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw KubeliftException.badInput(dir.toString(), "exists and is not a directory",
+                throw KubeliftException.badInput(
+                        dir.toString(),
+                        "exists and is not a directory",
                         "-o names a directory kubelift fills with several files; choose a new or empty directory");
             }
-            if (!force && !Files.isRegularFile(dir.resolve(AtomicWriter.MANIFEST)) && !isEmpty(dir)) {
-                throw KubeliftException.badInput(dir.toString(), "exists and was not written by kubelift",
+            if (!force
+                    && !Files.isRegularFile(dir.resolve(AtomicWriter.MANIFEST))
+                    && !isEmpty(dir)) {
+                throw KubeliftException.badInput(
+                        dir.toString(),
+                        "exists and was not written by kubelift",
                         "choose an empty or new output directory, or pass --force to replace it");
             }
         }
         writableParent(dir);
     }
 
-    /** A directory kubelift writes a few named files into (merge's summary.json, index.html): not a file. */
+    /**
+     * A directory kubelift writes a few named files into (merge's summary.json, index.html): not a
+     * file.
+     */
     static void plainDirectory(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw KubeliftException.badInput(dir.toString(), "exists and is not a directory", "choose a directory for -o");
+            throw KubeliftException.badInput(
+                    dir.toString(), "exists and is not a directory", "choose a directory for -o");
         }
         writableParent(dir);
     }
@@ -42,7 +55,9 @@ final class OutputPaths {
     /** An output file (a plan): not a directory, and its directory can be created and written. */
     static void file(Path file) {
         if (Files.isDirectory(file)) {
-            throw KubeliftException.badInput(file.toString(), "is a directory",
+            throw KubeliftException.badInput(
+                    file.toString(),
+                    "is a directory",
                     "-o names the plan file to write, e.g. " + file.resolve("plan.yaml"));
         }
         writableParent(file);
@@ -58,11 +73,15 @@ final class OutputPaths {
             return;
         }
         if (!Files.isDirectory(a)) {
-            throw KubeliftException.badInput(a.toString(), "is a file, so " + p + " cannot be created under it",
+            throw KubeliftException.badInput(
+                    a.toString(),
+                    "is a file, so " + p + " cannot be created under it",
                     "choose another output path");
         }
         if (!Files.isWritable(a)) {
-            throw KubeliftException.badInput(a.toString(), "is not writable, so " + p + " cannot be created",
+            throw KubeliftException.badInput(
+                    a.toString(),
+                    "is not writable, so " + p + " cannot be created",
                     "choose another output path or fix the directory's permissions");
         }
     }

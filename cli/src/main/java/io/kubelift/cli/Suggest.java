@@ -4,17 +4,23 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean …?": the closest known word to a mistyped command or option (edit distance, or a unique prefix). */
+/**
+ * "Did you mean …?": the closest known word to a mistyped command or option (edit distance, or a
+ * unique prefix).
+ */
 final class Suggest {
-    private Suggest() {
-    }
+    private Suggest() {}
 
     /** The candidate closest to {@code typed}, if one is close enough to be a plausible typo. */
     static Optional<String> closest(String typed, Collection<String> candidates) {
         String t = typed.toLowerCase(Locale.ROOT);
         if (t.matches("-[a-z0-9]")) {
-            // A one-letter flag is never "close" to another by spelling; name the only long option with that initial.
-            var same = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith("-" + t)).toList();
+            // A one-letter flag is never "close" to another by spelling; name the only long option
+            // with that initial.
+            var same =
+                    candidates.stream()
+                            .filter(c -> c.toLowerCase(Locale.ROOT).startsWith("-" + t))
+                            .toList();
             return same.size() == 1 ? Optional.of(same.get(0)) : Optional.empty();
         }
         String best = null;
@@ -30,9 +36,13 @@ final class Suggest {
         if (best != null && bestDistance <= Math.max(1, Math.min(3, stripDashes(t).length() / 3))) {
             return Optional.of(best);
         }
-        // A shortened word ("--out" for "--output", "conv" for "convert"), when only one word starts so.
+        // A shortened word ("--out" for "--output", "conv" for "convert"), when only one word
+        // starts so.
         if (stripDashes(t).length() >= 2) {
-            var prefixed = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(t)).toList();
+            var prefixed =
+                    candidates.stream()
+                            .filter(c -> c.toLowerCase(Locale.ROOT).startsWith(t))
+                            .toList();
             if (prefixed.size() == 1) {
                 return Optional.of(prefixed.get(0));
             }
@@ -61,8 +71,13 @@ final class Suggest {
         for (int i = 1; i <= a.length(); i++) {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                d[i][j] =
+                        Math.min(
+                                Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1
+                        && j > 1
+                        && a.charAt(i - 1) == b.charAt(j - 2)
+                        && a.charAt(i - 2) == b.charAt(j - 1)) {
                     d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
                 }
             }

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FrontDoorTest {
     static final Path APP = Path.of("../analyzer/src/test/resources/fixtures/plain-java");
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private static Main main(Map<String, String> env, boolean terminal) {
         return new Main(new Main().commands(), env, terminal);
@@ -41,13 +40,20 @@ class FrontDoorTest {
         Run r = run("convert", APP.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(Main.USAGE, r.code());
         assertFalse(r.err().contains("Unrecognized option"), r.err());
-        assertTrue(r.err().contains("unknown option '--out' for 'convert' — did you mean '--output'?"), r.err());
+        assertTrue(
+                r.err().contains("unknown option '--out' for 'convert' — did you mean '--output'?"),
+                r.err());
         Run typo = run("check", APP.toString(), "--fail-onn", "none");
         assertTrue(typo.err().contains("did you mean '--fail-on'?"), typo.err());
         Run shortFlag = run("check", APP.toString(), "-f", "json");
         assertEquals(Main.USAGE, shortFlag.code());
-        assertFalse(shortFlag.err().contains("did you mean '-o'"), "no spelling match for one letter: " + shortFlag.err());
-        assertTrue(Suggest.closest("-m", List.of("--manifests", "--format", "-o")).orElseThrow().equals("--manifests"));
+        assertFalse(
+                shortFlag.err().contains("did you mean '-o'"),
+                "no spelling match for one letter: " + shortFlag.err());
+        assertTrue(
+                Suggest.closest("-m", List.of("--manifests", "--format", "-o"))
+                        .orElseThrow()
+                        .equals("--manifests"));
         Run missing = run("convert", APP.toString(), "-o");
         assertEquals(Main.USAGE, missing.code());
         assertTrue(missing.err().contains("option --output needs a value (DIR)"), missing.err());
@@ -68,15 +74,36 @@ class FrontDoorTest {
         Run normal = run(new Main(), "analyze", APP.toString(), "-o", plan.toString(), "--force");
         assertTrue(normal.err().contains("kubelift: analysing"), normal.err());
         assertFalse(normal.err().contains("finished in"), normal.err());
-        Run verbose = run(new Main(), "analyze", APP.toString(), "-o", plan.toString(), "-v", "--force");
+        Run verbose =
+                run(new Main(), "analyze", APP.toString(), "-o", plan.toString(), "-v", "--force");
         assertEquals(Main.OK, verbose.code(), verbose.err());
         assertTrue(verbose.err().contains("analyze finished in "), verbose.err());
-        assertFalse(verbose.err().startsWith("kubelift: (previous step"), "no timing before the first step: " + verbose.err());
-        Run quiet = run(new Main(), "-q", "analyze", APP.toString(), "-o", plan.toString(), "--force");
+        assertFalse(
+                verbose.err().startsWith("kubelift: (previous step"),
+                "no timing before the first step: " + verbose.err());
+        Run quiet =
+                run(new Main(), "-q", "analyze", APP.toString(), "-o", plan.toString(), "--force");
         assertEquals("", quiet.err());
-        Run level = run(new Main(), "--log-level", "warn", "analyze", APP.toString(), "-o", plan.toString(), "--force");
+        Run level =
+                run(
+                        new Main(),
+                        "--log-level",
+                        "warn",
+                        "analyze",
+                        APP.toString(),
+                        "-o",
+                        plan.toString(),
+                        "--force");
         assertEquals("", level.err());
-        Run debug = run(new Main(), "--log-level=debug", "analyze", APP.toString(), "-o", plan.toString(), "--force");
+        Run debug =
+                run(
+                        new Main(),
+                        "--log-level=debug",
+                        "analyze",
+                        APP.toString(),
+                        "-o",
+                        plan.toString(),
+                        "--force");
         assertTrue(debug.err().contains("finished in"), debug.err());
         Run bad = run(new Main(), "--log-level", "loud", "analyze", APP.toString());
         assertEquals(Main.USAGE, bad.code());
@@ -84,15 +111,34 @@ class FrontDoorTest {
 
     @Test
     void logFormatJsonWritesOneJsonObjectPerStderrLine() throws Exception {
-        Run r = run(new Main(), "--log-format", "json", "convert", tmp.resolve("missing").toString(), "-o", tmp.resolve("o").toString());
+        Run r =
+                run(
+                        new Main(),
+                        "--log-format",
+                        "json",
+                        "convert",
+                        tmp.resolve("missing").toString(),
+                        "-o",
+                        tmp.resolve("o").toString());
         assertEquals(Main.BAD_INPUT, r.code());
         assertEquals(1, r.errLines().size(), r.err());
         var node = io.kubelift.model.PlanCodec.json().readTree(r.err());
         assertEquals("error", node.get("level").asText());
         assertTrue(node.get("message").asText().contains("does not exist"), r.err());
-        Run ok = run(new Main(), "--log-format", "json", "analyze", APP.toString(), "-o", tmp.resolve("p.yaml").toString());
+        Run ok =
+                run(
+                        new Main(),
+                        "--log-format",
+                        "json",
+                        "analyze",
+                        APP.toString(),
+                        "-o",
+                        tmp.resolve("p.yaml").toString());
         for (String line : ok.errLines()) {
-            assertEquals("info", io.kubelift.model.PlanCodec.json().readTree(line).get("level").asText(), line);
+            assertEquals(
+                    "info",
+                    io.kubelift.model.PlanCodec.json().readTree(line).get("level").asText(),
+                    line);
         }
     }
 
@@ -123,8 +169,16 @@ class FrontDoorTest {
                     continue;
                 }
                 String before = meaning.putIfAbsent(o.getOpt(), o.getLongOpt());
-                assertTrue(before == null || before.equals(o.getLongOpt()),
-                        "-" + o.getOpt() + " is --" + before + " elsewhere but --" + o.getLongOpt() + " in " + c.name());
+                assertTrue(
+                        before == null || before.equals(o.getLongOpt()),
+                        "-"
+                                + o.getOpt()
+                                + " is --"
+                                + before
+                                + " elsewhere but --"
+                                + o.getLongOpt()
+                                + " in "
+                                + c.name());
             }
         }
         assertEquals("force", meaning.get("f"));
@@ -151,7 +205,9 @@ class FrontDoorTest {
             assertTrue(r.out().contains(c.name() + ")"), c.name());
             for (Option o : c.options().getOptions()) {
                 if (o.getLongOpt() != null) {
-                    assertTrue(r.out().contains("--" + o.getLongOpt()), c.name() + " --" + o.getLongOpt());
+                    assertTrue(
+                            r.out().contains("--" + o.getLongOpt()),
+                            c.name() + " --" + o.getLongOpt());
                 }
             }
         }
@@ -164,10 +220,16 @@ class FrontDoorTest {
     }
 
     /** Runs bash's completion function for a command line and returns the candidates. */
-    private static String complete(Path script, String line) throws IOException, InterruptedException {
+    private static String complete(Path script, String line)
+            throws IOException, InterruptedException {
         String words = line.endsWith(" ") ? line + "''" : line;
-        String cmd = "source " + script + "; COMP_WORDS=(" + words + "); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); _kubelift; "
-                + "printf '%s\\n' \"${COMPREPLY[@]}\"";
+        String cmd =
+                "source "
+                        + script
+                        + "; COMP_WORDS=("
+                        + words
+                        + "); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); _kubelift; "
+                        + "printf '%s\\n' \"${COMPREPLY[@]}\"";
         Process p = new ProcessBuilder("bash", "-c", cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes()).strip();
         assertEquals(0, p.waitFor(), out);
@@ -183,15 +245,25 @@ class FrontDoorTest {
             assertTrue(r.out().contains("'" + c.name() + ":"), c.name());
             for (Option o : c.options().getOptions()) {
                 if (o.getLongOpt() != null) {
-                    assertTrue(r.out().contains("--" + o.getLongOpt()), c.name() + " --" + o.getLongOpt());
+                    assertTrue(
+                            r.out().contains("--" + o.getLongOpt()),
+                            c.name() + " --" + o.getLongOpt());
                 }
             }
         }
-        Path zsh = Stream.of("/usr/bin/zsh", "/bin/zsh").map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        Path zsh =
+                Stream.of("/usr/bin/zsh", "/bin/zsh")
+                        .map(Path::of)
+                        .filter(Files::isExecutable)
+                        .findFirst()
+                        .orElse(null);
         if (zsh != null) {
             Path script = tmp.resolve("_kubelift");
             Files.writeString(script, r.out());
-            Process p = new ProcessBuilder(zsh.toString(), "-n", script.toString()).redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder(zsh.toString(), "-n", script.toString())
+                            .redirectErrorStream(true)
+                            .start();
             assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes()));
         }
         assertEquals(Main.USAGE, run(new Main(), "completion", "fish").code());
@@ -207,7 +279,10 @@ class FrontDoorTest {
         Path foreign = Files.createDirectories(tmp.resolve("foreign"));
         Files.writeString(foreign.resolve("notes.txt"), "mine");
         Run g = run(new Main(), "convert", APP.toString(), "-o", foreign.toString());
-        assertTrue(g.err().contains("exists and was not written by kubelift") && !g.err().contains("analysing"), g.err());
+        assertTrue(
+                g.err().contains("exists and was not written by kubelift")
+                        && !g.err().contains("analysing"),
+                g.err());
         Run a = run(new Main(), "analyze", APP.toString(), "-o", tmp.toString());
         assertEquals(Main.BAD_INPUT, a.code());
         assertTrue(a.err().contains("is a directory") && !a.err().contains("analysing"), a.err());
@@ -215,12 +290,24 @@ class FrontDoorTest {
 
     @Test
     void aBadPlanNameIsRejectedNotSilentlyChanged() {
-        Run before = run(new Main(), "convert", APP.toString(), "-n", "Bad Name!", "-o", tmp.resolve("o").toString());
+        Run before =
+                run(
+                        new Main(),
+                        "convert",
+                        APP.toString(),
+                        "-n",
+                        "Bad Name!",
+                        "-o",
+                        tmp.resolve("o").toString());
         assertEquals(Main.USAGE, before.code());
-        assertFalse(before.err().contains("analysing"), "rejected before any work: " + before.err());
+        assertFalse(
+                before.err().contains("analysing"), "rejected before any work: " + before.err());
         Run r = run("analyze", APP.toString(), "-n", "Bad Name!");
         assertEquals(Main.USAGE, r.code());
-        assertTrue(r.err().contains("'Bad Name!' is not a valid Kubernetes name") && r.err().contains("try 'bad-name'"), r.err());
+        assertTrue(
+                r.err().contains("'Bad Name!' is not a valid Kubernetes name")
+                        && r.err().contains("try 'bad-name'"),
+                r.err());
     }
 
     @Test
@@ -228,18 +315,27 @@ class FrontDoorTest {
         Path mig = tmp.resolve("mig");
         Path plan = mig.resolve("plan.yaml");
         assertEquals(Main.OK, run("analyze", APP.toString(), "-o", plan.toString()).code());
-        assertEquals(Main.OK, run("analyze", APP.toString(), "-o", plan.toString()).code(), "an unedited plan is rewritten");
+        assertEquals(
+                Main.OK,
+                run("analyze", APP.toString(), "-o", plan.toString()).code(),
+                "an unedited plan is rewritten");
         Run g = run("generate", plan.toString(), "-o", mig.toString());
         assertEquals(Main.OK, g.code(), g.err());
         assertTrue(Files.isDirectory(mig.resolve("k8s")));
         Files.writeString(plan, Files.readString(plan).replace("replicas: 1", "replicas: 3"));
         Run again = run("analyze", APP.toString(), "-o", plan.toString());
         assertEquals(Main.BAD_INPUT, again.code());
-        assertTrue(again.err().contains("plan.yaml: was edited after kubelift wrote it") && again.err().contains("--merge"), again.err());
+        assertTrue(
+                again.err().contains("plan.yaml: was edited after kubelift wrote it")
+                        && again.err().contains("--merge"),
+                again.err());
         assertTrue(Files.readString(plan).contains("replicas: 3"), "the edit is kept");
         Path foreign = Files.writeString(tmp.resolve("mine.yaml"), "# my notes\n");
-        assertEquals(Main.BAD_INPUT, run("analyze", APP.toString(), "-o", foreign.toString()).code());
-        assertEquals(Main.OK, run("analyze", APP.toString(), "-o", foreign.toString(), "--force").code());
+        assertEquals(
+                Main.BAD_INPUT, run("analyze", APP.toString(), "-o", foreign.toString()).code());
+        assertEquals(
+                Main.OK,
+                run("analyze", APP.toString(), "-o", foreign.toString(), "--force").code());
     }
 
     @Test

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every exit code of the command, and that user errors are one line without a stack trace. */
 class MainExitCodeTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     record Run(int code, String out, String err) {
         List<String> errLines() {
@@ -30,8 +29,13 @@ class MainExitCodeTest {
     static Run run(Main main, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        int code =
+                main.run(
+                        args,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(
+                code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     static Run run(String... args) {
@@ -113,7 +117,9 @@ class MainExitCodeTest {
     @Test
     void unreadablePlanIsBadInputNamingLineAndColumn() throws Exception {
         Path plan = tmp.resolve("plan.yaml");
-        Files.writeString(plan, "apiVersion: kubelift.io/v1alpha1\nkind: MigrationPlan\nmetadata: {name: x}\nspec:\n  source: {path: .}\n  bogus: 1\n");
+        Files.writeString(
+                plan,
+                "apiVersion: kubelift.io/v1alpha1\nkind: MigrationPlan\nmetadata: {name: x}\nspec:\n  source: {path: .}\n  bogus: 1\n");
         Run r = run("generate", plan.toString(), "-o", tmp.resolve("out").toString());
         assertEquals(Main.BAD_INPUT, r.code);
         assertOneLineNoTrace(r);
@@ -122,13 +128,28 @@ class MainExitCodeTest {
 
     @Test
     void aBugIsAnInternalErrorWithoutTraceUnlessDebug() {
-        Command broken = new Command() {
-            public String name() { return "boom"; }
-            public String usage() { return ""; }
-            public String summary() { return "fails"; }
-            public Options options() { return new Options(); }
-            public int run(CommandLine line, Console console) { throw new IllegalStateException("kaput"); }
-        };
+        Command broken =
+                new Command() {
+                    public String name() {
+                        return "boom";
+                    }
+
+                    public String usage() {
+                        return "";
+                    }
+
+                    public String summary() {
+                        return "fails";
+                    }
+
+                    public Options options() {
+                        return new Options();
+                    }
+
+                    public int run(CommandLine line, Console console) {
+                        throw new IllegalStateException("kaput");
+                    }
+                };
         Run r = run(new Main(List.of(broken)), "boom");
         assertEquals(Main.INTERNAL, r.code);
         assertOneLineNoTrace(r);
@@ -139,20 +160,23 @@ class MainExitCodeTest {
 
     private Path privilegedDeployment() throws Exception {
         Path yaml = tmp.resolve("deploy.yaml");
-        Files.writeString(yaml, String.join("\n",
-                "apiVersion: apps/v1",
-                "kind: Deployment",
-                "metadata: {name: web}",
-                "spec:",
-                "  selector: {matchLabels: {app: web}}",
-                "  template:",
-                "    metadata: {labels: {app: web}}",
-                "    spec:",
-                "      containers:",
-                "      - name: web",
-                "        image: nginx:latest",
-                "        securityContext: {privileged: true}",
-                ""));
+        Files.writeString(
+                yaml,
+                String.join(
+                        "\n",
+                        "apiVersion: apps/v1",
+                        "kind: Deployment",
+                        "metadata: {name: web}",
+                        "spec:",
+                        "  selector: {matchLabels: {app: web}}",
+                        "  template:",
+                        "    metadata: {labels: {app: web}}",
+                        "    spec:",
+                        "      containers:",
+                        "      - name: web",
+                        "        image: nginx:latest",
+                        "        securityContext: {privileged: true}",
+                        ""));
         return yaml;
     }
 
@@ -171,7 +195,16 @@ class MainExitCodeTest {
     void checkWritesTheReportToAFile() throws Exception {
         Path yaml = privilegedDeployment();
         Path report = tmp.resolve("reports/out.sarif");
-        Run r = run("check", yaml.toString(), "--format", "sarif", "-o", report.toString(), "--fail-on", "none");
+        Run r =
+                run(
+                        "check",
+                        yaml.toString(),
+                        "--format",
+                        "sarif",
+                        "-o",
+                        report.toString(),
+                        "--fail-on",
+                        "none");
         assertEquals(Main.OK, r.code, r.err);
         assertTrue(Files.readString(report).contains("\"version\" : \"2.1.0\""));
     }

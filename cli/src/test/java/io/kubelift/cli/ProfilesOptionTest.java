@@ -12,27 +12,34 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kubelift analyze --profiles DIR}: a profile written for a made-up product finds it, with no rebuild. */
+/**
+ * {@code kubelift analyze --profiles DIR}: a profile written for a made-up product finds it, with
+ * no rebuild.
+ */
 class ProfilesOptionTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     Path app() throws Exception {
         Path app = tmp.resolve("widgetd");
         Files.createDirectories(app.resolve("bin"));
         Files.createDirectories(app.resolve("etc"));
-        Files.writeString(app.resolve("bin/widgetd"), """
+        Files.writeString(
+                app.resolve("bin/widgetd"),
+                """
                 #!/bin/sh
                 WIDGET_HOME=$(cd "$(dirname "$0")/.." && pwd)
                 exec java -cp "$WIDGET_HOME/lib/*" net.example.widget.WidgetDaemon --config "$WIDGET_HOME/etc/widget.conf"
                 """);
-        Files.writeString(app.resolve("etc/widget.conf"), "widget.bind=0.0.0.0\nwidget.rpc.port=4411\n");
+        Files.writeString(
+                app.resolve("etc/widget.conf"), "widget.bind=0.0.0.0\nwidget.rpc.port=4411\n");
         return app;
     }
 
     Path profiles() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("profiles"));
-        Files.writeString(dir.resolve("widget.yaml"), """
+        Files.writeString(
+                dir.resolve("widget.yaml"),
+                """
                 id: widget
                 name: Widget Daemon
                 sources: [https://widgets.example.net/docs/ports]
@@ -52,19 +59,33 @@ class ProfilesOptionTest {
     @Test
     void analyzeFindsTheMadeUpProduct() throws Exception {
         Path plan = tmp.resolve("plan.yaml");
-        MainExitCodeTest.Run r = MainExitCodeTest.run("analyze", app().toString(), "--profiles", profiles().toString(), "-o", plan.toString());
+        MainExitCodeTest.Run r =
+                MainExitCodeTest.run(
+                        "analyze",
+                        app().toString(),
+                        "--profiles",
+                        profiles().toString(),
+                        "-o",
+                        plan.toString());
         assertEquals(Main.OK, r.code(), r.err());
         MigrationPlan p = PlanCodec.read(plan);
-        Component c = p.spec().components().stream().filter(x -> x.name().equals("widgetd")).findFirst().orElseThrow();
+        Component c =
+                p.spec().components().stream()
+                        .filter(x -> x.name().equals("widgetd"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("profile:widget", c.detector());
         assertEquals("net.example.widget.WidgetDaemon", c.entrypoint().mainClass());
-        assertEquals("4411 4480", String.join(" ", c.ports().stream().map(x -> Integer.toString(x.port())).toList()));
+        assertEquals(
+                "4411 4480",
+                String.join(" ", c.ports().stream().map(x -> Integer.toString(x.port())).toList()));
     }
 
     @Test
     void withoutTheOptionTheProfileIsNotRead() throws Exception {
         Path plan = tmp.resolve("plan.yaml");
-        MainExitCodeTest.Run r = MainExitCodeTest.run("analyze", app().toString(), "-o", plan.toString());
+        MainExitCodeTest.Run r =
+                MainExitCodeTest.run("analyze", app().toString(), "-o", plan.toString());
         assertEquals(Main.OK, r.code(), r.err());
         assertFalse(Files.readString(plan).contains("profile:widget"));
     }
@@ -72,8 +93,11 @@ class ProfilesOptionTest {
     @Test
     void aBrokenProfileIsBadInputOnOneLine() throws Exception {
         Path dir = profiles();
-        Files.writeString(dir.resolve("widget.yaml"), "id: widget\nrecognise: {allFiles: [etc/widget.conf]}\ncomponents: [{name: w}]\n");
-        MainExitCodeTest.Run r = MainExitCodeTest.run("analyze", app().toString(), "--profiles", dir.toString());
+        Files.writeString(
+                dir.resolve("widget.yaml"),
+                "id: widget\nrecognise: {allFiles: [etc/widget.conf]}\ncomponents: [{name: w}]\n");
+        MainExitCodeTest.Run r =
+                MainExitCodeTest.run("analyze", app().toString(), "--profiles", dir.toString());
         assertEquals(Main.BAD_INPUT, r.code());
         MainExitCodeTest.assertOneLineNoTrace(r);
         assertTrue(r.err().contains("widget.yaml:3: not a valid product profile"), r.err());

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Converts a portfolio: every app on its own (one failing app never stops the others), in parallel, into
- * {@code OUT/<app>/}, then writes {@code OUT/summary.json} and a self-contained {@code OUT/index.html}.
+ * Converts a portfolio: every app on its own (one failing app never stops the others), in parallel,
+ * into {@code OUT/<app>/}, then writes {@code OUT/summary.json} and a self-contained {@code
+ * OUT/index.html}.
  */
 public final class BatchConverter {
     public static final String SUMMARY = "summary.json";
@@ -41,10 +42,21 @@ public final class BatchConverter {
         }
     }
 
-    /** What happened to one app. {@code status}: converted, unchanged (skipped by --resume) or failed. */
-    public record AppResult(String name, String source, String status, String message, List<String> components,
-            Map<String, String> workloads, Map<String, Long> findingsByFactor, Map<String, Long> findingsBySeverity,
-            String grade, String inputHash) {
+    /**
+     * What happened to one app. {@code status}: converted, unchanged (skipped by --resume) or
+     * failed.
+     */
+    public record AppResult(
+            String name,
+            String source,
+            String status,
+            String message,
+            List<String> components,
+            Map<String, String> workloads,
+            Map<String, Long> findingsByFactor,
+            Map<String, Long> findingsBySeverity,
+            String grade,
+            String inputHash) {
         public boolean ok() {
             return !status.equals("failed");
         }
@@ -61,26 +73,33 @@ public final class BatchConverter {
         this.kubelift = kubelift;
     }
 
-    public List<AppResult> convert(List<Batch.App> apps, Path out, Options options, Listener listener) {
+    public List<AppResult> convert(
+            List<Batch.App> apps, Path out, Options options, Listener listener) {
         List<Batch.App> mine = Batch.select(apps, options.shard());
         Map<String, AppResult> previous = options.resume() ? readSummary(out) : Map.of();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, mine.size())), r -> {
-            Thread t = new Thread(r, "kubelift-batch");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        Math.min(options.jobs(), Math.max(1, mine.size())),
+                        r -> {
+                            Thread t = new Thread(r, "kubelift-batch");
+                            t.setDaemon(true);
+                            return t;
+                        });
         AtomicInteger done = new AtomicInteger();
         List<Future<AppResult>> futures = new ArrayList<>();
         for (Batch.App app : mine) {
-            futures.add(pool.submit(() -> {
-                AppResult r = convertOne(app, out, options, previous.get(app.name()));
-                if (listener != null) {
-                    synchronized (listener) {
-                        listener.finished(r, done.incrementAndGet(), mine.size());
-                    }
-                }
-                return r;
-            }));
+            futures.add(
+                    pool.submit(
+                            () -> {
+                                AppResult r =
+                                        convertOne(app, out, options, previous.get(app.name()));
+                                if (listener != null) {
+                                    synchronized (listener) {
+                                        listener.finished(r, done.incrementAndGet(), mine.size());
+                                    }
+                                }
+                                return r;
+                            }));
         }
         List<AppResult> results = new ArrayList<>();
         try {
@@ -91,7 +110,10 @@ public final class BatchConverter {
             Thread.currentThread().interrupt();
             throw new KubeliftException(KubeliftException.Kind.INTERNAL, "batch interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new KubeliftException(KubeliftException.Kind.INTERNAL, "batch worker failed: " + e.getCause(), e.getCause());
+            throw new KubeliftException(
+                    KubeliftException.Kind.INTERNAL,
+                    "batch worker failed: " + e.getCause(),
+                    e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -103,12 +125,25 @@ public final class BatchConverter {
     private AppResult convertOne(Batch.App app, Path out, Options options, AppResult before) {
         String hash = Batch.inputHash(app.path());
         Path target = out.resolve(app.name());
-        if (before != null && before.ok() && hash.equals(before.inputHash()) && Files.isDirectory(target)) {
-            return new AppResult(before.name(), before.source(), "unchanged", before.message(), before.components(),
-                    before.workloads(), before.findingsByFactor(), before.findingsBySeverity(), before.grade(), hash);
+        if (before != null
+                && before.ok()
+                && hash.equals(before.inputHash())
+                && Files.isDirectory(target)) {
+            return new AppResult(
+                    before.name(),
+                    before.source(),
+                    "unchanged",
+                    before.message(),
+                    before.components(),
+                    before.workloads(),
+                    before.findingsByFactor(),
+                    before.findingsBySeverity(),
+                    before.grade(),
+                    hash);
         }
         try {
-            Kubelift.Conversion c = kubelift.get().convert(app.path(), target, app.name(), options.force());
+            Kubelift.Conversion c =
+                    kubelift.get().convert(app.path(), target, app.name(), options.force());
             Report report = c.report();
             Map<String, String> workloads = new TreeMap<>();
             List<String> components = new ArrayList<>();
@@ -122,8 +157,17 @@ public final class BatchConverter {
                 byFactor.merge(f.factor(), 1L, Long::sum);
                 bySeverity.merge(f.severity().id(), 1L, Long::sum);
             }
-            return new AppResult(app.name(), app.path().getFileName().toString(), "converted", "", components,
-                    workloads, byFactor, bySeverity, report.overall().grade(), hash);
+            return new AppResult(
+                    app.name(),
+                    app.path().getFileName().toString(),
+                    "converted",
+                    "",
+                    components,
+                    workloads,
+                    byFactor,
+                    bySeverity,
+                    report.overall().grade(),
+                    hash);
         } catch (KubeliftException e) {
             return failed(app, e.getMessage(), hash);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -132,11 +176,23 @@ public final class BatchConverter {
     }
 
     private static AppResult failed(Batch.App app, String message, String hash) {
-        return new AppResult(app.name(), app.path().getFileName().toString(), "failed", message, List.of(), Map.of(),
-                Map.of(), Map.of(), "-", hash);
+        return new AppResult(
+                app.name(),
+                app.path().getFileName().toString(),
+                "failed",
+                message,
+                List.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                "-",
+                hash);
     }
 
-    /** Reads a previous {@code summary.json} (for --resume and merging); empty when absent or unreadable. */
+    /**
+     * Reads a previous {@code summary.json} (for --resume and merging); empty when absent or
+     * unreadable.
+     */
     public static Map<String, AppResult> readSummary(Path out) {
         Path file = out.resolve(SUMMARY);
         Map<String, AppResult> byName = new TreeMap<>();
@@ -144,7 +200,10 @@ public final class BatchConverter {
             return byName;
         }
         try {
-            JsonNode apps = PlanCodec.json().readTree(Files.readString(file, StandardCharsets.UTF_8)).path("apps");
+            JsonNode apps =
+                    PlanCodec.json()
+                            .readTree(Files.readString(file, StandardCharsets.UTF_8))
+                            .path("apps");
             for (JsonNode a : apps) {
                 AppResult r = PlanCodec.json().treeToValue(a, AppResult.class);
                 byName.put(r.name(), r);
@@ -160,8 +219,14 @@ public final class BatchConverter {
         writeSummary(out, results, r -> r.name() + "/");
     }
 
-    /** As above; {@code appDir} gives each app's output directory relative to {@code out} (the report links). */
-    static void writeSummary(Path out, List<AppResult> results, java.util.function.Function<AppResult, String> appDir) {
+    /**
+     * As above; {@code appDir} gives each app's output directory relative to {@code out} (the
+     * report links).
+     */
+    static void writeSummary(
+            Path out,
+            List<AppResult> results,
+            java.util.function.Function<AppResult, String> appDir) {
         Map<String, Object> doc = new TreeMap<>();
         doc.put("apps", results);
         doc.put("converted", results.stream().filter(AppResult::ok).count());
@@ -173,7 +238,8 @@ public final class BatchConverter {
             writeAtomically(out.resolve(SUMMARY), PlanCodec.toJson(doc));
             writeAtomically(out.resolve(INDEX), PortfolioPage.render(results, appDir));
         } catch (IOException e) {
-            throw KubeliftException.badInput(out.toString(), "cannot write the summary: " + e.getMessage(), null);
+            throw KubeliftException.badInput(
+                    out.toString(), "cannot write the summary: " + e.getMessage(), null);
         }
     }
 
@@ -183,19 +249,35 @@ public final class BatchConverter {
         Map<String, Path> shardOf = new TreeMap<>();
         for (Path p : shardOuts) {
             if (!Files.isRegularFile(p.resolve(SUMMARY))) {
-                throw KubeliftException.badInput(p.toString(), "has no " + SUMMARY, "pass the -o directories of the shard runs");
+                throw KubeliftException.badInput(
+                        p.toString(),
+                        "has no " + SUMMARY,
+                        "pass the -o directories of the shard runs");
             }
-            readSummary(p).forEach((name, r) -> {
-                if (all.putIfAbsent(name, r) == null) {
-                    shardOf.put(name, p);
-                }
-            });
+            readSummary(p)
+                    .forEach(
+                            (name, r) -> {
+                                if (all.putIfAbsent(name, r) == null) {
+                                    shardOf.put(name, p);
+                                }
+                            });
         }
         List<AppResult> results = new ArrayList<>(all.values());
-        // Each app's report stays in its shard's directory: link there, relative to the merged page.
+        // Each app's report stays in its shard's directory: link there, relative to the merged
+        // page.
         Path base = out.toAbsolutePath().normalize();
-        writeSummary(out, results, r -> base.relativize(shardOf.get(r.name()).toAbsolutePath().normalize().resolve(r.name()))
-                .toString().replace('\\', '/') + "/");
+        writeSummary(
+                out,
+                results,
+                r ->
+                        base.relativize(
+                                                shardOf.get(r.name())
+                                                        .toAbsolutePath()
+                                                        .normalize()
+                                                        .resolve(r.name()))
+                                        .toString()
+                                        .replace('\\', '/')
+                                + "/");
         return results;
     }
 
@@ -203,7 +285,8 @@ public final class BatchConverter {
         Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -5,5 +5,5 @@ package io.kubelift.core;
 public interface Progress {
     void step(String message);
 
-    Progress SILENT = message -> { };
+    Progress SILENT = message -> {};
 }

@@ -6,11 +6,11 @@ import java.util.Properties;
 
 /** kubelift's version, from the build (resource filtered by Maven). */
 public final class Version {
-    private Version() {
-    }
+    private Version() {}
 
     public static String get() {
-        try (InputStream in = Version.class.getResourceAsStream("/io/kubelift/core/version.properties")) {
+        try (InputStream in =
+                Version.class.getResourceAsStream("/io/kubelift/core/version.properties")) {
             if (in == null) {
                 return "dev";
             }

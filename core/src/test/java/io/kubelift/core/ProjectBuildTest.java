@@ -1,9 +1,5 @@
 package io.kubelift.core;
 
-import io.kubelift.model.ProjectDescriptor;
-import io.kubelift.model.MainClassCandidate;
-import io.kubelift.image.ImageOptions;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubelift.checker.CheckOptions;
+import io.kubelift.image.ImageOptions;
+import io.kubelift.model.MainClassCandidate;
+import io.kubelift.model.ProjectDescriptor;
 import io.kubelift.model.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,20 +25,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code kubelift:build}'s up-to-date check: an unchanged project is neither analysed again nor rewritten; a changed
- * class gives a new image and manifests pinned to it; a changed source, resource, POM or kept plan, or an output
- * changed since, gives a full build whose output equals that of a build from scratch.
+ * {@code kubelift:build}'s up-to-date check: an unchanged project is neither analysed again nor
+ * rewritten; a changed class gives a new image and manifests pinned to it; a changed source,
+ * resource, POM or kept plan, or an output changed since, gives a full build whose output equals
+ * that of a build from scratch.
  */
 class ProjectBuildTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final List<String> steps = new ArrayList<>();
 
     private ProjectDescriptor project() throws IOException {
         Path pom = dir.resolve("pom.xml");
         if (!Files.exists(pom)) {
-            Files.writeString(pom, """
+            Files.writeString(
+                    pom,
+                    """
                     <project>
                       <artifactId>echo</artifactId>
                       <build><plugins><plugin><artifactId>maven-jar-plugin</artifactId>
@@ -47,15 +48,31 @@ class ProjectBuildTest {
                       </plugin></plugins></build>
                     </project>
                     """);
-            write("src/main/java/com/example/Echo.java", "package com.example;\npublic class Echo { public static void main(String[] a) { } }\n");
+            write(
+                    "src/main/java/com/example/Echo.java",
+                    "package com.example;\npublic class Echo { public static void main(String[] a) { } }\n");
             write("src/main/resources/echo.properties", "echo.port=7070\n");
             write("target/classes/echo.properties", "echo.port=7070\n");
-            Files.write(Files.createDirectories(dir.resolve("target/classes/com/example")).resolve("Echo.class"),
+            Files.write(
+                    Files.createDirectories(dir.resolve("target/classes/com/example"))
+                            .resolve("Echo.class"),
                     new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 1});
         }
-        return new ProjectDescriptor(dir, pom, "com.example", "echo", "1.0", "jar",
-                List.of(new MainClassCandidate("com.example.Echo", "maven-jar-plugin/configuration/archive/manifest/mainClass")),
-                List.of(), dir.resolve("target/classes"), null, "17");
+        return new ProjectDescriptor(
+                dir,
+                pom,
+                "com.example",
+                "echo",
+                "1.0",
+                "jar",
+                List.of(
+                        new MainClassCandidate(
+                                "com.example.Echo",
+                                "maven-jar-plugin/configuration/archive/manifest/mainClass")),
+                List.of(),
+                dir.resolve("target/classes"),
+                null,
+                "17");
     }
 
     private void write(String rel, String text) throws IOException {
@@ -70,8 +87,12 @@ class ProjectBuildTest {
 
     private ProjectBuild build(ProjectDescriptor p, Path out) {
         steps.clear();
-        ImageOptions options = ImageOptions.to("tar:" + out.resolve("images")).withImage("echo:1.0").withBase("scratch")
-                .withCacheDir(dir.resolve("target/kubelift-cache")).withOffline(true);
+        ImageOptions options =
+                ImageOptions.to("tar:" + out.resolve("images"))
+                        .withImage("echo:1.0")
+                        .withBase("scratch")
+                        .withCacheDir(dir.resolve("target/kubelift-cache"))
+                        .withOffline(true);
         return new Kubelift(steps::add).build(p, null, null, out, options);
     }
 
@@ -85,7 +106,9 @@ class ProjectBuildTest {
         try (Stream<Path> s = Files.walk(out)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
                 String rel = out.relativize(f).toString().replace('\\', '/');
-                if (rel.equals("plan.yaml") || rel.startsWith("k8s/") || rel.startsWith("scripts/")) {
+                if (rel.equals("plan.yaml")
+                        || rel.startsWith("k8s/")
+                        || rel.startsWith("scripts/")) {
                     files.put(rel, Files.readString(f));
                 }
             }
@@ -99,7 +122,8 @@ class ProjectBuildTest {
         ProjectBuild b = build(p, fresh);
         assertTrue(b.analysed() && b.written());
         Map<String, String> files = manifests(fresh);
-        // the plan's source path is relative to where it is written; both are two levels below the project
+        // the plan's source path is relative to where it is written; both are two levels below the
+        // project
         return files;
     }
 
@@ -110,7 +134,8 @@ class ProjectBuildTest {
         assertTrue(first.analysed() && first.written() && analysed());
         assertTrue(Files.isRegularFile(out().resolve(ProjectBuildState.FILE)));
         Map<String, String> before = manifests(out());
-        long stateTime = Files.getLastModifiedTime(out().resolve(ProjectBuildState.FILE)).toMillis();
+        long stateTime =
+                Files.getLastModifiedTime(out().resolve(ProjectBuildState.FILE)).toMillis();
 
         ProjectBuild again = build(p, out());
         assertFalse(again.analysed(), "analysed again: " + steps);
@@ -118,10 +143,15 @@ class ProjectBuildTest {
         assertFalse(analysed());
         assertTrue(again.files().files().isEmpty());
         assertNull(again.plan().facts());
-        assertEquals(first.images().get(0).digest(), again.images().get(0).digest(), "the image is still built, the same");
+        assertEquals(
+                first.images().get(0).digest(),
+                again.images().get(0).digest(),
+                "the image is still built, the same");
         assertTrue(Files.isRegularFile(again.images().get(0).tarFile()));
         assertEquals(before, manifests(out()));
-        assertEquals(stateTime, Files.getLastModifiedTime(out().resolve(ProjectBuildState.FILE)).toMillis());
+        assertEquals(
+                stateTime,
+                Files.getLastModifiedTime(out().resolve(ProjectBuildState.FILE)).toMillis());
         assertEquals(first.plan().plan(), again.plan().plan());
     }
 
@@ -129,7 +159,9 @@ class ProjectBuildTest {
     void aChangedClassGivesANewImageAndManifestsPinnedToItWithoutANewAnalysis() throws IOException {
         ProjectDescriptor p = project();
         ProjectBuild first = build(p, out());
-        Files.write(dir.resolve("target/classes/com/example/Echo.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 2});
+        Files.write(
+                dir.resolve("target/classes/com/example/Echo.class"),
+                new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 2});
 
         ProjectBuild changed = build(p, out());
         assertFalse(changed.analysed(), "the sources did not change: " + steps);
@@ -137,9 +169,14 @@ class ProjectBuildTest {
         String digest = changed.images().get(0).digest();
         assertNotEquals(first.images().get(0).digest(), digest);
         Map<String, String> files = manifests(out());
-        assertTrue(files.values().stream().anyMatch(t -> t.contains("@" + digest)), "no manifest pins " + digest);
-        assertFalse(files.values().stream().anyMatch(t -> t.contains(first.images().get(0).digest())), "the old digest is left");
-        assertEquals(fromScratch(p), files, "the incremental output differs from a build from scratch");
+        assertTrue(
+                files.values().stream().anyMatch(t -> t.contains("@" + digest)),
+                "no manifest pins " + digest);
+        assertFalse(
+                files.values().stream().anyMatch(t -> t.contains(first.images().get(0).digest())),
+                "the old digest is left");
+        assertEquals(
+                fromScratch(p), files, "the incremental output differs from a build from scratch");
 
         assertFalse(build(p, out()).written(), "up to date again after the rebuild");
     }
@@ -164,12 +201,16 @@ class ProjectBuildTest {
     void aChangedSourceOrPomIsAnalysedAgainEvenWhenTheImageIsTheSame() throws IOException {
         ProjectDescriptor p = project();
         build(p, out());
-        write("src/main/java/com/example/Echo.java", "package com.example;\n// a comment\npublic class Echo { public static void main(String[] a) { } }\n");
+        write(
+                "src/main/java/com/example/Echo.java",
+                "package com.example;\n// a comment\npublic class Echo { public static void main(String[] a) { } }\n");
         ProjectBuild b = build(p, out());
         assertTrue(b.analysed() && b.written(), "a changed source must be analysed: " + steps);
         assertFalse(build(p, out()).analysed());
 
-        Files.writeString(dir.resolve("pom.xml"), Files.readString(dir.resolve("pom.xml")) + "<!-- edited -->\n");
+        Files.writeString(
+                dir.resolve("pom.xml"),
+                Files.readString(dir.resolve("pom.xml")) + "<!-- edited -->\n");
         assertTrue(build(p, out()).analysed(), "a changed POM must be analysed");
         write("bin/run.sh", "#!/bin/sh\nexec java -cp app.jar com.example.Echo\n");
         assertTrue(build(p, out()).analysed(), "a new file must be analysed");
@@ -179,13 +220,29 @@ class ProjectBuildTest {
     void aDifferentDescriptorOrPlanNameIsAFullBuild() throws IOException {
         ProjectDescriptor p = project();
         build(p, out());
-        ProjectDescriptor java21 = new ProjectDescriptor(p.baseDir(), p.descriptorFile(), p.groupId(), p.artifactId(), p.version(),
-                p.packaging(), p.mainClasses(), p.runtimeClasspath(), p.classesDir(), p.webappDir(), "21");
+        ProjectDescriptor java21 =
+                new ProjectDescriptor(
+                        p.baseDir(),
+                        p.descriptorFile(),
+                        p.groupId(),
+                        p.artifactId(),
+                        p.version(),
+                        p.packaging(),
+                        p.mainClasses(),
+                        p.runtimeClasspath(),
+                        p.classesDir(),
+                        p.webappDir(),
+                        "21");
         assertTrue(build(java21, out()).analysed());
         steps.clear();
-        ImageOptions options = ImageOptions.to("tar:" + out().resolve("images")).withImage("echo:1.0").withBase("scratch")
-                .withCacheDir(dir.resolve("target/kubelift-cache")).withOffline(true);
-        ProjectBuild renamed = new Kubelift(steps::add).build(java21, null, "other", out(), options);
+        ImageOptions options =
+                ImageOptions.to("tar:" + out().resolve("images"))
+                        .withImage("echo:1.0")
+                        .withBase("scratch")
+                        .withCacheDir(dir.resolve("target/kubelift-cache"))
+                        .withOffline(true);
+        ProjectBuild renamed =
+                new Kubelift(steps::add).build(java21, null, "other", out(), options);
         assertTrue(renamed.analysed() && renamed.written());
         assertTrue(manifests(out()).get("plan.yaml").contains("name: other"));
     }
@@ -195,7 +252,11 @@ class ProjectBuildTest {
         ProjectDescriptor p = project();
         build(p, out());
         Map<String, String> before = manifests(out());
-        String deployment = before.keySet().stream().filter(k -> k.startsWith("k8s/base/") && k.contains("deployment")).findFirst().orElseThrow();
+        String deployment =
+                before.keySet().stream()
+                        .filter(k -> k.startsWith("k8s/base/") && k.contains("deployment"))
+                        .findFirst()
+                        .orElseThrow();
         Files.writeString(out().resolve(deployment), "edited\n");
         ProjectBuild b = build(p, out());
         assertTrue(b.analysed() && b.written());
@@ -207,14 +268,18 @@ class ProjectBuildTest {
     }
 
     @Test
-    void generateRecordsAnUnpinnedStateSoTheNextBuildPinsTheImagesWithoutANewAnalysis() throws IOException {
+    void generateRecordsAnUnpinnedStateSoTheNextBuildPinsTheImagesWithoutANewAnalysis()
+            throws IOException {
         ProjectDescriptor p = project();
         build(p, out());
         Map<String, String> pinned = manifests(out());
-        new Kubelift(steps::add).convert(p, null, null, out(), new CheckOptions(Set.of(), Severity.ERROR), null);
+        new Kubelift(steps::add)
+                .convert(p, null, null, out(), new CheckOptions(Set.of(), Severity.ERROR), null);
         ProjectBuildState afterGenerate = ProjectBuildState.read(out());
         assertNotNull(afterGenerate, "generate records the plan's inputs");
-        assertTrue(afterGenerate.images().isEmpty(), "generate builds no image: " + afterGenerate.images());
+        assertTrue(
+                afterGenerate.images().isEmpty(),
+                "generate builds no image: " + afterGenerate.images());
         assertNotEquals(pinned, manifests(out()), "generate writes unpinned images");
         ProjectBuild b = build(p, out());
         assertFalse(b.analysed(), "the plan generate wrote is current: " + steps);
@@ -225,8 +290,11 @@ class ProjectBuildTest {
     @Test
     void aProjectChangedAfterGenerateIsAnalysedAgainByBuild() throws IOException {
         ProjectDescriptor p = project();
-        new Kubelift(steps::add).convert(p, null, null, out(), new CheckOptions(Set.of(), Severity.ERROR), null);
-        write("src/main/java/com/example/Echo.java", "package com.example;\n// changed\npublic class Echo { public static void main(String[] a) { } }\n");
+        new Kubelift(steps::add)
+                .convert(p, null, null, out(), new CheckOptions(Set.of(), Severity.ERROR), null);
+        write(
+                "src/main/java/com/example/Echo.java",
+                "package com.example;\n// changed\npublic class Echo { public static void main(String[] a) { } }\n");
         ProjectBuild b = build(p, out());
         assertTrue(b.analysed() && b.written(), "a source changed since generate: " + steps);
     }

@@ -1,6 +1,5 @@
 package io.kubelift.generator;
 
-import io.kubelift.generator.ConfigRewriter;
 import io.kubelift.model.Component;
 import io.kubelift.model.Port;
 import io.kubelift.model.Workload;
@@ -9,11 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** One component with what was derived for it: image, rewritten config files (with ConfigMap keys), config checksum. */
+/**
+ * One component with what was derived for it: image, rewritten config files (with ConfigMap keys),
+ * config checksum.
+ */
 public final class ComponentContext {
     /** A config file as it goes into the ConfigMap under {@code key}. */
-    public record ConfigEntry(String key, ConfigRewriter.Rewritten file) {
-    }
+    public record ConfigEntry(String key, ConfigRewriter.Rewritten file) {}
 
     private final Component component;
     private final String image;

@@ -7,15 +7,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a generation run needs besides the plan: the environments to write overlays for (default dev, test,
- * prod); per component, the image reference {@code kubelift build} pushed (ideally by digest) — a component
- * without an entry gets {@link ImageNames#imagesFor the documented default}, never a {@code latest} tag; the
- * output {@code layout} ({@value #KUSTOMIZE} or {@value #HELM}); the organisation defaults ({@code kubelift.yaml});
- * how secrets reach the cluster ({@code secrets}: plain, external-secrets, sealed; null = the defaults file's
- * choice, else plain).
+ * What a generation run needs besides the plan: the environments to write overlays for (default
+ * dev, test, prod); per component, the image reference {@code kubelift build} pushed (ideally by
+ * digest) — a component without an entry gets {@link ImageNames#imagesFor the documented default},
+ * never a {@code latest} tag; the output {@code layout} ({@value #KUSTOMIZE} or {@value #HELM});
+ * the organisation defaults ({@code kubelift.yaml}); how secrets reach the cluster ({@code
+ * secrets}: plain, external-secrets, sealed; null = the defaults file's choice, else plain).
  */
-public record GenerateOptions(List<String> environments, Map<String, String> images, String layout, OrgDefaults org,
-                              String secrets) {
+public record GenerateOptions(
+        List<String> environments,
+        Map<String, String> images,
+        String layout,
+        OrgDefaults org,
+        String secrets) {
     public static final List<String> DEFAULT_ENVIRONMENTS = List.of("dev", "test", "prod");
     public static final String KUSTOMIZE = "kustomize";
     public static final String HELM = "helm";
@@ -23,14 +27,21 @@ public record GenerateOptions(List<String> environments, Map<String, String> ima
     public static final List<String> SECRET_MODES = List.of("plain", "external-secrets", "sealed");
 
     public GenerateOptions {
-        environments = environments == null || environments.isEmpty() ? DEFAULT_ENVIRONMENTS : List.copyOf(environments);
-        images = images == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(images));
+        environments =
+                environments == null || environments.isEmpty()
+                        ? DEFAULT_ENVIRONMENTS
+                        : List.copyOf(environments);
+        images =
+                images == null
+                        ? Map.of()
+                        : java.util.Collections.unmodifiableMap(new TreeMap<>(images));
         layout = layout == null ? KUSTOMIZE : layout;
         org = org == null ? OrgDefaults.NONE : org;
         var seen = new java.util.HashSet<String>();
         for (String env : environments) {
             if (!io.kubelift.model.Names.isDnsLabel(env) || !seen.add(env)) {
-                throw KubeliftException.usage("environment '" + env + "' is not a DNS-1123 label or is given twice",
+                throw KubeliftException.usage(
+                        "environment '" + env + "' is not a DNS-1123 label or is given twice",
                         "use lower-case names such as dev, test, prod");
             }
         }
@@ -44,7 +55,9 @@ public record GenerateOptions(List<String> environments, Map<String, String> ima
 
     private static void oneOf(String option, String value, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            throw KubeliftException.usage(option + " '" + value + "' is not one of " + allowed, "use one of " + String.join(", ", allowed));
+            throw KubeliftException.usage(
+                    option + " '" + value + "' is not one of " + allowed,
+                    "use one of " + String.join(", ", allowed));
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.kubelift.generator.ConfigRewriter;
 import io.kubelift.generator.emit.Emitters;
 import io.kubelift.generator.emit.ResourceEmitter;
 import io.kubelift.generator.layout.Layout;
@@ -26,11 +25,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns a plan into the output tree (paths relative to the output directory): Kubernetes objects under
- * {@code k8s/base/} (one per file) with their kustomization, per-environment overlays under
- * {@code k8s/overlays/<env>/}, start scripts {@code scripts/<component>/entrypoint.sh} with the resolved argv in
- * {@code command.json}, and secret values only in {@code k8s/base/secrets/<component>.env}. It reads only the
- * plan, the app's config files and secret values; the same input gives the same bytes.
+ * Turns a plan into the output tree (paths relative to the output directory): Kubernetes objects
+ * under {@code k8s/base/} (one per file) with their kustomization, per-environment overlays under
+ * {@code k8s/overlays/<env>/}, start scripts {@code scripts/<component>/entrypoint.sh} with the
+ * resolved argv in {@code command.json}, and secret values only in {@code
+ * k8s/base/secrets/<component>.env}. It reads only the plan, the app's config files and secret
+ * values; the same input gives the same bytes.
  */
 public final class Generator {
     private final List<ResourceEmitter> emitters;
@@ -45,7 +45,8 @@ public final class Generator {
         return new Generator(Emitters.defaults(), ConfigRewriter.withDefaults());
     }
 
-    public FileSet generate(MigrationPlan plan, AppFiles app, SecretSource secrets, GenerateOptions options) {
+    public FileSet generate(
+            MigrationPlan plan, AppFiles app, SecretSource secrets, GenerateOptions options) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(app, "app");
         SecretSource source = secrets == null ? SecretSource.NONE : secrets;
@@ -55,17 +56,26 @@ public final class Generator {
         List<HasMetadata> objects = emitAll(ctx);
         Layout.named(opts.layout()).write(ctx, objects, out);
         for (ComponentContext c : ctx.components()) {
-            out.add("scripts/" + c.name() + "/entrypoint.sh", StartScript.render(ctx.appName(), c), FileSet.Mode.EXECUTABLE);
-            out.add("scripts/" + c.name() + "/command.json", json(new JvmCommand(c.component()).argv()));
+            out.add(
+                    "scripts/" + c.name() + "/entrypoint.sh",
+                    StartScript.render(ctx.appName(), c),
+                    FileSet.Mode.EXECUTABLE);
+            out.add(
+                    "scripts/" + c.name() + "/command.json",
+                    json(new JvmCommand(c.component()).argv()));
         }
         if (opts.layout().equals(GenerateOptions.KUSTOMIZE) && opts.secretsMode().equals("plain")) {
             SecretEnvFiles.write(ctx, out);
         }
         SecretExamples.write(ctx, out);
         if (!opts.org().sources().isEmpty()) {
-            StringBuilder sb = new StringBuilder("# Organisation defaults used for this output: setting -> where its value came from.\n"
-                    + "# Settings not listed have their built-in default (docs/deploy.md).\n");
-            opts.org().sources().forEach((k, v) -> sb.append(k).append(": ").append(quote(v)).append('\n'));
+            StringBuilder sb =
+                    new StringBuilder(
+                            "# Organisation defaults used for this output: setting -> where its value came from.\n"
+                                    + "# Settings not listed have their built-in default (docs/deploy.md).\n");
+            opts.org()
+                    .sources()
+                    .forEach((k, v) -> sb.append(k).append(": ").append(quote(v)).append('\n'));
             out.add("defaults-sources.yaml", sb.toString());
         }
         checkNoLeak(plan, source, out);
@@ -78,7 +88,9 @@ public final class Generator {
         for (ResourceEmitter emitter : emitters) {
             for (HasMetadata object : emitter.emit(ctx)) {
                 if (!files.add(fileName(object))) {
-                    throw KubeliftException.badInput("plan", "two generated objects would both be " + fileName(object),
+                    throw KubeliftException.badInput(
+                            "plan",
+                            "two generated objects would both be " + fileName(object),
                             "rename one of the components");
                 }
                 objects.add(object);
@@ -91,10 +103,18 @@ public final class Generator {
      * One apply-ready multi-document YAML for environment {@code env} (see {@link
      * io.kubelift.generator.kustomize.EnvironmentRenderer}); never holds a secret value.
      */
-    public String render(MigrationPlan plan, AppFiles app, SecretSource secrets, GenerateOptions options, String env) {
+    public String render(
+            MigrationPlan plan,
+            AppFiles app,
+            SecretSource secrets,
+            GenerateOptions options,
+            String env) {
         GenerateOptions opts = options == null ? GenerateOptions.defaults() : options;
-        PlanContext ctx = new PlanContext(plan, app, secrets == null ? SecretSource.NONE : secrets, opts, rewriter);
-        String text = io.kubelift.generator.kustomize.EnvironmentRenderer.render(ctx, emitAll(ctx), env);
+        PlanContext ctx =
+                new PlanContext(
+                        plan, app, secrets == null ? SecretSource.NONE : secrets, opts, rewriter);
+        String text =
+                io.kubelift.generator.kustomize.EnvironmentRenderer.render(ctx, emitAll(ctx), env);
         FileSet check = new FileSet().add("rendered/" + env + ".yaml", text);
         checkNoLeak(plan, secrets == null ? SecretSource.NONE : secrets, check);
         return text;
@@ -102,7 +122,10 @@ public final class Generator {
 
     /** The file name of an object in a layout: {@code <name>-<kind>.yaml}. */
     public static String fileName(HasMetadata object) {
-        return object.getMetadata().getName() + "-" + object.getKind().toLowerCase(Locale.ROOT) + ".yaml";
+        return object.getMetadata().getName()
+                + "-"
+                + object.getKind().toLowerCase(Locale.ROOT)
+                + ".yaml";
     }
 
     private static String quote(String s) {
@@ -111,20 +134,30 @@ public final class Generator {
 
     private static String json(List<String> argv) {
         try {
-            return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(argv) + "\n";
+            return JsonMapper.builder()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .build()
+                            .writeValueAsString(argv)
+                    + "\n";
         } catch (JsonProcessingException e) {
-            throw new KubeliftException(KubeliftException.Kind.INTERNAL, "cannot write command.json", e);
+            throw new KubeliftException(
+                    KubeliftException.Kind.INTERNAL, "cannot write command.json", e);
         }
     }
 
-    /** A secret value must appear only in the private env files; anything else is a bug, reported without the value. */
+    /**
+     * A secret value must appear only in the private env files; anything else is a bug, reported
+     * without the value.
+     */
     private static void checkNoLeak(MigrationPlan plan, SecretSource secrets, FileSet out) {
         for (Component c : plan.spec().components()) {
             for (SecretRef ref : c.secrets()) {
                 Optional<SecretValue> v = secrets.valueOf(ref);
                 if (v.isEmpty() || v.get().reveal().length() < 4 || "username".equals(ref.kind())) {
-                    continue; // too short to tell apart from ordinary text, or a user name (delivered by the Secret,
-                              // but the same word may be ordinary text elsewhere, e.g. a database named like its user)
+                    continue; // too short to tell apart from ordinary text, or a user name
+                    // (delivered by the Secret,
+                    // but the same word may be ordinary text elsewhere, e.g. a database named like
+                    // its user)
                 }
                 for (Map.Entry<String, FileSet.Entry> e : out.files().entrySet()) {
                     if (e.getValue().mode() == FileSet.Mode.PRIVATE) {
@@ -132,8 +165,13 @@ public final class Generator {
                     }
                     String text = e.getValue().text();
                     if (text.contains(v.get().reveal()) || text.contains(v.get().revealBase64())) {
-                        throw KubeliftException.badInput(ref.file(), "the value of secret '" + ref.key() + "' would be written to "
-                                + e.getKey(), "list every place the secret occurs in the plan's secrets (same env)");
+                        throw KubeliftException.badInput(
+                                ref.file(),
+                                "the value of secret '"
+                                        + ref.key()
+                                        + "' would be written to "
+                                        + e.getKey(),
+                                "list every place the secret occurs in the plan's secrets (same env)");
                     }
                 }
             }

@@ -12,15 +12,17 @@ import java.util.Map;
 
 /**
  * Image references. A component's image comes from {@link GenerateOptions#images()} (written by
- * {@code kubelift build}, by digest). Without one, the default is {@code <plan-name>-<component>:<tag>} where
- * the tag is the first 12 hex digits of the SHA-256 of the plan's YAML: deterministic, changes whenever the plan
- * changes, and never {@code latest}.
+ * {@code kubelift build}, by digest). Without one, the default is {@code
+ * <plan-name>-<component>:<tag>} where the tag is the first 12 hex digits of the SHA-256 of the
+ * plan's YAML: deterministic, changes whenever the plan changes, and never {@code latest}.
  */
 public final class ImageNames {
-    private ImageNames() {
-    }
+    private ImageNames() {}
 
-    /** Every component's image, in plan order; the plan is hashed (for the default tag) at most once. */
+    /**
+     * Every component's image, in plan order; the plan is hashed (for the default tag) at most
+     * once.
+     */
     public static Map<String, String> imagesFor(MigrationPlan plan, GenerateOptions options) {
         Map<String, String> images = new LinkedHashMap<>();
         String tag = null;
@@ -29,9 +31,19 @@ public final class ImageNames {
             if (given == null || given.isBlank()) {
                 var d = options.org();
                 if (tag == null) {
-                    tag = io.kubelift.generator.defaults.OrgDefaults.TAG_FIXED.equals(d.tagPolicy()) ? d.tag() : planTag(plan);
+                    tag =
+                            io.kubelift.generator.defaults.OrgDefaults.TAG_FIXED.equals(
+                                            d.tagPolicy())
+                                    ? d.tag()
+                                    : planTag(plan);
                 }
-                given = (d.registry() != null ? d.registry() + "/" : "") + plan.metadata().name() + "-" + c.name() + ":" + tag;
+                given =
+                        (d.registry() != null ? d.registry() + "/" : "")
+                                + plan.metadata().name()
+                                + "-"
+                                + c.name()
+                                + ":"
+                                + tag;
             }
             images.put(c.name(), given);
         }
@@ -44,7 +56,9 @@ public final class ImageNames {
 
     public static String sha256(String text) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] d =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -15,25 +15,27 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Writes Kubernetes objects (fabric8 model) and kustomization files as readable, deterministic YAML: no
- * document marker, quotes only where YAML needs them, multi-line strings as literal blocks, map keys (labels,
- * annotations, ConfigMap data) sorted, field order as the Kubernetes API documents it, nulls left out.
+ * Writes Kubernetes objects (fabric8 model) and kustomization files as readable, deterministic
+ * YAML: no document marker, quotes only where YAML needs them, multi-line strings as literal
+ * blocks, map keys (labels, annotations, ConfigMap data) sorted, field order as the Kubernetes API
+ * documents it, nulls left out.
  */
 public final class KubeYaml {
-    private static final ObjectMapper TREE = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .build();
+    private static final ObjectMapper TREE =
+            JsonMapper.builder()
+                    .serializationInclusion(JsonInclude.Include.NON_NULL)
+                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .build();
+    private static final YAMLMapper YAML =
+            YAMLMapper.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                    .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                    .build();
 
-    private KubeYaml() {
-    }
+    private KubeYaml() {}
 
     /** The object as a JSON tree (what the schema validator and the YAML writer see). */
     public static JsonNode tree(Object object) {
@@ -47,11 +49,17 @@ public final class KubeYaml {
             String y = YAML.writeValueAsString(tree(object));
             return y.endsWith("\n") ? y : y + "\n";
         } catch (JsonProcessingException e) {
-            throw new KubeliftException(KubeliftException.Kind.INTERNAL, "cannot write YAML: " + e.getOriginalMessage(), e);
+            throw new KubeliftException(
+                    KubeliftException.Kind.INTERNAL,
+                    "cannot write YAML: " + e.getOriginalMessage(),
+                    e);
         }
     }
 
-    /** Drops empty lists and {@code additionalProperties} leftovers; keeps empty objects, which mean something ({@code emptyDir: {}}). */
+    /**
+     * Drops empty lists and {@code additionalProperties} leftovers; keeps empty objects, which mean
+     * something ({@code emptyDir: {}}).
+     */
     private static void prune(JsonNode node) {
         if (node instanceof ObjectNode o) {
             Iterator<Map.Entry<String, JsonNode>> it = o.fields();

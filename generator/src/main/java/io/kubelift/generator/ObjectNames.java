@@ -4,13 +4,15 @@ import io.kubelift.model.Names;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Names and labels of generated objects. Names are per component and short; the namespace separates environments. */
+/**
+ * Names and labels of generated objects. Names are per component and short; the namespace separates
+ * environments.
+ */
 public final class ObjectNames {
     public static final String CONTAINER = "app";
     public static final String MANAGED_BY = "kubelift";
 
-    private ObjectNames() {
-    }
+    private ObjectNames() {}
 
     public static String service(String component) {
         return component;

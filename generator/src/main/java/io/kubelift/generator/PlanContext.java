@@ -1,6 +1,5 @@
 package io.kubelift.generator;
 
-import io.kubelift.generator.ConfigRewriter;
 import io.kubelift.model.AppFiles;
 import io.kubelift.model.Component;
 import io.kubelift.model.ConfigFile;
@@ -9,9 +8,9 @@ import io.kubelift.model.MigrationPlan;
 import io.kubelift.model.Peer;
 import io.kubelift.model.SecretRef;
 import io.kubelift.model.SecretSource;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +19,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Everything the emitters read, derived once from the plan: per component its image, its rewritten config files
- * and their checksum. Nothing here guesses: every value comes from the plan, the options or the app's files.
+ * Everything the emitters read, derived once from the plan: per component its image, its rewritten
+ * config files and their checksum. Nothing here guesses: every value comes from the plan, the
+ * options or the app's files.
  */
 public final class PlanContext {
     private final MigrationPlan plan;
@@ -29,7 +29,12 @@ public final class PlanContext {
     private final GenerateOptions options;
     private final Map<String, ComponentContext> components = new LinkedHashMap<>();
 
-    PlanContext(MigrationPlan plan, AppFiles app, SecretSource secrets, GenerateOptions options, ConfigRewriter rewriter) {
+    PlanContext(
+            MigrationPlan plan,
+            AppFiles app,
+            SecretSource secrets,
+            GenerateOptions options,
+            ConfigRewriter rewriter) {
         this.plan = plan;
         this.secrets = secrets;
         this.options = options;
@@ -37,11 +42,16 @@ public final class PlanContext {
         for (Component c : plan.spec().components()) {
             checkPeers(c);
             checkHealth(c);
-            components.put(c.name(), new ComponentContext(c, images.get(c.name()), configOf(c, app, rewriter)));
+            components.put(
+                    c.name(),
+                    new ComponentContext(c, images.get(c.name()), configOf(c, app, rewriter)));
         }
         for (String name : options.images().keySet()) {
             if (!components.containsKey(name)) {
-                throw KubeliftException.usage("an image is given for component '" + name + "', which the plan does not have",
+                throw KubeliftException.usage(
+                        "an image is given for component '"
+                                + name
+                                + "', which the plan does not have",
                         "components: " + String.join(", ", components.keySet()));
             }
         }
@@ -72,9 +82,15 @@ public final class PlanContext {
     }
 
     private static void checkHealth(Component c) {
-        if (c.health() != null && c.ports().stream().noneMatch(p -> p.name().equals(c.health().port()))) {
-            throw KubeliftException.badInput(c.health().evidence() != null ? c.health().evidence().location() : "plan",
-                    "component " + c.name() + " checks health on port '" + c.health().port() + "', which is not one of its ports",
+        if (c.health() != null
+                && c.ports().stream().noneMatch(p -> p.name().equals(c.health().port()))) {
+            throw KubeliftException.badInput(
+                    c.health().evidence() != null ? c.health().evidence().location() : "plan",
+                    "component "
+                            + c.name()
+                            + " checks health on port '"
+                            + c.health().port()
+                            + "', which is not one of its ports",
                     "use the name of one of its ports in health.port");
         }
     }
@@ -82,14 +98,20 @@ public final class PlanContext {
     private void checkPeers(Component c) {
         for (Peer p : c.peers()) {
             if (plan.component(p.component()).isEmpty()) {
-                throw KubeliftException.badInput(p.evidence() != null ? p.evidence().location() : "plan",
-                        "component " + c.name() + " names peer component '" + p.component() + "', which the plan does not have",
+                throw KubeliftException.badInput(
+                        p.evidence() != null ? p.evidence().location() : "plan",
+                        "component "
+                                + c.name()
+                                + " names peer component '"
+                                + p.component()
+                                + "', which the plan does not have",
                         "fix peers[].component in the plan");
             }
         }
     }
 
-    private List<ComponentContext.ConfigEntry> configOf(Component c, AppFiles app, ConfigRewriter rewriter) {
+    private List<ComponentContext.ConfigEntry> configOf(
+            Component c, AppFiles app, ConfigRewriter rewriter) {
         Map<String, ConfigFile> files = new TreeMap<>();
         for (ConfigFile f : c.configFiles()) {
             files.put(f.path(), f);
@@ -99,22 +121,42 @@ public final class PlanContext {
         }
         for (var o : c.configOverrides()) {
             if (!files.containsKey(o.file())) {
-                throw KubeliftException.badInput(o.evidence() != null ? o.evidence().location() : "plan",
-                        "component " + c.name() + " overrides " + o.key() + " in " + o.file() + ", which is not one of its configFiles",
+                throw KubeliftException.badInput(
+                        o.evidence() != null ? o.evidence().location() : "plan",
+                        "component "
+                                + c.name()
+                                + " overrides "
+                                + o.key()
+                                + " in "
+                                + o.file()
+                                + ", which is not one of its configFiles",
                         "add the file to the component's configFiles");
             }
         }
         List<String> names = files.keySet().stream().map(PlanContext::fileName).toList();
         List<ComponentContext.ConfigEntry> out = new ArrayList<>();
         for (ConfigFile f : files.values()) {
-            byte[] bytes = app.read(f.path()).orElseThrow(() -> KubeliftException.badInput(app.displayName() + "/" + f.path(),
-                    "config file of component " + c.name() + " not found in the app", "fix the path in the plan or add the file"));
+            byte[] bytes =
+                    app.read(f.path())
+                            .orElseThrow(
+                                    () ->
+                                            KubeliftException.badInput(
+                                                    app.displayName() + "/" + f.path(),
+                                                    "config file of component "
+                                                            + c.name()
+                                                            + " not found in the app",
+                                                    "fix the path in the plan or add the file"));
             String text;
             boolean latin1 = false;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                text =
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .decode(ByteBuffer.wrap(bytes))
+                                .toString();
             } catch (CharacterCodingException e) {
-                // not UTF-8: read as Latin-1 (every byte is a character), as the analyzer did, with a note in the file
+                // not UTF-8: read as Latin-1 (every byte is a character), as the analyzer did, with
+                // a note in the file
                 text = new String(bytes, StandardCharsets.ISO_8859_1);
                 latin1 = true;
             }
@@ -124,36 +166,47 @@ public final class PlanContext {
             }
             String base = fileName(f.path());
             String key = names.stream().filter(base::equals).count() == 1 ? base : f.path();
-            out.add(new ComponentContext.ConfigEntry(key.replaceAll("[^-._a-zA-Z0-9]", "_"), rewritten));
+            out.add(
+                    new ComponentContext.ConfigEntry(
+                            key.replaceAll("[^-._a-zA-Z0-9]", "_"), rewritten));
         }
         return out;
     }
 
     /**
-     * A config file that was Latin-1 goes into the ConfigMap as UTF-8 text (a ConfigMap holds UTF-8). A properties file
-     * gets its non-ASCII characters as {@code \\uXXXX} escapes, which mean the same to {@code Properties.load} (which
-     * reads Latin-1) and to every UTF-8 reader; other formats are UTF-8 now, said in a first comment line where the
-     * format has comments.
+     * A config file that was Latin-1 goes into the ConfigMap as UTF-8 text (a ConfigMap holds
+     * UTF-8). A properties file gets its non-ASCII characters as {@code \\uXXXX} escapes, which
+     * mean the same to {@code Properties.load} (which reads Latin-1) and to every UTF-8 reader;
+     * other formats are UTF-8 now, said in a first comment line where the format has comments.
      */
-    private static io.kubelift.generator.ConfigRewriter.Rewritten latin1(io.kubelift.generator.ConfigRewriter.Rewritten r) {
+    private static io.kubelift.generator.ConfigRewriter.Rewritten latin1(
+            io.kubelift.generator.ConfigRewriter.Rewritten r) {
         String content = r.content();
         if (r.format().equals("properties")) {
-            StringBuilder b = new StringBuilder("# kubelift: this file was Latin-1; its non-ASCII characters are \\u escapes now\n");
+            StringBuilder b =
+                    new StringBuilder(
+                            "# kubelift: this file was Latin-1; its non-ASCII characters are \\u escapes now\n");
             for (char ch : content.toCharArray()) {
                 b.append(ch < 0x80 ? String.valueOf(ch) : String.format("\\u%04x", (int) ch));
             }
             content = b.toString();
-        } else if (r.format().equals("yaml") || r.format().equals("shell") || r.format().equals("ini")) {
+        } else if (r.format().equals("yaml")
+                || r.format().equals("shell")
+                || r.format().equals("ini")) {
             content = "# kubelift: this file was Latin-1; it is UTF-8 in the ConfigMap\n" + content;
         }
-        return new io.kubelift.generator.ConfigRewriter.Rewritten(r.path(), r.format(), content, r.needsRendering());
+        return new io.kubelift.generator.ConfigRewriter.Rewritten(
+                r.path(), r.format(), content, r.needsRendering());
     }
 
     private static String fileName(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** The format of a secret's file that is not in configFiles, from its extension (.properties, .yml/.yaml); anything else is text, where the secret's literal value is replaced. */
+    /**
+     * The format of a secret's file that is not in configFiles, from its extension (.properties,
+     * .yml/.yaml); anything else is text, where the secret's literal value is replaced.
+     */
     static String formatOf(String path) {
         String p = path.toLowerCase(java.util.Locale.ROOT);
         if (p.endsWith(".properties")) {

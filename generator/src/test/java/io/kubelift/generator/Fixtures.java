@@ -16,19 +16,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Test cases: a hand-written plan, the app's config files (held in memory), and the secret values. */
+/**
+ * Test cases: a hand-written plan, the app's config files (held in memory), and the secret values.
+ */
 public final class Fixtures {
     public static final Path RESOURCES = Path.of("src/test/resources");
-    public static final List<String> CASES = List.of("hadoop-yarn", "java-cp", "spring-boot", "zookeeper", "cronjob");
+    public static final List<String> CASES =
+            List.of("hadoop-yarn", "java-cp", "spring-boot", "zookeeper", "cronjob");
 
     /** Secret values of the fixtures, by secret key; the leak tests look for them everywhere. */
-    public static final Map<String, String> SECRET_VALUES = Map.of(
-            "ssl.server.keystore.password", "Keyst0re-S3cret!",
-            "db.password", "Ord3rs-Pa55word",
-            "spring.datasource.password", "Sp#ing-Secr3t");
+    public static final Map<String, String> SECRET_VALUES =
+            Map.of(
+                    "ssl.server.keystore.password", "Keyst0re-S3cret!",
+                    "db.password", "Ord3rs-Pa55word",
+                    "spring.datasource.password", "Sp#ing-Secr3t");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static MigrationPlan plan(String name) {
         return PlanCodec.read(RESOURCES.resolve("plans/" + name + ".yaml"));
@@ -52,7 +55,8 @@ public final class Fixtures {
     }
 
     public static FileSet generate(String name) {
-        return Generator.withDefaults().generate(plan(name), app(name), secrets(), GenerateOptions.defaults());
+        return Generator.withDefaults()
+                .generate(plan(name), app(name), secrets(), GenerateOptions.defaults());
     }
 
     /** Writes a file set below {@code dir} with its modes. */
@@ -61,12 +65,14 @@ public final class Fixtures {
             Path p = dir.resolve(e.getKey());
             Files.createDirectories(p.getParent());
             Files.write(p, e.getValue().content());
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(e.getValue().mode().posix()));
+            Files.setPosixFilePermissions(
+                    p, PosixFilePermissions.fromString(e.getValue().mode().posix()));
         }
     }
 
     /** AppFiles over a map, as the generator sees an app. */
-    public record MemoryAppFiles(String displayName, Map<String, byte[]> files) implements AppFiles {
+    public record MemoryAppFiles(String displayName, Map<String, byte[]> files)
+            implements AppFiles {
         @Override
         public Optional<byte[]> read(String path) {
             return Optional.ofNullable(files.get(path)).map(byte[]::clone);

@@ -27,9 +27,12 @@ class GeneratorGoldenTest {
         FileSet first = Fixtures.generate(name);
         FileSet second = Fixtures.generate(name);
         assertEquals(first.files().keySet(), second.files().keySet());
-        first.files().forEach((path, e) -> {
-            assertArrayEquals(e.content(), second.files().get(path).content(), path);
-            assertEquals(e.mode(), second.files().get(path).mode(), path);
-        });
+        first.files()
+                .forEach(
+                        (path, e) -> {
+                            assertArrayEquals(
+                                    e.content(), second.files().get(path).content(), path);
+                            assertEquals(e.mode(), second.files().get(path).mode(), path);
+                        });
     }
 }

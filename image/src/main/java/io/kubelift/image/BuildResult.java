@@ -7,8 +7,8 @@ import java.util.TreeMap;
 /**
  * What {@link ImageBuilder#build} made.
  *
- * @param images  component name → image reference to put in manifests (by digest for registry targets, e.g.
- *                {@code localhost:5000/hadoop-yarn/nodemanager@sha256:…})
+ * @param images component name → image reference to put in manifests (by digest for registry
+ *     targets, e.g. {@code localhost:5000/hadoop-yarn/nodemanager@sha256:…})
  * @param digests component name → manifest digest ({@code sha256:…})
  */
 public record BuildResult(Map<String, String> images, Map<String, String> digests) {

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Runs a helper program (jlink, jdeps, ldd, debootstrap, tar) and returns its stdout; a failure names the program. */
+/**
+ * Runs a helper program (jlink, jdeps, ldd, debootstrap, tar) and returns its stdout; a failure
+ * names the program.
+ */
 final class ExternalCommand {
-    private ExternalCommand() {
-    }
+    private ExternalCommand() {}
 
     static String run(List<String> command, Path workDir) {
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -24,16 +26,21 @@ final class ExternalCommand {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new KubeliftException(KubeliftException.Kind.BAD_INPUT, KubeliftException.format(null,
-                    "cannot run " + command.get(0) + ": " + e.getMessage(),
-                    "install it (see .ci/containers-setup.sh) or choose another --base"), e);
+            throw new KubeliftException(
+                    KubeliftException.Kind.BAD_INPUT,
+                    KubeliftException.format(
+                            null,
+                            "cannot run " + command.get(0) + ": " + e.getMessage(),
+                            "install it (see .ci/containers-setup.sh) or choose another --base"),
+                    e);
         }
         try {
             p.getOutputStream().close();
         } catch (IOException ignored) {
             // nothing to send
         }
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+        CompletableFuture<String> err =
+                CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
         String out = drain(p.getInputStream());
         int rc;
         try {
@@ -41,13 +48,19 @@ final class ExternalCommand {
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new KubeliftException(KubeliftException.Kind.INTERNAL, "interrupted while running " + command.get(0), e);
+            throw new KubeliftException(
+                    KubeliftException.Kind.INTERNAL,
+                    "interrupted while running " + command.get(0),
+                    e);
         }
         if (rc != 0) {
             String tail = tail(err.join() + out, 1500);
-            throw new KubeliftException(KubeliftException.Kind.BAD_INPUT, KubeliftException.format(null,
-                    command.get(0) + " failed with exit code " + rc + ": " + tail.strip(),
-                    "fix the cause above, or choose another --base"));
+            throw new KubeliftException(
+                    KubeliftException.Kind.BAD_INPUT,
+                    KubeliftException.format(
+                            null,
+                            command.get(0) + " failed with exit code " + rc + ": " + tail.strip(),
+                            "fix the cause above, or choose another --base"));
         }
         return out;
     }

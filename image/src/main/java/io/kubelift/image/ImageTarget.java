@@ -12,10 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where images go, parsed from {@code tar:DIR}, {@code registry:REF} or {@code docker:REF}: one syntax for both sources
- * of {@link ImageBuilder}. For an installed app each component's image is {@code <REF>/<component>} (for tar:
- * {@code <plan>/<component>} in {@code DIR/<component>.tar}); for a build project the image is named by the caller
- * ({@link #containerizer(ImageReference, String)}).
+ * Where images go, parsed from {@code tar:DIR}, {@code registry:REF} or {@code docker:REF}: one
+ * syntax for both sources of {@link ImageBuilder}. For an installed app each component's image is
+ * {@code <REF>/<component>} (for tar: {@code <plan>/<component>} in {@code DIR/<component>.tar});
+ * for a build project the image is named by the caller ({@link #containerizer(ImageReference,
+ * String)}).
  */
 sealed interface ImageTarget {
     /** The Jib destination for one component's image. */
@@ -24,10 +25,16 @@ sealed interface ImageTarget {
     /** The reference manifests should use once the image is built with {@code digest}. */
     String reference(String planName, String component, DescriptorDigest digest);
 
-    /** The Jib destination for an image named {@code name} (a build project's); tar: {@code DIR/<component>.tar}. */
+    /**
+     * The Jib destination for an image named {@code name} (a build project's); tar: {@code
+     * DIR/<component>.tar}.
+     */
     Containerizer containerizer(ImageReference name, String component);
 
-    /** A target whose REF is a repository each component's image goes below (an installed app's build). */
+    /**
+     * A target whose REF is a repository each component's image goes below (an installed app's
+     * build).
+     */
     static ImageTarget parse(String spec) {
         ImageTarget t = parseNamed(spec);
         if (t instanceof Registry r) {
@@ -39,22 +46,34 @@ sealed interface ImageTarget {
         return t;
     }
 
-    /** A target whose REF (if any) is the full image name, tag included (a build project's build). */
+    /**
+     * A target whose REF (if any) is the full image name, tag included (a build project's build).
+     */
     static ImageTarget parseNamed(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw KubeliftException.usage("no image target given", "use --to tar:DIR, registry:REF or docker:REF");
+            throw KubeliftException.usage(
+                    "no image target given", "use --to tar:DIR, registry:REF or docker:REF");
         }
         int colon = spec.indexOf(':');
         String kind = colon < 0 ? "" : spec.substring(0, colon);
         String value = colon < 0 ? "" : spec.substring(colon + 1);
         if (value.isBlank()) {
-            throw KubeliftException.usage("image target '" + spec + "' has no value", "use --to tar:DIR, registry:REF or docker:REF");
+            throw KubeliftException.usage(
+                    "image target '" + spec + "' has no value",
+                    "use --to tar:DIR, registry:REF or docker:REF");
         }
         return switch (kind) {
             case "tar" -> new Tar(Path.of(value));
-            case "registry" -> new Registry(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            case "docker" -> new Docker(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            default -> throw KubeliftException.usage("unknown image target '" + spec + "'", "use --to tar:DIR, registry:REF or docker:REF");
+            case "registry" ->
+                    new Registry(
+                            value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            case "docker" ->
+                    new Docker(
+                            value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            default ->
+                    throw KubeliftException.usage(
+                            "unknown image target '" + spec + "'",
+                            "use --to tar:DIR, registry:REF or docker:REF");
         };
     }
 
@@ -62,7 +81,8 @@ sealed interface ImageTarget {
         try {
             ImageReference.parse(v + "/probe");
         } catch (InvalidImageReferenceException e) {
-            throw KubeliftException.usage("'" + spec + "' is not a valid image repository",
+            throw KubeliftException.usage(
+                    "'" + spec + "' is not a valid image repository",
                     "give a registry and path without tag, e.g. registry:localhost:5000/myapp");
         }
         return v;
@@ -72,7 +92,8 @@ sealed interface ImageTarget {
         try {
             return ImageReference.parse(s);
         } catch (InvalidImageReferenceException e) {
-            throw KubeliftException.usage("'" + s + "' is not a valid image reference", "use lower-case names");
+            throw KubeliftException.usage(
+                    "'" + s + "' is not a valid image reference", "use lower-case names");
         }
     }
 
@@ -80,7 +101,8 @@ sealed interface ImageTarget {
     record Registry(String repository) implements ImageTarget {
         @Override
         public Containerizer containerizer(String planName, String component) {
-            return Containerizer.to(RegistryImage.named(ref(repository + "/" + component + ":latest")));
+            return Containerizer.to(
+                    RegistryImage.named(ref(repository + "/" + component + ":latest")));
         }
 
         @Override
@@ -127,7 +149,10 @@ sealed interface ImageTarget {
         }
     }
 
-    /** One docker-archive per component, {@code DIR/<component>.tar}, named {@code <plan>/<component>:latest}. */
+    /**
+     * One docker-archive per component, {@code DIR/<component>.tar}, named {@code
+     * <plan>/<component>:latest}.
+     */
     record Tar(Path dir) implements ImageTarget {
         @Override
         public Containerizer containerizer(String planName, String component) {
@@ -139,7 +164,10 @@ sealed interface ImageTarget {
             try {
                 Files.createDirectories(dir);
             } catch (java.io.IOException e) {
-                throw KubeliftException.badInput(dir.toString(), "cannot create the image directory: " + e.getMessage(), null);
+                throw KubeliftException.badInput(
+                        dir.toString(),
+                        "cannot create the image directory: " + e.getMessage(),
+                        null);
             }
             return Containerizer.to(TarImage.at(dir.resolve(component + ".tar")).named(name));
         }

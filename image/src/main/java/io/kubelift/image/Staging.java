@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A directory that mirrors bytes Jib must read from disk. A file is only rewritten when its content changed, so its
- * modification time stays and Jib's layer cache still matches on the next build.
+ * A directory that mirrors bytes Jib must read from disk. A file is only rewritten when its content
+ * changed, so its modification time stays and Jib's layer cache still matches on the next build.
  */
 final class Staging {
     private final Path root;
@@ -29,13 +29,19 @@ final class Staging {
             throw new IllegalArgumentException("path leaves the staging dir: " + relative);
         }
         try {
-            if (Files.isRegularFile(p) && Files.size(p) == content.length && Arrays.equals(Files.readAllBytes(p), content)) {
+            if (Files.isRegularFile(p)
+                    && Files.size(p) == content.length
+                    && Arrays.equals(Files.readAllBytes(p), content)) {
                 return p;
             }
             Files.createDirectories(p.getParent());
             Path tmp = Files.createTempFile(p.getParent(), ".stage", ".tmp");
             Files.write(tmp, content);
-            Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    p,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

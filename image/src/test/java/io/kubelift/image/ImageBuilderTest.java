@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubelift.model.FileSet;
+import io.kubelift.model.KubeliftException;
 import io.kubelift.testing.app.DirAppFiles;
 import io.kubelift.testing.app.TarReader;
 import io.kubelift.testing.app.TinyApp;
-import io.kubelift.model.FileSet;
-import io.kubelift.model.KubeliftException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,19 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Builds the tiny app on a jlink base into docker-archives (no registry, no podman needed). */
 class ImageBuilderTest {
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
     static Path cache;
 
     @BeforeAll
     static void setUp() {
-        // kept between runs of the module's tests (jlink takes a while); `mvn clean` starts it afresh
+        // kept between runs of the module's tests (jlink takes a while); `mvn clean` starts it
+        // afresh
         cache = Path.of("target", "kubelift-test-cache").toAbsolutePath();
     }
 
     private static BuildResult build(Path app, String out) {
         ImageOptions o = new ImageOptions("tar:" + tmp.resolve(out), "jlink", cache, false);
-        return new ImageBuilder(o).build(TinyApp.plan(false), new DirAppFiles(app), TinyApp.generated());
+        return new ImageBuilder(o)
+                .build(TinyApp.plan(false), new DirAppFiles(app), TinyApp.generated());
     }
 
     private static JsonNode config(String out) throws Exception {
@@ -54,7 +55,10 @@ class ImageBuilderTest {
         Path app = TinyApp.write(tmp.resolve("app"), "v1");
         BuildResult first = build(app, "out1");
         BuildResult second = build(app, "out2");
-        assertEquals(first.digests(), second.digests(), "rebuilding an unchanged app must give the same digest");
+        assertEquals(
+                first.digests(),
+                second.digests(),
+                "rebuilding an unchanged app must give the same digest");
         assertTrue(first.digests().get("hello").startsWith("sha256:"));
         assertEquals("tiny/hello:latest", first.images().get("hello"));
 
@@ -72,7 +76,8 @@ class ImageBuilderTest {
         }
         // layers: glibc, jre, os-user, dependencies, application, config, start-scripts
         assertEquals(7, before.size());
-        assertEquals(List.of(4), differing, "a one-class change must only touch the application layer");
+        assertEquals(
+                List.of(4), differing, "a one-class change must only touch the application layer");
     }
 
     @Test
@@ -81,30 +86,48 @@ class ImageBuilderTest {
         build(app, "outc");
         JsonNode c = config("outc").path("config");
         assertEquals("10001:0", c.path("User").asText());
-        assertEquals("[\"/opt/java/bin/java\",\"-cp\",\"/opt/app/lib/*\",\"demo.Hello\"]", c.path("Entrypoint").toString());
+        assertEquals(
+                "[\"/opt/java/bin/java\",\"-cp\",\"/opt/app/lib/*\",\"demo.Hello\"]",
+                c.path("Entrypoint").toString());
         assertTrue(c.path("ExposedPorts").has("8080/tcp"));
         assertEquals("/opt/app", c.path("WorkingDir").asText());
         assertTrue(c.path("Env").toString().contains("JAVA_HOME=/opt/java"));
-        assertEquals("tiny-hello", c.path("Labels").path("org.opencontainers.image.title").asText());
+        assertEquals(
+                "tiny-hello", c.path("Labels").path("org.opencontainers.image.title").asText());
         assertEquals("1970-01-01T00:00:00Z", config("outc").path("created").asText());
     }
 
     @Test
     void baseWithoutShellNeedsTheJsonArgv() {
-        FileSet noArgv = new FileSet().add("scripts/hello/entrypoint.sh", "#!/bin/sh\n", FileSet.Mode.EXECUTABLE);
-        KubeliftException e = assertThrows(KubeliftException.class, () -> ImageBuilder.commandJson("scripts/hello/", noArgv));
+        FileSet noArgv =
+                new FileSet()
+                        .add("scripts/hello/entrypoint.sh", "#!/bin/sh\n", FileSet.Mode.EXECUTABLE);
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class,
+                        () -> ImageBuilder.commandJson("scripts/hello/", noArgv));
         assertTrue(e.getMessage().startsWith("scripts/hello/command.json: "), e.getMessage());
-        FileSet obj = new FileSet().add("scripts/x/command.json", "{\"command\": [\"/opt/java/bin/java\", \"-version\"]}");
-        assertEquals(List.of("/opt/java/bin/java", "-version"), ImageBuilder.commandJson("scripts/x/", obj));
+        FileSet obj =
+                new FileSet()
+                        .add(
+                                "scripts/x/command.json",
+                                "{\"command\": [\"/opt/java/bin/java\", \"-version\"]}");
+        assertEquals(
+                List.of("/opt/java/bin/java", "-version"),
+                ImageBuilder.commandJson("scripts/x/", obj));
     }
 
     @Test
     void targetAndBaseSpellingsAreChecked() {
         assertThrows(KubeliftException.class, () -> ImageTarget.parse("s3:bucket"));
         assertThrows(KubeliftException.class, () -> ImageTarget.parse("registry:"));
-        assertEquals(new ImageTarget.Registry("localhost:5000/e2e"), ImageTarget.parse("registry:localhost:5000/e2e/"));
+        assertEquals(
+                new ImageTarget.Registry("localhost:5000/e2e"),
+                ImageTarget.parse("registry:localhost:5000/e2e/"));
         ImageBuilder b = new ImageBuilder(new ImageOptions("tar:x", "alpine", cache, false));
-        assertThrows(KubeliftException.class, () -> b.baseKind(TinyApp.plan(false).spec().components().get(0)));
+        assertThrows(
+                KubeliftException.class,
+                () -> b.baseKind(TinyApp.plan(false).spec().components().get(0)));
         ImageBuilder auto = new ImageBuilder(new ImageOptions("tar:x", null, cache, false));
         assertEquals("debian", auto.baseKind(TinyApp.plan(true).spec().components().get(0)));
         assertEquals("jlink", auto.baseKind(TinyApp.plan(false).spec().components().get(0)));
@@ -113,8 +136,11 @@ class ImageBuilderTest {
     @Test
     void runtimeUserGetsAPasswdLineReplacingAnyWithTheSameUid() {
         ImageUser u = ImageUser.of(1000L);
-        String passwd = u.passwd("root:x:0:0:root:/root:/bin/bash\nold:x:1000:1000::/home/old:/bin/sh\n");
-        assertEquals("root:x:0:0:root:/root:/bin/bash\napp:x:1000:0:kubelift runtime user:/home/app:/bin/sh\n", passwd);
+        String passwd =
+                u.passwd("root:x:0:0:root:/root:/bin/bash\nold:x:1000:1000::/home/old:/bin/sh\n");
+        assertEquals(
+                "root:x:0:0:root:/root:/bin/bash\napp:x:1000:0:kubelift runtime user:/home/app:/bin/sh\n",
+                passwd);
         assertThrows(KubeliftException.class, () -> ImageUser.of(0L));
     }
 }

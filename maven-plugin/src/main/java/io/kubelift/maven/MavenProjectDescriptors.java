@@ -15,24 +15,40 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * Translates Maven's project model into kubelift's {@link ProjectDescriptor}: reads values out of the effective POM
- * (plugin configuration, properties, resolved dependencies); decides nothing about them.
+ * Translates Maven's project model into kubelift's {@link ProjectDescriptor}: reads values out of
+ * the effective POM (plugin configuration, properties, resolved dependencies); decides nothing
+ * about them.
  */
 final class MavenProjectDescriptors {
-    /** Where builds name a main class, in the order they win: plugin key → path below {@code <configuration>}. */
-    private static final List<String[]> MAIN_CLASS_PLUGINS = List.of(
-            new String[] {"org.springframework.boot:spring-boot-maven-plugin", "mainClass"},
-            new String[] {"com.google.cloud.tools:jib-maven-plugin", "container/mainClass"},
-            new String[] {"org.apache.maven.plugins:maven-jar-plugin", "archive/manifest/mainClass"},
-            new String[] {"org.apache.maven.plugins:maven-shade-plugin", "transformers/transformer/mainClass"},
-            new String[] {"org.apache.maven.plugins:maven-assembly-plugin", "archive/manifest/mainClass"},
-            new String[] {"org.codehaus.mojo:exec-maven-plugin", "mainClass"});
-    /** Properties that conventionally name the main class. */
-    private static final List<String> MAIN_CLASS_PROPERTIES = List.of("start-class", "exec.mainClass", "main.class", "mainClass");
-    private static final Set<String> RUNTIME_SCOPES = Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME, Artifact.SCOPE_SYSTEM);
+    /**
+     * Where builds name a main class, in the order they win: plugin key → path below {@code
+     * <configuration>}.
+     */
+    private static final List<String[]> MAIN_CLASS_PLUGINS =
+            List.of(
+                    new String[] {"org.springframework.boot:spring-boot-maven-plugin", "mainClass"},
+                    new String[] {"com.google.cloud.tools:jib-maven-plugin", "container/mainClass"},
+                    new String[] {
+                        "org.apache.maven.plugins:maven-jar-plugin", "archive/manifest/mainClass"
+                    },
+                    new String[] {
+                        "org.apache.maven.plugins:maven-shade-plugin",
+                        "transformers/transformer/mainClass"
+                    },
+                    new String[] {
+                        "org.apache.maven.plugins:maven-assembly-plugin",
+                        "archive/manifest/mainClass"
+                    },
+                    new String[] {"org.codehaus.mojo:exec-maven-plugin", "mainClass"});
 
-    private MavenProjectDescriptors() {
-    }
+    /** Properties that conventionally name the main class. */
+    private static final List<String> MAIN_CLASS_PROPERTIES =
+            List.of("start-class", "exec.mainClass", "main.class", "mainClass");
+
+    private static final Set<String> RUNTIME_SCOPES =
+            Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME, Artifact.SCOPE_SYSTEM);
+
+    private MavenProjectDescriptors() {}
 
     static ProjectDescriptor from(MavenProject project) {
         return new ProjectDescriptor(
@@ -44,7 +60,8 @@ final class MavenProjectDescriptors {
                 project.getPackaging(),
                 mainClasses(project),
                 runtimeClasspath(project),
-                project.getBuild() == null || project.getBuild().getOutputDirectory() == null ? null
+                project.getBuild() == null || project.getBuild().getOutputDirectory() == null
+                        ? null
                         : Path.of(project.getBuild().getOutputDirectory()),
                 webappDir(project),
                 javaRelease(project));
@@ -57,10 +74,14 @@ final class MavenProjectDescriptors {
             if (plugin == null) {
                 continue;
             }
-            String element = where[0].substring(where[0].indexOf(':') + 1) + "/configuration/" + where[1];
+            String element =
+                    where[0].substring(where[0].indexOf(':') + 1) + "/configuration/" + where[1];
             add(found, value(plugin.getConfiguration(), where[1]), element);
             for (PluginExecution execution : plugin.getExecutions()) {
-                add(found, value(execution.getConfiguration(), where[1]), element + " (execution " + execution.getId() + ")");
+                add(
+                        found,
+                        value(execution.getConfiguration(), where[1]),
+                        element + " (execution " + execution.getId() + ")");
             }
         }
         Properties props = project.getProperties();
@@ -79,7 +100,10 @@ final class MavenProjectDescriptors {
         }
     }
 
-    /** The text of the first element along {@code path} ({@code a/b/c}), searching every child of that name. */
+    /**
+     * The text of the first element along {@code path} ({@code a/b/c}), searching every child of
+     * that name.
+     */
     static String value(Object configuration, String path) {
         if (!(configuration instanceof Xpp3Dom dom)) {
             return null;
@@ -104,7 +128,9 @@ final class MavenProjectDescriptors {
         List<Path> jars = new ArrayList<>();
         for (Artifact a : project.getArtifacts()) {
             File f = a.getFile();
-            if (f != null && RUNTIME_SCOPES.contains(a.getScope()) && a.getArtifactHandler().isAddedToClasspath()) {
+            if (f != null
+                    && RUNTIME_SCOPES.contains(a.getScope())
+                    && a.getArtifactHandler().isAddedToClasspath()) {
                 jars.add(f.toPath());
             }
         }
@@ -116,20 +142,26 @@ final class MavenProjectDescriptors {
             return null;
         }
         Plugin war = project.getPlugin("org.apache.maven.plugins:maven-war-plugin");
-        String configured = war == null ? null : value(war.getConfiguration(), "warSourceDirectory");
-        Path dir = configured == null || configured.contains("${") ? Path.of("src", "main", "webapp") : Path.of(configured);
+        String configured =
+                war == null ? null : value(war.getConfiguration(), "warSourceDirectory");
+        Path dir =
+                configured == null || configured.contains("${")
+                        ? Path.of("src", "main", "webapp")
+                        : Path.of(configured);
         return dir.isAbsolute() ? dir : project.getBasedir().toPath().resolve(dir);
     }
 
     static String javaRelease(MavenProject project) {
         Plugin compiler = project.getPlugin("org.apache.maven.plugins:maven-compiler-plugin");
         Properties props = project.getProperties();
-        for (String candidate : new String[] {
-            compiler == null ? null : value(compiler.getConfiguration(), "release"),
-            props.getProperty("maven.compiler.release"),
-            compiler == null ? null : value(compiler.getConfiguration(), "target"),
-            props.getProperty("maven.compiler.target"),
-            props.getProperty("java.version")}) {
+        for (String candidate :
+                new String[] {
+                    compiler == null ? null : value(compiler.getConfiguration(), "release"),
+                    props.getProperty("maven.compiler.release"),
+                    compiler == null ? null : value(compiler.getConfiguration(), "target"),
+                    props.getProperty("maven.compiler.target"),
+                    props.getProperty("java.version")
+                }) {
             if (candidate != null && !candidate.isBlank() && !candidate.contains("${")) {
                 String v = candidate.strip();
                 return v.startsWith("1.") ? v.substring(2) : v;

@@ -13,32 +13,45 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
 /**
- * The aggregate report of a multi-module build: each module's report is remembered for the session, and the
- * aggregate under the top-level project ({@code target/kubelift/report/}) is rewritten after each module, so it is
- * complete after the last one whatever the build order (also with {@code -T}).
+ * The aggregate report of a multi-module build: each module's report is remembered for the session,
+ * and the aggregate under the top-level project ({@code target/kubelift/report/}) is rewritten
+ * after each module, so it is complete after the last one whatever the build order (also with
+ * {@code -T}).
  */
 final class ReactorReports {
     private static final String KEY = ReactorReports.class.getName();
 
-    private ReactorReports() {
-    }
+    private ReactorReports() {}
 
-    /** Records {@code report} for {@code project}; returns where the aggregate was written, or null in a single-project build. */
+    /**
+     * Records {@code report} for {@code project}; returns where the aggregate was written, or null
+     * in a single-project build.
+     */
     static Path record(MavenSession session, MavenProject project, Report report, String docsUrl) {
         if (session.getProjects().size() < 2 || session.getTopLevelProject() == null) {
             return null;
         }
         Map<String, Report> reports = reports(session);
         MavenProject root = session.getTopLevelProject();
-        String module = root.getBasedir().toPath().toAbsolutePath().normalize()
-                .relativize(project.getBasedir().toPath().toAbsolutePath().normalize()).toString().replace('\\', '/');
+        String module =
+                root.getBasedir()
+                        .toPath()
+                        .toAbsolutePath()
+                        .normalize()
+                        .relativize(project.getBasedir().toPath().toAbsolutePath().normalize())
+                        .toString()
+                        .replace('\\', '/');
         synchronized (reports) {
             reports.put(module, report);
             Path out = Path.of(root.getBuild().getDirectory(), "kubelift");
             boolean rootIsApp = reports.containsKey("");
             String dir = rootIsApp ? "reactor-report/" : Kubelift.REPORT_DIR;
             Report aggregate = ReportAggregate.of(root.getArtifactId(), reports);
-            AtomicWriter.write(out, new FileSet().addAll(dir, Kubelift.renderAll(aggregate, docsUrl)), true, List.of(dir));
+            AtomicWriter.write(
+                    out,
+                    new FileSet().addAll(dir, Kubelift.renderAll(aggregate, docsUrl)),
+                    true,
+                    List.of(dir));
             return out.resolve(dir);
         }
     }

@@ -18,12 +18,16 @@ import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.Test;
 
 class MavenProjectDescriptorsTest {
-    private static Plugin plugin(String groupId, String artifactId, String configuration) throws Exception {
+    private static Plugin plugin(String groupId, String artifactId, String configuration)
+            throws Exception {
         Plugin p = new Plugin();
         p.setGroupId(groupId);
         p.setArtifactId(artifactId);
         if (configuration != null) {
-            p.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration + "</configuration>")));
+            p.setConfiguration(
+                    Xpp3DomBuilder.build(
+                            new StringReader(
+                                    "<configuration>" + configuration + "</configuration>")));
         }
         return p;
     }
@@ -47,16 +51,34 @@ class MavenProjectDescriptorsTest {
 
     @Test
     void mainClassesComeFromThePluginsInTheirOrderOfPrecedence() throws Exception {
-        Plugin exec = plugin("org.codehaus.mojo", "exec-maven-plugin", "<mainClass>com.example.DevMain</mainClass>");
-        Plugin jar = plugin("org.apache.maven.plugins", "maven-jar-plugin",
-                "<archive><manifest><mainClass>com.example.JarMain</mainClass></manifest></archive>");
-        Plugin boot = plugin("org.springframework.boot", "spring-boot-maven-plugin", "<mainClass>com.example.ShopApplication</mainClass>");
+        Plugin exec =
+                plugin(
+                        "org.codehaus.mojo",
+                        "exec-maven-plugin",
+                        "<mainClass>com.example.DevMain</mainClass>");
+        Plugin jar =
+                plugin(
+                        "org.apache.maven.plugins",
+                        "maven-jar-plugin",
+                        "<archive><manifest><mainClass>com.example.JarMain</mainClass></manifest></archive>");
+        Plugin boot =
+                plugin(
+                        "org.springframework.boot",
+                        "spring-boot-maven-plugin",
+                        "<mainClass>com.example.ShopApplication</mainClass>");
         MavenProject project = project("jar", exec, jar, boot);
         project.getProperties().setProperty("start-class", "com.example.ShopApplication");
-        assertEquals(List.of(
-                new MainClassCandidate("com.example.ShopApplication", "spring-boot-maven-plugin/configuration/mainClass"),
-                new MainClassCandidate("com.example.JarMain", "maven-jar-plugin/configuration/archive/manifest/mainClass"),
-                new MainClassCandidate("com.example.DevMain", "exec-maven-plugin/configuration/mainClass")),
+        assertEquals(
+                List.of(
+                        new MainClassCandidate(
+                                "com.example.ShopApplication",
+                                "spring-boot-maven-plugin/configuration/mainClass"),
+                        new MainClassCandidate(
+                                "com.example.JarMain",
+                                "maven-jar-plugin/configuration/archive/manifest/mainClass"),
+                        new MainClassCandidate(
+                                "com.example.DevMain",
+                                "exec-maven-plugin/configuration/mainClass")),
                 MavenProjectDescriptors.mainClasses(project));
     }
 
@@ -65,21 +87,40 @@ class MavenProjectDescriptorsTest {
         Plugin shade = plugin("org.apache.maven.plugins", "maven-shade-plugin", null);
         PluginExecution execution = new PluginExecution();
         execution.setId("fat");
-        execution.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration><transformers>"
-                + "<transformer><resource>META-INF/services</resource></transformer>"
-                + "<transformer><mainClass>com.example.Cli</mainClass></transformer></transformers></configuration>")));
+        execution.setConfiguration(
+                Xpp3DomBuilder.build(
+                        new StringReader(
+                                "<configuration><transformers>"
+                                        + "<transformer><resource>META-INF/services</resource></transformer>"
+                                        + "<transformer><mainClass>com.example.Cli</mainClass></transformer></transformers></configuration>")));
         shade.addExecution(execution);
-        MavenProject project = project("jar", shade, plugin("org.codehaus.mojo", "exec-maven-plugin", "<mainClass>${main}</mainClass>"));
+        MavenProject project =
+                project(
+                        "jar",
+                        shade,
+                        plugin(
+                                "org.codehaus.mojo",
+                                "exec-maven-plugin",
+                                "<mainClass>${main}</mainClass>"));
         project.getProperties().setProperty("exec.mainClass", "com.example.Dev");
-        assertEquals(List.of(
-                new MainClassCandidate("com.example.Cli", "maven-shade-plugin/configuration/transformers/transformer/mainClass (execution fat)"),
-                new MainClassCandidate("com.example.Dev", "<properties><exec.mainClass>")),
+        assertEquals(
+                List.of(
+                        new MainClassCandidate(
+                                "com.example.Cli",
+                                "maven-shade-plugin/configuration/transformers/transformer/mainClass (execution fat)"),
+                        new MainClassCandidate("com.example.Dev", "<properties><exec.mainClass>")),
                 MavenProjectDescriptors.mainClasses(project));
     }
 
     @Test
     void theDescriptorCarriesPathsPackagingAndJavaRelease() throws Exception {
-        MavenProject project = project("war", plugin("org.apache.maven.plugins", "maven-compiler-plugin", "<release>21</release>"));
+        MavenProject project =
+                project(
+                        "war",
+                        plugin(
+                                "org.apache.maven.plugins",
+                                "maven-compiler-plugin",
+                                "<release>21</release>"));
         project.getProperties().setProperty("maven.compiler.source", "1.8");
         ProjectDescriptor d = MavenProjectDescriptors.from(project);
         assertEquals(Path.of("/work/shop"), d.baseDir());

@@ -1,17 +1,26 @@
 package io.kubelift.model;
 
 /**
- * What an analyzer fact is about. The analyzer emits facts; detectors turn them into plan components and the
- * checker's app rules read them. Adding a kind is fine; renaming one breaks checks.
+ * What an analyzer fact is about. The analyzer emits facts; detectors turn them into plan
+ * components and the checker's app rules read them. Adding a kind is fine; renaming one breaks
+ * checks.
  */
 public enum FactKind {
     /** A key/value setting in a config file (subject = key, value = value; secrets masked). */
     CONFIG_PROPERTY,
-    /** A {@code java} command line in a script (subject = main class or jar; attrs: classpath, jvmOptions, args, script, role, daemon). */
+    /**
+     * A {@code java} command line in a script (subject = main class or jar; attrs: classpath,
+     * jvmOptions, args, script, role, daemon).
+     */
     JAVA_LAUNCH,
-    /** A {@code public static void main} in a source file or a manifest's Main-Class (subject = class name). */
+    /**
+     * A {@code public static void main} in a source file or a manifest's Main-Class (subject =
+     * class name).
+     */
     MAIN_CLASS,
-    /** A port the code or config opens for listening (subject = port number; attrs: configKey, via). */
+    /**
+     * A port the code or config opens for listening (subject = port number; attrs: configKey, via).
+     */
     LISTEN_PORT,
     /** A secret value found (subject = key; value always masked; attrs: kind). */
     SECRET,
@@ -25,11 +34,17 @@ public enum FactKind {
     STATE_DIR,
     /** A directory where the app writes logs (subject = path; attrs: configKey). */
     LOG_DIR,
-    /** A script that backgrounds the process ({@code nohup … &}, {@code daemon}, {@code start-stop-daemon}). */
+    /**
+     * A script that backgrounds the process ({@code nohup … &}, {@code daemon}, {@code
+     * start-stop-daemon}).
+     */
     DAEMONIZE,
     /** A pid file written by a start script (subject = path). */
     PID_FILE,
-    /** A fixed heap or memory setting ({@code -Xmx}, a HEAPSIZE variable; subject = the option; attrs: bytes). */
+    /**
+     * A fixed heap or memory setting ({@code -Xmx}, a HEAPSIZE variable; subject = the option;
+     * attrs: bytes).
+     */
     HEAP_SETTING,
     /** Code or script reading an environment variable (subject = variable name). */
     ENV_READ,
@@ -43,9 +58,14 @@ public enum FactKind {
     LEGACY_REMOTING,
     /** HTTP session state in a web app (subject = how: HttpSession, session config). */
     HTTP_SESSION,
-    /** Admin or maintenance work in a start script (schema migration, chown, cleanup; subject = command). */
+    /**
+     * Admin or maintenance work in a start script (schema migration, chown, cleanup; subject =
+     * command).
+     */
     ADMIN_IN_START_SCRIPT,
-    /** An ssh loop over a host list, cron entry, or other host-bound operation (subject = command). */
+    /**
+     * An ssh loop over a host list, cron entry, or other host-bound operation (subject = command).
+     */
     HOST_BOUND_OPERATION,
     /** A sourced script (subject = the sourced path). */
     SCRIPT_SOURCE,
@@ -57,16 +77,19 @@ public enum FactKind {
     TELEMETRY,
     /** An API description (OpenAPI, WSDL, protobuf) found in the app. */
     API_DESCRIPTION,
-    /** A dependency or library found in the app (subject = groupId:artifactId or jar name; value = version). */
+    /**
+     * A dependency or library found in the app (subject = groupId:artifactId or jar name; value =
+     * version).
+     */
     DEPENDENCY,
     /** A build descriptor fact: packaging, plugin (subject = what; value). */
     BUILD_DESCRIPTOR,
     /** A servlet/WAR descriptor fact (subject = servlet, listener, context root). */
     WEB_DESCRIPTOR,
     /**
-     * A JVM option of a launch the analyzer rewrote, dropped or deliberately kept for the container (subject = the
-     * option as launched; value = the option in the plan, absent when dropped; attrs: component, action, rule, reason).
+     * A JVM option of a launch the analyzer rewrote, dropped or deliberately kept for the container
+     * (subject = the option as launched; value = the option in the plan, absent when dropped;
+     * attrs: component, action, rule, reason).
      */
     JVM_OPTION;
-
 }

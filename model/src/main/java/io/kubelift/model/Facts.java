@@ -4,13 +4,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Everything the analyzer saw in one app: facts (sorted by file, line, kind, subject) and problems. */
+/**
+ * Everything the analyzer saw in one app: facts (sorted by file, line, kind, subject) and problems.
+ */
 public record Facts(List<Fact> facts, List<Problem> problems) {
-    public static final Comparator<Fact> ORDER = Comparator
-            .comparing((Fact f) -> f.evidence().file())
-            .thenComparingInt(f -> f.evidence().line())
-            .thenComparing(Fact::kind)
-            .thenComparing(f -> f.subject() == null ? "" : f.subject());
+    public static final Comparator<Fact> ORDER =
+            Comparator.comparing((Fact f) -> f.evidence().file())
+                    .thenComparingInt(f -> f.evidence().line())
+                    .thenComparing(Fact::kind)
+                    .thenComparing(f -> f.subject() == null ? "" : f.subject());
 
     public Facts {
         facts = facts == null ? List.of() : facts.stream().sorted(ORDER).toList();

@@ -6,14 +6,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A set of output files in memory, keyed by a relative path with '/' separators, sorted. Stages produce file
- * sets; only {@link AtomicWriter} puts them on disk, all at once. Modes are fixed so output is the same bytes
- * and permissions on every machine.
+ * A set of output files in memory, keyed by a relative path with '/' separators, sorted. Stages
+ * produce file sets; only {@link AtomicWriter} puts them on disk, all at once. Modes are fixed so
+ * output is the same bytes and permissions on every machine.
  */
 public final class FileSet {
     /** File permission classes: 0644, 0755 (scripts) and 0600 (secret inputs). */
     public enum Mode {
-        REGULAR("rw-r--r--"), EXECUTABLE("rwxr-xr-x"), PRIVATE("rw-------");
+        REGULAR("rw-r--r--"),
+        EXECUTABLE("rwxr-xr-x"),
+        PRIVATE("rw-------");
 
         private final String posix;
 
@@ -82,7 +84,8 @@ public final class FileSet {
         }
         for (String part : p.split("/")) {
             if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-                throw new IllegalArgumentException("output path has an empty, '.' or '..' part: " + path);
+                throw new IllegalArgumentException(
+                        "output path has an empty, '.' or '..' part: " + path);
             }
         }
         return p;

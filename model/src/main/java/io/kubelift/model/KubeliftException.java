@@ -1,15 +1,17 @@
 package io.kubelift.model;
 
 /**
- * An error the user can fix. The message has the form {@code path:line: what is wrong — what to do}; front
- * ends print it as one line (no stack trace) and exit with {@link #exitCode()}.
+ * An error the user can fix. The message has the form {@code path:line: what is wrong — what to
+ * do}; front ends print it as one line (no stack trace) and exit with {@link #exitCode()}.
  */
 public class KubeliftException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Why the command failed, which decides the process exit code. */
     public enum Kind {
-        USAGE(2), BAD_INPUT(3), INTERNAL(4);
+        USAGE(2),
+        BAD_INPUT(3),
+        INTERNAL(4);
 
         private final int exitCode;
 
@@ -43,9 +45,9 @@ public class KubeliftException extends RuntimeException {
     }
 
     /**
-     * {@code location: problem — hint}, leaving out what is null. The parts often quote the input (a file name, a
-     * key), which may be hostile: control characters are shown as escapes, so the message stays one line and
-     * cannot drive the terminal.
+     * {@code location: problem — hint}, leaving out what is null. The parts often quote the input
+     * (a file name, a key), which may be hostile: control characters are shown as escapes, so the
+     * message stays one line and cannot drive the terminal.
      */
     public static String format(String location, String problem, String hint) {
         StringBuilder sb = new StringBuilder();

@@ -6,8 +6,7 @@ import java.util.TreeMap;
 
 /** Null-tolerant immutable copies used by the records' compact constructors. */
 final class Lists {
-    private Lists() {
-    }
+    private Lists() {}
 
     static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);

@@ -3,8 +3,8 @@ package io.kubelift.model;
 import java.util.Objects;
 
 /**
- * A main class named in the build descriptor, with where it was named (e.g.
- * {@code spring-boot-maven-plugin/configuration/mainClass}), so the plan can point back to it.
+ * A main class named in the build descriptor, with where it was named (e.g. {@code
+ * spring-boot-maven-plugin/configuration/mainClass}), so the plan can point back to it.
  */
 public record MainClassCandidate(String className, String origin) {
     public MainClassCandidate {

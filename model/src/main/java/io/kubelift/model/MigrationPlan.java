@@ -6,12 +6,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The single contract between kubelift's stages: what the analyzer inferred and the generator and checker
- * read. A Kubernetes-style document ({@code apiVersion: kubelift.io/v1alpha1}, {@code kind: MigrationPlan})
- * that users may edit between {@code analyze} and {@code generate}.
+ * The single contract between kubelift's stages: what the analyzer inferred and the generator and
+ * checker read. A Kubernetes-style document ({@code apiVersion: kubelift.io/v1alpha1}, {@code kind:
+ * MigrationPlan}) that users may edit between {@code analyze} and {@code generate}.
  */
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
-public record MigrationPlan(String apiVersion, String kind, @JsonProperty(required = true) PlanMetadata metadata, @JsonProperty(required = true) PlanSpec spec) {
+public record MigrationPlan(
+        String apiVersion,
+        String kind,
+        @JsonProperty(required = true) PlanMetadata metadata,
+        @JsonProperty(required = true) PlanSpec spec) {
     public static final String API_VERSION = "kubelift.io/v1alpha1";
     public static final String KIND = "MigrationPlan";
 
@@ -19,7 +23,8 @@ public record MigrationPlan(String apiVersion, String kind, @JsonProperty(requir
         apiVersion = apiVersion == null ? API_VERSION : apiVersion;
         kind = kind == null ? KIND : kind;
         if (!API_VERSION.equals(apiVersion)) {
-            throw new IllegalArgumentException("apiVersion must be " + API_VERSION + ", not " + apiVersion);
+            throw new IllegalArgumentException(
+                    "apiVersion must be " + API_VERSION + ", not " + apiVersion);
         }
         if (!KIND.equals(kind)) {
             throw new IllegalArgumentException("kind must be " + KIND + ", not " + kind);

@@ -8,23 +8,53 @@ public final class Names {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private Names() {
-    }
+    private Names() {}
 
     public static boolean isDnsLabel(String s) {
         return s != null && DNS_LABEL.matcher(s).matches();
     }
 
-    /** Variables whose value changes what runs or how (the loader, the shell, the JVM): never set from a plan. */
-    private static final java.util.Set<String> EXECUTION_ENV = java.util.Set.of("PATH", "LD_PRELOAD", "LD_LIBRARY_PATH",
-            "LD_AUDIT", "BASH_ENV", "ENV", "IFS", "SHELLOPTS", "PS4");
-    /** Also never a secret's variable: the start script and the JVM read these, so a Secret key must not replace them. */
-    private static final java.util.Set<String> NOT_SECRET_ENV = java.util.Set.of("HOME", "SHELL", "JAVA_HOME",
-            "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS", "CLASSPATH", "APP_HOME", "HOSTNAME");
+    /**
+     * Variables whose value changes what runs or how (the loader, the shell, the JVM): never set
+     * from a plan.
+     */
+    private static final java.util.Set<String> EXECUTION_ENV =
+            java.util.Set.of(
+                    "PATH",
+                    "LD_PRELOAD",
+                    "LD_LIBRARY_PATH",
+                    "LD_AUDIT",
+                    "BASH_ENV",
+                    "ENV",
+                    "IFS",
+                    "SHELLOPTS",
+                    "PS4");
 
-    /** A variable a plan may not set at all ({@code PATH}, {@code LD_PRELOAD}, …): null when allowed, else why. */
+    /**
+     * Also never a secret's variable: the start script and the JVM read these, so a Secret key must
+     * not replace them.
+     */
+    private static final java.util.Set<String> NOT_SECRET_ENV =
+            java.util.Set.of(
+                    "HOME",
+                    "SHELL",
+                    "JAVA_HOME",
+                    "JAVA_TOOL_OPTIONS",
+                    "_JAVA_OPTIONS",
+                    "JDK_JAVA_OPTIONS",
+                    "JAVA_OPTS",
+                    "CLASSPATH",
+                    "APP_HOME",
+                    "HOSTNAME");
+
+    /**
+     * A variable a plan may not set at all ({@code PATH}, {@code LD_PRELOAD}, …): null when
+     * allowed, else why.
+     */
     public static String forbiddenEnv(String name) {
-        return name != null && EXECUTION_ENV.contains(name) ? "it controls what the container executes" : null;
+        return name != null && EXECUTION_ENV.contains(name)
+                ? "it controls what the container executes"
+                : null;
     }
 
     /** A variable a secret may not be delivered in: null when allowed, else why. */
@@ -35,7 +65,9 @@ public final class Names {
         if (EXECUTION_ENV.contains(name) || NOT_SECRET_ENV.contains(name)) {
             return "the container's shell, loader or JVM reads it";
         }
-        return name.startsWith("KUBELIFT_") ? "KUBELIFT_ variables belong to the generated start script" : null;
+        return name.startsWith("KUBELIFT_")
+                ? "KUBELIFT_ variables belong to the generated start script"
+                : null;
     }
 
     public static boolean isEnvName(String s) {
@@ -43,18 +75,26 @@ public final class Names {
     }
 
     /**
-     * A name the user chose (a plan's name), checked rather than silently changed: a usage error naming the rule and
-     * the nearest valid name.
+     * A name the user chose (a plan's name), checked rather than silently changed: a usage error
+     * naming the rule and the nearest valid name.
      */
     public static String requireDnsLabel(String name, String what) {
         if (!isDnsLabel(name)) {
-            throw KubeliftException.usage(what + " '" + name + "' is not a valid Kubernetes name (lower-case letters, "
-                    + "digits and '-', at most 63, starting and ending with a letter or digit)", "try '" + dnsLabel(name) + "'");
+            throw KubeliftException.usage(
+                    what
+                            + " '"
+                            + name
+                            + "' is not a valid Kubernetes name (lower-case letters, "
+                            + "digits and '-', at most 63, starting and ending with a letter or digit)",
+                    "try '" + dnsLabel(name) + "'");
         }
         return name;
     }
 
-    /** {@code "Resource Manager_01"} → {@code "resource-manager-01"}; never empty, at most {@code max} chars. */
+    /**
+     * {@code "Resource Manager_01"} → {@code "resource-manager-01"}; never empty, at most {@code
+     * max} chars.
+     */
     public static String dnsLabel(String text, int max) {
         String s = text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         s = s.replaceAll("^-+|-+$", "");
@@ -70,7 +110,8 @@ public final class Names {
 
     /** {@code "ssl.server.keystore.password"} → {@code "SSL_SERVER_KEYSTORE_PASSWORD"}. */
     public static String envName(String text) {
-        String s = (text == null ? "" : text).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+        String s =
+                (text == null ? "" : text).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
         s = s.replaceAll("^_+|_+$", "");
         if (s.isEmpty()) {
             return "VALUE";

@@ -2,8 +2,8 @@ package io.kubelift.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -27,34 +27,47 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads and writes plans (and any model record) as YAML or JSON. Reading is strict: an unknown field, a wrong
- * type or a missing required field fails with {@code plan.yaml:LINE:COL: problem — hint}. Writing is
- * deterministic: fields in declaration order, map keys sorted, no timestamps.
+ * Reads and writes plans (and any model record) as YAML or JSON. Reading is strict: an unknown
+ * field, a wrong type or a missing required field fails with {@code plan.yaml:LINE:COL: problem —
+ * hint}. Writing is deterministic: fields in declaration order, map keys sorted, no timestamps.
  */
 public final class PlanCodec {
     /** Plans are small; anything bigger is not a plan. */
     public static final long MAX_PLAN_BYTES = 8L * 1024 * 1024;
 
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(yamlFactory())
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build());
+    private static final ObjectMapper YAML =
+            configure(
+                    YAMLMapper.builder(yamlFactory())
+                            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                            .build());
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
-    /** Evidence as one {@code file:line | text} string (the plan's compact form). */
-    private static final ObjectMapper COMPACT_JSON = configure(JsonMapper.builder().build()).registerModule(
-            new com.fasterxml.jackson.databind.module.SimpleModule().addSerializer(Evidence.class,
-                    new com.fasterxml.jackson.databind.ser.std.StdSerializer<Evidence>(Evidence.class) {
-                        @Override
-                        public void serialize(Evidence e, com.fasterxml.jackson.core.JsonGenerator g,
-                                com.fasterxml.jackson.databind.SerializerProvider p) throws IOException {
-                            g.writeString(e.compact());
-                        }
-                    }));
 
-    private PlanCodec() {
-    }
+    /** Evidence as one {@code file:line | text} string (the plan's compact form). */
+    private static final ObjectMapper COMPACT_JSON =
+            configure(JsonMapper.builder().build())
+                    .registerModule(
+                            new com.fasterxml.jackson.databind.module.SimpleModule()
+                                    .addSerializer(
+                                            Evidence.class,
+                                            new com.fasterxml.jackson.databind.ser.std
+                                                            .StdSerializer<
+                                                    Evidence>(Evidence.class) {
+                                                @Override
+                                                public void serialize(
+                                                        Evidence e,
+                                                        com.fasterxml.jackson.core.JsonGenerator g,
+                                                        com.fasterxml.jackson.databind
+                                                                        .SerializerProvider
+                                                                p)
+                                                        throws IOException {
+                                                    g.writeString(e.compact());
+                                                }
+                                            }));
+
+    private PlanCodec() {}
 
     private static YAMLFactory yamlFactory() {
         LoaderOptions loader = new LoaderOptions();
@@ -93,22 +106,30 @@ public final class PlanCodec {
         try {
             return YAML.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new KubeliftException(KubeliftException.Kind.INTERNAL, "cannot write YAML: " + e.getOriginalMessage(), e);
+            throw new KubeliftException(
+                    KubeliftException.Kind.INTERNAL,
+                    "cannot write YAML: " + e.getOriginalMessage(),
+                    e);
         }
     }
 
-    /** Where a plan file's editor finds the schema: kubelift writes it beside every plan it writes to disk. */
+    /**
+     * Where a plan file's editor finds the schema: kubelift writes it beside every plan it writes
+     * to disk.
+     */
     public static final String SCHEMA_FILE = ".kubelift/plan.schema.json";
+
     /** Long text is written as a folded block scalar from this length on. */
     static final int BLOCK_FROM = 80;
 
     /**
-     * A plan as people read and edit it: a {@code # yaml-language-server: $schema=…} first line (editors then complete
-     * and check fields), evidence as one {@code file:line | text} line per fact unless {@code fullEvidence}, and long
-     * or multi-line text as block scalars instead of quoted strings folded with {@code \} escapes. It reads back to
-     * the same plan.
+     * A plan as people read and edit it: a {@code # yaml-language-server: $schema=…} first line
+     * (editors then complete and check fields), evidence as one {@code file:line | text} line per
+     * fact unless {@code fullEvidence}, and long or multi-line text as block scalars instead of
+     * quoted strings folded with {@code \} escapes. It reads back to the same plan.
      *
-     * @param schemaRef the schema's location relative to the plan file ({@link #SCHEMA_FILE}) or a URL
+     * @param schemaRef the schema's location relative to the plan file ({@link #SCHEMA_FILE}) or a
+     *     URL
      */
     public static String toPlanYaml(MigrationPlan plan, String schemaRef, boolean fullEvidence) {
         ObjectMapper m = fullEvidence ? JSON : COMPACT_JSON;
@@ -124,21 +145,29 @@ public final class PlanCodec {
         return "# yaml-language-server: $schema=" + schemaRef + "\n" + body;
     }
 
-    /** Strings: long ones folded ({@code >-}), multi-line ones literal ({@code |}); the rest as SnakeYAML decides. */
+    /**
+     * Strings: long ones folded ({@code >-}), multi-line ones literal ({@code |}); the rest as
+     * SnakeYAML decides.
+     */
     private static final class PlanRepresenter extends org.yaml.snakeyaml.representer.Representer {
         PlanRepresenter(org.yaml.snakeyaml.DumperOptions o) {
             super(o);
-            this.representers.put(String.class, data -> {
-                String s = (String) data;
-                org.yaml.snakeyaml.DumperOptions.ScalarStyle style = s.contains("\n")
-                        ? org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
-                        : s.length() >= BLOCK_FROM && s.contains(" ") ? org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED
-                        : null;
-                if (style == null) {
-                    return representScalar(org.yaml.snakeyaml.nodes.Tag.STR, s);
-                }
-                return representScalar(org.yaml.snakeyaml.nodes.Tag.STR, s, style);
-            });
+            this.representers.put(
+                    String.class,
+                    data -> {
+                        String s = (String) data;
+                        org.yaml.snakeyaml.DumperOptions.ScalarStyle style =
+                                s.contains("\n")
+                                        ? org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
+                                        : s.length() >= BLOCK_FROM && s.contains(" ")
+                                                ? org.yaml.snakeyaml.DumperOptions.ScalarStyle
+                                                        .FOLDED
+                                                : null;
+                        if (style == null) {
+                            return representScalar(org.yaml.snakeyaml.nodes.Tag.STR, s);
+                        }
+                        return representScalar(org.yaml.snakeyaml.nodes.Tag.STR, s, style);
+                    });
         }
     }
 
@@ -146,7 +175,10 @@ public final class PlanCodec {
         try {
             return JSON.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
-            throw new KubeliftException(KubeliftException.Kind.INTERNAL, "cannot write JSON: " + e.getOriginalMessage(), e);
+            throw new KubeliftException(
+                    KubeliftException.Kind.INTERNAL,
+                    "cannot write JSON: " + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -155,34 +187,58 @@ public final class PlanCodec {
         String text;
         try {
             if (Files.isDirectory(file)) {
-                throw KubeliftException.badInput(file.toString(), "is a directory, not a plan file",
+                throw KubeliftException.badInput(
+                        file.toString(),
+                        "is a directory, not a plan file",
                         "pass the plan.yaml that 'kubelift analyze' wrote");
             }
             if (Files.size(file) > MAX_PLAN_BYTES) {
-                throw KubeliftException.badInput(file.toString(), "is larger than " + MAX_PLAN_BYTES / (1024 * 1024)
-                        + " MiB, too large for a plan", "pass the plan.yaml that 'kubelift analyze' wrote");
+                throw KubeliftException.badInput(
+                        file.toString(),
+                        "is larger than "
+                                + MAX_PLAN_BYTES / (1024 * 1024)
+                                + " MiB, too large for a plan",
+                        "pass the plan.yaml that 'kubelift analyze' wrote");
             }
             if (!Files.isRegularFile(file)) {
-                // a device or FIFO (/dev/zero, /dev/stdin) reports size 0 and never ends: refused before reading
-                throw KubeliftException.badInput(file.toString(), "is not a regular file",
+                // a device or FIFO (/dev/zero, /dev/stdin) reports size 0 and never ends: refused
+                // before reading
+                throw KubeliftException.badInput(
+                        file.toString(),
+                        "is not a regular file",
                         "pass the plan.yaml that 'kubelift analyze' wrote");
             }
             byte[] bytes;
             try (var in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) MAX_PLAN_BYTES + 1); // bounded even if the file grows while it is read
+                bytes =
+                        in.readNBytes(
+                                (int) MAX_PLAN_BYTES
+                                        + 1); // bounded even if the file grows while it is read
             }
             if (bytes.length > MAX_PLAN_BYTES) {
-                throw KubeliftException.badInput(file.toString(), "is larger than " + MAX_PLAN_BYTES / (1024 * 1024)
-                        + " MiB, too large for a plan", "pass the plan.yaml that 'kubelift analyze' wrote");
+                throw KubeliftException.badInput(
+                        file.toString(),
+                        "is larger than "
+                                + MAX_PLAN_BYTES / (1024 * 1024)
+                                + " MiB, too large for a plan",
+                        "pass the plan.yaml that 'kubelift analyze' wrote");
             }
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .decode(java.nio.ByteBuffer.wrap(bytes))
+                            .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw KubeliftException.badInput(file.toString(), "is not UTF-8 text", "a plan is a UTF-8 YAML or JSON file");
+            throw KubeliftException.badInput(
+                    file.toString(), "is not UTF-8 text", "a plan is a UTF-8 YAML or JSON file");
         } catch (NoSuchFileException e) {
-            throw KubeliftException.badInput(file.toString(), "no such file", "run 'kubelift analyze APP -o "
-                    + file + "' first");
+            throw KubeliftException.badInput(
+                    file.toString(),
+                    "no such file",
+                    "run 'kubelift analyze APP -o " + file + "' first");
         } catch (IOException e) {
-            throw KubeliftException.badInput(file.toString(), "cannot be read: " + e.getMessage(), null);
+            throw KubeliftException.badInput(
+                    file.toString(), "cannot be read: " + e.getMessage(), null);
         }
         String name = file.getFileName() == null ? file.toString() : file.toString();
         return read(text, name, name.endsWith(".json"));
@@ -196,7 +252,10 @@ public final class PlanCodec {
     /** Reads any model record strictly, with {@code name:line:col} errors. */
     public static <T> T read(String text, String name, boolean json, Class<T> type) {
         if (text.isBlank()) {
-            throw KubeliftException.badInput(name, "is empty", "a plan starts with 'apiVersion: " + MigrationPlan.API_VERSION + "'");
+            throw KubeliftException.badInput(
+                    name,
+                    "is empty",
+                    "a plan starts with 'apiVersion: " + MigrationPlan.API_VERSION + "'");
         }
         try {
             T value = (json ? JSON : YAML).readValue(text, type);
@@ -207,10 +266,13 @@ public final class PlanCodec {
         } catch (JsonProcessingException e) {
             org.yaml.snakeyaml.error.MarkedYAMLException syntax = yamlSyntaxError(e);
             if (syntax != null && syntax.getProblemMark() != null) {
-                // A YAML syntax error: the line SnakeYAML found wrong, not the start of the enclosing block.
+                // A YAML syntax error: the line SnakeYAML found wrong, not the start of the
+                // enclosing block.
                 var mark = syntax.getProblemMark();
-                String context = syntax.getContext() == null ? "" : " (" + syntax.getContext() + ")";
-                throw KubeliftException.badInput(name + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1),
+                String context =
+                        syntax.getContext() == null ? "" : " (" + syntax.getContext() + ")";
+                throw KubeliftException.badInput(
+                        name + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1),
                         "YAML syntax error: " + firstLine(syntax.getProblem()) + context,
                         "check the indentation and the ':' '-' '[' ']' of this line and the one above");
             }
@@ -219,23 +281,28 @@ public final class PlanCodec {
                 JsonLocation exact = locate(text, json, m.getPath());
                 where = exact != null ? exact : where;
             }
-            throw KubeliftException.badInput(location(name, where), describe(e),
+            throw KubeliftException.badInput(
+                    location(name, where),
+                    describe(e),
                     "see docs/plan-format.md for the fields of a plan");
         } catch (RuntimeException e) {
             if (e instanceof KubeliftException k) {
                 throw k;
             }
             // SnakeYAML limits (alias bombs, nesting) surface as unchecked exceptions.
-            throw KubeliftException.badInput(name, "is not a valid plan: " + firstLine(e.getMessage()),
+            throw KubeliftException.badInput(
+                    name,
+                    "is not a valid plan: " + firstLine(e.getMessage()),
                     "see docs/plan-format.md");
         }
     }
 
     /**
-     * Finds where the value at {@code path} starts by streaming the document again: Jackson reports record
-     * errors at the end of the enclosing object, which is not where the user has to look.
+     * Finds where the value at {@code path} starts by streaming the document again: Jackson reports
+     * record errors at the end of the enclosing object, which is not where the user has to look.
      */
-    static JsonLocation locate(String text, boolean json, List<JsonMappingException.Reference> path) {
+    static JsonLocation locate(
+            String text, boolean json, List<JsonMappingException.Reference> path) {
         try (JsonParser p = (json ? JSON : YAML).createParser(text)) {
             List<Object> stack = new ArrayList<>();
             List<Object> target = new ArrayList<>();
@@ -291,14 +358,24 @@ public final class PlanCodec {
 
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            return "unknown field '" + u.getPropertyName() + "'" + path(u) + (known.isEmpty() ? "" : " (known: " + known + ")");
+            String known =
+                    u.getKnownPropertyIds() == null
+                            ? ""
+                            : u.getKnownPropertyIds().stream()
+                                    .map(String::valueOf)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "));
+            return "unknown field '"
+                    + u.getPropertyName()
+                    + "'"
+                    + path(u)
+                    + (known.isEmpty() ? "" : " (known: " + known + ")");
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             return firstLine(v.getCause().getMessage()) + path(v);
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                && m.getTargetType() != null
                 && !m.getPath().isEmpty()) {
             return "wrong type" + path(m) + ": expected " + typeName(m.getTargetType());
         }

@@ -16,15 +16,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Derives the plan's JSON Schema (draft 2020-12) from the model records themselves, so the published schema
- * ({@code docs/plan.schema.json}) cannot drift from the code: a test regenerates it and compares.
+ * Derives the plan's JSON Schema (draft 2020-12) from the model records themselves, so the
+ * published schema ({@code docs/plan.schema.json}) cannot drift from the code: a test regenerates
+ * it and compares.
  */
 public final class PlanSchema {
-    public static final String ID = "https://kubelift.io/schemas/v1alpha1/migration-plan.schema.json";
+    public static final String ID =
+            "https://kubelift.io/schemas/v1alpha1/migration-plan.schema.json";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private PlanSchema() {
-    }
+    private PlanSchema() {}
 
     public static String generate() {
         Map<String, ObjectNode> defs = new TreeMap<>();
@@ -34,9 +35,10 @@ public final class PlanSchema {
         root.put("title", "kubelift MigrationPlan " + MigrationPlan.API_VERSION);
         root.put("description", description("MigrationPlan"));
         ObjectNode body = recordSchema(MigrationPlan.class, defs);
-        body.fieldNames().forEachRemaining(n -> { });
+        body.fieldNames().forEachRemaining(n -> {});
         root.setAll(body);
-        ((ObjectNode) root.get("properties").get("apiVersion")).put("const", MigrationPlan.API_VERSION);
+        ((ObjectNode) root.get("properties").get("apiVersion"))
+                .put("const", MigrationPlan.API_VERSION);
         ((ObjectNode) root.get("properties").get("kind")).put("const", MigrationPlan.KIND);
         ObjectNode d = root.putObject("$defs");
         defs.remove(MigrationPlan.class.getSimpleName());
@@ -82,9 +84,11 @@ public final class PlanSchema {
 
     static {
         try (var in = PlanSchema.class.getResourceAsStream("plan-fields.properties")) {
-            DESCRIPTIONS.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            DESCRIPTIONS.load(
+                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("plan-fields.properties is missing from kubelift-model", e);
+            throw new IllegalStateException(
+                    "plan-fields.properties is missing from kubelift-model", e);
         }
     }
 
@@ -92,7 +96,8 @@ public final class PlanSchema {
     static String description(String key) {
         String d = DESCRIPTIONS.getProperty(key);
         if (d == null || d.isBlank()) {
-            throw new IllegalStateException("no description for plan field " + key + " in plan-fields.properties");
+            throw new IllegalStateException(
+                    "no description for plan field " + key + " in plan-fields.properties");
         }
         return d;
     }
@@ -105,7 +110,10 @@ public final class PlanSchema {
         }
         Map<String, RecordComponent> byName = new LinkedHashMap<>();
         for (String n : order.value()) {
-            all.stream().filter(rc -> rc.getName().equals(n)).findFirst().ifPresent(rc -> byName.put(n, rc));
+            all.stream()
+                    .filter(rc -> rc.getName().equals(n))
+                    .findFirst()
+                    .ifPresent(rc -> byName.put(n, rc));
         }
         all.forEach(rc -> byName.putIfAbsent(rc.getName(), rc));
         return new ArrayList<>(byName.values());
@@ -140,7 +148,8 @@ public final class PlanSchema {
                 values.add(((Enum<?>) e).name());
             }
         } else if (c == Evidence.class) {
-            // a plan writes evidence as one 'file:line | text' line, or as the object with --evidence full
+            // a plan writes evidence as one 'file:line | text' line, or as the object with
+            // --evidence full
             evidenceDef(defs);
             ArrayNode any = s.putArray("anyOf");
             any.addObject().put("type", "string").put("description", "file:line | text");

@@ -13,7 +13,8 @@ public record PlanSpec(@JsonProperty(required = true) Source source, List<Compon
         var seen = new HashSet<String>();
         for (Component c : components) {
             if (!seen.add(c.name())) {
-                throw new IllegalArgumentException("component name '" + c.name() + "' is used twice");
+                throw new IllegalArgumentException(
+                        "component name '" + c.name() + "' is used twice");
             }
         }
     }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * Something the analyzer could not read or chose to skip, reported (never thrown) so one bad file does not
- * stop an analysis: {@code file:line: message}.
+ * Something the analyzer could not read or chose to skip, reported (never thrown) so one bad file
+ * does not stop an analysis: {@code file:line: message}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"kind", "file", "line", "message"})

@@ -6,18 +6,22 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A build tool's view of one project (a Maven module), as a front end hands it to kubelift: where it lives, what it
- * packages, which main classes its build configuration names (most specific first), and what it runs with. The
- * paths need not exist yet (e.g. before {@code compile}); nothing here is read from the file system.
+ * A build tool's view of one project (a Maven module), as a front end hands it to kubelift: where
+ * it lives, what it packages, which main classes its build configuration names (most specific
+ * first), and what it runs with. The paths need not exist yet (e.g. before {@code compile});
+ * nothing here is read from the file system.
  *
  * @param baseDir the project directory, analysed as the app
  * @param descriptorFile the build file ({@code pom.xml}), used as evidence for what came from it
  * @param packaging {@code jar}, {@code war}, {@code pom}, … as the build tool says
- * @param mainClasses main classes named by the build (plugins, properties), in the order they should win
- * @param runtimeClasspath the dependency jars the app runs with, in classpath order (not the project's own output)
+ * @param mainClasses main classes named by the build (plugins, properties), in the order they
+ *     should win
+ * @param runtimeClasspath the dependency jars the app runs with, in classpath order (not the
+ *     project's own output)
  * @param classesDir compiled classes and processed resources ({@code target/classes})
  * @param webappDir a WAR's web resources ({@code src/main/webapp}), or null
- * @param javaRelease the Java feature release the project compiles for ({@code "17"}), or null when unknown
+ * @param javaRelease the Java feature release the project compiles for ({@code "17"}), or null when
+ *     unknown
  */
 public record ProjectDescriptor(
         Path baseDir,

@@ -13,28 +13,35 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The one masking step every writer passes: the plan, scripts, command files, ConfigMaps, reports, the console, logs
- * and error messages. It knows every secret value found in a run and replaces each occurrence, in the forms a value
- * takes when copied around (plain, URL-encoded, JSON/YAML-escaped, base64 in the standard and URL-safe alphabets),
- * by {@value SecretValue#MASK}. Only the writer of Kubernetes Secret inputs ({@code secrets/*.env}, mode 0600) is
- * exempt.
+ * The one masking step every writer passes: the plan, scripts, command files, ConfigMaps, reports,
+ * the console, logs and error messages. It knows every secret value found in a run and replaces
+ * each occurrence, in the forms a value takes when copied around (plain, URL-encoded,
+ * JSON/YAML-escaped, base64 in the standard and URL-safe alphabets), by {@value SecretValue#MASK}.
+ * Only the writer of Kubernetes Secret inputs ({@code secrets/*.env}, mode 0600) is exempt.
  *
- * <p>It is a net under the analyzer and generator, which already keep values out of what they write: what it still
- * catches is counted ({@link #maskFiles} returns the files it changed) so a run can say where a value would have
- * leaked instead of hiding it. Values shorter than {@value #MIN_LENGTH} characters are not masked in free text (a
- * password {@code "a"} would blank every {@code a}); they are still kept out of output by the upstream rules.
+ * <p>It is a net under the analyzer and generator, which already keep values out of what they
+ * write: what it still catches is counted ({@link #maskFiles} returns the files it changed) so a
+ * run can say where a value would have leaked instead of hiding it. Values shorter than {@value
+ * #MIN_LENGTH} characters are not masked in free text (a password {@code "a"} would blank every
+ * {@code a}); they are still kept out of output by the upstream rules.
  */
 public final class SecretMask {
     /** Shortest value masked in free text. */
     public static final int MIN_LENGTH = 4;
+
     public static final SecretMask NONE = new SecretMask(List.of());
 
-    /** The literal forms to replace, longest first so a value inside a longer one masks the longer one whole. */
-    private final List<String> forms;
     /**
-     * Word values ({@code jetty}, {@code admin}, {@code changeit}: letters and digits only) are masked only where they
-     * stand as a token of their own, not inside a name: a shipped default password that is also the product's name
-     * must not turn {@code org.eclipse.jetty} or the plan name {@code jetty-12} into {@code ****}.
+     * The literal forms to replace, longest first so a value inside a longer one masks the longer
+     * one whole.
+     */
+    private final List<String> forms;
+
+    /**
+     * Word values ({@code jetty}, {@code admin}, {@code changeit}: letters and digits only) are
+     * masked only where they stand as a token of their own, not inside a name: a shipped default
+     * password that is also the product's name must not turn {@code org.eclipse.jetty} or the plan
+     * name {@code jetty-12} into {@code ****}.
      */
     private final Map<String, java.util.regex.Pattern> words;
 
@@ -43,14 +50,19 @@ public final class SecretMask {
         Map<String, java.util.regex.Pattern> w = new TreeMap<>();
         for (String f : forms) {
             if (WORD.matcher(f).matches()) {
-                w.put(f, java.util.regex.Pattern.compile("(?<![A-Za-z0-9._/-])" + java.util.regex.Pattern.quote(f)
-                        + "(?![A-Za-z0-9._/-])"));
+                w.put(
+                        f,
+                        java.util.regex.Pattern.compile(
+                                "(?<![A-Za-z0-9._/-])"
+                                        + java.util.regex.Pattern.quote(f)
+                                        + "(?![A-Za-z0-9._/-])"));
             }
         }
         this.words = Map.copyOf(w);
     }
 
-    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z0-9]+");
+    private static final java.util.regex.Pattern WORD =
+            java.util.regex.Pattern.compile("[A-Za-z0-9]+");
 
     public static SecretMask of(Collection<SecretValue> values) {
         Set<String> forms = new LinkedHashSet<>();
@@ -65,21 +77,29 @@ public final class SecretMask {
             forms.addAll(formsOf(plain));
         }
         List<String> sorted = new ArrayList<>(forms);
-        sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        sorted.sort(
+                Comparator.comparingInt(String::length)
+                        .reversed()
+                        .thenComparing(Comparator.naturalOrder()));
         return new SecretMask(List.copyOf(sorted));
     }
 
-    /** The forms a value takes when it is copied into other text; also what leak scanners look for. */
+    /**
+     * The forms a value takes when it is copied into other text; also what leak scanners look for.
+     */
     public static Set<String> formsOf(String plain) {
         Set<String> out = new LinkedHashSet<>();
         out.add(plain);
         out.add(URLEncoder.encode(plain, StandardCharsets.UTF_8));
         out.add(URLEncoder.encode(plain, StandardCharsets.UTF_8).replace("+", "%20"));
-        out.add(plain.replace("\\", "\\\\").replace("\"", "\\\"")); // inside a JSON or double-quoted YAML string
+        out.add(
+                plain.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")); // inside a JSON or double-quoted YAML string
         out.add(plain.replace("'", "''")); // inside a single-quoted YAML string
         byte[] bytes = plain.getBytes(StandardCharsets.UTF_8);
         for (Base64.Encoder enc : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
-            // at each of the three alignments a value can have inside a longer encoded text, minus the edge characters
+            // at each of the three alignments a value can have inside a longer encoded text, minus
+            // the edge characters
             // that depend on its neighbours
             for (int shift = 0; shift < 3; shift++) {
                 byte[] padded = new byte[shift + bytes.length];
@@ -97,11 +117,19 @@ public final class SecretMask {
         return out;
     }
 
-    /** Every value met in this process, for the console and error messages (which are written far from the analysis). */
-    private static final Set<SecretValue> REMEMBERED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Every value met in this process, for the console and error messages (which are written far
+     * from the analysis).
+     */
+    private static final Set<SecretValue> REMEMBERED =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static volatile SecretMask remembered = NONE;
 
-    /** Adds values to the process-wide mask the console and error messages pass ({@link #remembered()}). */
+    /**
+     * Adds values to the process-wide mask the console and error messages pass ({@link
+     * #remembered()}).
+     */
     public static void remember(Collection<SecretValue> values) {
         boolean changed = false;
         for (SecretValue v : values) {
@@ -114,7 +142,10 @@ public final class SecretMask {
         }
     }
 
-    /** Forgets the remembered values: a front end calls it when one command starts (tests run many in one JVM). */
+    /**
+     * Forgets the remembered values: a front end calls it when one command starts (tests run many
+     * in one JVM).
+     */
     public static void forgetRemembered() {
         synchronized (REMEMBERED) {
             REMEMBERED.clear();
@@ -136,7 +167,10 @@ public final class SecretMask {
         Set<String> all = new LinkedHashSet<>(forms);
         all.addAll(other.forms);
         List<String> sorted = new ArrayList<>(all);
-        sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        sorted.sort(
+                Comparator.comparingInt(String::length)
+                        .reversed()
+                        .thenComparing(Comparator.naturalOrder()));
         return new SecretMask(List.copyOf(sorted));
     }
 
@@ -151,51 +185,74 @@ public final class SecretMask {
                 continue;
             }
             java.util.regex.Pattern word = words.get(f);
-            out = word == null ? out.replace(f, SecretValue.MASK)
-                    : word.matcher(out).replaceAll(java.util.regex.Matcher.quoteReplacement(SecretValue.MASK));
+            out =
+                    word == null
+                            ? out.replace(f, SecretValue.MASK)
+                            : word.matcher(out)
+                                    .replaceAll(
+                                            java.util.regex.Matcher.quoteReplacement(
+                                                    SecretValue.MASK));
         }
         return out;
     }
 
-    /** True when {@code text} holds a known value in any form (a word value only as a token of its own). */
+    /**
+     * True when {@code text} holds a known value in any form (a word value only as a token of its
+     * own).
+     */
     public boolean leaksIn(String text) {
-        return text != null && forms.stream().anyMatch(f -> text.contains(f)
-                && (!words.containsKey(f) || words.get(f).matcher(text).find()));
+        return text != null
+                && forms.stream()
+                        .anyMatch(
+                                f ->
+                                        text.contains(f)
+                                                && (!words.containsKey(f)
+                                                        || words.get(f).matcher(text).find()));
     }
 
     /**
-     * Masks every file of {@code files} except the Secret inputs (mode {@link FileSet.Mode#PRIVATE}), in place of
-     * a copy; returns the masked set and the paths it had to change (each one a leak the upstream stages missed).
+     * Masks every file of {@code files} except the Secret inputs (mode {@link
+     * FileSet.Mode#PRIVATE}), in place of a copy; returns the masked set and the paths it had to
+     * change (each one a leak the upstream stages missed).
      */
     public Masked maskFiles(FileSet files) {
         if (forms.isEmpty()) {
             return new Masked(files, List.of());
         }
         Map<String, FileSet.Entry> changed = new TreeMap<>();
-        files.files().forEach((path, e) -> {
-            if (e.mode() == FileSet.Mode.PRIVATE || !isText(e.content())) {
-                return;
-            }
-            String text = e.text();
-            String masked = mask(text);
-            if (!masked.equals(text)) {
-                changed.put(path, new FileSet.Entry(masked.getBytes(StandardCharsets.UTF_8), e.mode()));
-            }
-        });
+        files.files()
+                .forEach(
+                        (path, e) -> {
+                            if (e.mode() == FileSet.Mode.PRIVATE || !isText(e.content())) {
+                                return;
+                            }
+                            String text = e.text();
+                            String masked = mask(text);
+                            if (!masked.equals(text)) {
+                                changed.put(
+                                        path,
+                                        new FileSet.Entry(
+                                                masked.getBytes(StandardCharsets.UTF_8), e.mode()));
+                            }
+                        });
         if (changed.isEmpty()) {
             return new Masked(files, List.of());
         }
         FileSet out = new FileSet();
-        files.files().forEach((path, e) -> {
-            FileSet.Entry c = changed.getOrDefault(path, e);
-            out.add(path, c.content(), c.mode());
-        });
+        files.files()
+                .forEach(
+                        (path, e) -> {
+                            FileSet.Entry c = changed.getOrDefault(path, e);
+                            out.add(path, c.content(), c.mode());
+                        });
         return new Masked(out, List.copyOf(changed.keySet()));
     }
 
-    /** The result of {@link #maskFiles}: the files to write, and the paths in which a value was masked. */
-    public record Masked(FileSet files, List<String> maskedPaths) {
-    }
+    /**
+     * The result of {@link #maskFiles}: the files to write, and the paths in which a value was
+     * masked.
+     */
+    public record Masked(FileSet files, List<String> maskedPaths) {}
 
     private static boolean isText(byte[] b) {
         int n = Math.min(b.length, 8192);

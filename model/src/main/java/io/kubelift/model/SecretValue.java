@@ -6,9 +6,10 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * A secret's value. It prints, logs and serialises as {@value #MASK} everywhere; only {@link #reveal()}
- * gives the text, and only the writers of Kubernetes Secret inputs ({@code secrets/*.env}) call it.
- * Masking is a property of this type, not a convention callers must remember.
+ * A secret's value. It prints, logs and serialises as {@value #MASK} everywhere; only {@link
+ * #reveal()} gives the text, and only the writers of Kubernetes Secret inputs ({@code
+ * secrets/*.env}) call it. Masking is a property of this type, not a convention callers must
+ * remember.
  */
 public final class SecretValue {
     public static final String MASK = "****";

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How bad a finding is; ordered from least to most severe. */
 public enum Severity {
-    INFO, WARNING, ERROR;
+    INFO,
+    WARNING,
+    ERROR;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

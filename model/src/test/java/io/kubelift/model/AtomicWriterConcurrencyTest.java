@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two runs writing one output directory at once (issue #15: both exited 0 and left 14 of 31 files missing, each run's
- * recovery deleting the other's temporary tree). With the lock, each run either writes a complete set or fails at once
- * with "another kubelift run is writing this output directory", and the directory always holds one complete set.
+ * Two runs writing one output directory at once (issue #15: both exited 0 and left 14 of 31 files
+ * missing, each run's recovery deleting the other's temporary tree). With the lock, each run either
+ * writes a complete set or fails at once with "another kubelift run is writing this output
+ * directory", and the directory always holds one complete set.
  */
 class AtomicWriterConcurrencyTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private static Map<String, Map<String, FileSet.Entry>> sets(int files) {
         Map<String, Map<String, FileSet.Entry>> sets = new TreeMap<>();
@@ -48,17 +48,27 @@ class AtomicWriterConcurrencyTest {
                 List<Future<String>> runs = new ArrayList<>();
                 for (int t = 0; t < 4; t++) {
                     String name = t % 2 == 0 ? "A" : "B";
-                    runs.add(pool.submit(() -> {
-                        start.await();
-                        try {
-                            AtomicWriter.write(out, AtomicWriterKillDriver.set(name, files), true);
-                            return "ok";
-                        } catch (KubeliftException e) {
-                            assertTrue(e.getMessage().contains("another kubelift run is writing this output directory"), e.getMessage());
-                            assertEquals(KubeliftException.Kind.BAD_INPUT, e.kind());
-                            return "locked";
-                        }
-                    }));
+                    runs.add(
+                            pool.submit(
+                                    () -> {
+                                        start.await();
+                                        try {
+                                            AtomicWriter.write(
+                                                    out,
+                                                    AtomicWriterKillDriver.set(name, files),
+                                                    true);
+                                            return "ok";
+                                        } catch (KubeliftException e) {
+                                            assertTrue(
+                                                    e.getMessage()
+                                                            .contains(
+                                                                    "another kubelift run is writing this output directory"),
+                                                    e.getMessage());
+                                            assertEquals(
+                                                    KubeliftException.Kind.BAD_INPUT, e.kind());
+                                            return "locked";
+                                        }
+                                    }));
                 }
                 start.countDown();
                 for (Future<String> f : runs) {
@@ -75,7 +85,12 @@ class AtomicWriterConcurrencyTest {
             pool.shutdownNow();
         }
         assertTrue(ok >= 10, "at least one write of each round succeeds: " + ok);
-        System.out.println("AtomicWriterConcurrencyTest: 40 concurrent writes in 10 rounds, " + ok + " wrote, " + locked + " refused");
+        System.out.println(
+                "AtomicWriterConcurrencyTest: 40 concurrent writes in 10 rounds, "
+                        + ok
+                        + " wrote, "
+                        + locked
+                        + " refused");
     }
 
     @Test
@@ -86,11 +101,21 @@ class AtomicWriterConcurrencyTest {
         for (int round = 0; round < 3; round++) {
             List<Process> ps = new ArrayList<>();
             for (String name : List.of("A", "B")) {
-                ps.add(new ProcessBuilder(ChildJvm.command(AtomicWriterKillDriver.class, "-Dfiles=" + files, "try", out.toString(), name))
-                        .redirectErrorStream(true).start());
+                ps.add(
+                        new ProcessBuilder(
+                                        ChildJvm.command(
+                                                AtomicWriterKillDriver.class,
+                                                "-Dfiles=" + files,
+                                                "try",
+                                                out.toString(),
+                                                name))
+                                .redirectErrorStream(true)
+                                .start());
             }
             for (Process p : ps) {
-                String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                String said =
+                        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                                .strip();
                 assertTrue(p.waitFor(60, TimeUnit.SECONDS));
                 assertTrue(said.equals("ok") || said.equals("locked"), said);
                 ok += said.equals("ok") ? 1 : 0;
@@ -106,17 +131,30 @@ class AtomicWriterConcurrencyTest {
         Path out = tmp.resolve("out");
         Path lockFile = OutputLock.lockFile(out.toAbsolutePath());
         // the holder: a child JVM that locks the file and waits
-        Process holder = new ProcessBuilder(ChildJvm.command(LockHolder.class, lockFile.toString())).start();
+        Process holder =
+                new ProcessBuilder(ChildJvm.command(LockHolder.class, lockFile.toString())).start();
         try {
-            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            var reader =
+                    new java.io.BufferedReader(
+                            new java.io.InputStreamReader(
+                                    holder.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("locked", reader.readLine());
             long t0 = System.nanoTime();
-            KubeliftException e = org.junit.jupiter.api.Assertions.assertThrows(KubeliftException.class,
-                    () -> AtomicWriter.write(out, AtomicWriterKillDriver.set("A", 10), false));
+            KubeliftException e =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            KubeliftException.class,
+                            () ->
+                                    AtomicWriter.write(
+                                            out, AtomicWriterKillDriver.set("A", 10), false));
             assertEquals(KubeliftException.Kind.BAD_INPUT, e.kind());
-            assertTrue(e.getMessage().contains("another kubelift run is writing this output directory now"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains("another kubelift run is writing this output directory now"),
+                    e.getMessage());
             assertTrue(e.getMessage().contains("wait for that run to finish"), e.getMessage());
-            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "fails at once, does not hang");
+            assertTrue(
+                    System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5),
+                    "fails at once, does not hang");
         } finally {
             holder.destroyForcibly().waitFor();
         }
@@ -128,8 +166,12 @@ class AtomicWriterConcurrencyTest {
     /** Holds an OS lock on a file until killed. */
     public static final class LockHolder {
         public static void main(String[] args) throws Exception {
-            try (var ch = java.nio.channels.FileChannel.open(Path.of(args[0]), java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.WRITE); var l = ch.lock()) {
+            try (var ch =
+                            java.nio.channels.FileChannel.open(
+                                    Path.of(args[0]),
+                                    java.nio.file.StandardOpenOption.CREATE,
+                                    java.nio.file.StandardOpenOption.WRITE);
+                    var l = ch.lock()) {
                 System.out.println("locked");
                 System.out.flush();
                 Thread.sleep(120_000);
@@ -139,10 +181,13 @@ class AtomicWriterConcurrencyTest {
 
     private static List<Path> temporaryTrees(Path out) throws Exception {
         try (Stream<Path> s = Files.list(out.getParent())) {
-            return s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith("." + out.getFileName() + ".kubelift-") && !n.endsWith(OutputLock.LOCK_MARK);
-            }).toList();
+            return s.filter(
+                            p -> {
+                                String n = p.getFileName().toString();
+                                return n.startsWith("." + out.getFileName() + ".kubelift-")
+                                        && !n.endsWith(OutputLock.LOCK_MARK);
+                            })
+                    .toList();
         }
     }
 }

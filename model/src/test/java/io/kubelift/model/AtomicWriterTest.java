@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicWriterTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private static FileSet set(String version) {
         return new FileSet()
@@ -27,11 +26,19 @@ class AtomicWriterTest {
         Path out = tmp.resolve("out");
         AtomicWriter.write(out, set("1"), false);
         assertEquals("a: 1\n", Files.readString(out.resolve("k8s/base/a.yaml")));
-        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("scripts/x/entrypoint.sh"))));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("k8s/base/secrets/x.env"))));
+        assertEquals(
+                "rwxr-xr-x",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(out.resolve("scripts/x/entrypoint.sh"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(out.resolve("k8s/base/secrets/x.env"))));
         assertTrue(Files.exists(out.resolve(AtomicWriter.MANIFEST)));
         try (var s = Files.list(tmp)) {
-            assertEquals(java.util.List.of("out"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(
+                    java.util.List.of("out"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no temporary directory or lock file is left behind");
         }
     }
@@ -49,8 +56,12 @@ class AtomicWriterTest {
         Path out = tmp.resolve("out");
         AtomicWriter.write(out, set("1"), false);
         Files.writeString(out.resolve("k8s/base/a.yaml"), "a: mine\n");
-        KubeliftException e = assertThrows(KubeliftException.class, () -> AtomicWriter.write(out, set("2"), false));
-        assertTrue(e.getMessage().contains("a.yaml: was edited after kubelift generated it"), e.getMessage());
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class, () -> AtomicWriter.write(out, set("2"), false));
+        assertTrue(
+                e.getMessage().contains("a.yaml: was edited after kubelift generated it"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("--force"), e.getMessage());
         assertEquals("a: mine\n", Files.readString(out.resolve("k8s/base/a.yaml")));
         AtomicWriter.write(out, set("2"), true);
@@ -72,7 +83,9 @@ class AtomicWriterTest {
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
         Files.writeString(out.resolve("important.txt"), "x");
-        KubeliftException e = assertThrows(KubeliftException.class, () -> AtomicWriter.write(out, set("1"), false));
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class, () -> AtomicWriter.write(out, set("1"), false));
         assertTrue(e.getMessage().contains("was not written by kubelift"), e.getMessage());
         assertTrue(Files.exists(out.resolve("important.txt")));
     }
@@ -93,7 +106,8 @@ class AtomicWriterTest {
     void sameInputSameBytes() throws Exception {
         AtomicWriter.write(tmp.resolve("one"), set("1"), false);
         AtomicWriter.write(tmp.resolve("two"), set("1"), false);
-        assertEquals(Files.readString(tmp.resolve("one").resolve(AtomicWriter.MANIFEST)),
+        assertEquals(
+                Files.readString(tmp.resolve("one").resolve(AtomicWriter.MANIFEST)),
                 Files.readString(tmp.resolve("two").resolve(AtomicWriter.MANIFEST)));
     }
 
@@ -115,7 +129,9 @@ class AtomicWriterTest {
         assertEquals("a: 3\n", Files.readString(out.resolve("k8s/base/a.yaml")));
         assertTrue(Files.exists(out.resolve("scripts/x/entrypoint.sh")));
         // the plan is still known as generated, and still known as edited
-        assertThrows(KubeliftException.class, () -> AtomicWriter.write(out, set("1").add("plan.yaml", "plan: 1\n"), false));
+        assertThrows(
+                KubeliftException.class,
+                () -> AtomicWriter.write(out, set("1").add("plan.yaml", "plan: 1\n"), false));
     }
 
     @Test
@@ -123,17 +139,26 @@ class AtomicWriterTest {
         Path out = tmp.resolve("out");
         AtomicWriter.write(out, set("1"), false);
         String manifest = Files.readString(out.resolve(AtomicWriter.MANIFEST));
-        assertFalse(manifest.contains(AtomicWriter.sha256("K=v\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+        assertFalse(
+                manifest.contains(
+                        AtomicWriter.sha256(
+                                "K=v\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
                 "an unsalted SHA-256 of a secret file falls to a dictionary: " + manifest);
         assertTrue(manifest.contains("\"k8s/base/secrets/x.env\" : \"private\""), manifest);
         // the digest that tells an edit lives in a git-ignored, owner-only file
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(AtomicWriter.PRIVATE_DIGESTS))));
-        assertEquals("# digests of the secret files, to tell a user's edit: never commit them\nprivate-digests.json\n"
-                + "# what 'kubelift up' plays with podman, the Secrets' values among it\nplay/\n",
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(out.resolve(AtomicWriter.PRIVATE_DIGESTS))));
+        assertEquals(
+                "# digests of the secret files, to tell a user's edit: never commit them\nprivate-digests.json\n"
+                        + "# what 'kubelift up' plays with podman, the Secrets' values among it\nplay/\n",
                 Files.readString(out.resolve(".kubelift/.gitignore")));
         // and an edit of the secret file is still never clobbered without --force
         Files.writeString(out.resolve("k8s/base/secrets/x.env"), "K=filled-in\n");
-        KubeliftException e = assertThrows(KubeliftException.class, () -> AtomicWriter.write(out, set("2"), false));
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class, () -> AtomicWriter.write(out, set("2"), false));
         assertTrue(e.getMessage().contains("x.env: was edited"), e.getMessage());
         AtomicWriter.write(out, set("2"), true);
         assertEquals("K=v\n", Files.readString(out.resolve("k8s/base/secrets/x.env")));
@@ -146,11 +171,14 @@ class AtomicWriterTest {
         AtomicWriter.write(out, set("1"), false);
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            KubeliftException e = assertThrows(KubeliftException.class, () -> AtomicWriter.write(out, set("2"), true));
+            KubeliftException e =
+                    assertThrows(
+                            KubeliftException.class, () -> AtomicWriter.write(out, set("2"), true));
             assertTrue(e.getMessage().contains("is read-only"), e.getMessage());
             assertTrue(e.getMessage().contains("chmod u+w"), e.getMessage());
             assertEquals("a: 1\n", Files.readString(out.resolve("k8s/base/a.yaml")));
-            assertEquals("r-xr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+            assertEquals(
+                    "r-xr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
         } finally {
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
         }

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** The command line that runs a main class of the test classpath in a fresh JVM. */
 public final class ChildJvm {
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** {@code args} starting with {@code -D} are JVM options, the rest go to the main class. */
     public static List<String> command(Class<?> main, String... args) {

@@ -10,23 +10,31 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The one manifest reader: which files, their objects, and hostile YAML refused with the file named. */
+/**
+ * The one manifest reader: which files, their objects, and hostile YAML refused with the file
+ * named.
+ */
 class ManifestFilesTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void objectsAreTheMappingsWithAKindInOrder() {
-        var objects = ManifestFiles.objects("apiVersion: v1\nkind: Service\n---\n# empty\n---\n- a list\n---\n"
-                + "apiVersion: v1\nkind: ConfigMap\n", "k8s/x.yaml");
+        var objects =
+                ManifestFiles.objects(
+                        "apiVersion: v1\nkind: Service\n---\n# empty\n---\n- a list\n---\n"
+                                + "apiVersion: v1\nkind: ConfigMap\n",
+                        "k8s/x.yaml");
         assertEquals(2, objects.size());
         assertEquals("ConfigMap", objects.get(1).get("kind").asText());
     }
 
     @Test
     void aDuplicateKeyIsRefusedNamingTheFileInsteadOfTheLastOneWinningSilently() {
-        String yaml = "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: one\n    image: two\n";
-        KubeliftException e = assertThrows(KubeliftException.class, () -> ManifestFiles.objects(yaml, "k8s/pod.yaml"));
+        String yaml =
+                "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: one\n    image: two\n";
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class, () -> ManifestFiles.objects(yaml, "k8s/pod.yaml"));
         assertTrue(e.getMessage().startsWith("k8s/pod.yaml: not valid YAML"), e.getMessage());
     }
 

@@ -15,12 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Same file set → same bytes and the same modes, whatever the directory and whatever the writing user's umask
- * (a stand-in for "another machine"): two child JVMs write under umask 077 and 022.
+ * Same file set → same bytes and the same modes, whatever the directory and whatever the writing
+ * user's umask (a stand-in for "another machine"): two child JVMs write under umask 077 and 022.
  */
 class OutputDeterminismTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void sameBytesAndModesUnderDifferentUmasks() throws Exception {
@@ -37,8 +36,11 @@ class OutputDeterminismTest {
     private static void writeUnderUmask(String umask, Path out) throws Exception {
         Files.createDirectories(out.getParent());
         String cmd = "umask " + umask + " && exec \"$0\" \"$@\"";
-        java.util.List<String> jvm = ChildJvm.command(AtomicWriterKillDriver.class, "-Dfiles=40", "once", out.toString(), "A");
-        java.util.List<String> sh = new java.util.ArrayList<>(java.util.List.of("/bin/sh", "-c", cmd));
+        java.util.List<String> jvm =
+                ChildJvm.command(
+                        AtomicWriterKillDriver.class, "-Dfiles=40", "once", out.toString(), "A");
+        java.util.List<String> sh =
+                new java.util.ArrayList<>(java.util.List.of("/bin/sh", "-c", cmd));
         sh.addAll(jvm);
         Process p = new ProcessBuilder(sh).inheritIO().start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -51,9 +53,14 @@ class OutputDeterminismTest {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
-                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
-                m.put(rel.isEmpty() ? "." : rel, Files.isDirectory(p) ? "dir " + mode
-                        : mode + " " + AtomicWriter.sha256(Files.readAllBytes(p)));
+                String mode =
+                        PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+                m.put(
+                        rel.isEmpty() ? "." : rel,
+                        Files.isDirectory(p)
+                                ? "dir " + mode
+                                : mode + " " + AtomicWriter.sha256(Files.readAllBytes(p)));
             }
         }
         return m;

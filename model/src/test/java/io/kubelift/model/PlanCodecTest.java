@@ -29,7 +29,8 @@ class PlanCodecTest {
         String yaml = PlanCodec.toYaml(plan);
         assertEquals(plan, PlanCodec.read(yaml, "again.yaml", false));
         assertEquals(yaml, PlanCodec.toYaml(PlanCodec.read(yaml, "again.yaml", false)));
-        assertTrue(yaml.startsWith("apiVersion: kubelift.io/v1alpha1\nkind: MigrationPlan\n"), yaml);
+        assertTrue(
+                yaml.startsWith("apiVersion: kubelift.io/v1alpha1\nkind: MigrationPlan\n"), yaml);
     }
 
     @Test
@@ -42,7 +43,9 @@ class PlanCodecTest {
     @Test
     void unknownFieldNamesFileLineAndColumn() throws IOException {
         String bad = fixture().replace("    replicas: 1\n", "    replicas: 1\n    replica: 2\n");
-        KubeliftException e = assertThrows(KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
         assertTrue(e.getMessage().startsWith("plan.yaml:14:"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown field 'replica'"), e.getMessage());
         assertEquals(3, e.exitCode());
@@ -51,23 +54,34 @@ class PlanCodecTest {
     @Test
     void wrongTypeNamesTheLine() throws IOException {
         String bad = fixture().replace("      port: 8088\n", "      port: eighty\n");
-        KubeliftException e = assertThrows(KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
         assertTrue(e.getMessage().startsWith("plan.yaml:24:"), e.getMessage());
-        assertTrue(e.getMessage().contains("wrong type at spec.components[0].ports[0].port: expected a whole number"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "wrong type at spec.components[0].ports[0].port: expected a whole number"),
+                e.getMessage());
     }
 
     @Test
     void missingRequiredFieldIsReported() throws IOException {
         String bad = fixture().replace("  - name: resourcemanager\n", "  - description: no name\n");
-        KubeliftException e = assertThrows(KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
         assertTrue(e.getMessage().matches("plan\\.yaml:\\d+:\\d+: .*name.*"), e.getMessage());
     }
 
     @Test
     void wrongApiVersionIsRejected() throws IOException {
         String bad = fixture().replace("kubelift.io/v1alpha1", "kubelift.io/v9");
-        KubeliftException e = assertThrows(KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
-        assertTrue(e.getMessage().contains("apiVersion must be kubelift.io/v1alpha1"), e.getMessage());
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
+        assertTrue(
+                e.getMessage().contains("apiVersion must be kubelift.io/v1alpha1"), e.getMessage());
     }
 
     @Test
@@ -80,14 +94,21 @@ class PlanCodecTest {
             }
             sb.append("]\n");
         }
-        KubeliftException e = assertThrows(KubeliftException.class, () -> PlanCodec.read(sb.toString(), "bomb.yaml", false));
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class,
+                        () -> PlanCodec.read(sb.toString(), "bomb.yaml", false));
         assertTrue(e.getMessage().startsWith("bomb.yaml"), e.getMessage());
     }
 
     @Test
     void emptyPlanIsABadInput() {
-        KubeliftException e = assertThrows(KubeliftException.class, () -> PlanCodec.read("  \n", "plan.yaml", false));
-        assertEquals("plan.yaml: is empty — a plan starts with 'apiVersion: kubelift.io/v1alpha1'", e.getMessage());
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class, () -> PlanCodec.read("  \n", "plan.yaml", false));
+        assertEquals(
+                "plan.yaml: is empty — a plan starts with 'apiVersion: kubelift.io/v1alpha1'",
+                e.getMessage());
     }
 
     @Test
@@ -96,7 +117,12 @@ class PlanCodecTest {
         assertEquals("****", v.toString());
         assertEquals("\"****\"\n", PlanCodec.toJson(v));
         assertEquals("password=****", v.maskIn("password=s3cr3t"));
-        Fact f = Fact.of(FactKind.SECRET, "db.password", "s3cr3t", Evidence.of("a.properties", 3, "db.password=****"));
+        Fact f =
+                Fact.of(
+                        FactKind.SECRET,
+                        "db.password",
+                        "s3cr3t",
+                        Evidence.of("a.properties", 3, "db.password=****"));
         assertEquals("****", f.value());
     }
 
@@ -117,21 +143,36 @@ class PlanCodecTest {
             }
         }
         String bad = String.join("\n", lines);
-        KubeliftException e = assertThrows(KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
-        assertTrue(e.getMessage().startsWith("plan.yaml:" + target + ":"), "line " + target + ": " + e.getMessage());
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
+        assertTrue(
+                e.getMessage().startsWith("plan.yaml:" + target + ":"),
+                "line " + target + ": " + e.getMessage());
         assertTrue(e.getMessage().contains("YAML syntax error"), e.getMessage());
-        String badIndent = fixture().replace("    workload: StatefulSet\n", "     workload: StatefulSet\n");
-        int line = java.util.Arrays.asList(badIndent.split("\n")).indexOf("     workload: StatefulSet") + 1;
-        KubeliftException e2 = assertThrows(KubeliftException.class, () -> PlanCodec.read(badIndent, "plan.yaml", false));
-        assertTrue(e2.getMessage().startsWith("plan.yaml:" + line + ":"), "line " + line + ": " + e2.getMessage());
+        String badIndent =
+                fixture().replace("    workload: StatefulSet\n", "     workload: StatefulSet\n");
+        int line =
+                java.util.Arrays.asList(badIndent.split("\n")).indexOf("     workload: StatefulSet")
+                        + 1;
+        KubeliftException e2 =
+                assertThrows(
+                        KubeliftException.class,
+                        () -> PlanCodec.read(badIndent, "plan.yaml", false));
+        assertTrue(
+                e2.getMessage().startsWith("plan.yaml:" + line + ":"),
+                "line " + line + ": " + e2.getMessage());
     }
 
     private static MigrationPlan withLongDescription() throws IOException {
         MigrationPlan plan = PlanCodec.read(fixture(), "plan.yaml", false);
-        String json = PlanCodec.toJson(plan).replaceFirst("\"name\" : \"resourcemanager\",",
-                "\"name\" : \"resourcemanager\", \"description\" : \"YARN ResourceManager; the NMs and clients call it by "
-                        + "yarn.resourcemanager.address, so it needs a stable DNS name: a StatefulSet with a headless Service. "
-                        + "JVM options adapted: -Xlog:gc*:file=/var/log/gc.log → -Xlog:gc*:stdout\",");
+        String json =
+                PlanCodec.toJson(plan)
+                        .replaceFirst(
+                                "\"name\" : \"resourcemanager\",",
+                                "\"name\" : \"resourcemanager\", \"description\" : \"YARN ResourceManager; the NMs and clients call it by "
+                                        + "yarn.resourcemanager.address, so it needs a stable DNS name: a StatefulSet with a headless Service. "
+                                        + "JVM options adapted: -Xlog:gc*:file=/var/log/gc.log → -Xlog:gc*:stdout\",");
         return PlanCodec.read(json, "plan.json", true);
     }
 
@@ -139,21 +180,37 @@ class PlanCodecTest {
     void planYamlHasASchemaLineCompactEvidenceAndBlockScalarsAndReadsBack() throws IOException {
         MigrationPlan plan = withLongDescription();
         String yaml = PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE, false);
-        assertTrue(yaml.startsWith("# yaml-language-server: $schema=.kubelift/plan.schema.json\napiVersion: kubelift.io/v1alpha1\n"), yaml);
-        assertEquals(plan, PlanCodec.read(yaml, "plan.yaml", false), "compact evidence reads back to the same plan");
-        assertEquals(yaml, PlanCodec.toPlanYaml(PlanCodec.read(yaml, "plan.yaml", false), PlanCodec.SCHEMA_FILE, false));
+        assertTrue(
+                yaml.startsWith(
+                        "# yaml-language-server: $schema=.kubelift/plan.schema.json\napiVersion: kubelift.io/v1alpha1\n"),
+                yaml);
+        assertEquals(
+                plan,
+                PlanCodec.read(yaml, "plan.yaml", false),
+                "compact evidence reads back to the same plan");
+        assertEquals(
+                yaml,
+                PlanCodec.toPlanYaml(
+                        PlanCodec.read(yaml, "plan.yaml", false), PlanCodec.SCHEMA_FILE, false));
         assertTrue(yaml.contains("          evidence: etc/hadoop/yarn-site.xml:23\n"), yaml);
         assertTrue(yaml.contains("    description: >-\n"), yaml);
-        assertTrue(yaml.lines().noneMatch(l -> l.strip().startsWith("\\ ") || l.endsWith("\\")), "no folded \\ escapes: " + yaml);
+        assertTrue(
+                yaml.lines().noneMatch(l -> l.strip().startsWith("\\ ") || l.endsWith("\\")),
+                "no folded \\ escapes: " + yaml);
         String full = PlanCodec.toPlanYaml(plan, PlanCodec.SCHEMA_FILE, true);
         assertEquals(plan, PlanCodec.read(full, "plan.yaml", false));
-        assertTrue(full.contains("          evidence:\n            file: etc/hadoop/yarn-site.xml\n            line: 23\n"), full);
+        assertTrue(
+                full.contains(
+                        "          evidence:\n            file: etc/hadoop/yarn-site.xml\n            line: 23\n"),
+                full);
         assertTrue(yaml.lines().count() < full.lines().count(), "compact is shorter");
     }
 
     @Test
     void compactEvidenceParsesEveryForm() {
-        assertEquals(new Evidence("conf/a:b.xml", 12, "<value>1</value>"), Evidence.parse("conf/a:b.xml:12 | <value>1</value>"));
+        assertEquals(
+                new Evidence("conf/a:b.xml", 12, "<value>1</value>"),
+                Evidence.parse("conf/a:b.xml:12 | <value>1</value>"));
         assertEquals(new Evidence("bin/run.sh", 0, null), Evidence.parse("bin/run.sh"));
         assertEquals(new Evidence("bin/run.sh", 3, null), Evidence.parse("bin/run.sh:3"));
         Evidence e = new Evidence("x.properties", 4, "a | b: c");
@@ -165,12 +222,18 @@ class PlanCodecTest {
         var schema = PlanCodec.json().readTree(PlanSchema.generate());
         java.util.List<String> missing = new java.util.ArrayList<>();
         java.util.List<String> seen = new java.util.ArrayList<>();
-        schema.findParents("properties").forEach(owner -> owner.get("properties").fields().forEachRemaining(f -> {
-            seen.add(f.getKey());
-            if (!f.getValue().hasNonNull("description")) {
-                missing.add(f.getKey());
-            }
-        }));
+        schema.findParents("properties")
+                .forEach(
+                        owner ->
+                                owner.get("properties")
+                                        .fields()
+                                        .forEachRemaining(
+                                                f -> {
+                                                    seen.add(f.getKey());
+                                                    if (!f.getValue().hasNonNull("description")) {
+                                                        missing.add(f.getKey());
+                                                    }
+                                                }));
         assertTrue(seen.size() > 80, "all record fields walked: " + seen.size());
         assertEquals(java.util.List.of(), missing);
     }

@@ -11,34 +11,48 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretMaskTest {
-    private final SecretMask mask = SecretMask.of(List.of(SecretValue.of("p@ss w/rd\"1"), SecretValue.of("KS-LEAKME")));
+    private final SecretMask mask =
+            SecretMask.of(List.of(SecretValue.of("p@ss w/rd\"1"), SecretValue.of("KS-LEAKME")));
 
     @Test
     void masksEveryOccurrenceOfEveryValueOnOneLine() {
-        assertEquals("-Da=**** -Db=**** x=****", mask.mask("-Da=KS-LEAKME -Db=p@ss w/rd\"1 x=KS-LEAKME"));
+        assertEquals(
+                "-Da=**** -Db=**** x=****",
+                mask.mask("-Da=KS-LEAKME -Db=p@ss w/rd\"1 x=KS-LEAKME"));
     }
 
     @Test
     void masksTheFormsAValueTakesWhenCopied() {
         String plain = "p@ss w/rd\"1";
         byte[] b = plain.getBytes(StandardCharsets.UTF_8);
-        for (String form : List.of(URLEncoder.encode(plain, StandardCharsets.UTF_8), "p@ss w/rd\\\"1",
-                Base64.getEncoder().encodeToString(b), Base64.getUrlEncoder().encodeToString(b))) {
+        for (String form :
+                List.of(
+                        URLEncoder.encode(plain, StandardCharsets.UTF_8),
+                        "p@ss w/rd\\\"1",
+                        Base64.getEncoder().encodeToString(b),
+                        Base64.getUrlEncoder().encodeToString(b))) {
             String masked = mask.mask("before " + form + " after");
             assertFalse(masked.contains(form), form + " → " + masked);
             assertTrue(masked.contains(SecretValue.MASK), masked);
         }
         // inside a larger base64 blob, at every alignment
         for (String prefix : List.of("", "x", "xy")) {
-            String blob = Base64.getEncoder().encodeToString(("user:" + prefix + "KS-LEAKME;tail").getBytes(StandardCharsets.UTF_8));
+            String blob =
+                    Base64.getEncoder()
+                            .encodeToString(
+                                    ("user:" + prefix + "KS-LEAKME;tail")
+                                            .getBytes(StandardCharsets.UTF_8));
             assertTrue(mask.leaksIn(blob), blob);
         }
     }
 
     @Test
     void maskFilesLeavesSecretInputsAndSaysWhatItChanged() {
-        FileSet files = new FileSet().add("plan.yaml", "jvm: -Dx=KS-LEAKME\n").add("k8s/c.yaml", "a: b\n")
-                .add("k8s/base/secrets/m.env", "X=KS-LEAKME\n", FileSet.Mode.PRIVATE);
+        FileSet files =
+                new FileSet()
+                        .add("plan.yaml", "jvm: -Dx=KS-LEAKME\n")
+                        .add("k8s/c.yaml", "a: b\n")
+                        .add("k8s/base/secrets/m.env", "X=KS-LEAKME\n", FileSet.Mode.PRIVATE);
         SecretMask.Masked m = mask.maskFiles(files);
         assertEquals(List.of("plan.yaml"), m.maskedPaths());
         assertEquals("jvm: -Dx=****\n", m.files().text("plan.yaml"));
@@ -54,13 +68,18 @@ class SecretMaskTest {
 
     @Test
     void aWordValueIsMaskedWhereItStandsAloneButNotInsideAName() {
-        // Jetty ships etc/jdbcRealm.properties with password = jetty: the product's own name must survive
+        // Jetty ships etc/jdbcRealm.properties with password = jetty: the product's own name must
+        // survive
         SecretMask jetty = SecretMask.of(List.of(SecretValue.of("jetty")));
         assertEquals("password = ****", jetty.mask("password = jetty"));
         assertEquals("{\"password\": \"****\"}", jetty.mask("{\"password\": \"jetty\"}"));
-        assertEquals("redis://:****@cache:6379 -Dp=****", jetty.mask("redis://:jetty@cache:6379 -Dp=jetty"));
-        assertEquals("name: jetty-12 main: org.eclipse.jetty.start.Main path: /opt/jetty/etc",
-                jetty.mask("name: jetty-12 main: org.eclipse.jetty.start.Main path: /opt/jetty/etc"));
+        assertEquals(
+                "redis://:****@cache:6379 -Dp=****",
+                jetty.mask("redis://:jetty@cache:6379 -Dp=jetty"));
+        assertEquals(
+                "name: jetty-12 main: org.eclipse.jetty.start.Main path: /opt/jetty/etc",
+                jetty.mask(
+                        "name: jetty-12 main: org.eclipse.jetty.start.Main path: /opt/jetty/etc"));
         assertTrue(jetty.leaksIn("password=jetty"));
         assertFalse(jetty.leaksIn("org.eclipse.jetty.start.Main"));
     }

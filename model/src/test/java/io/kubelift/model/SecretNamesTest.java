@@ -9,32 +9,92 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SecretNamesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"spring.datasource.password", "db.pwd", "mail.passwd", "ssl.keystore.pass", "key.passphrase",
-            "dbPassword", "keyPass", "storepass", "api.token", "http.bearer", "oauth.client.secret", "aws.secret.key",
-            "aws.access-key", "stripe.api_key", "tls.private.key", "fs.azure.account.key", "ssl.client.key",
-            "hmac.auth-key", "webhook.signature.secret", "zk.auth", "zkauth", "basic.auth", "auth", "credentials",
-            "sasl.jaas.config", "KafkaClient.jaasConfig", "  api.token  "})
+    @ValueSource(
+            strings = {
+                "spring.datasource.password",
+                "db.pwd",
+                "mail.passwd",
+                "ssl.keystore.pass",
+                "key.passphrase",
+                "dbPassword",
+                "keyPass",
+                "storepass",
+                "api.token",
+                "http.bearer",
+                "oauth.client.secret",
+                "aws.secret.key",
+                "aws.access-key",
+                "stripe.api_key",
+                "tls.private.key",
+                "fs.azure.account.key",
+                "ssl.client.key",
+                "hmac.auth-key",
+                "webhook.signature.secret",
+                "zk.auth",
+                "zkauth",
+                "basic.auth",
+                "auth",
+                "credentials",
+                "sasl.jaas.config",
+                "KafkaClient.jaasConfig",
+                "  api.token  "
+            })
     void keysWhoseLastWordNamesASecret(String key) {
         assertTrue(SecretNames.isSecretKey(key), key);
         assertTrue(SecretNames.mentionsSecret(key), key);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ssl.keystore.password.file", "ssl.keystore.password.location", "password.policy",
-            "passwordEncoder", "password_length", "DB_PASSWORD_FILE", "token.expiry", "token.validity",
-            "token.renew.interval", "token.max.lifetime", "TOKEN_TTL", "api.key.id", "client.secret.name",
-            "hadoop.security.authentication", "authorization", "auth.type", "auth-method", "auth.enabled",
-            "secret.provider", "credential.provider.path", "hadoop.kerberos.keytab", "dfs.web.authentication.kerberos.keytab",
-            "jdbc.user", "spring.datasource.username", "server.port", "author", "passive.mode", "authors",
-            "token.user", "secret.class", "token_endpoint", "password.principal"})
+    @ValueSource(
+            strings = {
+                "ssl.keystore.password.file",
+                "ssl.keystore.password.location",
+                "password.policy",
+                "passwordEncoder",
+                "password_length",
+                "DB_PASSWORD_FILE",
+                "token.expiry",
+                "token.validity",
+                "token.renew.interval",
+                "token.max.lifetime",
+                "TOKEN_TTL",
+                "api.key.id",
+                "client.secret.name",
+                "hadoop.security.authentication",
+                "authorization",
+                "auth.type",
+                "auth-method",
+                "auth.enabled",
+                "secret.provider",
+                "credential.provider.path",
+                "hadoop.kerberos.keytab",
+                "dfs.web.authentication.kerberos.keytab",
+                "jdbc.user",
+                "spring.datasource.username",
+                "server.port",
+                "author",
+                "passive.mode",
+                "authors",
+                "token.user",
+                "secret.class",
+                "token_endpoint",
+                "password.principal"
+            })
     void namesThatHoldSomethingElse(String name) {
         assertFalse(SecretNames.isSecretKey(name), name);
         assertFalse(SecretNames.mentionsSecret(name), name);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SECRET_KEY_BASE", "DB_PASSWORD_VALUE", "GITHUB_TOKEN_RW", "credential.value",
-            "API_KEY_PRIMARY", "zk_auth_digest"})
+    @ValueSource(
+            strings = {
+                "SECRET_KEY_BASE",
+                "DB_PASSWORD_VALUE",
+                "GITHUB_TOKEN_RW",
+                "credential.value",
+                "API_KEY_PRIMARY",
+                "zk_auth_digest"
+            })
     void distinctiveWordsCountAnywhereOnlyForMentions(String name) {
         assertFalse(SecretNames.isSecretKey(name), name);
         assertTrue(SecretNames.mentionsSecret(name), name);

@@ -2,7 +2,10 @@ package io.kubelift.runner;
 
 import java.util.List;
 
-/** The container engine's command line, behind an interface so the runner's logic is tested without podman. */
+/**
+ * The container engine's command line, behind an interface so the runner's logic is tested without
+ * podman.
+ */
 interface ContainerEngine {
     /** The result of one call: exit code and output. */
     record Result(int exitCode, String out, String err) {

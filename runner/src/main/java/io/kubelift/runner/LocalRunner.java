@@ -24,10 +24,11 @@ import java.util.Map;
 /**
  * A smoke-test runner, not a cluster: plays the generated manifests of {@code OUT/k8s/base} with
  * {@code podman kube play}, after translating a copy of them into what podman 4.3 can play (see
- * {@link PlayTranslator}); the manifests meant for a cluster are never changed. One {@code kube play} per pod, with
- * {@code --network NET:alias=…} for the pod's DNS names; podman secrets for Secrets; then it waits until every
- * pod's readiness probe passes, checked from the host. {@code down} removes the pods, the volumes, the podman
- * secrets and the network it created, as recorded in {@code OUT/.kubelift/run.json}.
+ * {@link PlayTranslator}); the manifests meant for a cluster are never changed. One {@code kube
+ * play} per pod, with {@code --network NET:alias=…} for the pod's DNS names; podman secrets for
+ * Secrets; then it waits until every pod's readiness probe passes, checked from the host. {@code
+ * down} removes the pods, the volumes, the podman secrets and the network it created, as recorded
+ * in {@code OUT/.kubelift/run.json}.
  */
 public final class LocalRunner {
     private final RunOptions options;
@@ -39,7 +40,8 @@ public final class LocalRunner {
 
     LocalRunner(RunOptions options, ContainerEngine engine) {
         if (!options.runtime().equals("podman") && !options.runtime().endsWith("/podman")) {
-            throw KubeliftException.usage("runtime '" + options.runtime() + "' is not supported", "use --runtime podman");
+            throw KubeliftException.usage(
+                    "runtime '" + options.runtime() + "' is not supported", "use --runtime podman");
         }
         this.options = options;
         this.engine = engine;
@@ -49,7 +51,9 @@ public final class LocalRunner {
     public RunResult up(Path outDir) {
         Path stateFile = RunState.fileIn(outDir);
         if (Files.exists(stateFile)) {
-            throw KubeliftException.usage(outDir + " is already up (" + stateFile + " exists)", "run `kubelift down " + outDir + "` first");
+            throw KubeliftException.usage(
+                    outDir + " is already up (" + stateFile + " exists)",
+                    "run `kubelift down " + outDir + "` first");
         }
         Path base = outDir.resolve("k8s").resolve("base");
         Path playDir = outDir.toAbsolutePath().resolve(".kubelift").resolve("play");
@@ -61,16 +65,25 @@ public final class LocalRunner {
         state.save();
 
         if (!engine.run(List.of("network", "exists", options.network()), null).ok()) {
-            must(List.of("network", "create", options.network()), null, "create network " + options.network());
+            must(
+                    List.of("network", "create", options.network()),
+                    null,
+                    "create network " + options.network());
             state.networkCreated = true;
             state.save();
         }
         for (PlayPlan.Secret s : plan.secrets()) {
             if (engine.run(List.of("secret", "inspect", s.name()), null).ok()) {
-                throw KubeliftException.usage("a podman secret named " + s.name() + " already exists",
-                        "remove it (`podman secret rm " + s.name() + "`) if an earlier run left it");
+                throw KubeliftException.usage(
+                        "a podman secret named " + s.name() + " already exists",
+                        "remove it (`podman secret rm "
+                                + s.name()
+                                + "`) if an earlier run left it");
             }
-            must(List.of("secret", "create", s.name(), "-"), secretContent(s), "create podman secret " + s.name());
+            must(
+                    List.of("secret", "create", s.name(), "-"),
+                    secretContent(s),
+                    "create podman secret " + s.name());
             state.secrets.add(s.name());
             state.save();
         }
@@ -78,8 +91,11 @@ public final class LocalRunner {
         for (List<PlayPlan.Unit> tier : plan.tiers()) {
             for (PlayPlan.Unit u : tier) {
                 if (engine.run(List.of("pod", "exists", u.podName()), null).ok()) {
-                    throw KubeliftException.usage("a podman pod named " + u.podName() + " already exists",
-                            "remove it (`podman pod rm -f " + u.podName() + "`) if an earlier run left it");
+                    throw KubeliftException.usage(
+                            "a podman pod named " + u.podName() + " already exists",
+                            "remove it (`podman pod rm -f "
+                                    + u.podName()
+                                    + "`) if an earlier run left it");
                 }
                 Path file = playDir.resolve(u.podName() + ".yaml");
                 state.pods.add(new RunState.PlayedPod(u.podName(), file.toString()));
@@ -89,19 +105,33 @@ public final class LocalRunner {
                     }
                 }
                 state.save();
-                ContainerEngine.Result played = engine.run(playArgs(u, configMapFiles, file, options.network()), null);
+                ContainerEngine.Result played =
+                        engine.run(playArgs(u, configMapFiles, file, options.network()), null);
                 if (!played.ok() && imageMissing(played.err() + played.out())) {
-                    throw new KubeliftException(KubeliftException.Kind.BAD_INPUT, KubeliftException.format(outDir.toString(),
-                            "the image of " + u.workload() + " is not built or not pullable (" + options.runtime() + ": "
-                                    + firstLine((played.err() + played.out()).strip()) + ")",
-                            "build the images first: kubelift build " + outDir.resolve("plan.yaml")
-                                    + " --to registry:REF (docs/images.md), then kubelift down " + outDir + " and up again"));
+                    throw new KubeliftException(
+                            KubeliftException.Kind.BAD_INPUT,
+                            KubeliftException.format(
+                                    outDir.toString(),
+                                    "the image of "
+                                            + u.workload()
+                                            + " is not built or not pullable ("
+                                            + options.runtime()
+                                            + ": "
+                                            + firstLine((played.err() + played.out()).strip())
+                                            + ")",
+                                    "build the images first: kubelift build "
+                                            + outDir.resolve("plan.yaml")
+                                            + " --to registry:REF (docs/images.md), then kubelift down "
+                                            + outDir
+                                            + " and up again"));
                 }
                 must(played, "play " + u.workload() + " as pod " + u.podName());
             }
         }
-        // Every pod is started before any is waited for: start scripts wait for their peers themselves
-        // (KUBELIFT_WAIT_FOR), and a StatefulSet member may wait for a Deployment's Service (a NodeManager for its
+        // Every pod is started before any is waited for: start scripts wait for their peers
+        // themselves
+        // (KUBELIFT_WAIT_FOR), and a StatefulSet member may wait for a Deployment's Service (a
+        // NodeManager for its
         // ResourceManager), so waiting tier by tier would deadlock.
         for (List<PlayPlan.Unit> tier : plan.tiers()) {
             for (PlayPlan.Unit u : tier) {
@@ -109,7 +139,14 @@ public final class LocalRunner {
                 if (!u.runsToCompletion()) {
                     awaitReady(u, ip);
                 }
-                pods.add(new RunResult.Pod(u.podName(), u.workload(), u.containers(), u.aliases(), u.hostPorts(), ip));
+                pods.add(
+                        new RunResult.Pod(
+                                u.podName(),
+                                u.workload(),
+                                u.containers(),
+                                u.aliases(),
+                                u.hostPorts(),
+                                ip));
             }
         }
         return new RunResult(options.network(), pods, plan.skipped());
@@ -129,12 +166,18 @@ public final class LocalRunner {
                 engine.run(List.of("kube", "down", p.playFile()), null);
             }
             if (engine.run(List.of("pod", "exists", p.name()), null).ok()) {
-                check(engine.run(List.of("pod", "rm", "-f", p.name()), null), "remove pod " + p.name(), problems);
+                check(
+                        engine.run(List.of("pod", "rm", "-f", p.name()), null),
+                        "remove pod " + p.name(),
+                        problems);
             }
         }
         for (String v : state.volumes) {
             if (engine.run(List.of("volume", "exists", v), null).ok()) {
-                check(engine.run(List.of("volume", "rm", "-f", v), null), "remove volume " + v, problems);
+                check(
+                        engine.run(List.of("volume", "rm", "-f", v), null),
+                        "remove volume " + v,
+                        problems);
             }
         }
         for (String s : state.secrets) {
@@ -142,12 +185,20 @@ public final class LocalRunner {
                 check(engine.run(List.of("secret", "rm", s), null), "remove secret " + s, problems);
             }
         }
-        if (state.networkCreated && engine.run(List.of("network", "exists", state.network), null).ok()) {
-            check(engine.run(List.of("network", "rm", state.network), null), "remove network " + state.network, problems);
+        if (state.networkCreated
+                && engine.run(List.of("network", "exists", state.network), null).ok()) {
+            check(
+                    engine.run(List.of("network", "rm", state.network), null),
+                    "remove network " + state.network,
+                    problems);
         }
         if (!problems.isEmpty()) {
-            throw new KubeliftException(KubeliftException.Kind.BAD_INPUT, KubeliftException.format(stateFile.toString(),
-                    "could not remove everything: " + String.join("; ", problems), "remove them with podman, then delete " + stateFile));
+            throw new KubeliftException(
+                    KubeliftException.Kind.BAD_INPUT,
+                    KubeliftException.format(
+                            stateFile.toString(),
+                            "could not remove everything: " + String.join("; ", problems),
+                            "remove them with podman, then delete " + stateFile));
         }
         try {
             Files.delete(stateFile);
@@ -165,7 +216,8 @@ public final class LocalRunner {
     }
 
     /** {@code kube play} with the pod's DNS names as network aliases and every ConfigMap file. */
-    static List<String> playArgs(PlayPlan.Unit u, List<String> configMapFiles, Path file, String network) {
+    static List<String> playArgs(
+            PlayPlan.Unit u, List<String> configMapFiles, Path file, String network) {
         List<String> args = new ArrayList<>(List.of("kube", "play", "--tls-verify=false"));
         StringBuilder net = new StringBuilder(network);
         for (int i = 0; i < u.aliases().size(); i++) {
@@ -181,7 +233,10 @@ public final class LocalRunner {
         return args;
     }
 
-    /** Writes the translated pods and ConfigMaps (one file each, as podman reads one ConfigMap per file). */
+    /**
+     * Writes the translated pods and ConfigMaps (one file each, as podman reads one ConfigMap per
+     * file).
+     */
     static List<String> writePlayFiles(PlayPlan plan, Path playDir) {
         try {
             if (Files.isDirectory(playDir)) {
@@ -194,7 +249,9 @@ public final class LocalRunner {
             Files.createDirectories(playDir);
             List<String> cms = new ArrayList<>();
             for (ObjectNode cm : plan.configMaps()) {
-                Path f = playDir.resolve("configmap-" + cm.path("metadata").path("name").asText() + ".yaml");
+                Path f =
+                        playDir.resolve(
+                                "configmap-" + cm.path("metadata").path("name").asText() + ".yaml");
                 Files.writeString(f, yaml(cm), StandardCharsets.UTF_8);
                 cms.add(f.toString());
             }
@@ -205,7 +262,10 @@ public final class LocalRunner {
             }
             for (List<PlayPlan.Unit> tier : plan.tiers()) {
                 for (PlayPlan.Unit u : tier) {
-                    Files.writeString(playDir.resolve(u.podName() + ".yaml"), yaml(u.pod()), StandardCharsets.UTF_8);
+                    Files.writeString(
+                            playDir.resolve(u.podName() + ".yaml"),
+                            yaml(u.pod()),
+                            StandardCharsets.UTF_8);
                 }
             }
             return cms;
@@ -222,12 +282,22 @@ public final class LocalRunner {
         }
     }
 
-    /** The podman secret's bytes: base64 values in a JSON map for env use, a Secret with plain values for volumes. */
+    /**
+     * The podman secret's bytes: base64 values in a JSON map for env use, a Secret with plain
+     * values for volumes.
+     */
     static byte[] secretContent(PlayPlan.Secret s) {
         ObjectMapper json = new ObjectMapper();
         Map<String, Object> doc = new LinkedHashMap<>();
         if (s.form().equals("env")) {
-            s.data().forEach((k, v) -> doc.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+            s.data()
+                    .forEach(
+                            (k, v) ->
+                                    doc.put(
+                                            k,
+                                            Base64.getEncoder()
+                                                    .encodeToString(
+                                                            v.getBytes(StandardCharsets.UTF_8))));
         } else {
             doc.put("apiVersion", "v1");
             doc.put("kind", "Secret");
@@ -242,12 +312,20 @@ public final class LocalRunner {
     }
 
     private String ip(String pod) {
-        ContainerEngine.Result infra = engine.run(List.of("pod", "inspect", pod, "--format", "{{.InfraContainerID}}"), null);
+        ContainerEngine.Result infra =
+                engine.run(
+                        List.of("pod", "inspect", pod, "--format", "{{.InfraContainerID}}"), null);
         if (!infra.ok() || infra.out().isBlank()) {
             return "";
         }
-        ContainerEngine.Result r = engine.run(List.of("inspect", infra.out().strip(), "--format",
-                "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}"), null);
+        ContainerEngine.Result r =
+                engine.run(
+                        List.of(
+                                "inspect",
+                                infra.out().strip(),
+                                "--format",
+                                "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}"),
+                        null);
         return r.ok() ? r.out().strip().split("\\s+")[0] : "";
     }
 
@@ -262,11 +340,21 @@ public final class LocalRunner {
                 }
                 if (System.nanoTime() > deadline) {
                     String container = u.podName() + "-" + p.container();
-                    ContainerEngine.Result logs = engine.run(List.of("logs", "--tail", "25", container), null);
-                    throw new KubeliftException(KubeliftException.Kind.BAD_INPUT, KubeliftException.format("pod " + u.podName(),
-                            "not ready after " + options.readinessTimeout().toSeconds() + " s (" + why + "); last log lines of "
-                                    + container + ":\n" + (logs.out() + logs.err()).strip(),
-                            "fix the cause, then `kubelift down` and `up` again"));
+                    ContainerEngine.Result logs =
+                            engine.run(List.of("logs", "--tail", "25", container), null);
+                    throw new KubeliftException(
+                            KubeliftException.Kind.BAD_INPUT,
+                            KubeliftException.format(
+                                    "pod " + u.podName(),
+                                    "not ready after "
+                                            + options.readinessTimeout().toSeconds()
+                                            + " s ("
+                                            + why
+                                            + "); last log lines of "
+                                            + container
+                                            + ":\n"
+                                            + (logs.out() + logs.err()).strip(),
+                                    "fix the cause, then `kubelift down` and `up` again"));
                 }
                 sleep();
             }
@@ -283,12 +371,29 @@ public final class LocalRunner {
         switch (p.type()) {
             case "http" -> {
                 try {
-                    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-                    HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + p.path()))
-                            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                    return r.statusCode() >= 200 && r.statusCode() < 400 ? null : "HTTP " + r.statusCode() + " from " + p.path();
+                    HttpClient client =
+                            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                    HttpResponse<Void> r =
+                            client.send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            "http://" + host + ":" + port
+                                                                    + p.path()))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding());
+                    return r.statusCode() >= 200 && r.statusCode() < 400
+                            ? null
+                            : "HTTP " + r.statusCode() + " from " + p.path();
                 } catch (IOException e) {
-                    return "GET http://" + host + ":" + port + p.path() + ": " + e.getClass().getSimpleName();
+                    return "GET http://"
+                            + host
+                            + ":"
+                            + port
+                            + p.path()
+                            + ": "
+                            + e.getClass().getSimpleName();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new KubeliftException(KubeliftException.Kind.INTERNAL, "interrupted", e);
@@ -303,7 +408,8 @@ public final class LocalRunner {
                 }
             }
             default -> {
-                List<String> args = new ArrayList<>(List.of("exec", u.podName() + "-" + p.container()));
+                List<String> args =
+                        new ArrayList<>(List.of("exec", u.podName() + "-" + p.container()));
                 args.addAll(p.command());
                 ContainerEngine.Result r = engine.run(args, null);
                 return r.ok() ? null : "exec probe exit code " + r.exitCode();
@@ -321,13 +427,18 @@ public final class LocalRunner {
     }
 
     /**
-     * Whether podman failed because an image is missing: the generated manifests name images {@code kubelift build}
-     * makes, which do not exist before it ran (podman then reports a short name it cannot resolve, or a failed pull).
+     * Whether podman failed because an image is missing: the generated manifests name images {@code
+     * kubelift build} makes, which do not exist before it ran (podman then reports a short name it
+     * cannot resolve, or a failed pull).
      */
     static boolean imageMissing(String podmanOutput) {
         String s = podmanOutput.toLowerCase(java.util.Locale.ROOT);
-        return s.contains("short-name") || s.contains("image not known") || s.contains("pull access denied")
-                || s.contains("manifest unknown") || s.contains("unable to pull") || s.contains("requested access to the resource is denied")
+        return s.contains("short-name")
+                || s.contains("image not known")
+                || s.contains("pull access denied")
+                || s.contains("manifest unknown")
+                || s.contains("unable to pull")
+                || s.contains("requested access to the resource is denied")
                 || s.contains("initializing source") && s.contains("connection refused");
     }
 
@@ -342,9 +453,12 @@ public final class LocalRunner {
 
     private void must(ContainerEngine.Result r, String what) {
         if (!r.ok()) {
-            throw new KubeliftException(KubeliftException.Kind.BAD_INPUT, KubeliftException.format(options.runtime(),
-                    "could not " + what + ": " + (r.err() + r.out()).strip(),
-                    "see the message above; `kubelift down` removes what was created so far"));
+            throw new KubeliftException(
+                    KubeliftException.Kind.BAD_INPUT,
+                    KubeliftException.format(
+                            options.runtime(),
+                            "could not " + what + ": " + (r.err() + r.out()).strip(),
+                            "see the message above; `kubelift down` removes what was created so far"));
         }
     }
 

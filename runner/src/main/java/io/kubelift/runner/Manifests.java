@@ -16,17 +16,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The Kubernetes objects of a Kustomize directory as kustomize would assemble them, for the subset kubelift
- * writes: {@code resources} (files and nested directories), {@code namespace}, {@code configMapGenerator} and
- * {@code secretGenerator} (files, envs, literals; names without hash suffix) and {@code images}. A directory
- * without kustomization.yaml contributes every {@code *.yaml} file in it. Secret values are read here and only
- * handed to the container engine.
+ * The Kubernetes objects of a Kustomize directory as kustomize would assemble them, for the subset
+ * kubelift writes: {@code resources} (files and nested directories), {@code namespace}, {@code
+ * configMapGenerator} and {@code secretGenerator} (files, envs, literals; names without hash
+ * suffix) and {@code images}. A directory without kustomization.yaml contributes every {@code
+ * *.yaml} file in it. Secret values are read here and only handed to the container engine.
  */
 final class Manifests {
-    static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .build();
+    static final ObjectMapper YAML =
+            YAMLMapper.builder()
+                    .enable(
+                            com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature
+                                    .MINIMIZE_QUOTES)
+                    .disable(
+                            com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature
+                                    .WRITE_DOC_START_MARKER)
+                    .build();
 
     final List<ObjectNode> objects = new ArrayList<>();
     final Map<String, Map<String, String>> secrets = new LinkedHashMap<>();
@@ -48,14 +53,24 @@ final class Manifests {
         }
         if (!Files.isRegularFile(k)) {
             if (!Files.isDirectory(dir)) {
-                throw KubeliftException.badInput(dir.toString(), "no such directory", "run `kubelift generate` or `convert` first");
+                throw KubeliftException.badInput(
+                        dir.toString(),
+                        "no such directory",
+                        "run `kubelift generate` or `convert` first");
             }
             try (Stream<Path> s = Files.list(dir)) {
-                for (Path p : s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
+                for (Path p :
+                        s.filter(
+                                        f ->
+                                                f.toString().endsWith(".yaml")
+                                                        || f.toString().endsWith(".yml"))
+                                .sorted()
+                                .toList()) {
                     loadFile(p);
                 }
             } catch (IOException e) {
-                throw KubeliftException.badInput(dir.toString(), "cannot list: " + e.getMessage(), null);
+                throw KubeliftException.badInput(
+                        dir.toString(), "cannot list: " + e.getMessage(), null);
             }
             return;
         }
@@ -90,7 +105,10 @@ final class Manifests {
         }
     }
 
-    /** Key → value of a generator's {@code files} ({@code [key=]path}), {@code envs}/{@code env} and {@code literals}. */
+    /**
+     * Key → value of a generator's {@code files} ({@code [key=]path}), {@code envs}/{@code env} and
+     * {@code literals}.
+     */
     private static Map<String, String> generatorData(Path dir, Path kust, JsonNode g) {
         Map<String, String> data = new LinkedHashMap<>();
         for (JsonNode f : g.path("files")) {
@@ -114,7 +132,8 @@ final class Manifests {
                 }
                 int eq = line.indexOf('=');
                 if (eq <= 0) {
-                    throw KubeliftException.badInput(envFile + ":" + (i + 1), "expected KEY=VALUE", "fix the env file");
+                    throw KubeliftException.badInput(
+                            envFile + ":" + (i + 1), "expected KEY=VALUE", "fix the env file");
                 }
                 data.put(line.substring(0, eq).strip(), line.substring(eq + 1));
             }
@@ -123,14 +142,18 @@ final class Manifests {
             String s = l.asText();
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw KubeliftException.badInput(kust.toString(), "generator literal is not KEY=VALUE", "fix " + kust);
+                throw KubeliftException.badInput(
+                        kust.toString(), "generator literal is not KEY=VALUE", "fix " + kust);
             }
             data.put(s.substring(0, eq), s.substring(eq + 1));
         }
         return data;
     }
 
-    /** kustomize's images transformer: a container image named {@code name} gets {@code newName}, {@code newTag}/{@code digest}. */
+    /**
+     * kustomize's images transformer: a container image named {@code name} gets {@code newName},
+     * {@code newTag}/{@code digest}.
+     */
     private static void rewriteImages(ObjectNode o, JsonNode images) {
         for (JsonNode containers : o.findParents("image")) {
             if (!(containers instanceof ObjectNode c) || !c.get("image").isTextual()) {

@@ -5,16 +5,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What podman must be told to run a set of Kubernetes manifests: ConfigMaps (passed with {@code --configmap}),
- * podman secrets, and one Pod per {@code kube play} call, grouped in tiers that are started one after the other;
- * {@code files} are written under the play dir (relative path → content) for the pods' {@code hostPath} mounts.
+ * What podman must be told to run a set of Kubernetes manifests: ConfigMaps (passed with {@code
+ * --configmap}), podman secrets, and one Pod per {@code kube play} call, grouped in tiers that are
+ * started one after the other; {@code files} are written under the play dir (relative path →
+ * content) for the pods' {@code hostPath} mounts.
  */
-record PlayPlan(List<ObjectNode> configMaps, List<Secret> secrets, List<List<Unit>> tiers, List<String> skipped,
+record PlayPlan(
+        List<ObjectNode> configMaps,
+        List<Secret> secrets,
+        List<List<Unit>> tiers,
+        List<String> skipped,
         Map<String, String> files) {
 
     /**
-     * A podman secret. {@code form} is {@code env} (JSON of base64 values, for secretKeyRef/envFrom) or
-     * {@code volume} (a Kubernetes Secret JSON with plain values, for secret volumes).
+     * A podman secret. {@code form} is {@code env} (JSON of base64 values, for
+     * secretKeyRef/envFrom) or {@code volume} (a Kubernetes Secret JSON with plain values, for
+     * secret volumes).
      */
     record Secret(String name, String form, Map<String, String> data) {
         @Override
@@ -24,15 +30,22 @@ record PlayPlan(List<ObjectNode> configMaps, List<Secret> secrets, List<List<Uni
     }
 
     /** A readiness check taken from a container's readiness (else startup, else liveness) probe. */
-    record Probe(String container, String type, int port, String path, List<String> command) {
-    }
+    record Probe(String container, String type, int port, String path, List<String> command) {}
 
     /**
      * One Pod and how to play it.
      *
-     * @param volumes named volumes podman will create for it (PVC claims, ConfigMap volumes), to remove on down
+     * @param volumes named volumes podman will create for it (PVC claims, ConfigMap volumes), to
+     *     remove on down
      */
-    record Unit(String podName, String workload, ObjectNode pod, List<String> aliases, List<String> containers,
-            Map<Integer, Integer> hostPorts, List<Probe> probes, List<String> volumes, boolean runsToCompletion) {
-    }
+    record Unit(
+            String podName,
+            String workload,
+            ObjectNode pod,
+            List<String> aliases,
+            List<String> containers,
+            Map<Integer, Integer> hostPorts,
+            List<Probe> probes,
+            List<String> volumes,
+            boolean runsToCompletion) {}
 }

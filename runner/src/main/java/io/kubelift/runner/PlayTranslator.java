@@ -19,26 +19,31 @@ import java.util.TreeSet;
 
 /**
  * Turns manifests meant for a cluster into what {@code podman kube play} (4.3) can run, on copies:
+ *
  * <ul>
- *   <li>StatefulSet, Deployment, DaemonSet and Job become one Pod per replica ({@code <name>-<i>}; a StatefulSet pod
- *       keeps {@code hostname}/{@code subdomain}; volumeClaimTemplates become claims {@code <template>-<name>-<i>});</li>
- *   <li>Services become network aliases of the pods they select ({@code svc}, {@code svc.ns}, {@code svc.ns.svc},
- *       {@code svc.ns.svc.cluster.local}), and every pod is also reachable by its hostname and
- *       {@code hostname.subdomain[.ns.svc.cluster.local]};</li>
- *   <li>Secrets become podman secrets (references get {@code optional: false}, which podman needs);</li>
- *   <li>probes are taken out of the pods (podman would run them with curl inside the image) and checked by the
- *       runner from the host;</li>
- *   <li>each container port is published on the same host port by the first pod that has it, and dropped from
- *       later pods (podman publishes every containerPort, so two would clash).</li>
+ *   <li>StatefulSet, Deployment, DaemonSet and Job become one Pod per replica ({@code <name>-<i>};
+ *       a StatefulSet pod keeps {@code hostname}/{@code subdomain}; volumeClaimTemplates become
+ *       claims {@code <template>-<name>-<i>});
+ *   <li>Services become network aliases of the pods they select ({@code svc}, {@code svc.ns},
+ *       {@code svc.ns.svc}, {@code svc.ns.svc.cluster.local}), and every pod is also reachable by
+ *       its hostname and {@code hostname.subdomain[.ns.svc.cluster.local]};
+ *   <li>Secrets become podman secrets (references get {@code optional: false}, which podman needs);
+ *   <li>probes are taken out of the pods (podman would run them with curl inside the image) and
+ *       checked by the runner from the host;
+ *   <li>each container port is published on the same host port by the first pod that has it, and
+ *       dropped from later pods (podman publishes every containerPort, so two would clash).
  * </ul>
- * Other kinds (Ingress, NetworkPolicy, PDB, HPA, RBAC, PVC, CronJob) are reported as skipped. Pods are grouped into
- * tiers played one after the other: StatefulSets (the addressed members others connect to) first, then
- * Deployments, DaemonSets and bare Pods, then Jobs.
+ *
+ * Other kinds (Ingress, NetworkPolicy, PDB, HPA, RBAC, PVC, CronJob) are reported as skipped. Pods
+ * are grouped into tiers played one after the other: StatefulSets (the addressed members others
+ * connect to) first, then Deployments, DaemonSets and bare Pods, then Jobs.
  */
 final class PlayTranslator {
     /** podman 4.3 refuses annotation values longer than this (it applies the label value limit). */
     static final int MAX_ANNOTATION_VALUE = 63;
-    private static final List<String> WORKLOADS = List.of("StatefulSet", "Deployment", "DaemonSet", "Job");
+
+    private static final List<String> WORKLOADS =
+            List.of("StatefulSet", "Deployment", "DaemonSet", "Job");
 
     private final Manifests manifests;
     private final Set<Integer> publishedPorts = new HashSet<>();
@@ -47,8 +52,9 @@ final class PlayTranslator {
     private final Map<String, String> files = new TreeMap<>();
 
     /**
-     * @param playDir where the runner writes the play files; files mounted with {@code subPath} from a ConfigMap
-     *                are written under it and mounted from there (see {@link #configFileMounts})
+     * @param playDir where the runner writes the play files; files mounted with {@code subPath}
+     *     from a ConfigMap are written under it and mounted from there (see {@link
+     *     #configFileMounts})
      */
     PlayTranslator(Manifests manifests, Path playDir) {
         this.manifests = manifests;
@@ -75,8 +81,14 @@ final class PlayTranslator {
                     if (workloads.containsKey(kind)) {
                         workloads.get(kind).add(o);
                     } else {
-                        skipped.add(kind + "/" + name + ": " + (kind.equals("CronJob")
-                                ? "not played locally (run its job template by hand)" : "has no meaning for a local podman run"));
+                        skipped.add(
+                                kind
+                                        + "/"
+                                        + name
+                                        + ": "
+                                        + (kind.equals("CronJob")
+                                                ? "not played locally (run its job template by hand)"
+                                                : "has no meaning for a local podman run"));
                     }
                 }
             }
@@ -99,8 +111,11 @@ final class PlayTranslator {
         for (Map.Entry<String, String> e : secretForms.entrySet()) {
             Map<String, String> data = allSecrets.get(e.getKey());
             if (data == null) {
-                throw KubeliftException.badInput("Secret/" + e.getKey(), "referenced by a pod but neither a Secret object nor a "
-                        + "secretGenerator defines it", "regenerate, or fill in k8s/base/secrets/*.env");
+                throw KubeliftException.badInput(
+                        "Secret/" + e.getKey(),
+                        "referenced by a pod but neither a Secret object nor a "
+                                + "secretGenerator defines it",
+                        "regenerate, or fill in k8s/base/secrets/*.env");
             }
             secrets.add(new PlayPlan.Secret(e.getKey(), e.getValue(), new TreeMap<>(data)));
         }
@@ -109,20 +124,36 @@ final class PlayTranslator {
 
     private static Map<String, String> secretData(ObjectNode o) {
         Map<String, String> data = new TreeMap<>();
-        o.path("data").fields().forEachRemaining(e -> data.put(e.getKey(),
-                new String(java.util.Base64.getDecoder().decode(e.getValue().asText()), java.nio.charset.StandardCharsets.UTF_8)));
-        o.path("stringData").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+        o.path("data")
+                .fields()
+                .forEachRemaining(
+                        e ->
+                                data.put(
+                                        e.getKey(),
+                                        new String(
+                                                java.util.Base64.getDecoder()
+                                                        .decode(e.getValue().asText()),
+                                                java.nio.charset.StandardCharsets.UTF_8)));
+        o.path("stringData")
+                .fields()
+                .forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
         return data;
     }
 
-    private List<PlayPlan.Unit> pods(String kind, ObjectNode w, String ns, List<ObjectNode> services, Map<String, String> secretForms) {
+    private List<PlayPlan.Unit> pods(
+            String kind,
+            ObjectNode w,
+            String ns,
+            List<ObjectNode> services,
+            Map<String, String> secretForms) {
         String name = w.path("metadata").path("name").asText();
         JsonNode template = kind.equals("Pod") ? w : w.path("spec").path("template");
-        int replicas = switch (kind) {
-            case "StatefulSet", "Deployment" -> w.path("spec").path("replicas").asInt(1);
-            case "Job" -> Math.max(1, w.path("spec").path("parallelism").asInt(1));
-            default -> 1;
-        };
+        int replicas =
+                switch (kind) {
+                    case "StatefulSet", "Deployment" -> w.path("spec").path("replicas").asInt(1);
+                    case "Job" -> Math.max(1, w.path("spec").path("parallelism").asInt(1));
+                    default -> 1;
+                };
         List<PlayPlan.Unit> units = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {
             String podName = kind.equals("Pod") ? name : name + "-" + i;
@@ -130,20 +161,25 @@ final class PlayTranslator {
             pod.put("apiVersion", "v1").put("kind", "Pod");
             ObjectNode meta = pod.putObject("metadata");
             meta.put("name", podName);
-            ObjectNode labels = template.path("metadata").path("labels").isObject()
-                    ? ((ObjectNode) template.path("metadata").path("labels")).deepCopy() : Manifests.YAML.createObjectNode();
+            ObjectNode labels =
+                    template.path("metadata").path("labels").isObject()
+                            ? ((ObjectNode) template.path("metadata").path("labels")).deepCopy()
+                            : Manifests.YAML.createObjectNode();
             if (kind.equals("StatefulSet")) {
                 labels.put("statefulset.kubernetes.io/pod-name", podName);
             }
             if (!labels.isEmpty()) {
                 meta.set("labels", labels);
             }
-            ObjectNode annotations = playableAnnotations(template.path("metadata").path("annotations"));
+            ObjectNode annotations =
+                    playableAnnotations(template.path("metadata").path("annotations"));
             if (!annotations.isEmpty()) {
                 meta.set("annotations", annotations);
             }
-            ObjectNode spec = template.path("spec").isObject() ? ((ObjectNode) template.path("spec")).deepCopy()
-                    : Manifests.YAML.createObjectNode();
+            ObjectNode spec =
+                    template.path("spec").isObject()
+                            ? ((ObjectNode) template.path("spec")).deepCopy()
+                            : Manifests.YAML.createObjectNode();
             pod.set("spec", spec);
             String hostname = spec.path("hostname").asText(podName);
             String subdomain = spec.path("subdomain").asText(null);
@@ -161,7 +197,10 @@ final class PlayTranslator {
                 spec.put("restartPolicy", spec.path("restartPolicy").asText("Never"));
             }
             List<String> volumes = new ArrayList<>();
-            ArrayNode vols = spec.has("volumes") ? (ArrayNode) spec.get("volumes") : spec.putArray("volumes");
+            ArrayNode vols =
+                    spec.has("volumes")
+                            ? (ArrayNode) spec.get("volumes")
+                            : spec.putArray("volumes");
             if (kind.equals("StatefulSet")) {
                 for (JsonNode vct : w.path("spec").path("volumeClaimTemplates")) {
                     String vname = vct.path("metadata").path("name").asText();
@@ -180,7 +219,8 @@ final class PlayTranslator {
                 }
                 if (v.has("secret") && v.get("secret") instanceof ObjectNode s) {
                     s.put("optional", false);
-                    secretForms.merge(s.path("secretName").asText(), "volume", PlayTranslator::sameForm);
+                    secretForms.merge(
+                            s.path("secretName").asText(), "volume", PlayTranslator::sameForm);
                 }
             }
             if (vols.isEmpty()) {
@@ -206,32 +246,47 @@ final class PlayTranslator {
                 }
             }
             List<String> aliases = aliases(hostname, subdomain, ns, labels, services, podName);
-            units.add(new PlayPlan.Unit(podName, kind + "/" + name, pod, aliases, containers, hostPorts, probes, volumes,
-                    kind.equals("Job") || "Never".equals(spec.path("restartPolicy").asText())));
+            units.add(
+                    new PlayPlan.Unit(
+                            podName,
+                            kind + "/" + name,
+                            pod,
+                            aliases,
+                            containers,
+                            hostPorts,
+                            probes,
+                            volumes,
+                            kind.equals("Job")
+                                    || "Never".equals(spec.path("restartPolicy").asText())));
         }
         return units;
     }
 
     /**
-     * The pod annotations podman 4.3 accepts: it checks annotation values like label values and refuses the play
-     * when one is longer than 63 characters (e.g. a sha256 {@code checksum/config}). Those annotations only roll
-     * pods on a cluster, so the local pod goes without them.
+     * The pod annotations podman 4.3 accepts: it checks annotation values like label values and
+     * refuses the play when one is longer than 63 characters (e.g. a sha256 {@code
+     * checksum/config}). Those annotations only roll pods on a cluster, so the local pod goes
+     * without them.
      */
     static ObjectNode playableAnnotations(JsonNode annotations) {
         ObjectNode kept = Manifests.YAML.createObjectNode();
-        annotations.fields().forEachRemaining(e -> {
-            if (e.getValue().asText().length() <= MAX_ANNOTATION_VALUE) {
-                kept.set(e.getKey(), e.getValue().deepCopy());
-            }
-        });
+        annotations
+                .fields()
+                .forEachRemaining(
+                        e -> {
+                            if (e.getValue().asText().length() <= MAX_ANNOTATION_VALUE) {
+                                kept.set(e.getKey(), e.getValue().deepCopy());
+                            }
+                        });
         return kept;
     }
 
     /**
-     * Does for a container's env what the kubelet does and podman 4.3 does not: the downward API fields
-     * {@code metadata.name} and {@code metadata.namespace} become literal values (podman refuses the namespace), and
-     * {@code $(NAME)} references to variables defined earlier in the list are expanded ({@code $$} escapes a
-     * {@code $}); references to unknown variables stay as they are, as on a cluster.
+     * Does for a container's env what the kubelet does and podman 4.3 does not: the downward API
+     * fields {@code metadata.name} and {@code metadata.namespace} become literal values (podman
+     * refuses the namespace), and {@code $(NAME)} references to variables defined earlier in the
+     * list are expanded ({@code $$} escapes a {@code $}); references to unknown variables stay as
+     * they are, as on a cluster.
      */
     static void resolveEnv(ObjectNode c, String podName, String ns) {
         Map<String, String> known = new HashMap<>();
@@ -281,15 +336,17 @@ final class PlayTranslator {
     }
 
     /**
-     * podman 4.3 ignores {@code subPath} on ConfigMap volumes and mounts the whole volume directory over the file's
-     * path, which fails ("not a directory"). So each ConfigMap key mounted with a {@code subPath} is written as a file
-     * under the play dir and bind-mounted from there ({@code hostPath}, type File), read-only as asked.
+     * podman 4.3 ignores {@code subPath} on ConfigMap volumes and mounts the whole volume directory
+     * over the file's path, which fails ("not a directory"). So each ConfigMap key mounted with a
+     * {@code subPath} is written as a file under the play dir and bind-mounted from there ({@code
+     * hostPath}, type File), read-only as asked.
      */
     private void configFileMounts(ObjectNode c, ArrayNode vols, String podName) {
         Map<String, String> configMapOfVolume = new HashMap<>();
         for (JsonNode v : vols) {
             if (v.has("configMap")) {
-                configMapOfVolume.put(v.path("name").asText(), v.path("configMap").path("name").asText());
+                configMapOfVolume.put(
+                        v.path("name").asText(), v.path("configMap").path("name").asText());
             }
         }
         int n = 0;
@@ -300,18 +357,37 @@ final class PlayTranslator {
             if (cm == null || key.isEmpty()) {
                 continue;
             }
-            String content = manifests.objects.stream()
-                    .filter(o -> o.path("kind").asText().equals("ConfigMap") && o.path("metadata").path("name").asText().equals(cm))
-                    .map(o -> o.path("data").path(key))
-                    .filter(JsonNode::isTextual).map(JsonNode::asText).findFirst()
-                    .orElseThrow(() -> KubeliftException.badInput("ConfigMap/" + cm, "has no key '" + key + "' that pod " + podName
-                            + " mounts", "regenerate the manifests"));
+            String content =
+                    manifests.objects.stream()
+                            .filter(
+                                    o ->
+                                            o.path("kind").asText().equals("ConfigMap")
+                                                    && o.path("metadata")
+                                                            .path("name")
+                                                            .asText()
+                                                            .equals(cm))
+                            .map(o -> o.path("data").path(key))
+                            .filter(JsonNode::isTextual)
+                            .map(JsonNode::asText)
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            KubeliftException.badInput(
+                                                    "ConfigMap/" + cm,
+                                                    "has no key '"
+                                                            + key
+                                                            + "' that pod "
+                                                            + podName
+                                                            + " mounts",
+                                                    "regenerate the manifests"));
             String rel = "files/" + podName + "/" + c.path("name").asText() + "/" + cm + "/" + key;
             files.put(rel, content);
             String volume = m.path("name").asText() + "-file-" + n++;
             ObjectNode v = vols.addObject();
             v.put("name", volume);
-            v.putObject("hostPath").put("path", playDir.resolve(rel).toString()).put("type", "File");
+            v.putObject("hostPath")
+                    .put("path", playDir.resolve(rel).toString())
+                    .put("type", "File");
             m.put("name", volume);
             m.remove("subPath");
         }
@@ -319,7 +395,8 @@ final class PlayTranslator {
 
     private static String sameForm(String a, String b) {
         if (!a.equals(b)) {
-            throw KubeliftException.usage("a Secret is used both as environment and as a volume",
+            throw KubeliftException.usage(
+                    "a Secret is used both as environment and as a volume",
                     "podman 4.3 needs a different secret format for each; split it into two Secrets");
         }
         return a;
@@ -346,7 +423,7 @@ final class PlayTranslator {
         if (!(c.get("ports") instanceof ArrayNode ports)) {
             return;
         }
-        for (Iterator<JsonNode> it = ports.elements(); it.hasNext();) {
+        for (Iterator<JsonNode> it = ports.elements(); it.hasNext(); ) {
             ObjectNode p = (ObjectNode) it.next();
             int host = p.path("hostPort").asInt(p.path("containerPort").asInt());
             if (host > 0 && publishedPorts.add(host)) {
@@ -366,11 +443,22 @@ final class PlayTranslator {
             JsonNode p = c.path(kind);
             String container = c.path("name").asText();
             if (p.has("httpGet")) {
-                return java.util.Optional.of(new PlayPlan.Probe(container, "http", port(c, p.get("httpGet").path("port")),
-                        p.get("httpGet").path("path").asText("/"), List.of()));
+                return java.util.Optional.of(
+                        new PlayPlan.Probe(
+                                container,
+                                "http",
+                                port(c, p.get("httpGet").path("port")),
+                                p.get("httpGet").path("path").asText("/"),
+                                List.of()));
             }
             if (p.has("tcpSocket")) {
-                return java.util.Optional.of(new PlayPlan.Probe(container, "tcp", port(c, p.get("tcpSocket").path("port")), null, List.of()));
+                return java.util.Optional.of(
+                        new PlayPlan.Probe(
+                                container,
+                                "tcp",
+                                port(c, p.get("tcpSocket").path("port")),
+                                null,
+                                List.of()));
             }
             if (p.has("exec")) {
                 List<String> cmd = new ArrayList<>();
@@ -391,11 +479,18 @@ final class PlayTranslator {
                 return p.path("containerPort").asInt();
             }
         }
-        throw KubeliftException.badInput("container " + c.path("name").asText(), "probe port '" + port.asText() + "' is not a named port",
+        throw KubeliftException.badInput(
+                "container " + c.path("name").asText(),
+                "probe port '" + port.asText() + "' is not a named port",
                 "regenerate the manifests");
     }
 
-    private static List<String> aliases(String hostname, String subdomain, String ns, ObjectNode labels, List<ObjectNode> services,
+    private static List<String> aliases(
+            String hostname,
+            String subdomain,
+            String ns,
+            ObjectNode labels,
+            List<ObjectNode> services,
             String podName) {
         Set<String> a = new LinkedHashSet<>();
         a.add(hostname);
@@ -415,7 +510,7 @@ final class PlayTranslator {
                 continue;
             }
             boolean matches = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = selector.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = selector.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 matches &= e.getValue().asText().equals(labels.path(e.getKey()).asText(null));
             }
@@ -431,5 +526,4 @@ final class PlayTranslator {
         }
         return List.copyOf(a);
     }
-
 }

@@ -28,11 +28,14 @@ final class PodmanCli implements ContainerEngine {
         try {
             p = new ProcessBuilder(cmd).start();
         } catch (IOException e) {
-            throw KubeliftException.usage("cannot run " + executable + ": " + e.getMessage(),
+            throw KubeliftException.usage(
+                    "cannot run " + executable + ": " + e.getMessage(),
                     "install podman (see .ci/containers-setup.sh) or pass --runtime");
         }
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
+        CompletableFuture<String> err =
+                CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+        CompletableFuture<String> out =
+                CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
         try (OutputStream in = p.getOutputStream()) {
             if (stdin != null) {
                 in.write(stdin);
@@ -46,7 +49,8 @@ final class PodmanCli implements ContainerEngine {
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new KubeliftException(KubeliftException.Kind.INTERNAL, "interrupted while running " + executable, e);
+            throw new KubeliftException(
+                    KubeliftException.Kind.INTERNAL, "interrupted while running " + executable, e);
         }
     }
 

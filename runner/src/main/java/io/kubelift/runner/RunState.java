@@ -11,20 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code up} created, kept in {@code OUT/.kubelift/run.json} and rewritten after every step, so that
- * {@code down} removes exactly that — also after an {@code up} that failed half way.
+ * What {@code up} created, kept in {@code OUT/.kubelift/run.json} and rewritten after every step,
+ * so that {@code down} removes exactly that — also after an {@code up} that failed half way.
  */
 final class RunState {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One played pod and the file it was played from. */
-    record PlayedPod(String name, String playFile) {
-    }
+    record PlayedPod(String name, String playFile) {}
 
     /** The JSON form. */
-    record Data(String runtime, String network, boolean networkCreated, List<PlayedPod> pods, List<String> volumes,
-            List<String> secrets) {
-    }
+    record Data(
+            String runtime,
+            String network,
+            boolean networkCreated,
+            List<PlayedPod> pods,
+            List<String> volumes,
+            List<String> secrets) {}
 
     final Path file;
     String runtime;
@@ -54,7 +58,9 @@ final class RunState {
             s.secrets.addAll(d.secrets() == null ? List.of() : d.secrets());
             return s;
         } catch (IOException e) {
-            throw KubeliftException.badInput(file.toString(), "cannot read the run state: " + e.getMessage(),
+            throw KubeliftException.badInput(
+                    file.toString(),
+                    "cannot read the run state: " + e.getMessage(),
                     "remove the pods by hand (podman pod ls) and delete the file");
         }
     }
@@ -63,10 +69,16 @@ final class RunState {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling("run.json.tmp");
-            JSON.writeValue(tmp.toFile(), new Data(runtime, network, networkCreated, pods, volumes, secrets));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            JSON.writeValue(
+                    tmp.toFile(),
+                    new Data(runtime, network, networkCreated, pods, volumes, secrets));
+            Files.move(
+                    tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new KubeliftException(KubeliftException.Kind.INTERNAL, "cannot write " + file + ": " + e.getMessage(), e);
+            throw new KubeliftException(
+                    KubeliftException.Kind.INTERNAL,
+                    "cannot write " + file + ": " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** up/down bookkeeping against a fake podman that tracks what exists. */
 class LocalRunnerTest {
-    @TempDir
-    Path out;
+    @TempDir Path out;
 
-    /** A fake podman: remembers created networks, secrets, pods and volumes; "exists"/"inspect" answer from that. */
+    /**
+     * A fake podman: remembers created networks, secrets, pods and volumes; "exists"/"inspect"
+     * answer from that.
+     */
     static class FakePodman implements ContainerEngine {
         final List<String> calls = new ArrayList<>();
         final Set<String> things = new HashSet<>();
@@ -50,7 +52,12 @@ class LocalRunnerTest {
                 things.add("volume:data-" + pod);
             }
             if (a0.equals("kube") && a1.equals("down")) {
-                things.remove("pod:" + Path.of(args.get(2)).getFileName().toString().replace(".yaml", ""));
+                things.remove(
+                        "pod:"
+                                + Path.of(args.get(2))
+                                        .getFileName()
+                                        .toString()
+                                        .replace(".yaml", ""));
             }
             if (a1.equals("rm")) {
                 things.remove(a0 + ":" + args.get(args.size() - 1));
@@ -62,7 +69,9 @@ class LocalRunnerTest {
     private void writeManifests() throws Exception {
         Path base = out.resolve("k8s/base");
         Files.createDirectories(base);
-        Files.writeString(base.resolve("app.yaml"), """
+        Files.writeString(
+                base.resolve("app.yaml"),
+                """
                 apiVersion: v1
                 kind: Secret
                 metadata: {name: tls}
@@ -92,14 +101,20 @@ class LocalRunnerTest {
     void downRemovesEverythingUpCreated() throws Exception {
         writeManifests();
         FakePodman podman = new FakePodman();
-        LocalRunner runner = new LocalRunner(new RunOptions("podman", "kl-test", Duration.ofSeconds(1)), podman);
+        LocalRunner runner =
+                new LocalRunner(new RunOptions("podman", "kl-test", Duration.ofSeconds(1)), podman);
         RunResult r = runner.up(out);
         assertEquals(List.of("db-0"), r.pods().stream().map(RunResult.Pod::name).toList());
         assertEquals(List.of("db-0-db"), r.pods().get(0).containers());
         assertTrue(Files.exists(out.resolve(".kubelift/run.json")));
-        assertTrue(podman.things.containsAll(Set.of("network:kl-test", "secret:tls", "pod:db-0", "volume:data-db-0")), podman.things.toString());
-        // the secret value goes to podman on stdin only, as a Kubernetes Secret with plain data (for a volume)
-        assertEquals("{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"tls\"},\"data\":{\"password\":\"s3cret\"}}",
+        assertTrue(
+                podman.things.containsAll(
+                        Set.of("network:kl-test", "secret:tls", "pod:db-0", "volume:data-db-0")),
+                podman.things.toString());
+        // the secret value goes to podman on stdin only, as a Kubernetes Secret with plain data
+        // (for a volume)
+        assertEquals(
+                "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"tls\"},\"data\":{\"password\":\"s3cret\"}}",
                 new String(podman.stdins.get(0), StandardCharsets.UTF_8));
         assertFalse(String.join("\n", podman.calls).contains("s3cret"));
         assertFalse(Files.readString(out.resolve(".kubelift/run.json")).contains("s3cret"));
@@ -118,7 +133,8 @@ class LocalRunnerTest {
         writeManifests();
         FakePodman podman = new FakePodman();
         podman.things.add("network:shared");
-        LocalRunner runner = new LocalRunner(new RunOptions(null, "shared", Duration.ofSeconds(1)), podman);
+        LocalRunner runner =
+                new LocalRunner(new RunOptions(null, "shared", Duration.ofSeconds(1)), podman);
         runner.up(out);
         runner.down(out);
         assertEquals(Set.of("network:shared"), podman.things);
@@ -126,11 +142,14 @@ class LocalRunnerTest {
 
     @Test
     void everyPodIsPlayedBeforeAnyIsWaitedFor() throws Exception {
-        // the StatefulSet member's start script waits for the Deployment's Service: waiting for it before playing the
+        // the StatefulSet member's start script waits for the Deployment's Service: waiting for it
+        // before playing the
         // Deployment would never end
         Path base = out.resolve("k8s/base");
         Files.createDirectories(base);
-        Files.writeString(base.resolve("app.yaml"), """
+        Files.writeString(
+                base.resolve("app.yaml"),
+                """
                 apiVersion: apps/v1
                 kind: StatefulSet
                 metadata: {name: worker}
@@ -178,20 +197,27 @@ class LocalRunnerTest {
     @Test
     void upBeforeTheImagesAreBuiltSaysToRunKubeliftBuildNotPodmansRawError() throws Exception {
         writeManifests();
-        FakePodman podman = new FakePodman() {
-            @Override
-            public Result run(List<String> args, byte[] stdin) {
-                if (args.get(0).equals("kube") && args.get(1).equals("play")) {
-                    calls.add(String.join(" ", args));
-                    return new Result(125, "", "Error: db-0: short-name resolution enforced but cannot prompt without a TTY\n");
-                }
-                return super.run(args, stdin);
-            }
-        };
-        LocalRunner runner = new LocalRunner(new RunOptions("podman", "kl-test", Duration.ofSeconds(1)), podman);
+        FakePodman podman =
+                new FakePodman() {
+                    @Override
+                    public Result run(List<String> args, byte[] stdin) {
+                        if (args.get(0).equals("kube") && args.get(1).equals("play")) {
+                            calls.add(String.join(" ", args));
+                            return new Result(
+                                    125,
+                                    "",
+                                    "Error: db-0: short-name resolution enforced but cannot prompt without a TTY\n");
+                        }
+                        return super.run(args, stdin);
+                    }
+                };
+        LocalRunner runner =
+                new LocalRunner(new RunOptions("podman", "kl-test", Duration.ofSeconds(1)), podman);
         KubeliftException e = assertThrows(KubeliftException.class, () -> runner.up(out));
         assertEquals(3, e.exitCode());
-        assertTrue(e.getMessage().contains("is not built or not pullable") && e.getMessage().contains("kubelift build "),
+        assertTrue(
+                e.getMessage().contains("is not built or not pullable")
+                        && e.getMessage().contains("kubelift build "),
                 e.getMessage());
         runner.down(out);
     }

@@ -17,30 +17,54 @@ import org.junit.jupiter.api.io.TempDir;
 /** Translation of cluster manifests into podman kube play input, checked against golden files. */
 class PlayTranslatorTest {
     static final Path FIXTURE = Path.of("src/test/resources/run/yarn/k8s/base");
-    /** Where the hostPath mounts of the golden play files point (the runner passes OUT/.kubelift/play). */
+
+    /**
+     * Where the hostPath mounts of the golden play files point (the runner passes
+     * OUT/.kubelift/play).
+     */
     static final Path PLAY_DIR = Path.of("/out/.kubelift/play");
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
-    /** The play files plus a summary of aliases, ports, probes, volumes, secrets (keys only) and play commands. */
+    /**
+     * The play files plus a summary of aliases, ports, probes, volumes, secrets (keys only) and
+     * play commands.
+     */
     static String summary(PlayPlan plan, Path playDir) {
         StringBuilder sb = new StringBuilder();
         int t = 0;
         for (List<PlayPlan.Unit> tier : plan.tiers()) {
             sb.append("tier ").append(t++).append('\n');
             for (PlayPlan.Unit u : tier) {
-                sb.append("  pod ").append(u.podName()).append(" from ").append(u.workload()).append('\n');
+                sb.append("  pod ")
+                        .append(u.podName())
+                        .append(" from ")
+                        .append(u.workload())
+                        .append('\n');
                 sb.append("    containers: ").append(u.containers()).append('\n');
                 sb.append("    aliases: ").append(u.aliases()).append('\n');
                 sb.append("    hostPorts: ").append(u.hostPorts()).append('\n');
                 sb.append("    probes: ").append(u.probes()).append('\n');
                 sb.append("    volumes: ").append(u.volumes()).append('\n');
                 sb.append("    runsToCompletion: ").append(u.runsToCompletion()).append('\n');
-                List<String> cms = plan.configMaps().stream()
-                        .map(c -> "configmap-" + c.path("metadata").path("name").asText() + ".yaml").toList();
-                sb.append("    play: podman ").append(String.join(" ",
-                        LocalRunner.playArgs(u, cms, Path.of(u.podName() + ".yaml"), "kubelift"))).append('\n');
+                List<String> cms =
+                        plan.configMaps().stream()
+                                .map(
+                                        c ->
+                                                "configmap-"
+                                                        + c.path("metadata").path("name").asText()
+                                                        + ".yaml")
+                                .toList();
+                sb.append("    play: podman ")
+                        .append(
+                                String.join(
+                                        " ",
+                                        LocalRunner.playArgs(
+                                                u,
+                                                cms,
+                                                Path.of(u.podName() + ".yaml"),
+                                                "kubelift")))
+                        .append('\n');
             }
         }
         plan.secrets().forEach(s -> sb.append("secret ").append(s).append('\n'));
@@ -70,8 +94,11 @@ class PlayTranslatorTest {
         }
         assertFalse(all.contains("not-a-real-password"));
         // ...but the podman secret carries it, base64 in a JSON map, for secretKeyRef
-        String content = new String(LocalRunner.secretContent(plan.secrets().get(0)), StandardCharsets.UTF_8);
-        assertEquals("{\"SSL_SERVER_KEYSTORE_PASSWORD\":\"bm90LWEtcmVhbC1wYXNzd29yZA==\"}", content);
+        String content =
+                new String(
+                        LocalRunner.secretContent(plan.secrets().get(0)), StandardCharsets.UTF_8);
+        assertEquals(
+                "{\"SSL_SERVER_KEYSTORE_PASSWORD\":\"bm90LWEtcmVhbC1wYXNzd29yZA==\"}", content);
     }
 
     @Test
@@ -85,7 +112,9 @@ class PlayTranslatorTest {
     void aMissingSecretIsAnErrorNamingIt() throws Exception {
         Path base = tmp.resolve("k8s/base");
         Files.createDirectories(base);
-        Files.writeString(base.resolve("d.yaml"), """
+        Files.writeString(
+                base.resolve("d.yaml"),
+                """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: web}
@@ -99,7 +128,10 @@ class PlayTranslatorTest {
                             - name: P
                               valueFrom: {secretKeyRef: {name: creds, key: P}}
                 """);
-        KubeliftException e = assertThrows(KubeliftException.class, () -> new PlayTranslator(Manifests.load(base), PLAY_DIR).translate());
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class,
+                        () -> new PlayTranslator(Manifests.load(base), PLAY_DIR).translate());
         assertTrue(e.getMessage().startsWith("Secret/creds: "), e.getMessage());
     }
 }

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tiny app end to end where podman and the local registry (.ci/containers-setup.sh) are present: Jib build on a
- * jlink base, push, play a Deployment + Service + secretGenerator with the local runner, HTTP to it, down.
+ * The tiny app end to end where podman and the local registry (.ci/containers-setup.sh) are
+ * present: Jib build on a jlink base, push, play a Deployment + Service + secretGenerator with the
+ * local runner, HTTP to it, down.
  */
 class PodmanRunTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     static boolean available() {
         try {
@@ -35,8 +35,13 @@ class PodmanRunTest {
             if (p.waitFor() != 0) {
                 return false;
             }
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:5000/v2/"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:5000/v2/"))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200 && "root".equals(System.getProperty("user.name"));
         } catch (Exception e) {
             return false;
@@ -45,11 +50,19 @@ class PodmanRunTest {
 
     @Test
     void buildsPushesPlaysAndTearsDownTheTinyApp() throws Exception {
-        assumeTrue(available(), "needs podman, root and a registry on 127.0.0.1:5000 (run .ci/containers-setup.sh)");
+        assumeTrue(
+                available(),
+                "needs podman, root and a registry on 127.0.0.1:5000 (run .ci/containers-setup.sh)");
         Path app = TinyApp.write(tmp.resolve("app"), "it");
-        ImageOptions io = new ImageOptions("registry:localhost:5000/kubelift-it", "jlink",
-                Path.of("target", "kubelift-test-cache").toAbsolutePath(), true);
-        BuildResult built = new ImageBuilder(io).build(TinyApp.plan(false), new DirAppFiles(app), TinyApp.generated());
+        ImageOptions io =
+                new ImageOptions(
+                        "registry:localhost:5000/kubelift-it",
+                        "jlink",
+                        Path.of("target", "kubelift-test-cache").toAbsolutePath(),
+                        true);
+        BuildResult built =
+                new ImageBuilder(io)
+                        .build(TinyApp.plan(false), new DirAppFiles(app), TinyApp.generated());
         String image = built.images().get("hello");
         assertTrue(image.startsWith("localhost:5000/kubelift-it/hello@sha256:"), image);
 
@@ -57,14 +70,18 @@ class PodmanRunTest {
         Path base = out.resolve("k8s/base");
         Files.createDirectories(base.resolve("secrets"));
         Files.writeString(base.resolve("secrets/greeting.env"), "GREETING=hi-from-a-secret\n");
-        Files.writeString(base.resolve("kustomization.yaml"), """
+        Files.writeString(
+                base.resolve("kustomization.yaml"),
+                """
                 namespace: tiny
                 resources: [hello.yaml]
                 secretGenerator:
                   - name: greeting
                     envs: [secrets/greeting.env]
                 """);
-        Files.writeString(base.resolve("hello.yaml"), """
+        Files.writeString(
+                base.resolve("hello.yaml"),
+                """
                 apiVersion: v1
                 kind: Service
                 metadata: {name: hello}
@@ -90,14 +107,21 @@ class PodmanRunTest {
                           ports: [{containerPort: 8080, hostPort: 18471}]
                           readinessProbe:
                             httpGet: {path: /healthz, port: 8080}
-                """.formatted(image));
-        LocalRunner runner = new LocalRunner(new RunOptions("podman", "kubelift-it", Duration.ofSeconds(90)));
+                """
+                        .formatted(image));
+        LocalRunner runner =
+                new LocalRunner(new RunOptions("podman", "kubelift-it", Duration.ofSeconds(90)));
         try {
             RunResult r = runner.up(out);
             assertEquals(List.of("hello-0-hello"), r.pods().get(0).containers());
             assertTrue(r.pods().get(0).aliases().contains("hello.tiny.svc.cluster.local"));
-            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18471/")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:18471/"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body();
             assertTrue(body.contains("GREETING=hi-from-a-secret"), body);
             assertTrue(body.contains("user=app"), "the runtime uid needs a passwd entry: " + body);
         } finally {

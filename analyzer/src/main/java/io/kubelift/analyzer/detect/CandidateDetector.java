@@ -22,17 +22,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The last resort, when no other detector found a component: a plan a person can finish rather than an empty one.
- * Candidates, each marked {@code needs review} in its description, come from (in this order, the first that yields
- * any): the launches the scripts make that were classified as tools; the fully-qualified class names that launch
- * scripts of any kind ({@code .sh}, {@code .bat}/{@code .cmd}, Python, Perl, extension-less) mention and that are
- * real main classes in the app's jars or class files; the Main-Class (or Start-Class) of the jars at the app's top
- * level. Nothing is a candidate without that evidence.
+ * The last resort, when no other detector found a component: a plan a person can finish rather than
+ * an empty one. Candidates, each marked {@code needs review} in its description, come from (in this
+ * order, the first that yields any): the launches the scripts make that were classified as tools;
+ * the fully-qualified class names that launch scripts of any kind ({@code .sh}, {@code .bat}/{@code
+ * .cmd}, Python, Perl, extension-less) mention and that are real main classes in the app's jars or
+ * class files; the Main-Class (or Start-Class) of the jars at the app's top level. Nothing is a
+ * candidate without that evidence.
  */
 public final class CandidateDetector implements Detector {
     /** A qualified name whose last segment starts upper-case: {@code org.acme.server.Main}. */
-    private static final Pattern FQCN = Pattern.compile("(?<![\\w.$/-])((?:[a-z_][a-z0-9_]*\\.){1,}[A-Z][A-Za-z0-9_$]*)(?![\\w$]|\\.[\\w])");
-    private static final Pattern LAUNCHER = Pattern.compile("(?i).*\\.(sh|bash|ksh|bat|cmd|py|pl|rb|ps1)$");
+    private static final Pattern FQCN =
+            Pattern.compile(
+                    "(?<![\\w.$/-])((?:[a-z_][a-z0-9_]*\\.){1,}[A-Z][A-Za-z0-9_$]*)(?![\\w$]|\\.[\\w])");
+
+    private static final Pattern LAUNCHER =
+            Pattern.compile("(?i).*\\.(sh|bash|ksh|bat|cmd|py|pl|rb|ps1)$");
     private static final long MAX_SCRIPT_BYTES = 1 << 20;
     private static final int MAX_MENTIONS = 200;
     static final String REVIEW = "needs review: ";
@@ -47,7 +52,8 @@ public final class CandidateDetector implements Detector {
         if (!ctx.components().isEmpty()) {
             return;
         }
-        // launches that name no tool come first, then the main classes launchers mention, then tool launches, then jars
+        // launches that name no tool come first, then the main classes launchers mention, then tool
+        // launches, then jars
         boolean found = fromLaunches(ctx, false);
         found |= fromMentions(ctx);
         if (!found && !fromLaunches(ctx, true)) {
@@ -66,22 +72,44 @@ public final class CandidateDetector implements Detector {
         for (var e : byName.entrySet()) {
             ShellLaunch l = e.getValue();
             Evidence ev = ComponentParts.launchEvidence(inv, l);
-            String what = l.command().mainClass() != null ? l.command().mainClass() : "-jar " + l.command().jar();
+            String what =
+                    l.command().mainClass() != null
+                            ? l.command().mainClass()
+                            : "-jar " + l.command().jar();
             ctx.claim(l);
-            ctx.add(id(), Component.builder(e.getKey())
-                    .description(REVIEW + "java " + what + " launched by " + l.entryScript() + " was classified as a "
-                            + LaunchClassifier.classify(l).name().toLowerCase(Locale.ROOT)
-                            + " launch; keep it if it is a long-running server, delete it if it is a tool")
-                    .entrypoint(JavaLaunchDetector.withManifestMain(ctx, ComponentParts.entrypoint(l, ev)))
-                    .runtime(new RuntimeRequirements("17", null, null, null))
-                    .ports(ComponentParts.ports(inv, ComponentParts.configFilesOf(inv, l.command()), f -> true))
-                    .evidence(ev)
-                    .build());
+            ctx.add(
+                    id(),
+                    Component.builder(e.getKey())
+                            .description(
+                                    REVIEW
+                                            + "java "
+                                            + what
+                                            + " launched by "
+                                            + l.entryScript()
+                                            + " was classified as a "
+                                            + LaunchClassifier.classify(l)
+                                                    .name()
+                                                    .toLowerCase(Locale.ROOT)
+                                            + " launch; keep it if it is a long-running server, delete it if it is a tool")
+                            .entrypoint(
+                                    JavaLaunchDetector.withManifestMain(
+                                            ctx, ComponentParts.entrypoint(l, ev)))
+                            .runtime(new RuntimeRequirements("17", null, null, null))
+                            .ports(
+                                    ComponentParts.ports(
+                                            inv,
+                                            ComponentParts.configFilesOf(inv, l.command()),
+                                            f -> true))
+                            .evidence(ev)
+                            .build());
         }
         return !byName.isEmpty();
     }
 
-    /** Launchers the interpreter could not follow: the class names they mention that are real main classes. */
+    /**
+     * Launchers the interpreter could not follow: the class names they mention that are real main
+     * classes.
+     */
     private boolean fromMentions(DetectionContext ctx) {
         Inventory inv = ctx.inventory();
         Jars jars = ctx.jars();
@@ -98,13 +126,16 @@ public final class CandidateDetector implements Detector {
             List<String> lines = new String(b.get(), StandardCharsets.ISO_8859_1).lines().toList();
             for (int i = 0; i < lines.size() && mentions < MAX_MENTIONS; i++) {
                 String line = lines.get(i);
-                if (line.strip().startsWith("#") || line.strip().toLowerCase(Locale.ROOT).startsWith("rem ")) {
+                if (line.strip().startsWith("#")
+                        || line.strip().toLowerCase(Locale.ROOT).startsWith("rem ")) {
                     continue;
                 }
                 Matcher m = FQCN.matcher(line);
                 while (m.find() && mentions < MAX_MENTIONS) {
                     String c = m.group(1);
-                    if (found.containsKey(c) || ctx.isClaimedClass(c) || !JavaCommand.isQualifiedClassName(c)) {
+                    if (found.containsKey(c)
+                            || ctx.isClaimedClass(c)
+                            || !JavaCommand.isQualifiedClassName(c)) {
                         continue;
                     }
                     mentions++;
@@ -117,14 +148,29 @@ public final class CandidateDetector implements Detector {
         for (var e : found.entrySet()) {
             String c = e.getKey();
             List<String> cp = jars.jarOf(c).map(List::of).orElse(List.of());
-            ctx.add(id(), Component.builder(Names.dnsLabel(simpleName(c)))
-                    .description(REVIEW + e.getValue().file() + " names " + c + ", a main class of the app"
-                            + (cp.isEmpty() ? "" : " (in " + cp.get(0) + ")") + ", in a launch the analysis could not follow; "
-                            + "check the classpath, options and arguments, and delete the component if it is a tool")
-                    .entrypoint(Entrypoint.mainClass(e.getValue().file(), c, cp, List.of(), List.of(), e.getValue()))
-                    .runtime(new RuntimeRequirements("17", null, null, null))
-                    .evidence(e.getValue())
-                    .build());
+            ctx.add(
+                    id(),
+                    Component.builder(Names.dnsLabel(simpleName(c)))
+                            .description(
+                                    REVIEW
+                                            + e.getValue().file()
+                                            + " names "
+                                            + c
+                                            + ", a main class of the app"
+                                            + (cp.isEmpty() ? "" : " (in " + cp.get(0) + ")")
+                                            + ", in a launch the analysis could not follow; "
+                                            + "check the classpath, options and arguments, and delete the component if it is a tool")
+                            .entrypoint(
+                                    Entrypoint.mainClass(
+                                            e.getValue().file(),
+                                            c,
+                                            cp,
+                                            List.of(),
+                                            List.of(),
+                                            e.getValue()))
+                            .runtime(new RuntimeRequirements("17", null, null, null))
+                            .evidence(e.getValue())
+                            .build());
         }
         return !found.isEmpty();
     }
@@ -134,20 +180,42 @@ public final class CandidateDetector implements Detector {
         List<String> top = new ArrayList<>();
         for (String j : jars.jars()) {
             String dir = RelPaths.parent(j);
-            if (!dir.contains("/") && !dir.matches("(?i)(lib|libs|ext|modules|system|repository|plugins?|tools?|client|bin/client)")) {
+            if (!dir.contains("/")
+                    && !dir.matches(
+                            "(?i)(lib|libs|ext|modules|system|repository|plugins?|tools?|client|bin/client)")) {
                 top.add(j);
             }
         }
         for (var e : jars.manifestMains(top).entrySet()) {
             Evidence ev = Evidence.ofFile(e.getKey());
-            String name = RelPaths.fileName(e.getKey()).replaceAll("(?i)(-\\d[\\w.-]*)?\\.jar$", "");
-            ctx.add(id(), Component.builder(Names.dnsLabel(name.isBlank() ? simpleName(e.getValue()) : name))
-                    .description(REVIEW + e.getKey() + " is a runnable jar (Main-Class " + e.getValue() + ") that no script launches; "
-                            + "keep it if it is the app's server")
-                    .entrypoint(new Entrypoint(null, e.getValue(), e.getKey(), null, List.of(e.getKey()), List.of(), List.of(), null, ev))
-                    .runtime(new RuntimeRequirements("17", null, null, null))
-                    .evidence(ev)
-                    .build());
+            String name =
+                    RelPaths.fileName(e.getKey()).replaceAll("(?i)(-\\d[\\w.-]*)?\\.jar$", "");
+            ctx.add(
+                    id(),
+                    Component.builder(
+                                    Names.dnsLabel(
+                                            name.isBlank() ? simpleName(e.getValue()) : name))
+                            .description(
+                                    REVIEW
+                                            + e.getKey()
+                                            + " is a runnable jar (Main-Class "
+                                            + e.getValue()
+                                            + ") that no script launches; "
+                                            + "keep it if it is the app's server")
+                            .entrypoint(
+                                    new Entrypoint(
+                                            null,
+                                            e.getValue(),
+                                            e.getKey(),
+                                            null,
+                                            List.of(e.getKey()),
+                                            List.of(),
+                                            List.of(),
+                                            null,
+                                            ev))
+                            .runtime(new RuntimeRequirements("17", null, null, null))
+                            .evidence(ev)
+                            .build());
         }
     }
 
@@ -156,7 +224,9 @@ public final class CandidateDetector implements Detector {
             return true;
         }
         String dir = RelPaths.parent(f);
-        return !RelPaths.fileName(f).contains(".") && (dir.equals("bin") || dir.endsWith("/bin")) && inv.files().size(f) < MAX_SCRIPT_BYTES;
+        return !RelPaths.fileName(f).contains(".")
+                && (dir.equals("bin") || dir.endsWith("/bin"))
+                && inv.files().size(f) < MAX_SCRIPT_BYTES;
     }
 
     private static String simpleName(String c) {
@@ -167,5 +237,4 @@ public final class CandidateDetector implements Detector {
     public static boolean needsReview(Component c) {
         return c.description() != null && c.description().startsWith(REVIEW);
     }
-
 }

@@ -26,13 +26,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-/** Shared pieces for detectors: ports, secrets, directories, config files, entrypoints and memory from the inventory. */
+/**
+ * Shared pieces for detectors: ports, secrets, directories, config files, entrypoints and memory
+ * from the inventory.
+ */
 public final class ComponentParts {
     /** Memory request = heap × this, for metaspace, threads, direct buffers and GC overhead. */
     public static final double HEAP_HEADROOM = 1.5;
 
-    private ComponentParts() {
-    }
+    private ComponentParts() {}
 
     public static List<ConfigFile> configFiles(Inventory inv, Collection<String> files) {
         List<ConfigFile> out = new ArrayList<>();
@@ -45,12 +47,18 @@ public final class ComponentParts {
         return out;
     }
 
-    /** Config files in the directories on a classpath, in files named by the args or -D options, that exist in the app. */
+    /**
+     * Config files in the directories on a classpath, in files named by the args or -D options,
+     * that exist in the app.
+     */
     public static Set<String> configFilesOf(Inventory inv, JavaCommand cmd) {
         Set<String> out = new TreeSet<>();
         List<String> refs = new ArrayList<>(cmd.classpath());
         refs.addAll(cmd.args());
-        cmd.jvmOptions().stream().filter(o -> o.startsWith("-D") && o.contains("=")).map(o -> o.substring(o.indexOf('=') + 1)).forEach(refs::add);
+        cmd.jvmOptions().stream()
+                .filter(o -> o.startsWith("-D") && o.contains("="))
+                .map(o -> o.substring(o.indexOf('=') + 1))
+                .forEach(refs::add);
         for (String ref : refs) {
             if (ref.endsWith("*") || ref.endsWith(".jar")) {
                 continue;
@@ -58,7 +66,9 @@ public final class ComponentParts {
             String r = ref.replace('\\', '/');
             for (String f : inv.configFormats().keySet()) {
                 String dir = RelPaths.parent(f);
-                if (!dir.isEmpty() && (r.endsWith("/" + dir) || r.equals(dir)) || r.endsWith("/" + f) || r.equals(f)) {
+                if (!dir.isEmpty() && (r.endsWith("/" + dir) || r.equals(dir))
+                        || r.endsWith("/" + f)
+                        || r.equals(f)) {
                     out.add(f);
                 }
             }
@@ -66,22 +76,38 @@ public final class ComponentParts {
         return out;
     }
 
-    public static List<Port> ports(Inventory inv, Collection<String> files, Predicate<Fact> filter) {
+    public static List<Port> ports(
+            Inventory inv, Collection<String> files, Predicate<Fact> filter) {
         Map<Integer, Port> byPort = new LinkedHashMap<>();
-        inv.facts(FactKind.LISTEN_PORT).filter(f -> files.contains(f.evidence().file())).filter(filter).forEach(f -> {
-            int port;
-            try {
-                port = Integer.parseInt(f.subject());
-            } catch (NumberFormatException e) {
-                return;
-            }
-            String key = f.attr("configKey");
-            if (switchedOff(inv, f.evidence().file(), key)) {
-                return;
-            }
-            String name = f.attr("name") != null ? f.attr("name") : portName(key != null ? key : f.attr("via"), port);
-            byPort.putIfAbsent(port, new Port(unique(name, byPort.values()), port, "TCP", httpish(key) ? "http" : null, key, f.evidence()));
-        });
+        inv.facts(FactKind.LISTEN_PORT)
+                .filter(f -> files.contains(f.evidence().file()))
+                .filter(filter)
+                .forEach(
+                        f -> {
+                            int port;
+                            try {
+                                port = Integer.parseInt(f.subject());
+                            } catch (NumberFormatException e) {
+                                return;
+                            }
+                            String key = f.attr("configKey");
+                            if (switchedOff(inv, f.evidence().file(), key)) {
+                                return;
+                            }
+                            String name =
+                                    f.attr("name") != null
+                                            ? f.attr("name")
+                                            : portName(key != null ? key : f.attr("via"), port);
+                            byPort.putIfAbsent(
+                                    port,
+                                    new Port(
+                                            unique(name, byPort.values()),
+                                            port,
+                                            "TCP",
+                                            httpish(key) ? "http" : null,
+                                            key,
+                                            f.evidence()));
+                        });
         List<Port> out = new ArrayList<>(byPort.values());
         out.sort(Comparator.comparingInt(Port::port));
         return out;
@@ -89,8 +115,9 @@ public final class ComponentParts {
 
     /**
      * Whether a port setting's own switch, in the same file, turns it off: {@code jmxmpPort} beside
-     * {@code jmxmpEnabled = false}, {@code admin.port} beside {@code admin.enabled=false} (the stem before
-     * {@code port}, then {@code enabled}/{@code enable}, any separator or case). A port that is off does not listen.
+     * {@code jmxmpEnabled = false}, {@code admin.port} beside {@code admin.enabled=false} (the stem
+     * before {@code port}, then {@code enabled}/{@code enable}, any separator or case). A port that
+     * is off does not listen.
      */
     public static boolean switchedOff(Inventory inv, String file, String key) {
         if (key == null || file == null) {
@@ -100,13 +127,22 @@ public final class ComponentParts {
         if (stem.equals(key) || stem.isEmpty()) {
             return false;
         }
-        java.util.regex.Pattern sw = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stem) + "[._-]?enabled?",
-                java.util.regex.Pattern.CASE_INSENSITIVE);
-        return inv.entries(file).anyMatch(e -> sw.matcher(e.key()).matches() && e.value().strip().equalsIgnoreCase("false"));
+        java.util.regex.Pattern sw =
+                java.util.regex.Pattern.compile(
+                        java.util.regex.Pattern.quote(stem) + "[._-]?enabled?",
+                        java.util.regex.Pattern.CASE_INSENSITIVE);
+        return inv.entries(file)
+                .anyMatch(
+                        e ->
+                                sw.matcher(e.key()).matches()
+                                        && e.value().strip().equalsIgnoreCase("false"));
     }
 
     static boolean httpish(String key) {
-        return key != null && key.toLowerCase(java.util.Locale.ROOT).matches(".*(http|web|server\\.port|rest|ui|admin\\.serverport).*") && !key.contains("https");
+        return key != null
+                && key.toLowerCase(java.util.Locale.ROOT)
+                        .matches(".*(http|web|server\\.port|rest|ui|admin\\.serverport).*")
+                && !key.contains("https");
     }
 
     private static String unique(String name, Collection<Port> existing) {
@@ -118,45 +154,76 @@ public final class ComponentParts {
                 return n;
             }
             String suffix = "-" + i++;
-            n = (name.length() + suffix.length() > 15 ? name.substring(0, 15 - suffix.length()) : name) + suffix;
+            n =
+                    (name.length() + suffix.length() > 15
+                                    ? name.substring(0, 15 - suffix.length())
+                                    : name)
+                            + suffix;
             n = n.replaceAll("-+", "-");
         }
     }
 
-    /** {@code yarn.resourcemanager.webapp.address} → {@code webapp}; {@code server.port} → {@code server}; max 15 chars. */
+    /**
+     * {@code yarn.resourcemanager.webapp.address} → {@code webapp}; {@code server.port} → {@code
+     * server}; max 15 chars.
+     */
     public static String portName(String key, int port) {
         if (key == null) {
             return "tcp-" + port;
         }
-        String k = key.replaceAll("@port$|[._-](address|port|listeners?|addr)$", "").replaceAll("(?i)port$", "");
+        String k =
+                key.replaceAll("@port$|[._-](address|port|listeners?|addr)$", "")
+                        .replaceAll("(?i)port$", "");
         String[] parts = k.split("[./@\\[\\]]");
         String last = parts.length == 0 ? "" : parts[parts.length - 1];
         String n = Names.dnsLabel(last.isEmpty() ? "tcp-" + port : last, 15);
         return n.equals("app") ? "tcp-" + port : n;
     }
 
-    public static List<SecretRef> secrets(Inventory inv, Collection<String> files, Predicate<SecretHit> filter) {
+    public static List<SecretRef> secrets(
+            Inventory inv, Collection<String> files, Predicate<SecretHit> filter) {
         Map<String, SecretRef> out = new java.util.TreeMap<>();
         for (SecretHit h : inv.secrets()) {
             if (files.contains(h.file()) && filter.test(h)) {
-                out.putIfAbsent(h.file() + "\u0000" + h.key(), new SecretRef(h.key(), h.file(), h.kind(), null, h.evidence()));
+                out.putIfAbsent(
+                        h.file() + "\u0000" + h.key(),
+                        new SecretRef(h.key(), h.file(), h.kind(), null, h.evidence()));
             }
         }
         return new ArrayList<>(out.values());
     }
 
-    public static List<StateDir> state(Inventory inv, Collection<String> files, Predicate<Fact> filter) {
+    public static List<StateDir> state(
+            Inventory inv, Collection<String> files, Predicate<Fact> filter) {
         Map<String, StateDir> out = new java.util.TreeMap<>();
-        inv.facts(FactKind.STATE_DIR).filter(f -> files.contains(f.evidence().file())).filter(filter).forEach(f ->
-                out.putIfAbsent(f.subject(), new StateDir(f.subject(), f.attr("purpose"), f.attr("configKey"),
-                        "true".equals(f.attr("durable")), f.evidence())));
+        inv.facts(FactKind.STATE_DIR)
+                .filter(f -> files.contains(f.evidence().file()))
+                .filter(filter)
+                .forEach(
+                        f ->
+                                out.putIfAbsent(
+                                        f.subject(),
+                                        new StateDir(
+                                                f.subject(),
+                                                f.attr("purpose"),
+                                                f.attr("configKey"),
+                                                "true".equals(f.attr("durable")),
+                                                f.evidence())));
         return new ArrayList<>(out.values());
     }
 
-    public static List<LogDir> logs(Inventory inv, Collection<String> files, Predicate<Fact> filter) {
+    public static List<LogDir> logs(
+            Inventory inv, Collection<String> files, Predicate<Fact> filter) {
         Map<String, LogDir> out = new java.util.TreeMap<>();
-        inv.facts(FactKind.LOG_DIR).filter(f -> files.contains(f.evidence().file())).filter(filter).forEach(f ->
-                out.putIfAbsent(f.subject(), new LogDir(f.subject(), f.attr("configKey"), f.evidence())));
+        inv.facts(FactKind.LOG_DIR)
+                .filter(f -> files.contains(f.evidence().file()))
+                .filter(filter)
+                .forEach(
+                        f ->
+                                out.putIfAbsent(
+                                        f.subject(),
+                                        new LogDir(
+                                                f.subject(), f.attr("configKey"), f.evidence())));
         return new ArrayList<>(out.values());
     }
 
@@ -179,44 +246,88 @@ public final class ComponentParts {
         return new Resources(null, mi + "Mi", evidence);
     }
 
-    /** The launch's entrypoint with fixed heap options removed (the heap becomes the memory request). */
+    /**
+     * The launch's entrypoint with fixed heap options removed (the heap becomes the memory
+     * request).
+     */
     public static Entrypoint entrypoint(ShellLaunch l, Evidence ev) {
         JavaCommand c = l.command();
-        List<String> opts = c.jvmOptions().stream().filter(o -> !o.startsWith("-Xmx") && !o.startsWith("-Xms")).map(ComponentParts::appPathIn).toList();
-        return new Entrypoint(l.entryScript(), c.mainClass(), c.jar() == null ? null : appPath(c.jar()), null,
-                c.classpath().stream().map(ComponentParts::appPath).distinct().toList(), opts, c.args().stream().map(ComponentParts::appPathIn).toList(), null, ev);
+        List<String> opts =
+                c.jvmOptions().stream()
+                        .filter(o -> !o.startsWith("-Xmx") && !o.startsWith("-Xms"))
+                        .map(ComponentParts::appPathIn)
+                        .toList();
+        return new Entrypoint(
+                l.entryScript(),
+                c.mainClass(),
+                c.jar() == null ? null : appPath(c.jar()),
+                null,
+                c.classpath().stream().map(ComponentParts::appPath).distinct().toList(),
+                opts,
+                c.args().stream().map(ComponentParts::appPathIn).toList(),
+                null,
+                ev);
     }
 
     /** The evidence of a config entry with its (masked) line text, as the parsers recorded it. */
     public static Evidence evidence(Inventory inv, io.kubelift.analyzer.parse.ConfigEntry e) {
-        return inv.facts(FactKind.CONFIG_PROPERTY).filter(f -> f.subject().equals(e.key()) && f.evidence().file().equals(e.file()) && f.evidence().line() == e.line())
-                .map(Fact::evidence).findFirst().orElse(Evidence.of(e.file(), e.line(), null));
+        return inv.facts(FactKind.CONFIG_PROPERTY)
+                .filter(
+                        f ->
+                                f.subject().equals(e.key())
+                                        && f.evidence().file().equals(e.file())
+                                        && f.evidence().line() == e.line())
+                .map(Fact::evidence)
+                .findFirst()
+                .orElse(Evidence.of(e.file(), e.line(), null));
     }
 
-    /** {@code ./bin/../lib/*} → {@code lib/*}: paths the scripts computed from their own location are app-relative. */
+    /**
+     * {@code ./bin/../lib/*} → {@code lib/*}: paths the scripts computed from their own location
+     * are app-relative.
+     */
     public static String appPath(String p) {
         String n = io.kubelift.analyzer.shell.Expander.normalize(p.replace('\\', '/'));
         return n.equals(".") ? p : n;
     }
 
-    private static final java.util.regex.Pattern SCRIPT_RELATIVE = java.util.regex.Pattern.compile("^(-D[^=]+=|file:)?((?:\\./|[\\w.-]+/\\.\\./)\\S*)$");
+    private static final java.util.regex.Pattern SCRIPT_RELATIVE =
+            java.util.regex.Pattern.compile("^(-D[^=]+=|file:)?((?:\\./|[\\w.-]+/\\.\\./)\\S*)$");
 
-    /** An argument or -D value holding a script-relative path ({@code bin/../conf/zoo.cfg}) → the app-relative path. */
+    /**
+     * An argument or -D value holding a script-relative path ({@code bin/../conf/zoo.cfg}) → the
+     * app-relative path.
+     */
     public static String appPathIn(String arg) {
         java.util.regex.Matcher m = SCRIPT_RELATIVE.matcher(arg);
         return m.matches() ? (m.group(1) == null ? "" : m.group(1)) + appPath(m.group(2)) : arg;
     }
 
     public static Evidence launchEvidence(Inventory inv, ShellLaunch l) {
-        return inv.facts(FactKind.JAVA_LAUNCH).filter(f -> f.evidence().file().equals(l.script()) && f.evidence().line() == l.line())
-                .map(Fact::evidence).findFirst().orElse(Evidence.of(l.script(), l.line(), null));
+        return inv.facts(FactKind.JAVA_LAUNCH)
+                .filter(
+                        f ->
+                                f.evidence().file().equals(l.script())
+                                        && f.evidence().line() == l.line())
+                .map(Fact::evidence)
+                .findFirst()
+                .orElse(Evidence.of(l.script(), l.line(), null));
     }
 
     public static Evidence heapEvidence(Inventory inv, ShellLaunch l) {
         if (l.heapSource() != null) {
-            return inv.facts(FactKind.HEAP_SETTING).filter(f -> f.evidence().file().equals(l.heapSource().file())
-                    && f.evidence().line() == l.heapSource().line()).map(Fact::evidence).findFirst()
-                    .orElse(Evidence.of(l.heapSource().file(), l.heapSource().line(), l.heapSource().text()));
+            return inv.facts(FactKind.HEAP_SETTING)
+                    .filter(
+                            f ->
+                                    f.evidence().file().equals(l.heapSource().file())
+                                            && f.evidence().line() == l.heapSource().line())
+                    .map(Fact::evidence)
+                    .findFirst()
+                    .orElse(
+                            Evidence.of(
+                                    l.heapSource().file(),
+                                    l.heapSource().line(),
+                                    l.heapSource().text()));
         }
         return launchEvidence(inv, l);
     }

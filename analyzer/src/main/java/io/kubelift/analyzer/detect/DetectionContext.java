@@ -9,7 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** What detectors share: the inventory, the components found so far, the claimed launches and main classes. */
+/**
+ * What detectors share: the inventory, the components found so far, the claimed launches and main
+ * classes.
+ */
 public final class DetectionContext {
     private final Inventory inventory;
     private final String appName;
@@ -28,7 +31,10 @@ public final class DetectionContext {
         return inventory;
     }
 
-    /** The app's jars, read in place on demand (manifests, class files), shared by the detectors of this analysis. */
+    /**
+     * The app's jars, read in place on demand (manifests, class files), shared by the detectors of
+     * this analysis.
+     */
     public Jars jars() {
         if (jars == null) {
             jars = new Jars(inventory.files());
@@ -60,7 +66,9 @@ public final class DetectionContext {
     }
 
     public boolean isClaimed(ShellLaunch l) {
-        return claimed.contains(l) || l.command().mainClass() != null && claimedClasses.contains(l.command().mainClass());
+        return claimed.contains(l)
+                || l.command().mainClass() != null
+                        && claimedClasses.contains(l.command().mainClass());
     }
 
     public boolean isClaimedClass(String c) {

@@ -7,19 +7,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** The built-in detectors in the order they run, plus any found through ServiceLoader (appended, by id). */
+/**
+ * The built-in detectors in the order they run, plus any found through ServiceLoader (appended, by
+ * id).
+ */
 public final class Detectors {
-    private Detectors() {
-    }
+    private Detectors() {}
 
     public static List<Detector> defaults() {
         return with(Profiles.builtIn());
     }
 
-    /** The built-in detectors, with one {@link ProfileDetector} reading the given product profiles. */
+    /**
+     * The built-in detectors, with one {@link ProfileDetector} reading the given product profiles.
+     */
     public static List<Detector> with(List<ProductProfile> profiles) {
-        List<Detector> list = new ArrayList<>(List.of(new HadoopYarnDetector(), new SpringBootDetector(), new TomcatDetector(),
-                new ProfileDetector(profiles)));
+        List<Detector> list =
+                new ArrayList<>(
+                        List.of(
+                                new HadoopYarnDetector(),
+                                new SpringBootDetector(),
+                                new TomcatDetector(),
+                                new ProfileDetector(profiles)));
         List<Detector> extra = new ArrayList<>();
         ServiceLoader.load(Detector.class, Detectors.class.getClassLoader()).forEach(extra::add);
         extra.sort(java.util.Comparator.comparing(Detector::id));

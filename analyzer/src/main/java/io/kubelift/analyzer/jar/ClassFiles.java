@@ -1,27 +1,28 @@
 package io.kubelift.analyzer.jar;
 
-import java.nio.ByteBuffer;
 import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads just enough of a class file (JVMS §4) to tell whether it declares {@code public static void main(String[])}:
- * the constant pool (to name the methods), then the field and method tables. Nothing is loaded or run; a truncated or
- * malformed file is "no main", never an exception.
+ * Reads just enough of a class file (JVMS §4) to tell whether it declares {@code public static void
+ * main(String[])}: the constant pool (to name the methods), then the field and method tables.
+ * Nothing is loaded or run; a truncated or malformed file is "no main", never an exception.
  */
 public final class ClassFiles {
     private static final int ACC_PUBLIC = 0x0001;
     private static final int ACC_STATIC = 0x0008;
     private static final int MAX_POOL = 65_535;
 
-    private ClassFiles() {
-    }
+    private ClassFiles() {}
 
     /** Whether the class file declares {@code public static void main(String[])}. */
     public static boolean hasMainMethod(byte[] classFile) {
         try {
             return scan(ByteBuffer.wrap(classFile));
-        } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (BufferUnderflowException
+                | IllegalArgumentException
+                | IndexOutOfBoundsException e) {
             return false;
         }
     }
@@ -43,7 +44,12 @@ public final class ClassFiles {
                 case 1 -> {
                     byte[] s = new byte[Short.toUnsignedInt(b.getShort())];
                     b.get(s);
-                    utf8[i] = new String(s, StandardCharsets.UTF_8); // modified UTF-8: exact for the ASCII names compared here
+                    utf8[i] =
+                            new String(
+                                    s,
+                                    StandardCharsets
+                                            .UTF_8); // modified UTF-8: exact for the ASCII names
+                    // compared here
                 }
                 case 3, 4, 9, 10, 11, 12, 17, 18 -> skip(b, 4);
                 case 5, 6 -> {
@@ -70,11 +76,15 @@ public final class ClassFiles {
             int flags = Short.toUnsignedInt(b.getShort());
             String name = utf8[Short.toUnsignedInt(b.getShort())];
             String descriptor = utf8[Short.toUnsignedInt(b.getShort())];
-            main |= (flags & (ACC_PUBLIC | ACC_STATIC)) == (ACC_PUBLIC | ACC_STATIC) && "main".equals(name)
-                    && "([Ljava/lang/String;)V".equals(descriptor);
+            main |=
+                    (flags & (ACC_PUBLIC | ACC_STATIC)) == (ACC_PUBLIC | ACC_STATIC)
+                            && "main".equals(name)
+                            && "([Ljava/lang/String;)V".equals(descriptor);
             skipAttributes(b);
         }
-        skipAttributes(b); // the class's own attributes: the file must end exactly there, or it is not a whole class
+        skipAttributes(
+                b); // the class's own attributes: the file must end exactly there, or it is not a
+        // whole class
         return main && !b.hasRemaining();
     }
 

@@ -20,22 +20,27 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * The app's jars, read in place: a jar's central directory (its index of entries) and single entries — the manifest,
- * one class file — are read through a random-access channel, never the whole jar and never unpacked to disk. Every
- * read is capped (jar size, entry size, number of jars indexed); a jar that is damaged or over a cap is simply not
- * evidence. Results are cached for the analysis; one instance is not shared between threads.
+ * The app's jars, read in place: a jar's central directory (its index of entries) and single
+ * entries — the manifest, one class file — are read through a random-access channel, never the
+ * whole jar and never unpacked to disk. Every read is capped (jar size, entry size, number of jars
+ * indexed); a jar that is damaged or over a cap is simply not evidence. Results are cached for the
+ * analysis; one instance is not shared between threads.
  */
 public final class Jars {
     /** Largest jar opened (its central directory is read, not its content). */
     static final long MAX_JAR_BYTES = 512L << 20;
+
     /** Largest manifest or class file read out of a jar. */
     static final int MAX_ENTRY_BYTES = 4 << 20;
+
     /** Most jars indexed when looking for which one holds a class. */
     static final int MAX_JARS = 4_000;
 
-    /** What one jar says about itself: its manifest's Main-Class and Start-Class (either may be null). */
-    public record JarInfo(String path, String mainClass, String startClass) {
-    }
+    /**
+     * What one jar says about itself: its manifest's Main-Class and Start-Class (either may be
+     * null).
+     */
+    public record JarInfo(String path, String mainClass, String startClass) {}
 
     private final FileTree tree;
     private final Map<String, Optional<JarInfo>> infos = new HashMap<>();
@@ -58,22 +63,33 @@ public final class Jars {
 
     /** The manifest of a jar of the app; empty when it is not a listed, readable jar. */
     public Optional<JarInfo> info(String jar) {
-        return infos.computeIfAbsent(jar, j -> withZip(j, z -> {
-            ZipArchiveEntry e = z.getEntry("META-INF/MANIFEST.MF");
-            if (e == null || e.getSize() > MAX_ENTRY_BYTES) {
-                return new JarInfo(j, null, null);
-            }
-            try (InputStream in = z.getInputStream(e)) {
-                Manifest m = new Manifest(new java.io.ByteArrayInputStream(in.readNBytes(MAX_ENTRY_BYTES)));
-                Attributes a = m.getMainAttributes();
-                return new JarInfo(j, trimmed(a.getValue("Main-Class")), trimmed(a.getValue("Start-Class")));
-            }
-        }));
+        return infos.computeIfAbsent(
+                jar,
+                j ->
+                        withZip(
+                                j,
+                                z -> {
+                                    ZipArchiveEntry e = z.getEntry("META-INF/MANIFEST.MF");
+                                    if (e == null || e.getSize() > MAX_ENTRY_BYTES) {
+                                        return new JarInfo(j, null, null);
+                                    }
+                                    try (InputStream in = z.getInputStream(e)) {
+                                        Manifest m =
+                                                new Manifest(
+                                                        new java.io.ByteArrayInputStream(
+                                                                in.readNBytes(MAX_ENTRY_BYTES)));
+                                        Attributes a = m.getMainAttributes();
+                                        return new JarInfo(
+                                                j,
+                                                trimmed(a.getValue("Main-Class")),
+                                                trimmed(a.getValue("Start-Class")));
+                                    }
+                                }));
     }
 
     /**
-     * Whether {@code className} is a real main class of the app: a class file, loose in the app or inside one of its
-     * jars, that declares {@code public static void main(String[])}.
+     * Whether {@code className} is a real main class of the app: a class file, loose in the app or
+     * inside one of its jars, that declares {@code public static void main(String[])}.
      */
     public boolean isMainClass(String className) {
         return mains.computeIfAbsent(className, this::findMain).orElse(false);
@@ -98,52 +114,67 @@ public final class Jars {
         if (jar == null) {
             return Optional.of(false);
         }
-        return withZip(jar, z -> {
-            ZipArchiveEntry e = z.getEntry(entry);
-            if (e == null || e.getSize() > MAX_ENTRY_BYTES) {
-                return false;
-            }
-            try (InputStream in = z.getInputStream(e)) {
-                return ClassFiles.hasMainMethod(in.readNBytes(MAX_ENTRY_BYTES));
-            }
-        }).or(() -> Optional.of(false));
+        return withZip(
+                        jar,
+                        z -> {
+                            ZipArchiveEntry e = z.getEntry(entry);
+                            if (e == null || e.getSize() > MAX_ENTRY_BYTES) {
+                                return false;
+                            }
+                            try (InputStream in = z.getInputStream(e)) {
+                                return ClassFiles.hasMainMethod(in.readNBytes(MAX_ENTRY_BYTES));
+                            }
+                        })
+                .or(() -> Optional.of(false));
     }
 
-    /** Class entry → the first jar (in path order) holding it; built once, from the central directories only. */
+    /**
+     * Class entry → the first jar (in path order) holding it; built once, from the central
+     * directories only.
+     */
     private Map<String, String> index() {
         if (classToJar == null) {
             Map<String, String> m = new HashMap<>();
             List<String> jars = jars();
             for (String jar : jars.subList(0, Math.min(jars.size(), MAX_JARS))) {
-                withZip(jar, z -> {
-                    for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
-                        if (e.getName().endsWith(".class") && !e.getName().contains("$")) {
-                            m.putIfAbsent(e.getName(), jar);
-                        }
-                    }
-                    return true;
-                });
+                withZip(
+                        jar,
+                        z -> {
+                            for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
+                                if (e.getName().endsWith(".class") && !e.getName().contains("$")) {
+                                    m.putIfAbsent(e.getName(), jar);
+                                }
+                            }
+                            return true;
+                        });
             }
             classToJar = m;
         }
         return classToJar;
     }
 
-    /** The main classes named by the manifests of the given jars (Start-Class before Main-Class), by jar. */
+    /**
+     * The main classes named by the manifests of the given jars (Start-Class before Main-Class), by
+     * jar.
+     */
     public Map<String, String> manifestMains(List<String> jarPaths) {
         Map<String, String> out = new TreeMap<>();
         for (String j : jarPaths) {
-            info(j).ifPresent(i -> {
-                String c = i.startClass() != null ? i.startClass() : i.mainClass();
-                if (c != null) {
-                    out.put(j, c);
-                }
-            });
+            info(j).ifPresent(
+                            i -> {
+                                String c = i.startClass() != null ? i.startClass() : i.mainClass();
+                                if (c != null) {
+                                    out.put(j, c);
+                                }
+                            });
         }
         return out;
     }
 
-    /** The jar a path written in a launch names ({@code $HOME/lib/quarkus-run.jar}) → the listed jar, if any. */
+    /**
+     * The jar a path written in a launch names ({@code $HOME/lib/quarkus-run.jar}) → the listed
+     * jar, if any.
+     */
     public Optional<String> resolve(String written) {
         String w = written.replace('\\', '/');
         String name = RelPaths.fileName(w);
@@ -153,7 +184,10 @@ public final class Jars {
                 hits.add(j);
             }
         }
-        return hits.stream().filter(j -> w.endsWith("/" + j) || w.equals(j)).findFirst().or(() -> hits.stream().findFirst());
+        return hits.stream()
+                .filter(j -> w.endsWith("/" + j) || w.equals(j))
+                .findFirst()
+                .or(() -> hits.stream().findFirst());
     }
 
     static String entryName(String className) {
@@ -173,7 +207,12 @@ public final class Jars {
         if (ch.isEmpty()) {
             return Optional.empty();
         }
-        try (SeekableByteChannel c = ch.get(); ZipFile z = ZipFile.builder().setSeekableByteChannel(c).setCharset(StandardCharsets.UTF_8).get()) {
+        try (SeekableByteChannel c = ch.get();
+                ZipFile z =
+                        ZipFile.builder()
+                                .setSeekableByteChannel(c)
+                                .setCharset(StandardCharsets.UTF_8)
+                                .get()) {
             return Optional.ofNullable(fn.apply(z));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // not a readable jar: no evidence from it

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** {@code .env} files ({@code KEY=value}, optional {@code export}, quotes). */
 public final class EnvFileParser implements FileParser {
-    private static final Pattern KV = Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*?)\\s*$");
+    private static final Pattern KV =
+            Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*?)\\s*$");
 
     @Override
     public String id() {
@@ -28,7 +29,10 @@ public final class EnvFileParser implements FileParser {
         for (int i = 1; i <= f.lines().size(); i++) {
             Matcher m = KV.matcher(f.line(i));
             if (m.matches() && !f.line(i).trim().startsWith("#")) {
-                ctx.config(f, new ConfigEntry(f.path(), "env", m.group(1), IniParser.unquote(m.group(2)), i));
+                ctx.config(
+                        f,
+                        new ConfigEntry(
+                                f.path(), "env", m.group(1), IniParser.unquote(m.group(2)), i));
             }
         }
     }

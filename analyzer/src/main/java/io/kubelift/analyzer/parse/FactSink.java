@@ -11,20 +11,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects what the parsers see in one app: facts, problems, raw config entries and secret hits. Evidence text
- * is masked with every secret value found so far in the same file, so a line holding a secret never reaches a
- * fact or the plan with the value in it.
+ * Collects what the parsers see in one app: facts, problems, raw config entries and secret hits.
+ * Evidence text is masked with every secret value found so far in the same file, so a line holding
+ * a secret never reaches a fact or the plan with the value in it.
  */
 public final class FactSink {
-    private static final java.util.regex.Pattern SWITCH = java.util.regex.Pattern.compile(
-            "(?i)[\"']?(true|false|yes|no|on|off)[\"']?");
+    private static final java.util.regex.Pattern SWITCH =
+            java.util.regex.Pattern.compile("(?i)[\"']?(true|false|yes|no|on|off)[\"']?");
     private final List<Fact> facts = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final List<ConfigEntry> entries = new ArrayList<>();
     private final List<SecretHit> secrets = new ArrayList<>();
     private final Map<String, List<SecretValue>> secretsByFile = new LinkedHashMap<>();
 
-    public void fact(FactKind kind, String subject, String value, Map<String, String> attrs, Evidence evidence) {
+    public void fact(
+            FactKind kind,
+            String subject,
+            String value,
+            Map<String, String> attrs,
+            Evidence evidence) {
         facts.add(new Fact(kind, subject, value, attrs == null ? Map.of() : attrs, mask(evidence)));
     }
 
@@ -36,15 +41,22 @@ public final class FactSink {
         entries.add(e);
     }
 
-    public void secret(String key, String kind, String rawValue, Evidence evidence, Map<String, String> attrs) {
+    public void secret(
+            String key,
+            String kind,
+            String rawValue,
+            Evidence evidence,
+            Map<String, String> attrs) {
         if (rawValue != null && SWITCH.matcher(rawValue.strip()).matches()) {
-            // a switch (automountServiceAccountToken: false, token.enabled=true) holds no secret; registering its
+            // a switch (automountServiceAccountToken: false, token.enabled=true) holds no secret;
+            // registering its
             // value would also mask every 'false' in the file's evidence
             return;
         }
         SecretValue v = SecretValue.of(rawValue);
         if (!"username".equals(kind)) {
-            // a user name is half a credential, kept out of config files, but it is not confidential: masking such
+            // a user name is half a credential, kept out of config files, but it is not
+            // confidential: masking such
             // short words would blank unrelated text (paths, names) in the evidence
             secretsByFile.computeIfAbsent(evidence.file(), f -> new ArrayList<>()).add(v);
         }
@@ -59,7 +71,10 @@ public final class FactSink {
         problems.add(new Problem(kind, file, line, message));
     }
 
-    /** Masks any secret value of the evidence's file in its text; also re-masks facts added before the secret was known. */
+    /**
+     * Masks any secret value of the evidence's file in its text; also re-masks facts added before
+     * the secret was known.
+     */
     public Evidence mask(Evidence e) {
         List<SecretValue> values = secretsByFile.get(e.file());
         if (values == null || e.text() == null) {
@@ -109,14 +124,18 @@ public final class FactSink {
     }
 
     /**
-     * The secrets found, each evidence masked with every value of its file, also those found after it (several
-     * secrets on one line: each evidence text hides all of them, not only the ones seen first).
+     * The secrets found, each evidence masked with every value of its file, also those found after
+     * it (several secrets on one line: each evidence text hides all of them, not only the ones seen
+     * first).
      */
     public List<SecretHit> secrets() {
         List<SecretHit> out = new ArrayList<>(secrets.size());
         for (SecretHit h : secrets) {
             Evidence m = mask(h.evidence());
-            out.add(m == h.evidence() ? h : new SecretHit(h.key(), h.file(), h.kind(), h.value(), m));
+            out.add(
+                    m == h.evidence()
+                            ? h
+                            : new SecretHit(h.key(), h.file(), h.kind(), h.value(), m));
         }
         return out;
     }

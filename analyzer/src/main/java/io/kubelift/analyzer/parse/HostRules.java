@@ -8,31 +8,66 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds literal host names and IPs in values: URL authorities, {@code host:port} pairs and bare names under
- * host-like keys. Java class names, file names and wildcard addresses (0.0.0.0) are not hosts.
+ * Finds literal host names and IPs in values: URL authorities, {@code host:port} pairs and bare
+ * names under host-like keys. Java class names, file names and wildcard addresses (0.0.0.0) are not
+ * hosts.
  */
 public final class HostRules {
     /** A host reference: the host text, its port (or -1), and the offset in the value. */
-    public record HostRef(String host, int port) {
-    }
+    public record HostRef(String host, int port) {}
 
     private static final String LABEL = "[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?";
     private static final String NAME = "(?:" + LABEL + ")(?:\\." + LABEL + ")*";
     private static final String IPV4 = "(?:\\d{1,3}\\.){3}\\d{1,3}";
-    private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/\\s]*@)?(\\[[0-9a-fA-F:]+\\]|" + IPV4 + "|" + NAME + ")?(?::(\\d{1,5}))?");
-    private static final Pattern HOST_PORT = Pattern.compile("(?<![\\w./$-])(" + IPV4 + "|" + NAME + "):(\\d{1,5})(?![\\w.])");
+    private static final Pattern URL =
+            Pattern.compile(
+                    "[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/\\s]*@)?(\\[[0-9a-fA-F:]+\\]|"
+                            + IPV4
+                            + "|"
+                            + NAME
+                            + ")?(?::(\\d{1,5}))?");
+    private static final Pattern HOST_PORT =
+            Pattern.compile("(?<![\\w./$-])(" + IPV4 + "|" + NAME + "):(\\d{1,5})(?![\\w.])");
     private static final Pattern BARE = Pattern.compile("^(" + IPV4 + "|" + NAME + ")$");
-    private static final Pattern HOST_KEY = Pattern.compile("(?i).*(host|hostname|server|servers|address|addr|url|uri|connect|endpoint|quorum|bootstrap|brokers?|peers?|master|nodes|hosts|ensemble)$");
-    private static final Set<String> FILE_EXT = Set.of("jks", "xml", "properties", "log", "jar", "sh", "conf", "cfg", "txt",
-            "yml", "yaml", "json", "pid", "out", "war", "gz", "html", "keytab", "pem", "crt", "key", "p12", "class", "java", "sql", "py");
+    private static final Pattern HOST_KEY =
+            Pattern.compile(
+                    "(?i).*(host|hostname|server|servers|address|addr|url|uri|connect|endpoint|quorum|bootstrap|brokers?|peers?|master|nodes|hosts|ensemble)$");
+    private static final Set<String> FILE_EXT =
+            Set.of(
+                    "jks",
+                    "xml",
+                    "properties",
+                    "log",
+                    "jar",
+                    "sh",
+                    "conf",
+                    "cfg",
+                    "txt",
+                    "yml",
+                    "yaml",
+                    "json",
+                    "pid",
+                    "out",
+                    "war",
+                    "gz",
+                    "html",
+                    "keytab",
+                    "pem",
+                    "crt",
+                    "key",
+                    "p12",
+                    "class",
+                    "java",
+                    "sql",
+                    "py");
     private static final Pattern IPV4_ONLY = Pattern.compile(IPV4);
     private static final Pattern WORD_WITH_DIGIT = Pattern.compile("[a-z][a-z0-9-]*\\d[a-z0-9-]*");
     private static final Pattern TLD = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final Pattern JAVA_PACKAGE = Pattern.compile("(java|javax|sun|jdk|org\\.apache|com\\.sun)\\..*");
+    private static final Pattern JAVA_PACKAGE =
+            Pattern.compile("(java|javax|sun|jdk|org\\.apache|com\\.sun)\\..*");
     private static final Set<String> WILDCARD = Set.of("0.0.0.0", "::", "*");
 
-    private HostRules() {
-    }
+    private HostRules() {}
 
     public static List<HostRef> find(String key, String value) {
         List<HostRef> out = new ArrayList<>();
@@ -62,7 +97,9 @@ public final class HostRules {
         }
         if (out.isEmpty() && key != null && HOST_KEY.matcher(key).matches()) {
             for (String part : value.split("[,\\s]+")) {
-                if (BARE.matcher(part).matches() && isHost(part) && (part.contains(".") || part.equalsIgnoreCase("localhost"))) {
+                if (BARE.matcher(part).matches()
+                        && isHost(part)
+                        && (part.contains(".") || part.equalsIgnoreCase("localhost"))) {
                     out.add(new HostRef(part, -1));
                 }
             }
@@ -86,7 +123,8 @@ public final class HostRules {
             return true;
         }
         if (!h.contains(".") && !WORD_WITH_DIGIT.matcher(h).matches()) {
-            return false; // single words are too ambiguous, except names with digits like zk1 or rm01
+            return false; // single words are too ambiguous, except names with digits like zk1 or
+            // rm01
         }
         if (!h.equals(h.toLowerCase(Locale.ROOT))) {
             return false; // Java class names

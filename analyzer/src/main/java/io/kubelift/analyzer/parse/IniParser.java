@@ -3,10 +3,14 @@ package io.kubelift.analyzer.parse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** INI-style files ({@code [section]} then {@code key = value}); keys are reported as {@code section.key}. */
+/**
+ * INI-style files ({@code [section]} then {@code key = value}); keys are reported as {@code
+ * section.key}.
+ */
 public final class IniParser implements FileParser {
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^\\]]+)\\]\\s*$");
-    private static final Pattern KV = Pattern.compile("^\\s*([^=:#;\\s][^=:]*?)\\s*[=:]\\s*(.*?)\\s*$");
+    private static final Pattern KV =
+            Pattern.compile("^\\s*([^=:#;\\s][^=:]*?)\\s*[=:]\\s*(.*?)\\s*$");
 
     @Override
     public String id() {
@@ -50,7 +54,9 @@ public final class IniParser implements FileParser {
     }
 
     static String unquote(String v) {
-        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+        if (v.length() >= 2
+                && (v.startsWith("\"") && v.endsWith("\"")
+                        || v.startsWith("'") && v.endsWith("'"))) {
             return v.substring(1, v.length() - 1);
         }
         return v;

@@ -3,10 +3,14 @@ package io.kubelift.analyzer.parse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** JAAS login configurations ({@code Section { LoginModule required key="value"; };}): options become config entries. */
+/**
+ * JAAS login configurations ({@code Section { LoginModule required key="value"; };}): options
+ * become config entries.
+ */
 public final class JaasParser implements FileParser {
     private static final Pattern SECTION = Pattern.compile("^\\s*([A-Za-z0-9_.-]+)\\s*\\{");
-    private static final Pattern OPTION = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern OPTION =
+            Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*\"([^\"]*)\"");
 
     @Override
     public String id() {
@@ -20,7 +24,8 @@ public final class JaasParser implements FileParser {
 
     @Override
     public boolean accepts(SourceFile f) {
-        return f.lowerName().endsWith(".conf") && (f.lowerName().contains("jaas") || f.text().contains("LoginModule"));
+        return f.lowerName().endsWith(".conf")
+                && (f.lowerName().contains("jaas") || f.text().contains("LoginModule"));
     }
 
     @Override
@@ -33,7 +38,10 @@ public final class JaasParser implements FileParser {
             }
             Matcher o = OPTION.matcher(f.line(i));
             while (o.find()) {
-                ctx.config(f, new ConfigEntry(f.path(), "jaas", section + "." + o.group(1), o.group(2), i));
+                ctx.config(
+                        f,
+                        new ConfigEntry(
+                                f.path(), "jaas", section + "." + o.group(1), o.group(2), i));
             }
         }
     }

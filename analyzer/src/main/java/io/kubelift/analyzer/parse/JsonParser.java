@@ -8,11 +8,19 @@ import io.kubelift.model.Problem;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** JSON config files, streamed (never built into a tree) and flattened to dotted keys; nesting is capped. */
+/**
+ * JSON config files, streamed (never built into a tree) and flattened to dotted keys; nesting is
+ * capped.
+ */
 public final class JsonParser implements FileParser {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(YamlParser.MAX_DEPTH).maxStringLength(1 << 20).build())
-            .build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder()
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder()
+                                    .maxNestingDepth(YamlParser.MAX_DEPTH)
+                                    .maxStringLength(1 << 20)
+                                    .build())
+                    .build();
 
     @Override
     public String id() {
@@ -53,7 +61,14 @@ public final class JsonParser implements FileParser {
                     default -> {
                         String key = name(path, index, field);
                         if (!key.isEmpty()) {
-                            ctx.config(f, new ConfigEntry(f.path(), "json", key, p.getValueAsString(""), p.currentTokenLocation().getLineNr()));
+                            ctx.config(
+                                    f,
+                                    new ConfigEntry(
+                                            f.path(),
+                                            "json",
+                                            key,
+                                            p.getValueAsString(""),
+                                            p.currentTokenLocation().getLineNr()));
                         }
                         field = null;
                         bump(index);
@@ -64,7 +79,10 @@ public final class JsonParser implements FileParser {
                 ctx.fact(FactKind.API_DESCRIPTION, "openapi", f, 1);
             }
         } catch (java.io.IOException | RuntimeException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String msg =
+                    e.getMessage() == null
+                            ? e.getClass().getSimpleName()
+                            : e.getMessage().lines().findFirst().orElse("");
             ctx.problem(Problem.Kind.PARSE_ERROR, f, 0, "JSON refused or malformed: " + msg);
         }
     }

@@ -29,10 +29,23 @@ public final class ManifestParser implements FileParser {
             }
             String name = l.substring(0, colon);
             switch (name) {
-                case "Main-Class", "Start-Class" -> ctx.fact(FactKind.MAIN_CLASS, v.toString().trim(), null,
-                        ParseContext.attrs("via", "manifest", "attribute", name), f, i);
-                case "Class-Path" -> ctx.fact(FactKind.BUILD_DESCRIPTOR, "manifest-classpath", v.toString().trim(), java.util.Map.of(), f, i);
-                default -> { }
+                case "Main-Class", "Start-Class" ->
+                        ctx.fact(
+                                FactKind.MAIN_CLASS,
+                                v.toString().trim(),
+                                null,
+                                ParseContext.attrs("via", "manifest", "attribute", name),
+                                f,
+                                i);
+                case "Class-Path" ->
+                        ctx.fact(
+                                FactKind.BUILD_DESCRIPTOR,
+                                "manifest-classpath",
+                                v.toString().trim(),
+                                java.util.Map.of(),
+                                f,
+                                i);
+                default -> {}
             }
         }
     }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Java {@code .properties} files (and {@code .cfg} files in key=value form such as ZooKeeper's zoo.cfg), keeping
- * the line each key starts on. Continuation lines, {@code =}/{@code :}/blank separators and {@code #}/{@code !}
- * comments are handled as {@link java.util.Properties} does.
+ * Java {@code .properties} files (and {@code .cfg} files in key=value form such as ZooKeeper's
+ * zoo.cfg), keeping the line each key starts on. Continuation lines, {@code =}/{@code :}/blank
+ * separators and {@code #}/{@code !} comments are handled as {@link java.util.Properties} does.
  */
 public final class PropertiesParser implements FileParser {
     @Override
@@ -22,14 +22,18 @@ public final class PropertiesParser implements FileParser {
     @Override
     public boolean accepts(SourceFile f) {
         String n = f.lowerName();
-        return n.endsWith(".properties") || n.endsWith(".cfg") && !IniParser.hasSections(f) || n.endsWith(".conf") && keyValueOnly(f);
+        return n.endsWith(".properties")
+                || n.endsWith(".cfg") && !IniParser.hasSections(f)
+                || n.endsWith(".conf") && keyValueOnly(f);
     }
 
-    private static final java.util.regex.Pattern KEY_VALUE = java.util.regex.Pattern.compile("^\\s*([#!].*|[A-Za-z0-9_.\\-]+\\s*=.*|)$");
+    private static final java.util.regex.Pattern KEY_VALUE =
+            java.util.regex.Pattern.compile("^\\s*([#!].*|[A-Za-z0-9_.\\-]+\\s*=.*|)$");
 
     /**
-     * A {@code .conf} file written as {@code key=value} lines only (Keycloak's keycloak.conf, many daemons' own
-     * settings), not an nginx/Apache/HOCON/JAAS file: every line is a comment, blank or {@code key=value}.
+     * A {@code .conf} file written as {@code key=value} lines only (Keycloak's keycloak.conf, many
+     * daemons' own settings), not an nginx/Apache/HOCON/JAAS file: every line is a comment, blank
+     * or {@code key=value}.
      */
     static boolean keyValueOnly(SourceFile f) {
         boolean any = false;
@@ -113,12 +117,13 @@ public final class PropertiesParser implements FileParser {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length()) {
                 char n = s.charAt(++i);
-                b.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
+                b.append(
+                        switch (n) {
+                            case 't' -> '\t';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            default -> n;
+                        });
             } else {
                 b.append(c);
             }

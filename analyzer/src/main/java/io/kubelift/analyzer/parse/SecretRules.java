@@ -7,30 +7,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What counts as a secret: sensitive key names ({@link SecretNames#isSecretKey}, shared with the checker), the user of
- * a JDBC data source, and sensitive values whatever their key (credentials in URIs, AWS-style access keys, PEM private keys).
- * Placeholders (${VAR}, %ENV%, empty, masked) are not secrets: they are already externalised.
+ * What counts as a secret: sensitive key names ({@link SecretNames#isSecretKey}, shared with the
+ * checker), the user of a JDBC data source, and sensitive values whatever their key (credentials in
+ * URIs, AWS-style access keys, PEM private keys). Placeholders (${VAR}, %ENV%, empty, masked) are
+ * not secrets: they are already externalised.
  */
 public final class SecretRules {
-    /** The user of a JDBC data source (Spring's spring.datasource.username, a JNDI jdbc/ Resource's username): half a credential. */
-    private static final Pattern DB_USER_KEY = Pattern.compile("(?i).*(datasource|jdbc)[^=]*[-_.@]user(name)?$");
-    private static final Pattern URI_CREDENTIAL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.:-]*://([^/\\s:@]*):([^/\\s@]+)@");
-    private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)[?&;](password|pwd|pass)=([^&;\\s]+)");
-    private static final Pattern AWS_ACCESS_KEY = Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b");
-    private static final Pattern PLACEHOLDER = Pattern.compile("^(\\$\\{[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_]+%|\\*+|<[^>]*>|changeme-placeholder)$");
-
     /**
-     * A placeholder with a default ({@code ${DB_PASS:s3cret}}, Spring's and Quarkus' form; {@code ${DB_PASS:-s3cret}},
-     * the shell's): the default is a hard-coded credential used whenever the variable is unset.
+     * The user of a JDBC data source (Spring's spring.datasource.username, a JNDI jdbc/ Resource's
+     * username): half a credential.
      */
-    private static final Pattern PLACEHOLDER_DEFAULT = Pattern.compile("^\\$\\{[A-Za-z_][\\w.\\-]*:-?([^}]+)\\}$");
+    private static final Pattern DB_USER_KEY =
+            Pattern.compile("(?i).*(datasource|jdbc)[^=]*[-_.@]user(name)?$");
 
-    private SecretRules() {
-    }
+    private static final Pattern URI_CREDENTIAL =
+            Pattern.compile("[a-zA-Z][a-zA-Z0-9+.:-]*://([^/\\s:@]*):([^/\\s@]+)@");
+    private static final Pattern QUERY_PASSWORD =
+            Pattern.compile("(?i)[?&;](password|pwd|pass)=([^&;\\s]+)");
+    private static final Pattern AWS_ACCESS_KEY = Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile(
+                    "^(\\$\\{[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_]+%|\\*+|<[^>]*>|changeme-placeholder)$");
 
     /**
-     * The literal secret in a value: the value itself, or the default of a placeholder ({@code ${X:default}}); empty
-     * for a reference without a default.
+     * A placeholder with a default ({@code ${DB_PASS:s3cret}}, Spring's and Quarkus' form; {@code
+     * ${DB_PASS:-s3cret}}, the shell's): the default is a hard-coded credential used whenever the
+     * variable is unset.
+     */
+    private static final Pattern PLACEHOLDER_DEFAULT =
+            Pattern.compile("^\\$\\{[A-Za-z_][\\w.\\-]*:-?([^}]+)\\}$");
+
+    private SecretRules() {}
+
+    /**
+     * The literal secret in a value: the value itself, or the default of a placeholder ({@code
+     * ${X:default}}); empty for a reference without a default.
      */
     public static String literalPart(String value) {
         if (value == null) {
@@ -43,7 +54,10 @@ public final class SecretRules {
     /** The kind of secret a key names, when its value is a real value. */
     public static Optional<String> keyKind(String key, String rawValue) {
         String value = literalPart(rawValue);
-        if (key == null || value == null || value.isBlank() || PLACEHOLDER.matcher(value.trim()).matches()) {
+        if (key == null
+                || value == null
+                || value.isBlank()
+                || PLACEHOLDER.matcher(value.trim()).matches()) {
             return Optional.empty();
         }
         String k = key.trim();
@@ -72,7 +86,10 @@ public final class SecretRules {
         return Optional.of("password");
     }
 
-    /** A secret carried inside a value whatever its key (a password in a URI, an access key, a PEM block). */
+    /**
+     * A secret carried inside a value whatever its key (a password in a URI, an access key, a PEM
+     * block).
+     */
     public static Optional<String> valueKind(String value) {
         if (value == null) {
             return Optional.empty();
@@ -95,6 +112,7 @@ public final class SecretRules {
     }
 
     public static boolean isPrivateKeyBlock(String text) {
-        return text.contains("-----BEGIN") && text.matches("(?s).*-----BEGIN [A-Z ]*PRIVATE KEY-----.*");
+        return text.contains("-----BEGIN")
+                && text.matches("(?s).*-----BEGIN [A-Z ]*PRIVATE KEY-----.*");
     }
 }

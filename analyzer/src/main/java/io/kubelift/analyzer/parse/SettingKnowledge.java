@@ -3,7 +3,6 @@ package io.kubelift.analyzer.parse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +12,16 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * What config settings mean, read from the data file {@code settings.knowledge} next to this class: which settings
- * are listen addresses, which name remote services, which sections are templates, which keys and server properties
- * are directories. The vocabulary of products lives in that file; this class only matches keys against it.
+ * What config settings mean, read from the data file {@code settings.knowledge} next to this class:
+ * which settings are listen addresses, which name remote services, which sections are templates,
+ * which keys and server properties are directories. The vocabulary of products lives in that file;
+ * this class only matches keys against it.
  */
 public final class SettingKnowledge {
     /** A directory a server property stands for, relative to the referencing file's directory. */
-    public record DirProperty(String name, DirRules.Use use, String relative, String purpose) {
-    }
+    public record DirProperty(String name, DirRules.Use use, String relative, String purpose) {}
 
-    record DirKey(Pattern pattern, DirRules.Use use, String purpose) {
-    }
+    record DirKey(Pattern pattern, DirRules.Use use, String purpose) {}
 
     private final List<Pattern> listeners = new ArrayList<>();
     private final List<Pattern> localListeners = new ArrayList<>();
@@ -49,7 +47,9 @@ public final class SettingKnowledge {
         }
     }
 
-    /** Parses the rule text; a malformed rule is a bug in the shipped data, reported with its line. */
+    /**
+     * Parses the rule text; a malformed rule is a bug in the shipped data, reported with its line.
+     */
     static SettingKnowledge parse(String text, String name) {
         SettingKnowledge k = new SettingKnowledge();
         int lineNo = 0;
@@ -58,7 +58,9 @@ public final class SettingKnowledge {
             while ((line = r.readLine()) != null) {
                 lineNo++;
                 int hash = line.indexOf(" #");
-                String l = (line.startsWith("#") ? "" : hash >= 0 ? line.substring(0, hash) : line).trim();
+                String l =
+                        (line.startsWith("#") ? "" : hash >= 0 ? line.substring(0, hash) : line)
+                                .trim();
                 if (l.isEmpty()) {
                     continue;
                 }
@@ -67,9 +69,18 @@ public final class SettingKnowledge {
                     case "listener" -> k.listeners.add(suffix(w[1]));
                     case "local-listener" -> k.localListeners.add(suffix(w[1]));
                     case "client", "others" -> k.clients.add(suffix(w[1]));
-                    case "template" -> k.templates.add(Pattern.compile("(?i)(^|.*/)" + w[1] + "(/.*|@.*|$)"));
-                    case "dir" -> k.dirs.add(new DirKey(suffix(w[2]), use(w[1]), w.length > 3 ? l.split("\\s+", 4)[3] : w[1]));
-                    case "dir-property" -> k.dirProperties.add(new DirProperty(w[1], use(w[2]), w[3], w.length > 4 ? w[4] : w[1]));
+                    case "template" ->
+                            k.templates.add(Pattern.compile("(?i)(^|.*/)" + w[1] + "(/.*|@.*|$)"));
+                    case "dir" ->
+                            k.dirs.add(
+                                    new DirKey(
+                                            suffix(w[2]),
+                                            use(w[1]),
+                                            w.length > 3 ? l.split("\\s+", 4)[3] : w[1]));
+                    case "dir-property" ->
+                            k.dirProperties.add(
+                                    new DirProperty(
+                                            w[1], use(w[2]), w[3], w.length > 4 ? w[4] : w[1]));
                     default -> throw new IllegalArgumentException("unknown rule " + w[0]);
                 }
             }

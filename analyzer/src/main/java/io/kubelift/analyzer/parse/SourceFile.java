@@ -4,7 +4,10 @@ import io.kubelift.analyzer.scan.RelPaths;
 import java.util.List;
 import java.util.Locale;
 
-/** One decoded text file of the app: its path relative to the app root, its text and its lines (1-based access). */
+/**
+ * One decoded text file of the app: its path relative to the app root, its text and its lines
+ * (1-based access).
+ */
 public record SourceFile(String path, String text, List<String> lines) {
     public static SourceFile of(String path, String text) {
         return new SourceFile(path, text, List.of(text.split("\r?\n|\r", -1)));

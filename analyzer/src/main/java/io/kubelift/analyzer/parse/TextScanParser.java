@@ -4,8 +4,8 @@ import io.kubelift.model.FactKind;
 import java.util.Map;
 
 /**
- * Applies to every text file, whatever else parses it: PEM private keys, and API descriptions by name
- * ({@code *.proto}, {@code openapi*}, {@code swagger*}).
+ * Applies to every text file, whatever else parses it: PEM private keys, and API descriptions by
+ * name ({@code *.proto}, {@code openapi*}, {@code swagger*}).
  */
 public final class TextScanParser implements FileParser {
     @Override
@@ -29,7 +29,13 @@ public final class TextScanParser implements FileParser {
                     end++;
                     block.append(f.line(end)).append('\n');
                 }
-                ctx.sink().secret(f.path() + "#" + i, "private-key", block.toString().strip(), ctx.ev(f, i), Map.of("format", "pem"));
+                ctx.sink()
+                        .secret(
+                                f.path() + "#" + i,
+                                "private-key",
+                                block.toString().strip(),
+                                ctx.ev(f, i),
+                                Map.of("format", "pem"));
                 i = end;
             }
         }

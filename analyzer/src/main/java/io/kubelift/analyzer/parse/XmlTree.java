@@ -2,8 +2,8 @@ package io.kubelift.analyzer.parse;
 
 import io.kubelift.model.Problem;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,17 +20,21 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * A small element tree with line numbers, built by a hardened SAX parser. A DOCTYPE is normal (application-server and
- * Jetty files carry one) and is accepted, but nothing in it is acted on: the external DTD is never loaded or fetched,
- * external entities are off, and a file that declares any entity (internal or external, general or parameter) is
- * refused — so there is no entity expansion, no billion laughs and no XXE. XInclude is off, and nesting deeper than
- * {@value #MAX_DEPTH} is refused.
+ * A small element tree with line numbers, built by a hardened SAX parser. A DOCTYPE is normal
+ * (application-server and Jetty files carry one) and is accepted, but nothing in it is acted on:
+ * the external DTD is never loaded or fetched, external entities are off, and a file that declares
+ * any entity (internal or external, general or parameter) is refused — so there is no entity
+ * expansion, no billion laughs and no XXE. XInclude is off, and nesting deeper than {@value
+ * #MAX_DEPTH} is refused.
  */
 public final class XmlTree {
     public static final int MAX_DEPTH = 256;
     private static final SAXParserFactory FACTORY = factory();
 
-    /** An element: name (as written, with prefix), attributes in order, text, its start line, children. */
+    /**
+     * An element: name (as written, with prefix), attributes in order, text, its start line,
+     * children.
+     */
     public static final class Element {
         public final String name;
         public final Map<String, String> attributes;
@@ -88,8 +92,7 @@ public final class XmlTree {
         }
     }
 
-    private XmlTree() {
-    }
+    private XmlTree() {}
 
     private static SAXParserFactory factory() {
         try {
@@ -109,8 +112,9 @@ public final class XmlTree {
     }
 
     /**
-     * The root element of a config file; a file that is malformed or refused is recorded as a parse error of that file
-     * (with its line) and gives nothing, so that one bad file never stops an analysis.
+     * The root element of a config file; a file that is malformed or refused is recorded as a parse
+     * error of that file (with its line) and gives nothing, so that one bad file never stops an
+     * analysis.
      */
     static Optional<Element> parse(SourceFile f, ParseContext ctx) {
         try {
@@ -121,64 +125,79 @@ public final class XmlTree {
         }
     }
 
-    /** The root element; throws {@link XmlException} with a line for anything malformed or refused. */
+    /**
+     * The root element; throws {@link XmlException} with a line for anything malformed or refused.
+     */
     public static Element parse(String text) throws XmlException {
         Deque<Element> stack = new ArrayDeque<>();
         Element[] root = new Element[1];
         Locator[] loc = new Locator[1];
-        DefaultHandler h = new DefaultHandler() {
-            @Override
-            public void setDocumentLocator(Locator l) {
-                loc[0] = l;
-            }
-
-            @Override
-            public void startElement(String uri, String local, String qName, Attributes atts) throws SAXException {
-                if (stack.size() >= MAX_DEPTH) {
-                    throw new SAXParseException("elements nested deeper than " + MAX_DEPTH, loc[0]);
-                }
-                Map<String, String> a = new LinkedHashMap<>();
-                for (int i = 0; i < atts.getLength(); i++) {
-                    a.put(atts.getQName(i), atts.getValue(i));
-                }
-                Element e = new Element(qName, a, loc[0] == null ? 0 : loc[0].getLineNumber());
-                if (stack.isEmpty()) {
-                    root[0] = e;
-                } else {
-                    stack.peek().children.add(e);
-                }
-                stack.push(e);
-            }
-
-            @Override
-            public InputSource resolveEntity(String publicId, String systemId) {
-                return new InputSource(new StringReader("")); // never fetch or read anything a document points at
-            }
-
-            @Override
-            public void endElement(String uri, String local, String qName) {
-                stack.pop();
-            }
-
-            @Override
-            public void characters(char[] ch, int start, int length) {
-                Element e = stack.peek();
-                if (e != null) {
-                    if (e.textLine == 0 && !new String(ch, start, length).isBlank()) {
-                        e.textLine = loc[0] == null ? e.line : loc[0].getLineNumber();
+        DefaultHandler h =
+                new DefaultHandler() {
+                    @Override
+                    public void setDocumentLocator(Locator l) {
+                        loc[0] = l;
                     }
-                    e.text.append(ch, start, length);
-                }
-            }
-        };
+
+                    @Override
+                    public void startElement(
+                            String uri, String local, String qName, Attributes atts)
+                            throws SAXException {
+                        if (stack.size() >= MAX_DEPTH) {
+                            throw new SAXParseException(
+                                    "elements nested deeper than " + MAX_DEPTH, loc[0]);
+                        }
+                        Map<String, String> a = new LinkedHashMap<>();
+                        for (int i = 0; i < atts.getLength(); i++) {
+                            a.put(atts.getQName(i), atts.getValue(i));
+                        }
+                        Element e =
+                                new Element(qName, a, loc[0] == null ? 0 : loc[0].getLineNumber());
+                        if (stack.isEmpty()) {
+                            root[0] = e;
+                        } else {
+                            stack.peek().children.add(e);
+                        }
+                        stack.push(e);
+                    }
+
+                    @Override
+                    public InputSource resolveEntity(String publicId, String systemId) {
+                        return new InputSource(
+                                new StringReader(
+                                        "")); // never fetch or read anything a document points at
+                    }
+
+                    @Override
+                    public void endElement(String uri, String local, String qName) {
+                        stack.pop();
+                    }
+
+                    @Override
+                    public void characters(char[] ch, int start, int length) {
+                        Element e = stack.peek();
+                        if (e != null) {
+                            if (e.textLine == 0 && !new String(ch, start, length).isBlank()) {
+                                e.textLine = loc[0] == null ? e.line : loc[0].getLineNumber();
+                            }
+                            e.text.append(ch, start, length);
+                        }
+                    }
+                };
         try {
             SAXParser p = FACTORY.newSAXParser();
-            p.setProperty("http://xml.org/sax/properties/declaration-handler", new EntityRefusal(loc));
+            p.setProperty(
+                    "http://xml.org/sax/properties/declaration-handler", new EntityRefusal(loc));
             p.parse(new InputSource(new StringReader(text)), h);
         } catch (SAXParseException e) {
             throw new XmlException(e.getLineNumber(), clean(e.getMessage()));
-        } catch (SAXException | java.io.IOException | javax.xml.parsers.ParserConfigurationException | RuntimeException e) {
-            throw new XmlException(loc[0] == null ? 0 : loc[0].getLineNumber(), clean(String.valueOf(e.getMessage())));
+        } catch (SAXException
+                | java.io.IOException
+                | javax.xml.parsers.ParserConfigurationException
+                | RuntimeException e) {
+            throw new XmlException(
+                    loc[0] == null ? 0 : loc[0].getLineNumber(),
+                    clean(String.valueOf(e.getMessage())));
         } catch (StackOverflowError e) {
             throw new XmlException(0, "nesting too deep");
         }
@@ -188,10 +207,14 @@ public final class XmlTree {
         return root[0];
     }
 
-    /** Refuses any entity declaration in the DOCTYPE's internal subset, before it could ever be expanded. */
+    /**
+     * Refuses any entity declaration in the DOCTYPE's internal subset, before it could ever be
+     * expanded.
+     */
     private static final class EntityRefusal implements org.xml.sax.ext.DeclHandler {
-        static final String MESSAGE = "an entity declared in the DOCTYPE is refused (entity expansion and external entities are never "
-                + "processed) — remove the <!ENTITY …> declaration";
+        static final String MESSAGE =
+                "an entity declared in the DOCTYPE is refused (entity expansion and external entities are never "
+                        + "processed) — remove the <!ENTITY …> declaration";
         private final Locator[] loc;
 
         EntityRefusal(Locator[] loc) {
@@ -208,17 +231,17 @@ public final class XmlTree {
         }
 
         @Override
-        public void externalEntityDecl(String name, String publicId, String systemId) throws SAXException {
+        public void externalEntityDecl(String name, String publicId, String systemId)
+                throws SAXException {
             refuse();
         }
 
         @Override
-        public void elementDecl(String name, String model) {
-        }
+        public void elementDecl(String name, String model) {}
 
         @Override
-        public void attributeDecl(String eName, String aName, String type, String mode, String value) {
-        }
+        public void attributeDecl(
+                String eName, String aName, String type, String mode, String value) {}
     }
 
     private static String clean(String m) {
@@ -229,7 +252,9 @@ public final class XmlTree {
             return m;
         }
         if (m.contains("DOCTYPE") || m.contains("ENTITY")) {
-            return "the DOCTYPE could not be read safely (" + (m.length() > 120 ? m.substring(0, 120) + "…" : m) + ")";
+            return "the DOCTYPE could not be read safely ("
+                    + (m.length() > 120 ? m.substring(0, 120) + "…" : m)
+                    + ")";
         }
         return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }

@@ -12,10 +12,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * YAML config (Spring {@code application*.yml} with profiles, any other {@code .yml}/{@code .yaml}): flattened to
- * dotted keys ({@code spring.datasource.password}, {@code list[0]}) with the line of each scalar. Only the node
- * graph is composed (no object construction); aliases, nesting depth and size are capped so alias bombs and deep
- * nesting are refused.
+ * YAML config (Spring {@code application*.yml} with profiles, any other {@code .yml}/{@code
+ * .yaml}): flattened to dotted keys ({@code spring.datasource.password}, {@code list[0]}) with the
+ * line of each scalar. Only the node graph is composed (no object construction); aliases, nesting
+ * depth and size are capped so alias bombs and deep nesting are refused.
  */
 public final class YamlParser implements FileParser {
     static final int MAX_DEPTH = 64;
@@ -61,7 +61,8 @@ public final class YamlParser implements FileParser {
                     continue;
                 }
                 doc++;
-                String profile = springProfileFromName != null ? springProfileFromName : profileOf(root);
+                String profile =
+                        springProfileFromName != null ? springProfileFromName : profileOf(root);
                 Counter budget = new Counter();
                 flatten(f, ctx, "", root, profile, 0, budget);
             }
@@ -70,10 +71,14 @@ public final class YamlParser implements FileParser {
             }
         } catch (RuntimeException e) {
             int line = 0;
-            if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+                    && m.getProblemMark() != null) {
                 line = m.getProblemMark().getLine() + 1;
             }
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String msg =
+                    e.getMessage() == null
+                            ? e.getClass().getSimpleName()
+                            : e.getMessage().lines().findFirst().orElse("");
             ctx.problem(Problem.Kind.PARSE_ERROR, f, line, "YAML refused or malformed: " + msg);
         }
     }
@@ -99,10 +104,15 @@ public final class YamlParser implements FileParser {
         for (NodeTuple t : m.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k) {
                 String kv = k.getValue();
-                if (kv.equals(String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length))) && t.getValueNode() instanceof ScalarNode v) {
+                if (kv.equals(
+                                String.join(
+                                        ".", java.util.Arrays.copyOfRange(parts, i, parts.length)))
+                        && t.getValueNode() instanceof ScalarNode v) {
                     return v.getValue();
                 }
-                if (kv.equals(parts[i]) && i + 1 < parts.length && t.getValueNode() instanceof MappingNode sub) {
+                if (kv.equals(parts[i])
+                        && i + 1 < parts.length
+                        && t.getValueNode() instanceof MappingNode sub) {
                     String r = lookup(sub, parts, i + 1);
                     if (r != null) {
                         return r;
@@ -113,14 +123,28 @@ public final class YamlParser implements FileParser {
         return null;
     }
 
-    private static void flatten(SourceFile f, ParseContext ctx, String prefix, Node node, String profile, int depth, Counter budget) {
+    private static void flatten(
+            SourceFile f,
+            ParseContext ctx,
+            String prefix,
+            Node node,
+            String profile,
+            int depth,
+            Counter budget) {
         if (depth > MAX_DEPTH || ++budget.scalars > 100_000) {
             throw new IllegalStateException("nesting or size beyond the analyzer's caps");
         }
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 String k = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
-                flatten(f, ctx, prefix.isEmpty() ? k : prefix + "." + k, t.getValueNode(), profile, depth + 1, budget);
+                flatten(
+                        f,
+                        ctx,
+                        prefix.isEmpty() ? k : prefix + "." + k,
+                        t.getValueNode(),
+                        profile,
+                        depth + 1,
+                        budget);
             }
         } else if (node instanceof SequenceNode s) {
             int i = 0;
@@ -128,7 +152,15 @@ public final class YamlParser implements FileParser {
                 flatten(f, ctx, prefix + "[" + i++ + "]", c, profile, depth + 1, budget);
             }
         } else if (node instanceof ScalarNode s && !prefix.isEmpty()) {
-            ctx.config(f, new ConfigEntry(f.path(), "yaml", prefix, s.getValue(), s.getStartMark().getLine() + 1, profile));
+            ctx.config(
+                    f,
+                    new ConfigEntry(
+                            f.path(),
+                            "yaml",
+                            prefix,
+                            s.getValue(),
+                            s.getStartMark().getLine() + 1,
+                            profile));
         }
     }
 }

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * What kubelift knows about one product, as data (one YAML file per product, see docs/analyzer.md): how to recognise
- * an install of it, the long-running processes it runs (their main classes, roles and launch scripts), the ports each
- * listens on by setting key with the product's defaults, health paths, secret-bearing keys, state and log
- * directories, and the workload kind. {@link ProfileDetector} reads every profile; no Java is written per product.
+ * What kubelift knows about one product, as data (one YAML file per product, see docs/analyzer.md):
+ * how to recognise an install of it, the long-running processes it runs (their main classes, roles
+ * and launch scripts), the ports each listens on by setting key with the product's defaults, health
+ * paths, secret-bearing keys, state and log directories, and the workload kind. {@link
+ * ProfileDetector} reads every profile; no Java is written per product.
  */
 public record ProductProfile(
         @JsonProperty(required = true) String id,
@@ -16,7 +17,10 @@ public record ProductProfile(
         List<String> sources,
         @JsonProperty(required = true) Recognise recognise,
         @JsonProperty(required = true) List<Daemon> components,
-        /** Main classes of the product's command-line tools: launches of them are tools, never components. */
+        /**
+         * Main classes of the product's command-line tools: launches of them are tools, never
+         * components.
+         */
         List<String> tools,
         /** Setting keys that hold credentials (their values never enter the plan). */
         List<String> secretKeys) {
@@ -29,9 +33,9 @@ public record ProductProfile(
     }
 
     /**
-     * The product is present when all of {@code allFiles} exist and, if {@code anyFile} is given, one of them does
-     * (a path relative to the app, matched as a path suffix, {@code *} within one segment), or when a launch or jar
-     * manifest names one of {@code mainClasses}.
+     * The product is present when all of {@code allFiles} exist and, if {@code anyFile} is given,
+     * one of them does (a path relative to the app, matched as a path suffix, {@code *} within one
+     * segment), or when a launch or jar manifest names one of {@code mainClasses}.
      */
     public record Recognise(List<String> anyFile, List<String> allFiles, List<String> mainClasses) {
         public Recognise {
@@ -42,12 +46,14 @@ public record ProductProfile(
     }
 
     /**
-     * One long-running process. {@code mainClass} is the class the JVM runs ({@code jar}: the launcher jar whose
-     * manifest names it, e.g. Jetty's {@code start.jar}); {@code args} picks the launch among several of the same
-     * class (Artemis {@code run}, WildFly's module name); {@code scripts} are the product's start scripts, used when
-     * no launch could be interpreted. {@code optional}: only when a launch of it, or one of {@code whenFiles}, is found.
-     * {@code portFiles}: when set, only these of the config files give ports (a file the process ships but whose
-     * listeners belong to other processes, as WildFly's domain.xml socket-binding-groups do for the host controller).
+     * One long-running process. {@code mainClass} is the class the JVM runs ({@code jar}: the
+     * launcher jar whose manifest names it, e.g. Jetty's {@code start.jar}); {@code args} picks the
+     * launch among several of the same class (Artemis {@code run}, WildFly's module name); {@code
+     * scripts} are the product's start scripts, used when no launch could be interpreted. {@code
+     * optional}: only when a launch of it, or one of {@code whenFiles}, is found. {@code
+     * portFiles}: when set, only these of the config files give ports (a file the process ships but
+     * whose listeners belong to other processes, as WildFly's domain.xml socket-binding-groups do
+     * for the host controller).
      */
     public record Daemon(
             @JsonProperty(required = true) String name,
@@ -82,34 +88,46 @@ public record ProductProfile(
     }
 
     /**
-     * A listening port: the setting that sets it ({@code key}, read from the daemon's config files; a value may be a
-     * number, {@code host:port} or a URI), the product's default when the setting is absent, a port name, and whether
-     * it speaks HTTP.
+     * A listening port: the setting that sets it ({@code key}, read from the daemon's config files;
+     * a value may be a number, {@code host:port} or a URI), the product's default when the setting
+     * is absent, a port name, and whether it speaks HTTP.
      */
-    public record PortDef(@JsonProperty(required = true) String key, @JsonProperty(required = true) int port, String name, boolean http) {
-    }
+    public record PortDef(
+            @JsonProperty(required = true) String key,
+            @JsonProperty(required = true) int port,
+            String name,
+            boolean http) {}
 
     /**
-     * Config files that count only when the launcher enables the module that loads them (Jetty's {@code --module=http}
-     * in start.ini/start.d loads modules/http.mod, whose {@code [xml]} section lists etc/jetty-http.xml). {@code enable}:
-     * the files holding the enabling lines; {@code line}: a regex whose group 1 is a comma-separated list of modules;
-     * {@code descriptor}: the module file, {@code {}} standing for the module name; its {@code [depend]} section
-     * enables more modules, every other line of its {@code [xml]} section names a loaded file. A file matching
-     * {@code gated} that no enabled module loads gives no ports, state or log dirs (its secrets still count: the file ships
-     * in the image).
+     * Config files that count only when the launcher enables the module that loads them (Jetty's
+     * {@code --module=http} in start.ini/start.d loads modules/http.mod, whose {@code [xml]}
+     * section lists etc/jetty-http.xml). {@code enable}: the files holding the enabling lines;
+     * {@code line}: a regex whose group 1 is a comma-separated list of modules; {@code descriptor}:
+     * the module file, {@code {}} standing for the module name; its {@code [depend]} section
+     * enables more modules, every other line of its {@code [xml]} section names a loaded file. A
+     * file matching {@code gated} that no enabled module loads gives no ports, state or log dirs
+     * (its secrets still count: the file ships in the image).
      */
-    public record ModuleGate(@JsonProperty(required = true) List<String> enable, @JsonProperty(required = true) String line,
-            @JsonProperty(required = true) String descriptor, @JsonProperty(required = true) List<String> gated) {
+    public record ModuleGate(
+            @JsonProperty(required = true) List<String> enable,
+            @JsonProperty(required = true) String line,
+            @JsonProperty(required = true) String descriptor,
+            @JsonProperty(required = true) List<String> gated) {
         public ModuleGate {
             enable = List.copyOf(enable);
             gated = List.copyOf(gated);
         }
     }
 
-    public record HealthDef(String path, @JsonProperty(required = true) String port) {
-    }
+    public record HealthDef(String path, @JsonProperty(required = true) String port) {}
 
-    /** A directory (relative to the app, or absolute), the setting that moves it, and for state whether it must survive restarts. */
-    public record DirDef(@JsonProperty(required = true) String path, String key, String purpose, boolean durable) {
-    }
+    /**
+     * A directory (relative to the app, or absolute), the setting that moves it, and for state
+     * whether it must survive restarts.
+     */
+    public record DirDef(
+            @JsonProperty(required = true) String path,
+            String key,
+            String purpose,
+            boolean durable) {}
 }

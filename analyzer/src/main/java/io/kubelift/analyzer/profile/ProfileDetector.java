@@ -30,12 +30,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one detector for every product described by a {@link ProductProfile}: when an app is recognised as the product,
- * each of its long-running processes becomes a component — the launch the scripts make of its main class when one was
- * interpreted (its classpath, options, heap), else the profile's own entrypoint; ports from the product's setting
- * keys, read from the app's config (a number, {@code host:port} or a URI) or the product's default; health, state,
- * logs and secret keys as the profile says, plus what the parsers found in the daemon's config files. Launches of the
- * product's tools are claimed, so they never become components.
+ * The one detector for every product described by a {@link ProductProfile}: when an app is
+ * recognised as the product, each of its long-running processes becomes a component — the launch
+ * the scripts make of its main class when one was interpreted (its classpath, options, heap), else
+ * the profile's own entrypoint; ports from the product's setting keys, read from the app's config
+ * (a number, {@code host:port} or a URI) or the product's default; health, state, logs and secret
+ * keys as the profile says, plus what the parsers found in the daemon's config files. Launches of
+ * the product's tools are claimed, so they never become components.
  */
 public final class ProfileDetector implements Detector {
     private static final Pattern PORT_IN = Pattern.compile("(?:^|:)(\\d{1,5})(?:/.*)?$");
@@ -64,17 +65,25 @@ public final class ProfileDetector implements Detector {
             for (String tool : p.tools()) {
                 ctx.claimClass(tool);
             }
-            // a tool launched by its class, or with -jar of a jar whose manifest names it (asadmin's appserver-cli.jar)
-            inv.launches().stream().filter(l -> p.tools().contains(mainClassOf(ctx, l))).forEach(ctx::claim);
+            // a tool launched by its class, or with -jar of a jar whose manifest names it
+            // (asadmin's appserver-cli.jar)
+            inv.launches().stream()
+                    .filter(l -> p.tools().contains(mainClassOf(ctx, l)))
+                    .forEach(ctx::claim);
         }
     }
 
-    /** The evidence that the app is this product (the first recognising file or launch), or empty. */
+    /**
+     * The evidence that the app is this product (the first recognising file or launch), or empty.
+     */
     static Optional<Evidence> recognised(DetectionContext ctx, ProductProfile p) {
         Inventory inv = ctx.inventory();
         ProductProfile.Recognise r = p.recognise();
         for (String c : r.mainClasses()) {
-            Optional<ShellLaunch> l = inv.launches().stream().filter(x -> c.equals(x.command().mainClass())).findFirst();
+            Optional<ShellLaunch> l =
+                    inv.launches().stream()
+                            .filter(x -> c.equals(x.command().mainClass()))
+                            .findFirst();
             if (l.isPresent()) {
                 return Optional.of(ComponentParts.launchEvidence(inv, l.get()));
             }
@@ -103,7 +112,10 @@ public final class ProfileDetector implements Detector {
         return Optional.of(Evidence.ofFile(any.orElse(all.get(0))));
     }
 
-    /** The first app file (path order) matching a profile path: a path suffix, {@code *} within one segment. */
+    /**
+     * The first app file (path order) matching a profile path: a path suffix, {@code *} within one
+     * segment.
+     */
     static Optional<String> find(Inventory inv, String pattern) {
         Pattern re = glob(pattern);
         return inv.files().list().stream().filter(f -> re.matcher(f).matches()).findFirst();
@@ -121,24 +133,36 @@ public final class ProfileDetector implements Detector {
         return Pattern.compile(sb.toString());
     }
 
-    private void daemon(DetectionContext ctx, ProductProfile p, ProductProfile.Daemon d, Evidence mark) {
+    private void daemon(
+            DetectionContext ctx, ProductProfile p, ProductProfile.Daemon d, Evidence mark) {
         Inventory inv = ctx.inventory();
         List<ShellLaunch> ofClass = inv.launches().stream().filter(l -> runs(ctx, l, d)).toList();
-        Optional<ShellLaunch> launch = ofClass.stream().filter(l -> l.command().args().containsAll(d.args())).findFirst()
-                .or(() -> ofClass.stream().filter(l -> !ctx.isClaimed(l)).findFirst());
-        boolean present = launch.isPresent() || d.whenFiles().stream().anyMatch(f -> find(inv, f).isPresent());
-        if (d.optional() && !present || ctx.components().stream().anyMatch(c -> c.name().equals(d.name()))) {
+        Optional<ShellLaunch> launch =
+                ofClass.stream()
+                        .filter(l -> l.command().args().containsAll(d.args()))
+                        .findFirst()
+                        .or(() -> ofClass.stream().filter(l -> !ctx.isClaimed(l)).findFirst());
+        boolean present =
+                launch.isPresent()
+                        || d.whenFiles().stream().anyMatch(f -> find(inv, f).isPresent());
+        if (d.optional() && !present
+                || ctx.components().stream().anyMatch(c -> c.name().equals(d.name()))) {
             return;
         }
         Set<String> files = new TreeSet<>();
         for (String g : d.configFiles()) {
             Pattern re = glob(g);
-            inv.configFormats().keySet().stream().filter(f -> re.matcher(f).matches()).forEach(files::add);
+            inv.configFormats().keySet().stream()
+                    .filter(f -> re.matcher(f).matches())
+                    .forEach(files::add);
         }
         Evidence ev = launch.map(l -> ComponentParts.launchEvidence(inv, l)).orElse(mark);
         Map<String, ConfigEntry> conf = new LinkedHashMap<>();
-        inv.entries().stream().filter(e -> files.contains(e.file())).forEach(e -> conf.putIfAbsent(e.key(), e));
-        // the files the process loads (an unenabled module's XML is shipped, but neither listens nor makes dirs) …
+        inv.entries().stream()
+                .filter(e -> files.contains(e.file()))
+                .forEach(e -> conf.putIfAbsent(e.key(), e));
+        // the files the process loads (an unenabled module's XML is shipped, but neither listens
+        // nor makes dirs) …
         Set<String> active = new TreeSet<>(files);
         if (d.modules() != null) {
             active.removeAll(notLoaded(inv, d.modules(), files));
@@ -150,76 +174,118 @@ public final class ProfileDetector implements Detector {
             listening.removeIf(f -> pf.stream().noneMatch(re -> re.matcher(f).matches()));
         }
         Map<String, ConfigEntry> portConf = new LinkedHashMap<>();
-        inv.entries().stream().filter(e -> listening.contains(e.file())).forEach(e -> portConf.putIfAbsent(e.key(), e));
+        inv.entries().stream()
+                .filter(e -> listening.contains(e.file()))
+                .forEach(e -> portConf.putIfAbsent(e.key(), e));
         List<Port> ports = ports(inv, d, portConf, listening, mark);
         Set<String> withScripts = new TreeSet<>(files);
-        launch.ifPresent(l -> {
-            withScripts.add(l.script());
-            withScripts.add(l.entryScript());
-            withScripts.addAll(l.sources());
-        });
+        launch.ifPresent(
+                l -> {
+                    withScripts.add(l.script());
+                    withScripts.add(l.entryScript());
+                    withScripts.addAll(l.sources());
+                });
         // dirs only from the files the process loads
         Set<String> activeWithScripts = new TreeSet<>(withScripts);
         activeWithScripts.removeIf(f -> files.contains(f) && !active.contains(f));
         List<StateDir> state = new ArrayList<>(ComponentParts.state(inv, active, f -> true));
         for (ProductProfile.DirDef s : d.state()) {
             ConfigEntry e = s.key() == null ? null : conf.get(s.key());
-            String path = e != null && !e.value().isBlank() && !e.value().contains("${") ? e.value() : s.path();
+            String path =
+                    e != null && !e.value().isBlank() && !e.value().contains("${")
+                            ? e.value()
+                            : s.path();
             if (state.stream().noneMatch(x -> x.path().equals(path))) {
-                state.add(new StateDir(path, s.purpose(), s.key(), s.durable(), e != null ? ComponentParts.evidence(inv, e) : mark));
+                state.add(
+                        new StateDir(
+                                path,
+                                s.purpose(),
+                                s.key(),
+                                s.durable(),
+                                e != null ? ComponentParts.evidence(inv, e) : mark));
             }
         }
         state.sort(Comparator.comparing(StateDir::path));
         List<LogDir> logs = new ArrayList<>(ComponentParts.logs(inv, activeWithScripts, f -> true));
         for (ProductProfile.DirDef s : d.logs()) {
             ConfigEntry e = s.key() == null ? null : conf.get(s.key());
-            String path = e != null && !e.value().isBlank() && !e.value().contains("${") ? e.value() : s.path();
+            String path =
+                    e != null && !e.value().isBlank() && !e.value().contains("${")
+                            ? e.value()
+                            : s.path();
             if (logs.stream().noneMatch(x -> x.path().equals(path))) {
-                logs.add(new LogDir(path, s.key(), e != null ? ComponentParts.evidence(inv, e) : mark));
+                logs.add(
+                        new LogDir(
+                                path, s.key(), e != null ? ComponentParts.evidence(inv, e) : mark));
             }
         }
         logs.sort(Comparator.comparing(LogDir::path));
         boolean durable = state.stream().anyMatch(StateDir::isDurable);
-        Workload workload = d.workload() != null ? Workload.valueOf(d.workload()) : durable ? Workload.StatefulSet : Workload.Deployment;
+        Workload workload =
+                d.workload() != null
+                        ? Workload.valueOf(d.workload())
+                        : durable ? Workload.StatefulSet : Workload.Deployment;
         Health health = null;
-        if (d.health() != null && ports.stream().anyMatch(x -> x.name().equals(d.health().port()))) {
-            health = d.health().path() == null ? new Health("tcp", null, d.health().port(), mark) : new Health("http", d.health().path(), d.health().port(), mark);
+        if (d.health() != null
+                && ports.stream().anyMatch(x -> x.name().equals(d.health().port()))) {
+            health =
+                    d.health().path() == null
+                            ? new Health("tcp", null, d.health().port(), mark)
+                            : new Health("http", d.health().path(), d.health().port(), mark);
         }
-        Component.Builder b = Component.builder(d.name())
-                .description((d.description() != null ? d.description() : p.name() + " " + d.name())
-                        + (launch.isPresent() ? ", launched by " + launch.get().entryScript() : ", from the " + p.id() + " product profile (no launch interpreted: check the entrypoint)"))
-                .workload(workload)
-                .entrypoint(entrypoint(ctx, d, launch, ev))
-                .runtime(new RuntimeRequirements("17", null, null, null))
-                .ports(ports)
-                .configFiles(ComponentParts.configFiles(inv, files))
-                .secrets(secrets(inv, p, withScripts))
-                .state(state)
-                .logs(logs)
-                .health(health)
-                .evidence(ev);
-        launch.ifPresent(l -> b.resources(ComponentParts.resources(ComponentParts.heapBytes(l.command()), ComponentParts.heapEvidence(inv, l))));
+        Component.Builder b =
+                Component.builder(d.name())
+                        .description(
+                                (d.description() != null
+                                                ? d.description()
+                                                : p.name() + " " + d.name())
+                                        + (launch.isPresent()
+                                                ? ", launched by " + launch.get().entryScript()
+                                                : ", from the "
+                                                        + p.id()
+                                                        + " product profile (no launch interpreted: check the entrypoint)"))
+                        .workload(workload)
+                        .entrypoint(entrypoint(ctx, d, launch, ev))
+                        .runtime(new RuntimeRequirements("17", null, null, null))
+                        .ports(ports)
+                        .configFiles(ComponentParts.configFiles(inv, files))
+                        .secrets(secrets(inv, p, withScripts))
+                        .state(state)
+                        .logs(logs)
+                        .health(health)
+                        .evidence(ev);
+        launch.ifPresent(
+                l ->
+                        b.resources(
+                                ComponentParts.resources(
+                                        ComponentParts.heapBytes(l.command()),
+                                        ComponentParts.heapEvidence(inv, l))));
         ctx.add("profile:" + p.id(), b.build());
         ofClass.forEach(ctx::claim);
         ctx.claimClass(d.mainClass());
     }
 
     /**
-     * The gated files among {@code files} that no enabled module loads: the modules named by the enabling lines, closed
-     * over their descriptors' {@code [depend]} sections (a leading {@code ?} or a trailing condition is dropped), load
-     * the files their {@code [xml]} sections list. No enabling file: no module is enabled.
+     * The gated files among {@code files} that no enabled module loads: the modules named by the
+     * enabling lines, closed over their descriptors' {@code [depend]} sections (a leading {@code ?}
+     * or a trailing condition is dropped), load the files their {@code [xml]} sections list. No
+     * enabling file: no module is enabled.
      */
     static Set<String> notLoaded(Inventory inv, ProductProfile.ModuleGate g, Set<String> files) {
         Pattern line = Pattern.compile(g.line());
-        // the modules each base enables (the directory holding start.ini/start.d): a demo base beside the install
-        // (jetty-distribution's demo-base/start.d/https.ini) does not enable modules for the install's own run
+        // the modules each base enables (the directory holding start.ini/start.d): a demo base
+        // beside the install
+        // (jetty-distribution's demo-base/start.d/https.ini) does not enable modules for the
+        // install's own run
         Map<String, List<String>> byBase = new TreeMap<>();
         for (String en : g.enable()) {
             Pattern re = based(en);
             for (String f : inv.files().list()) {
                 Matcher fm = re.matcher(f);
                 if (fm.matches()) {
-                    List<String> mods = byBase.computeIfAbsent(fm.group(1) == null ? "" : fm.group(1), k -> new ArrayList<>());
+                    List<String> mods =
+                            byBase.computeIfAbsent(
+                                    fm.group(1) == null ? "" : fm.group(1), k -> new ArrayList<>());
                     for (String l : text(inv, f).split("\\R")) {
                         Matcher m = line.matcher(l.strip());
                         if (m.matches()) {
@@ -243,9 +309,12 @@ public final class ProfileDetector implements Detector {
                 if (!fm.matches()) {
                     continue;
                 }
-                // the file's own base when it enables anything, else whatever any base enables (a base apart from the home)
+                // the file's own base when it enables anything, else whatever any base enables (a
+                // base apart from the home)
                 String base = fm.group(1) == null ? "" : fm.group(1);
-                Set<String> loaded = loadedBy.computeIfAbsent(base, b -> loaded(inv, g, byBase.getOrDefault(b, everywhere)));
+                Set<String> loaded =
+                        loadedBy.computeIfAbsent(
+                                base, b -> loaded(inv, g, byBase.getOrDefault(b, everywhere)));
                 if (loaded.stream().noneMatch(x -> f.equals(x) || f.endsWith("/" + x))) {
                     out.add(f);
                 }
@@ -259,8 +328,12 @@ public final class ProfileDetector implements Detector {
         return Pattern.compile("(.*/)?" + glob(pattern).pattern().substring("(?:.*/)?".length()));
     }
 
-    /** The files the {@code [xml]} sections of these modules and of every module they depend on load. */
-    private static Set<String> loaded(Inventory inv, ProductProfile.ModuleGate g, List<String> modules) {
+    /**
+     * The files the {@code [xml]} sections of these modules and of every module they depend on
+     * load.
+     */
+    private static Set<String> loaded(
+            Inventory inv, ProductProfile.ModuleGate g, List<String> modules) {
         java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(modules);
         Set<String> enabled = new TreeSet<>();
         Set<String> loaded = new TreeSet<>();
@@ -280,7 +353,10 @@ public final class ProfileDetector implements Detector {
                     continue;
                 }
                 if (l.startsWith("[") && l.endsWith("]")) {
-                    section = l.substring(1, l.length() - 1).strip().toLowerCase(java.util.Locale.ROOT);
+                    section =
+                            l.substring(1, l.length() - 1)
+                                    .strip()
+                                    .toLowerCase(java.util.Locale.ROOT);
                 } else if (section.equals("depend")) {
                     String dep = l.replaceFirst("^\\?", "").split("[\\s|]", 2)[0];
                     if (!dep.isEmpty()) {
@@ -295,19 +371,32 @@ public final class ProfileDetector implements Detector {
     }
 
     private static String text(Inventory inv, String path) {
-        return inv.files().read(path, 1 << 20).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
+        return inv.files()
+                .read(path, 1 << 20)
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8))
+                .orElse("");
     }
 
-    /** The class a launch runs: its main class, or the Main-Class of the jar it runs with {@code -jar}; null when unknown. */
+    /**
+     * The class a launch runs: its main class, or the Main-Class of the jar it runs with {@code
+     * -jar}; null when unknown.
+     */
     static String mainClassOf(DetectionContext ctx, ShellLaunch l) {
         if (l.command().mainClass() != null) {
             return l.command().mainClass();
         }
-        return l.command().jar() == null ? null
-                : ctx.jars().resolve(l.command().jar()).flatMap(ctx.jars()::info).map(i -> i.mainClass()).orElse(null);
+        return l.command().jar() == null
+                ? null
+                : ctx.jars()
+                        .resolve(l.command().jar())
+                        .flatMap(ctx.jars()::info)
+                        .map(i -> i.mainClass())
+                        .orElse(null);
     }
 
-    /** Whether a launch runs the daemon: its class, or {@code -jar} of the daemon's launcher jar. */
+    /**
+     * Whether a launch runs the daemon: its class, or {@code -jar} of the daemon's launcher jar.
+     */
     private static boolean runs(DetectionContext ctx, ShellLaunch l, ProductProfile.Daemon d) {
         if (d.mainClass().equals(l.command().mainClass())) {
             return true;
@@ -316,27 +405,62 @@ public final class ProfileDetector implements Detector {
         if (jar == null) {
             return false;
         }
-        if (d.jar() != null && RelPaths.fileName(jar.replace('\\', '/')).equals(RelPaths.fileName(d.jar()))) {
+        if (d.jar() != null
+                && RelPaths.fileName(jar.replace('\\', '/')).equals(RelPaths.fileName(d.jar()))) {
             return true;
         }
-        return ctx.jars().resolve(jar).flatMap(ctx.jars()::info).map(i -> d.mainClass().equals(i.mainClass())).orElse(false);
+        return ctx.jars()
+                .resolve(jar)
+                .flatMap(ctx.jars()::info)
+                .map(i -> d.mainClass().equals(i.mainClass()))
+                .orElse(false);
     }
 
-    private static Entrypoint entrypoint(DetectionContext ctx, ProductProfile.Daemon d, Optional<ShellLaunch> launch, Evidence ev) {
+    private static Entrypoint entrypoint(
+            DetectionContext ctx,
+            ProductProfile.Daemon d,
+            Optional<ShellLaunch> launch,
+            Evidence ev) {
         if (launch.isPresent()) {
             Entrypoint e = ComponentParts.entrypoint(launch.get(), ev);
             List<String> args = new ArrayList<>(e.args());
             if (!args.containsAll(d.args())) {
                 d.args().stream().filter(a -> !args.contains(a)).forEach(args::add);
             }
-            return new Entrypoint(e.script(), d.mainClass(), e.jar(), e.command(), withJar(e.classpath(), e.jar()), e.jvmOptions(), args, e.workingDir(), e.evidence());
+            return new Entrypoint(
+                    e.script(),
+                    d.mainClass(),
+                    e.jar(),
+                    e.command(),
+                    withJar(e.classpath(), e.jar()),
+                    e.jvmOptions(),
+                    args,
+                    e.workingDir(),
+                    e.evidence());
         }
-        String script = d.scripts().stream().map(s -> find(ctx.inventory(), s)).flatMap(Optional::stream).findFirst().orElse(null);
+        String script =
+                d.scripts().stream()
+                        .map(s -> find(ctx.inventory(), s))
+                        .flatMap(Optional::stream)
+                        .findFirst()
+                        .orElse(null);
         String jar = d.jar() == null ? null : find(ctx.inventory(), d.jar()).orElse(null);
-        return new Entrypoint(script, d.mainClass(), jar, null, withJar(d.classpath(), jar), List.of(), d.args(), null, ev);
+        return new Entrypoint(
+                script,
+                d.mainClass(),
+                jar,
+                null,
+                withJar(d.classpath(), jar),
+                List.of(),
+                d.args(),
+                null,
+                ev);
     }
 
-    /** The launcher jar first on the classpath, so running the main class by name is the same as {@code java -jar}. */
+    /**
+     * The launcher jar first on the classpath, so running the main class by name is the same as
+     * {@code java -jar}.
+     */
     private static List<String> withJar(List<String> classpath, String jar) {
         if (jar == null || classpath.contains(jar)) {
             return classpath;
@@ -347,7 +471,12 @@ public final class ProfileDetector implements Detector {
         return out;
     }
 
-    private static List<Port> ports(Inventory inv, ProductProfile.Daemon d, Map<String, ConfigEntry> conf, Set<String> files, Evidence mark) {
+    private static List<Port> ports(
+            Inventory inv,
+            ProductProfile.Daemon d,
+            Map<String, ConfigEntry> conf,
+            Set<String> files,
+            Evidence mark) {
         Map<Integer, Port> byPort = new TreeMap<>();
         Set<String> names = new TreeSet<>();
         for (ProductProfile.PortDef def : d.ports()) {
@@ -356,14 +485,19 @@ public final class ProfileDetector implements Detector {
             Evidence ev = mark;
             if (e != null) {
                 Matcher m = PORT_IN.matcher(e.value().strip());
-                if (m.find() && Integer.parseInt(m.group(1)) >= 1 && Integer.parseInt(m.group(1)) <= 65535) {
+                if (m.find()
+                        && Integer.parseInt(m.group(1)) >= 1
+                        && Integer.parseInt(m.group(1)) <= 65535) {
                     port = Integer.parseInt(m.group(1));
                 }
                 ev = ComponentParts.evidence(inv, e);
             }
-            String name = def.name() != null ? def.name() : ComponentParts.portName(def.key(), port);
+            String name =
+                    def.name() != null ? def.name() : ComponentParts.portName(def.key(), port);
             if (!byPort.containsKey(port) && names.add(name)) {
-                byPort.put(port, new Port(name, port, "TCP", def.http() ? "http" : null, def.key(), ev));
+                byPort.put(
+                        port,
+                        new Port(name, port, "TCP", def.http() ? "http" : null, def.key(), ev));
             }
         }
         for (Port found : ComponentParts.ports(inv, files, f -> true)) {
@@ -376,10 +510,20 @@ public final class ProfileDetector implements Detector {
 
     private static List<SecretRef> secrets(Inventory inv, ProductProfile p, Set<String> files) {
         Map<String, SecretRef> out = new TreeMap<>();
-        ComponentParts.secrets(inv, files, h -> true).forEach(s -> out.put(s.file() + "\u0000" + s.key(), s));
+        ComponentParts.secrets(inv, files, h -> true)
+                .forEach(s -> out.put(s.file() + "\u0000" + s.key(), s));
         for (ConfigEntry e : inv.entries()) {
-            if (files.contains(e.file()) && p.secretKeys().contains(e.key()) && !e.value().isBlank()) {
-                out.putIfAbsent(e.file() + "\u0000" + e.key(), new SecretRef(e.key(), e.file(), "password", null, ComponentParts.evidence(inv, e)));
+            if (files.contains(e.file())
+                    && p.secretKeys().contains(e.key())
+                    && !e.value().isBlank()) {
+                out.putIfAbsent(
+                        e.file() + "\u0000" + e.key(),
+                        new SecretRef(
+                                e.key(),
+                                e.file(),
+                                "password",
+                                null,
+                                ComponentParts.evidence(inv, e)));
             }
         }
         return new ArrayList<>(out.values());

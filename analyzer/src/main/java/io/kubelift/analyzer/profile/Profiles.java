@@ -18,26 +18,32 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Loads product profiles: the built-in ones (listed in {@code profiles/index.txt} among the analyzer's resources) and
- * every {@code *.yaml}/{@code *.yml} file of the directories a user gives ({@code --profiles DIR}). A user profile with
- * the id of a built-in one replaces it. A profile that does not parse is a {@code path:line: what — hint} error.
+ * Loads product profiles: the built-in ones (listed in {@code profiles/index.txt} among the
+ * analyzer's resources) and every {@code *.yaml}/{@code *.yml} file of the directories a user gives
+ * ({@code --profiles DIR}). A user profile with the id of a built-in one replaces it. A profile
+ * that does not parse is a {@code path:line: what — hint} error.
  */
 public final class Profiles {
     private static final String INDEX = "/io/kubelift/analyzer/profiles/index.txt";
     private static final long MAX_PROFILE_BYTES = 1 << 20;
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static volatile List<ProductProfile> builtIn;
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     /** The profiles shipped with kubelift, in index order. */
     public static List<ProductProfile> builtIn() {
         List<ProductProfile> b = builtIn;
         if (b == null) {
             List<ProductProfile> out = new ArrayList<>();
-            for (String name : resource(INDEX).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+            for (String name :
+                    resource(INDEX)
+                            .lines()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                            .toList()) {
                 String path = "/io/kubelift/analyzer/profiles/" + name;
                 out.add(parse(resource(path), "analyzer resource " + name));
             }
@@ -46,7 +52,10 @@ public final class Profiles {
         return b;
     }
 
-    /** The built-in profiles with those of {@code dirs} added (a user profile replaces a built-in one of the same id). */
+    /**
+     * The built-in profiles with those of {@code dirs} added (a user profile replaces a built-in
+     * one of the same id).
+     */
     public static List<ProductProfile> load(List<Path> dirs) {
         Map<String, ProductProfile> byId = new LinkedHashMap<>();
         builtIn().forEach(p -> byId.put(p.id(), p));
@@ -55,11 +64,16 @@ public final class Profiles {
                 ProductProfile p;
                 try {
                     if (Files.size(f) > MAX_PROFILE_BYTES) {
-                        throw KubeliftException.badInput(f.toString(), "a profile larger than 1 MiB", "a product profile is a short YAML file");
+                        throw KubeliftException.badInput(
+                                f.toString(),
+                                "a profile larger than 1 MiB",
+                                "a product profile is a short YAML file");
                     }
                     p = parse(Files.readString(f, StandardCharsets.UTF_8), f.toString());
                 } catch (IOException e) {
-                    throw KubeliftException.badInput(f.toString(), "cannot read the profile (" + e.getClass().getSimpleName() + ")",
+                    throw KubeliftException.badInput(
+                            f.toString(),
+                            "cannot read the profile (" + e.getClass().getSimpleName() + ")",
                             "check the file's permissions");
                 }
                 byId.remove(p.id());
@@ -71,12 +85,23 @@ public final class Profiles {
 
     private static List<Path> files(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw KubeliftException.badInput(dir.toString(), "not a directory of product profiles", "give a directory holding *.yaml profile files");
+            throw KubeliftException.badInput(
+                    dir.toString(),
+                    "not a directory of product profiles",
+                    "give a directory holding *.yaml profile files");
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches("(?i).+\\.ya?ml")).sorted().toList();
+            return s.filter(
+                            f ->
+                                    Files.isRegularFile(f)
+                                            && f.getFileName().toString().matches("(?i).+\\.ya?ml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
-            throw KubeliftException.badInput(dir.toString(), "cannot list the profiles (" + e.getClass().getSimpleName() + ")", "check the directory's permissions");
+            throw KubeliftException.badInput(
+                    dir.toString(),
+                    "cannot list the profiles (" + e.getClass().getSimpleName() + ")",
+                    "check the directory's permissions");
         }
     }
 
@@ -89,32 +114,54 @@ public final class Profiles {
             JsonLocation l = e.getLocation();
             int line = l != null && l.getLineNr() > 0 ? l.getLineNr() : 0;
             if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-                line = lineOfKey(yaml, u.getPropertyName()).orElse(line); // records are read buffered: the location is past the key
+                line =
+                        lineOfKey(yaml, u.getPropertyName())
+                                .orElse(line); // records are read buffered: the location is past
+                // the key
             }
             String loc = where + (line > 0 ? ":" + line : "");
-            throw KubeliftException.badInput(loc, "not a valid product profile: " + e.getOriginalMessage().lines().findFirst().orElse(""),
+            throw KubeliftException.badInput(
+                    loc,
+                    "not a valid product profile: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""),
                     "see docs/analyzer.md, 'Product profiles', for the fields");
         }
         if (p == null) {
-            throw KubeliftException.badInput(where, "an empty product profile", "see docs/analyzer.md, 'Product profiles'");
+            throw KubeliftException.badInput(
+                    where, "an empty product profile", "see docs/analyzer.md, 'Product profiles'");
         }
         if (!io.kubelift.model.Names.isDnsLabel(p.id())) {
-            throw KubeliftException.badInput(where, "profile id '" + p.id() + "' is not a DNS label", "use lower-case letters, digits and '-'");
+            throw KubeliftException.badInput(
+                    where,
+                    "profile id '" + p.id() + "' is not a DNS label",
+                    "use lower-case letters, digits and '-'");
         }
         for (ProductProfile.Daemon d : p.components()) {
             if (!io.kubelift.model.Names.isDnsLabel(d.name())) {
-                throw KubeliftException.badInput(where, "component name '" + d.name() + "' is not a DNS label", "use lower-case letters, digits and '-'");
+                throw KubeliftException.badInput(
+                        where,
+                        "component name '" + d.name() + "' is not a DNS label",
+                        "use lower-case letters, digits and '-'");
             }
             for (ProductProfile.PortDef port : d.ports()) {
                 if (port.port() < 1 || port.port() > 65535) {
-                    throw KubeliftException.badInput(where, "port " + port.key() + ": " + port.port() + " is not in 1..65535", "give the product's default port");
+                    throw KubeliftException.badInput(
+                            where,
+                            "port " + port.key() + ": " + port.port() + " is not in 1..65535",
+                            "give the product's default port");
                 }
             }
             if (d.workload() != null) {
                 try {
                     io.kubelift.model.Workload.valueOf(d.workload());
                 } catch (IllegalArgumentException e) {
-                    throw KubeliftException.badInput(where, "component " + d.name() + ": workload '" + d.workload() + "' is not a workload kind",
+                    throw KubeliftException.badInput(
+                            where,
+                            "component "
+                                    + d.name()
+                                    + ": workload '"
+                                    + d.workload()
+                                    + "' is not a workload kind",
                             "use Deployment, StatefulSet, DaemonSet, Job or CronJob");
                 }
             }
@@ -124,7 +171,9 @@ public final class Profiles {
 
     /** The first line (1-based) where {@code key} is written as a mapping key. */
     static java.util.OptionalInt lineOfKey(String yaml, String key) {
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^\\s*(-\\s+)?|[{,]\\s*)" + java.util.regex.Pattern.quote(key) + "\\s*:");
+        java.util.regex.Pattern p =
+                java.util.regex.Pattern.compile(
+                        "(^\\s*(-\\s+)?|[{,]\\s*)" + java.util.regex.Pattern.quote(key) + "\\s*:");
         List<String> lines = yaml.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             if (p.matcher(lines.get(i)).find()) {

@@ -21,11 +21,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * An app archive (.tar.gz/.tgz/.tar/.zip/.jar/.war), read entry by entry without ever extracting to disk.
- * Entry names are normalised and those with absolute or {@code ..} paths are refused (zip-slip); link entries
- * and special entries are reported, not followed; sizes are capped both by the header and while reading
- * (so a lying header or a compression bomb cannot make us read more). Small entries are kept in memory;
- * larger ones are re-streamed on demand. A tarball's single top-level directory is stripped.
+ * An app archive (.tar.gz/.tgz/.tar/.zip/.jar/.war), read entry by entry without ever extracting to
+ * disk. Entry names are normalised and those with absolute or {@code ..} paths are refused
+ * (zip-slip); link entries and special entries are reported, not followed; sizes are capped both by
+ * the header and while reading (so a lying header or a compression bomb cannot make us read more).
+ * Small entries are kept in memory; larger ones are re-streamed on demand. A tarball's single
+ * top-level directory is stripped.
  */
 public final class ArchiveTree extends ListedFileTree {
     private final Opener opener;
@@ -65,21 +66,28 @@ public final class ArchiveTree extends ListedFileTree {
     }
 
     /** Opens an archive file; throws IOException when it is not a readable archive of its kind. */
-    public static ArchiveTree open(Path file, String displayName, ScanLimits limits) throws IOException {
+    public static ArchiveTree open(Path file, String displayName, ScanLimits limits)
+            throws IOException {
         String kind = kind(file.getFileName().toString());
         if (kind == null) {
             throw new IOException("not an archive name");
         }
         Opener opener = () -> new BufferedInputStream(Files.newInputStream(file));
-        ArchiveTree t = new ArchiveTree(displayName, limits, kind.equals("tgz") ? () -> new GZIPInputStream(opener.open()) : opener,
-                !kind.equals("zip"));
+        ArchiveTree t =
+                new ArchiveTree(
+                        displayName,
+                        limits,
+                        kind.equals("tgz") ? () -> new GZIPInputStream(opener.open()) : opener,
+                        !kind.equals("zip"));
         t.index(!kind.equals("zip"));
         return t;
     }
 
     /** An archive held in memory, e.g. a WAR inside an app (never stripped). */
-    public static ArchiveTree ofZipBytes(byte[] bytes, String displayName, ScanLimits limits) throws IOException {
-        ArchiveTree t = new ArchiveTree(displayName, limits, () -> new ByteArrayInputStream(bytes), false);
+    public static ArchiveTree ofZipBytes(byte[] bytes, String displayName, ScanLimits limits)
+            throws IOException {
+        ArchiveTree t =
+                new ArchiveTree(displayName, limits, () -> new ByteArrayInputStream(bytes), false);
         t.index(false);
         return t;
     }
@@ -89,7 +97,10 @@ public final class ArchiveTree extends ListedFileTree {
         Map<String, Boolean> dirs = new HashMap<>();
         int count = 0;
         try (InputStream raw = opener.open()) {
-            Entries entries = tar ? new TarEntries(new TarArchiveInputStream(raw)) : new ZipEntries(new ZipInputStream(raw));
+            Entries entries =
+                    tar
+                            ? new TarEntries(new TarArchiveInputStream(raw))
+                            : new ZipEntries(new ZipInputStream(raw));
             Entry e;
             boolean any = false;
             while ((e = entries.next()) != null) {
@@ -100,7 +111,10 @@ public final class ArchiveTree extends ListedFileTree {
                 }
                 Optional<String> safe = RelPaths.safe(e.name);
                 if (safe.isEmpty()) {
-                    skip(e.name.isBlank() ? "(unnamed entry)" : e.name, SkipReason.UNSAFE_ENTRY_NAME, null);
+                    skip(
+                            e.name.isBlank() ? "(unnamed entry)" : e.name,
+                            SkipReason.UNSAFE_ENTRY_NAME,
+                            null);
                     continue;
                 }
                 String rel = safe.get();
@@ -211,7 +225,10 @@ public final class ArchiveTree extends ListedFileTree {
         entryNames.putAll(n2);
         List<Problem> p2 = new ArrayList<>();
         for (Problem p : problems) {
-            String f = p.file().startsWith(stripPrefix) ? p.file().substring(stripPrefix.length()) : p.file();
+            String f =
+                    p.file().startsWith(stripPrefix)
+                            ? p.file().substring(stripPrefix.length())
+                            : p.file();
             p2.add(new Problem(p.kind(), f.isEmpty() ? p.file() : f, p.line(), p.message()));
         }
         problems.clear();
@@ -230,11 +247,17 @@ public final class ArchiveTree extends ListedFileTree {
         }
         String wanted = entryNames.get(path);
         try (InputStream raw = opener.open()) {
-            Entries entries = tar ? new TarEntries(new TarArchiveInputStream(raw)) : new ZipEntries(new ZipInputStream(raw));
+            Entries entries =
+                    tar
+                            ? new TarEntries(new TarArchiveInputStream(raw))
+                            : new ZipEntries(new ZipInputStream(raw));
             Entry e;
             while ((e = entries.next()) != null) {
                 if (e.name.equals(wanted)) {
-                    byte[] data = entries.stream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                    byte[] data =
+                            entries.stream()
+                                    .readNBytes(
+                                            (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                     return data.length > maxBytes ? Optional.empty() : Optional.of(data);
                 }
             }
@@ -244,8 +267,8 @@ public final class ArchiveTree extends ListedFileTree {
         return Optional.empty();
     }
 
-    private record Entry(String name, long size, boolean directory, boolean link, boolean special) {
-    }
+    private record Entry(
+            String name, long size, boolean directory, boolean link, boolean special) {}
 
     private interface Entries {
         Entry next() throws IOException;
@@ -268,7 +291,9 @@ public final class ArchiveTree extends ListedFileTree {
             } catch (IllegalArgumentException e) {
                 throw new IOException("bad entry name encoding", e);
             }
-            return z == null ? null : new Entry(z.getName(), z.getSize(), z.isDirectory(), false, false);
+            return z == null
+                    ? null
+                    : new Entry(z.getName(), z.getSize(), z.isDirectory(), false, false);
         }
 
         @Override
@@ -296,7 +321,12 @@ public final class ArchiveTree extends ListedFileTree {
                 return null;
             }
             boolean special = t.isCharacterDevice() || t.isBlockDevice() || t.isFIFO();
-            return new Entry(t.getName(), t.getSize(), t.isDirectory(), t.isSymbolicLink() || t.isLink(), special);
+            return new Entry(
+                    t.getName(),
+                    t.getSize(),
+                    t.isDirectory(),
+                    t.isSymbolicLink() || t.isLink(),
+                    special);
         }
 
         @Override

@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An app directory, listed without following links out of it: every entry's type is read with NOFOLLOW_LINKS
- * before anything is opened, so FIFOs and devices are never opened, links that leave the root or loop are
- * reported, and oversized files are skipped by size alone.
+ * An app directory, listed without following links out of it: every entry's type is read with
+ * NOFOLLOW_LINKS before anything is opened, so FIFOs and devices are never opened, links that leave
+ * the root or loop are reported, and oversized files are skipped by size alone.
  */
 public final class DirectoryTree extends ListedFileTree {
     private final Path root;
@@ -44,8 +44,12 @@ public final class DirectoryTree extends ListedFileTree {
         this.ignore = IgnoreFile.read(root);
         walk(root, "", 0);
         if (ignoredCount > 0) {
-            problems.add(new Problem(Problem.Kind.NOTE, IgnoreFile.NAME, 0,
-                    ignoredCount + " path(s) left out as " + IgnoreFile.NAME + " asks"));
+            problems.add(
+                    new Problem(
+                            Problem.Kind.NOTE,
+                            IgnoreFile.NAME,
+                            0,
+                            ignoredCount + " path(s) left out as " + IgnoreFile.NAME + " asks"));
         }
         sortProblems();
     }
@@ -80,15 +84,25 @@ public final class DirectoryTree extends ListedFileTree {
             }
             BasicFileAttributes a;
             try {
-                a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                a =
+                        Files.readAttributes(
+                                child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
                 skip(childRel, SkipReason.UNREADABLE, e.getClass().getSimpleName());
                 continue;
             }
-            if (a.isDirectory() && Files.isRegularFile(child.resolve(KUBELIFT_OUTPUT_MARK), LinkOption.NOFOLLOW_LINKS)) {
+            if (a.isDirectory()
+                    && Files.isRegularFile(
+                            child.resolve(KUBELIFT_OUTPUT_MARK), LinkOption.NOFOLLOW_LINKS)) {
                 // kubelift's own output (convert APP -o APP/out, run twice) is not part of the app.
-                problems.add(new Problem(Problem.Kind.NOTE, childRel, 0,
-                        "a kubelift output directory (holds " + KUBELIFT_OUTPUT_MARK + "), left out of the analysis"));
+                problems.add(
+                        new Problem(
+                                Problem.Kind.NOTE,
+                                childRel,
+                                0,
+                                "a kubelift output directory (holds "
+                                        + KUBELIFT_OUTPUT_MARK
+                                        + "), left out of the analysis"));
             } else if (a.isDirectory()) {
                 walk(child, childRel, depth + 1);
             } else if (a.isRegularFile()) {
@@ -118,7 +132,9 @@ public final class DirectoryTree extends ListedFileTree {
             return;
         }
         try {
-            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes a =
+                    Files.readAttributes(
+                            target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isRegularFile()) {
                 addFile(rel, target, a.size());
             } else if (a.isDirectory()) {
@@ -148,12 +164,15 @@ public final class DirectoryTree extends ListedFileTree {
         }
         try {
             // re-check the type right before opening: a file swapped for a FIFO must not block us
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes a =
+                    Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!a.isRegularFile() || a.size() > maxBytes) {
                 return Optional.empty();
             }
-            try (SeekableByteChannel ch = Files.newByteChannel(p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
-                 InputStream in = Channels.newInputStream(ch)) {
+            try (SeekableByteChannel ch =
+                            Files.newByteChannel(
+                                    p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+                    InputStream in = Channels.newInputStream(ch)) {
                 byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                 return b.length > maxBytes ? Optional.empty() : Optional.of(b);
             }
@@ -169,11 +188,14 @@ public final class DirectoryTree extends ListedFileTree {
             return Optional.empty();
         }
         try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes a =
+                    Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!a.isRegularFile() || a.size() > maxBytes) {
                 return Optional.empty();
             }
-            return Optional.of(Files.newByteChannel(p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)));
+            return Optional.of(
+                    Files.newByteChannel(
+                            p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }

@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code .kubeliftignore} at the app root: paths that are not part of the app (test harnesses, build leftovers),
- * like a {@code .dockerignore}. One pattern a line; {@code #} starts a comment. A pattern without a '/' (a trailing
- * one aside) matches a file or directory name at any depth ({@code *.log}, {@code tmp/}); one with a '/' matches
- * the path from the root ({@code e2e/}, {@code docs/*.pdf}). An ignored directory is not entered.
+ * {@code .kubeliftignore} at the app root: paths that are not part of the app (test harnesses,
+ * build leftovers), like a {@code .dockerignore}. One pattern a line; {@code #} starts a comment. A
+ * pattern without a '/' (a trailing one aside) matches a file or directory name at any depth
+ * ({@code *.log}, {@code tmp/}); one with a '/' matches the path from the root ({@code e2e/},
+ * {@code docs/*.pdf}). An ignored directory is not entered.
  */
 final class IgnoreFile {
     static final String NAME = ".kubeliftignore";
@@ -32,7 +33,8 @@ final class IgnoreFile {
     static IgnoreFile read(Path root) {
         Path file = root.resolve(NAME);
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(file) > MAX_BYTES) {
                 return NONE;
             }
             return parse(Files.readAllLines(file, StandardCharsets.UTF_8));

@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a directory and an archive tree keep alike once listed: the size of every listed file (whose keys are the
- * sorted list), the problems met while listing, the limits and the name shown to users.
+ * What a directory and an archive tree keep alike once listed: the size of every listed file (whose
+ * keys are the sorted list), the problems met while listing, the limits and the name shown to
+ * users.
  */
 public abstract sealed class ListedFileTree implements FileTree permits ArchiveTree, DirectoryTree {
     private final String displayName;
     protected final ScanLimits limits;
+
     /** Every listed file, relative and '/'-separated, with its size in bytes. */
     protected final Map<String, Long> sizes = new TreeMap<>();
+
     protected final List<Problem> problems = new ArrayList<>();
 
     ListedFileTree(String displayName, ScanLimits limits) {

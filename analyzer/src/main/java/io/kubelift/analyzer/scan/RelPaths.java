@@ -4,10 +4,12 @@ import java.util.Optional;
 
 /** Normalises entry names from archives and rejects those that would escape the root (zip-slip). */
 public final class RelPaths {
-    private RelPaths() {
-    }
+    private RelPaths() {}
 
-    /** {@code a/./b//c} → {@code a/b/c}; empty for absolute names, drive letters, or any {@code ..} segment. */
+    /**
+     * {@code a/./b//c} → {@code a/b/c}; empty for absolute names, drive letters, or any {@code ..}
+     * segment.
+     */
     public static Optional<String> safe(String name) {
         if (name == null) {
             return Optional.empty();

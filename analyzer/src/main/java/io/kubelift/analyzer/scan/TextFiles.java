@@ -7,15 +7,50 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
-/** Decides whether bytes are text worth parsing, and decodes them (strict UTF-8, Latin-1 as the noted fall-back). */
+/**
+ * Decides whether bytes are text worth parsing, and decodes them (strict UTF-8, Latin-1 as the
+ * noted fall-back).
+ */
 public final class TextFiles {
     /** Extensions that are binary by nature: never sniffed, never parsed. */
-    private static final Set<String> BINARY_EXT = Set.of("jar", "war", "ear", "zip", "gz", "tgz", "tar", "bz2", "xz",
-            "class", "so", "dll", "dylib", "exe", "png", "jpg", "jpeg", "gif", "ico", "pdf", "jks", "p12", "pfx",
-            "keystore", "truststore", "bin", "dat", "db", "woff", "woff2", "ttf", "eot", "mp4", "avi");
+    private static final Set<String> BINARY_EXT =
+            Set.of(
+                    "jar",
+                    "war",
+                    "ear",
+                    "zip",
+                    "gz",
+                    "tgz",
+                    "tar",
+                    "bz2",
+                    "xz",
+                    "class",
+                    "so",
+                    "dll",
+                    "dylib",
+                    "exe",
+                    "png",
+                    "jpg",
+                    "jpeg",
+                    "gif",
+                    "ico",
+                    "pdf",
+                    "jks",
+                    "p12",
+                    "pfx",
+                    "keystore",
+                    "truststore",
+                    "bin",
+                    "dat",
+                    "db",
+                    "woff",
+                    "woff2",
+                    "ttf",
+                    "eot",
+                    "mp4",
+                    "avi");
 
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     public static boolean binaryByName(String path) {
         String n = RelPaths.fileName(path).toLowerCase(Locale.ROOT);
@@ -40,17 +75,28 @@ public final class TextFiles {
     }
 
     /** The decoded text, and whether it had to fall back from UTF-8. */
-    public record Decoded(String text, boolean latin1) {
-    }
+    public record Decoded(String text, boolean latin1) {}
 
     public static Decoded decode(byte[] b) {
-        int off = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+        int off =
+                b.length >= 3
+                                && (b[0] & 0xff) == 0xEF
+                                && (b[1] & 0xff) == 0xBB
+                                && (b[2] & 0xff) == 0xBF
+                        ? 3
+                        : 0;
         try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, off, b.length - off)).toString();
+            String s =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(b, off, b.length - off))
+                            .toString();
             return new Decoded(s, false);
         } catch (CharacterCodingException e) {
-            return new Decoded(new String(b, off, b.length - off, StandardCharsets.ISO_8859_1), true);
+            return new Decoded(
+                    new String(b, off, b.length - off, StandardCharsets.ISO_8859_1), true);
         }
     }
 }

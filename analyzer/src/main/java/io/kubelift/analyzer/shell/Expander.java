@@ -6,22 +6,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Shell word expansion over a known environment: {@code $X}, {@code ${X}}, {@code ${X:-d}}, {@code ${X-d}},
- * {@code ${X:=d}}, {@code $1}, {@code "$@"}; command substitutions expand to nothing. Quoted text stays one word,
- * unquoted expansions are split on blanks. Records every variable it read, so callers can trace provenance.
+ * Shell word expansion over a known environment: {@code $X}, {@code ${X}}, {@code ${X:-d}}, {@code
+ * ${X-d}}, {@code ${X:=d}}, {@code $1}, {@code "$@"}; command substitutions expand to nothing.
+ * Quoted text stays one word, unquoted expansions are split on blanks. Records every variable it
+ * read, so callers can trace provenance.
  *
- * <p><b>Unresolved text.</b> Internally every expansion whose value the analysis does not know — an unset variable
- * read without a default, a positional parameter that was not passed, command output other than the computed
- * {@code dirname}/{@code basename}/{@code cd … && pwd}, {@code $!}/{@code $?}/{@code $$} — leaves a {@link #MARK}
- * where it stood (also when it expanded to nothing). Assignments keep the marked value
- * ({@link ShellVar#traced()}), so the mark travels with the text through variables and word splitting:
- * {@link #tracedWords} tells for each word whether any part of it was unresolved ({@code -Dhadoop.id.str=$USER} is,
- * {@code "$HADOOP_OPTS -Dx=1"} with an unset HADOOP_OPTS gives an unresolved empty part and a resolved
- * {@code -Dx=1}). The public string results ({@link #expandString}, {@link #words}) never contain the mark.
+ * <p><b>Unresolved text.</b> Internally every expansion whose value the analysis does not know — an
+ * unset variable read without a default, a positional parameter that was not passed, command output
+ * other than the computed {@code dirname}/{@code basename}/{@code cd … && pwd}, {@code $!}/{@code
+ * $?}/{@code $$} — leaves a {@link #MARK} where it stood (also when it expanded to nothing).
+ * Assignments keep the marked value ({@link ShellVar#traced()}), so the mark travels with the text
+ * through variables and word splitting: {@link #tracedWords} tells for each word whether any part
+ * of it was unresolved ({@code -Dhadoop.id.str=$USER} is, {@code "$HADOOP_OPTS -Dx=1"} with an
+ * unset HADOOP_OPTS gives an unresolved empty part and a resolved {@code -Dx=1}). The public string
+ * results ({@link #expandString}, {@link #words}) never contain the mark.
  */
 public final class Expander {
-    /** Stands where unresolved text was expanded (a private-use character; stripped from every public result). */
+    /**
+     * Stands where unresolved text was expanded (a private-use character; stripped from every
+     * public result).
+     */
     public static final char MARK = '\uE000';
+
     private static final String MARKS = String.valueOf(MARK);
 
     private final Map<String, ShellVar> env;
@@ -39,9 +45,9 @@ public final class Expander {
     }
 
     /**
-     * The script as {@code $0} (the script run, or the called one) and as {@code ${BASH_SOURCE[0]}} (the file being
-     * read, also when sourced), both relative to the app root, so {@code $(dirname "$0")} and
-     * {@code $(cd "$(dirname "$0")/.." && pwd)} give app-relative directories.
+     * The script as {@code $0} (the script run, or the called one) and as {@code ${BASH_SOURCE[0]}}
+     * (the file being read, also when sourced), both relative to the app root, so {@code $(dirname
+     * "$0")} and {@code $(cd "$(dirname "$0")/.." && pwd)} give app-relative directories.
      */
     public Expander script(String argv0, String source) {
         this.argv0 = argv0 == null ? "" : argv0;
@@ -49,7 +55,10 @@ public final class Expander {
         return this;
     }
 
-    /** Whether anything expanded so far came from positional parameters, command output or an unknown variable. */
+    /**
+     * Whether anything expanded so far came from positional parameters, command output or an
+     * unknown variable.
+     */
     public boolean readUnknown() {
         return unknown;
     }
@@ -59,7 +68,10 @@ public final class Expander {
         return tracedWords(s).stream().map(Word::text).toList();
     }
 
-    /** Expands a whole command into words, each telling whether any part of it was unresolved (see the class comment). */
+    /**
+     * Expands a whole command into words, each telling whether any part of it was unresolved (see
+     * the class comment).
+     */
     public List<Word> tracedWords(String s) {
         List<Word> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
@@ -214,7 +226,10 @@ public final class Expander {
         return s.length();
     }
 
-    /** Where the {@code close} that matches the {@code open} at {@code from} stands; the text's length when none does. */
+    /**
+     * Where the {@code close} that matches the {@code open} at {@code from} stands; the text's
+     * length when none does.
+     */
     private static int closingBracket(String s, int from, char open, char close) {
         int depth = 0;
         int j = from;
@@ -291,7 +306,11 @@ public final class Expander {
     }
 
     private String braced(String body) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^#?([A-Za-z_][A-Za-z0-9_]*|\\d+)(:?[-=+?])?(.*)$", java.util.regex.Pattern.DOTALL).matcher(body);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile(
+                                "^#?([A-Za-z_][A-Za-z0-9_]*|\\d+)(:?[-=+?])?(.*)$",
+                                java.util.regex.Pattern.DOTALL)
+                        .matcher(body);
         if (!m.matches()) {
             return MARKS;
         }
@@ -301,8 +320,19 @@ public final class Expander {
         }
         boolean digit = Character.isDigit(name.charAt(0));
         boolean bashSource = name.equals("BASH_SOURCE") && !env.containsKey(name);
-        boolean set = name.equals("0") || bashSource || (digit ? Integer.parseInt(name) >= 1 && Integer.parseInt(name) <= positional.size() : env.containsKey(name));
-        String traced = name.equals("0") ? argv0 : digit ? positionalAt(Integer.parseInt(name)) : bashSource ? source : lookup(name);
+        boolean set =
+                name.equals("0")
+                        || bashSource
+                        || (digit
+                                ? Integer.parseInt(name) >= 1
+                                        && Integer.parseInt(name) <= positional.size()
+                                : env.containsKey(name));
+        String traced =
+                name.equals("0")
+                        ? argv0
+                        : digit
+                                ? positionalAt(Integer.parseInt(name))
+                                : bashSource ? source : lookup(name);
         String val = clean(traced);
         String op = m.group(2);
         if (op == null) {
@@ -317,13 +347,17 @@ public final class Expander {
         };
     }
 
-    private static final java.util.regex.Pattern CD_PWD = java.util.regex.Pattern.compile(
-            "^cd\\s+(?:-[PL]\\s+)?(?:--\\s+)?(.+?)\\s*(?:>\\s*/dev/null\\s*)?(?:2>&1\\s*)?(?:&&|;)\\s*pwd(?:\\s+-[PL])?\\s*;?$");
-    private static final java.util.regex.Pattern DIRNAME = java.util.regex.Pattern.compile("^(dirname|basename)\\s+(?:--\\s+)?(\\S+|\"[^\"]*\")\\s*$");
+    private static final java.util.regex.Pattern CD_PWD =
+            java.util.regex.Pattern.compile(
+                    "^cd\\s+(?:-[PL]\\s+)?(?:--\\s+)?(.+?)\\s*(?:>\\s*/dev/null\\s*)?(?:2>&1\\s*)?(?:&&|;)\\s*pwd(?:\\s+-[PL])?\\s*;?$");
+    private static final java.util.regex.Pattern DIRNAME =
+            java.util.regex.Pattern.compile(
+                    "^(dirname|basename)\\s+(?:--\\s+)?(\\S+|\"[^\"]*\")\\s*$");
 
     /**
-     * The output of the few commands launch scripts use to find their own directory — {@code dirname X},
-     * {@code basename X}, {@code cd X && pwd} — computed from the expanded path; anything else is empty.
+     * The output of the few commands launch scripts use to find their own directory — {@code
+     * dirname X}, {@code basename X}, {@code cd X && pwd} — computed from the expanded path;
+     * anything else is empty.
      */
     private String substitute(String command) {
         String c = command.strip();
@@ -354,7 +388,10 @@ public final class Expander {
         return from.indexOf(MARK) >= 0 ? MARKS + value : value;
     }
 
-    /** Collapses {@code .} and {@code dir/..} segments; a relative path stays relative ({@code .} when empty). */
+    /**
+     * Collapses {@code .} and {@code dir/..} segments; a relative path stays relative ({@code .}
+     * when empty).
+     */
     public static String normalize(String path) {
         if (path.isEmpty() || path.contains("$")) {
             return path;
@@ -375,7 +412,10 @@ public final class Expander {
         return absolute ? "/" + joined : joined.isEmpty() ? "." : joined;
     }
 
-    /** A positional parameter; one that was not passed is unresolved (the script's caller is not known). */
+    /**
+     * A positional parameter; one that was not passed is unresolved (the script's caller is not
+     * known).
+     */
     private String positionalAt(int k) {
         return k >= 1 && k <= positional.size() ? positional.get(k - 1) : MARKS;
     }

@@ -5,34 +5,58 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A {@code java} command line split into classpath, JVM options, main class or jar, and program arguments.
- * {@code unresolvedOptions} are the JVM options (as in {@code jvmOptions}) whose text was built, in part, from
- * something the analysis does not know — an unset variable, a missing argument, command output ({@link Word}).
+ * A {@code java} command line split into classpath, JVM options, main class or jar, and program
+ * arguments. {@code unresolvedOptions} are the JVM options (as in {@code jvmOptions}) whose text
+ * was built, in part, from something the analysis does not know — an unset variable, a missing
+ * argument, command output ({@link Word}).
  */
-public record JavaCommand(String mainClass, String jar, List<String> classpath, List<String> jvmOptions, List<String> args,
+public record JavaCommand(
+        String mainClass,
+        String jar,
+        List<String> classpath,
+        List<String> jvmOptions,
+        List<String> args,
         List<String> unresolvedOptions) {
     public JavaCommand {
         unresolvedOptions = unresolvedOptions == null ? List.of() : List.copyOf(unresolvedOptions);
     }
 
-    public JavaCommand(String mainClass, String jar, List<String> classpath, List<String> jvmOptions, List<String> args) {
+    public JavaCommand(
+            String mainClass,
+            String jar,
+            List<String> classpath,
+            List<String> jvmOptions,
+            List<String> args) {
         this(mainClass, jar, classpath, jvmOptions, args, List.of());
     }
 
-    /** Whether the option (as listed in {@code jvmOptions}) was built from something the analysis does not know. */
+    /**
+     * Whether the option (as listed in {@code jvmOptions}) was built from something the analysis
+     * does not know.
+     */
     public boolean isUnresolved(String option) {
         return unresolvedOptions.contains(option);
     }
 
-    private static final Pattern CLASS_NAME = Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*");
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*");
 
     public static boolean isClassName(String w) {
-        return w != null && CLASS_NAME.matcher(w).matches() && (w.contains(".") || Character.isUpperCase(w.charAt(0)));
+        return w != null
+                && CLASS_NAME.matcher(w).matches()
+                && (w.contains(".") || Character.isUpperCase(w.charAt(0)));
     }
 
     public static boolean isQualifiedClassName(String w) {
-        return w != null && w.contains(".") && CLASS_NAME.matcher(w).matches() && !w.endsWith(".sh") && !w.endsWith(".jar")
-                && !w.endsWith(".properties") && !w.endsWith(".xml") && !w.endsWith(".cfg") && !w.endsWith(".conf");
+        return w != null
+                && w.contains(".")
+                && CLASS_NAME.matcher(w).matches()
+                && !w.endsWith(".sh")
+                && !w.endsWith(".jar")
+                && !w.endsWith(".properties")
+                && !w.endsWith(".xml")
+                && !w.endsWith(".cfg")
+                && !w.endsWith(".conf");
     }
 
     /** Parses words whose origin is fully known (no option is unresolved). */
@@ -59,7 +83,8 @@ public record JavaCommand(String mainClass, String jar, List<String> classpath, 
             if (w.isEmpty()) {
                 continue;
             }
-            if ((w.equals("-cp") || w.equals("-classpath") || w.equals("--class-path")) && i + 1 < words.size()) {
+            if ((w.equals("-cp") || w.equals("-classpath") || w.equals("--class-path"))
+                    && i + 1 < words.size()) {
                 for (String e : stripQuotes(words.get(++i)).split(":")) {
                     if (!e.isBlank()) {
                         cp.add(e);
@@ -67,7 +92,10 @@ public record JavaCommand(String mainClass, String jar, List<String> classpath, 
                 }
             } else if (w.equals("-jar") && i + 1 < words.size()) {
                 jar = stripQuotes(words.get(++i));
-            } else if ((w.equals("--add-opens") || w.equals("--add-exports") || w.equals("--add-modules")) && i + 1 < words.size()) {
+            } else if ((w.equals("--add-opens")
+                            || w.equals("--add-exports")
+                            || w.equals("--add-modules"))
+                    && i + 1 < words.size()) {
                 opts.add(w + "=" + stripQuotes(words.get(++i)));
                 if (tracedWords.get(i).unresolved()) {
                     unresolved.add(opts.get(opts.size() - 1));
@@ -80,7 +108,8 @@ public record JavaCommand(String mainClass, String jar, List<String> classpath, 
             } else if (isClassName(w)) {
                 main = w;
             } else {
-                // an unexpanded or unknown word where the class should be: stop, the class is not known here
+                // an unexpanded or unknown word where the class should be: stop, the class is not
+                // known here
                 return new JavaCommand(null, null, cp, opts, List.of(), unresolved);
             }
         }
@@ -89,7 +118,9 @@ public record JavaCommand(String mainClass, String jar, List<String> classpath, 
 
     static String stripQuotes(String w) {
         String s = w;
-        while (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+        while (s.length() >= 2
+                && (s.startsWith("\"") && s.endsWith("\"")
+                        || s.startsWith("'") && s.endsWith("'"))) {
             s = s.substring(1, s.length() - 1);
         }
         if (s.equals("\"") || s.equals("'")) {

@@ -14,23 +14,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small, bounded abstract interpreter for launch scripts. It runs every path once: assignments (with defaults),
- * {@code export}, sourced files (followed inside the app), {@code shift}; each {@code case} branch becomes its own
- * "world" (so {@code case "$COMMAND" in resourcemanager) CLASS=…} yields one launch per role). Simple string tests
- * ({@code if [ -z "$X" ]; then X=…; fi}, {@code [ -z "$X" ] && X=…}, {@code [ "x$X" = "x" ]}) are evaluated by
- * {@link ShellTest}, so an earlier assignment wins over a later fallback; the branch not taken is skipped. Bodies of
- * undecided conditions and loops run as conditional (an assignment there is skipped when it reads an unset variable;
- * {@code exit} does not end the path). A {@code java} command ends in a {@link ShellLaunch}; a call of another
- * app script with a class-name argument (Kafka's {@code kafka-run-class.sh kafka.Kafka}) runs that script with
- * the arguments. Nothing is executed.
+ * A small, bounded abstract interpreter for launch scripts. It runs every path once: assignments
+ * (with defaults), {@code export}, sourced files (followed inside the app), {@code shift}; each
+ * {@code case} branch becomes its own "world" (so {@code case "$COMMAND" in resourcemanager)
+ * CLASS=…} yields one launch per role). Simple string tests ({@code if [ -z "$X" ]; then X=…; fi},
+ * {@code [ -z "$X" ] && X=…}, {@code [ "x$X" = "x" ]}) are evaluated by {@link ShellTest}, so an
+ * earlier assignment wins over a later fallback; the branch not taken is skipped. Bodies of
+ * undecided conditions and loops run as conditional (an assignment there is skipped when it reads
+ * an unset variable; {@code exit} does not end the path). A {@code java} command ends in a {@link
+ * ShellLaunch}; a call of another app script with a class-name argument (Kafka's {@code
+ * kafka-run-class.sh kafka.Kafka}) runs that script with the arguments. Nothing is executed.
  */
 public final class ShellInterpreter {
-    private static final Pattern ASSIGN = Pattern.compile("^(?:export\\s+|local\\s+|readonly\\s+|declare\\s+(?:-\\w+\\s+)?)?([A-Za-z_][A-Za-z0-9_]*)\\+?=(.*)$");
-    private static final Pattern PREFIX = Pattern.compile("^(?:(?:exec|nohup|eval|command|time|setsid|builtin)\\s+|nice\\s+(?:-n\\s*\\S+\\s+|-\\d+\\s+)?|\\$_NOHUP\\s+|\"?\\$\\{?_?NOHUP\\}?\"?\\s+)*");
-    private static final Pattern JAVA_WORD = Pattern.compile("^(?:[\\\\\"']*\\$\\{?[A-Za-z_]*JAVA[A-Za-z_]*\\}?[\\\\\"']*|[\\\\\"']*\\S*/java[\\\\\"']*|java)(?=\\s|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASSIGN =
+            Pattern.compile(
+                    "^(?:export\\s+|local\\s+|readonly\\s+|declare\\s+(?:-\\w+\\s+)?)?([A-Za-z_][A-Za-z0-9_]*)\\+?=(.*)$");
+    private static final Pattern PREFIX =
+            Pattern.compile(
+                    "^(?:(?:exec|nohup|eval|command|time|setsid|builtin)\\s+|nice\\s+(?:-n\\s*\\S+\\s+|-\\d+\\s+)?|\\$_NOHUP\\s+|\"?\\$\\{?_?NOHUP\\}?\"?\\s+)*");
+    private static final Pattern JAVA_WORD =
+            Pattern.compile(
+                    "^(?:[\\\\\"']*\\$\\{?[A-Za-z_]*JAVA[A-Za-z_]*\\}?[\\\\\"']*|[\\\\\"']*\\S*/java[\\\\\"']*|java)(?=\\s|$)",
+                    Pattern.CASE_INSENSITIVE);
+
     /** A leading word that is only a variable ({@code ${KARAF_EXEC}}, {@code "$RUNNER"}). */
-    private static final Pattern VAR_WORD = Pattern.compile("^\"?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?\"?\\s+");
-    private static final Pattern PREFIX_WORD = Pattern.compile("(exec|nohup|eval|command|time|setsid|builtin)(\\s+(exec|nohup|eval|setsid))*");
+    private static final Pattern VAR_WORD =
+            Pattern.compile("^\"?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?\"?\\s+");
+
+    private static final Pattern PREFIX_WORD =
+            Pattern.compile(
+                    "(exec|nohup|eval|command|time|setsid|builtin)(\\s+(exec|nohup|eval|setsid))*");
     private static final Pattern HEAP_VAR = Pattern.compile("(?i).*(HEAP|XMX|MEM).*");
     private static final int MAX_WORLDS = 64;
     private static final int MAX_DEPTH = 6;
@@ -43,9 +56,12 @@ public final class ShellInterpreter {
 
     /**
      * @param scripts parsed script by app path
-     * @param resolve maps a path as written in a script (after expansion, e.g. {@code /x/bin/../libexec/a.sh}) to an app path
+     * @param resolve maps a path as written in a script (after expansion, e.g. {@code
+     *     /x/bin/../libexec/a.sh}) to an app path
      */
-    public ShellInterpreter(Function<String, Optional<List<ShellNode>>> scripts, Function<String, Optional<String>> resolve) {
+    public ShellInterpreter(
+            Function<String, Optional<List<ShellNode>>> scripts,
+            Function<String, Optional<String>> resolve) {
         this.scripts = scripts;
         this.resolve = resolve;
     }
@@ -73,7 +89,10 @@ public final class ShellInterpreter {
         }
     }
 
-    /** Runs {@code script} as an entry point and returns the launches found (in order, de-duplicated). */
+    /**
+     * Runs {@code script} as an entry point and returns the launches found (in order,
+     * de-duplicated).
+     */
     public List<ShellLaunch> run(String script) {
         Optional<List<ShellNode>> nodes = scripts.apply(script);
         if (nodes.isEmpty()) {
@@ -88,7 +107,13 @@ public final class ShellInterpreter {
         return List.copyOf(launches.subList(before, launches.size()));
     }
 
-    private List<World> exec(List<ShellNode> nodes, List<World> worlds, String file, String entry, int depth, boolean conditional) {
+    private List<World> exec(
+            List<ShellNode> nodes,
+            List<World> worlds,
+            String file,
+            String entry,
+            int depth,
+            boolean conditional) {
         List<World> cur = worlds;
         for (ShellNode n : nodes) {
             if (++steps > 200_000) {
@@ -105,13 +130,29 @@ public final class ShellInterpreter {
                         next.add(w);
                     }
                 } else if (n instanceof ShellNode.Conditional c) {
-                    Optional<Boolean> decided = ShellTest.evaluate(c.condition(), w.env, w.positional);
+                    Optional<Boolean> decided =
+                            ShellTest.evaluate(c.condition(), w.env, w.positional);
                     if (decided.isPresent()) {
-                        next.addAll(exec(decided.get() ? c.body() : c.orElse(), List.of(w), file, entry, depth, true));
+                        next.addAll(
+                                exec(
+                                        decided.get() ? c.body() : c.orElse(),
+                                        List.of(w),
+                                        file,
+                                        entry,
+                                        depth,
+                                        true));
                     } else if (c.orElse().isEmpty() || label(c.condition()) == null) {
-                        next.addAll(exec(c.orElse(), exec(c.body(), List.of(w), file, entry, depth, true), file, entry, depth, true));
+                        next.addAll(
+                                exec(
+                                        c.orElse(),
+                                        exec(c.body(), List.of(w), file, entry, depth, true),
+                                        file,
+                                        entry,
+                                        depth,
+                                        true));
                     } else {
-                        // if/elif/else dispatch on a value (if [ "$COMMAND" = historyserver ]; then CLASS=…; elif …): one world
+                        // if/elif/else dispatch on a value (if [ "$COMMAND" = historyserver ]; then
+                        // CLASS=…; elif …): one world
                         // per branch, like case; other undecided if/else run both parts in sequence
                         World other = w.copy();
                         next.addAll(branch(c.body(), w, label(c.condition()), file, entry, depth));
@@ -131,7 +172,8 @@ public final class ShellInterpreter {
         return cur;
     }
 
-    private List<World> branch(List<ShellNode> body, World w, String label, String file, String entry, int depth) {
+    private List<World> branch(
+            List<ShellNode> body, World w, String label, String file, String entry, int depth) {
         List<World> res = exec(body, List.of(w), file, entry, depth, true);
         if (label != null) {
             for (World r : res) {
@@ -143,16 +185,23 @@ public final class ShellInterpreter {
         return res;
     }
 
-    /** The literal a dispatch test compares with ({@code [ "$COMMAND" = "historyserver" ]} → historyserver), else null. */
+    /**
+     * The literal a dispatch test compares with ({@code [ "$COMMAND" = "historyserver" ]} →
+     * historyserver), else null.
+     */
     static String label(String condition) {
         if (condition == null) {
             return null;
         }
-        Matcher m = Pattern.compile("^\\[\\[?\\s+\"?\\$\\{?\\w+\\}?\"?\\s+==?\\s+\"?([a-z][a-z0-9_-]*)\"?\\s+\\]\\]?$").matcher(condition.strip());
+        Matcher m =
+                Pattern.compile(
+                                "^\\[\\[?\\s+\"?\\$\\{?\\w+\\}?\"?\\s+==?\\s+\"?([a-z][a-z0-9_-]*)\"?\\s+\\]\\]?$")
+                        .matcher(condition.strip());
         return m.matches() ? m.group(1) : null;
     }
 
-    private List<World> caseNode(ShellNode.Case c, World w, String file, String entry, int depth, boolean conditional) {
+    private List<World> caseNode(
+            ShellNode.Case c, World w, String file, String entry, int depth, boolean conditional) {
         List<World> out = new ArrayList<>();
         for (ShellNode.Branch b : c.branches()) {
             World fork = w.copy();
@@ -175,21 +224,57 @@ public final class ShellInterpreter {
     }
 
     /** One simple command in one world: the statement and where it runs. */
-    private record Stmt(ShellNode.Simple node, String text, World w, String file, String entry, int depth, boolean conditional,
-            Expander x, Set<String> used) {
-    }
+    private record Stmt(
+            ShellNode.Simple node,
+            String text,
+            World w,
+            String file,
+            String entry,
+            int depth,
+            boolean conditional,
+            Expander x,
+            Set<String> used) {}
 
-    /** A simple command: the first statement kind that recognises it handles it (one method per kind). */
-    private void simple(ShellNode.Simple s, World w, String file, String entry, int depth, boolean conditional) {
+    /**
+     * A simple command: the first statement kind that recognises it handles it (one method per
+     * kind).
+     */
+    private void simple(
+            ShellNode.Simple s,
+            World w,
+            String file,
+            String entry,
+            int depth,
+            boolean conditional) {
         Set<String> used = new HashSet<>();
-        Stmt st = new Stmt(s, s.text(), w, file, entry, depth, conditional, new Expander(w.env, w.positional, used).script(w.argv0, file), used);
-        boolean handled = assignment(st) || declaration(st) || shift(st) || exit(st) || source(st) || functionCall(st) || javaCommand(st);
+        Stmt st =
+                new Stmt(
+                        s,
+                        s.text(),
+                        w,
+                        file,
+                        entry,
+                        depth,
+                        conditional,
+                        new Expander(w.env, w.positional, used).script(w.argv0, file),
+                        used);
+        boolean handled =
+                assignment(st)
+                        || declaration(st)
+                        || shift(st)
+                        || exit(st)
+                        || source(st)
+                        || functionCall(st)
+                        || javaCommand(st);
         if (!handled) {
             scriptCall(st);
         }
     }
 
-    /** {@code NAME=value}, {@code export NAME=value}, {@code NAME+=more}, {@code local}/{@code readonly}/{@code declare}. */
+    /**
+     * {@code NAME=value}, {@code export NAME=value}, {@code NAME+=more}, {@code local}/{@code
+     * readonly}/{@code declare}.
+     */
     private boolean assignment(Stmt st) {
         Matcher a = ASSIGN.matcher(st.text());
         if (!a.matches() || st.text().contains(" =")) {
@@ -202,7 +287,9 @@ public final class ShellInterpreter {
         String traced = st.x().expandTraced(raw);
         String value = Expander.clean(traced);
         World w = st.w();
-        if (st.conditional() && st.used().stream().anyMatch(v -> !w.env.containsKey(v)) && !raw.matches(".*\\$\\{[A-Za-z_0-9]+:?[-=].*")) {
+        if (st.conditional()
+                && st.used().stream().anyMatch(v -> !w.env.containsKey(v))
+                && !raw.matches(".*\\$\\{[A-Za-z_0-9]+:?[-=].*")) {
             return true;
         }
         String name = a.group(1);
@@ -216,14 +303,25 @@ public final class ShellInterpreter {
                 sources.add(w.env.get(u));
             }
         }
-        w.env.put(name, new ShellVar(value, st.file(), st.node().line(), st.text(), sources, st.x().readUnknown(), traced));
+        w.env.put(
+                name,
+                new ShellVar(
+                        value,
+                        st.file(),
+                        st.node().line(),
+                        st.text(),
+                        sources,
+                        st.x().readUnknown(),
+                        traced));
         return true;
     }
 
     /** {@code export X}, {@code local X}, {@code unset X Y}: only unset changes what is known. */
     private static boolean declaration(Stmt st) {
         String text = st.text();
-        if (!text.startsWith("export ") && !text.startsWith("unset ") && !text.startsWith("local ")) {
+        if (!text.startsWith("export ")
+                && !text.startsWith("unset ")
+                && !text.startsWith("local ")) {
             return false;
         }
         if (text.startsWith("unset ")) {
@@ -263,7 +361,10 @@ public final class ShellInterpreter {
         return true;
     }
 
-    /** {@code . file} / {@code source file}: the app's script is run in this world (its variables stay). */
+    /**
+     * {@code . file} / {@code source file}: the app's script is run in this world (its variables
+     * stay).
+     */
     private boolean source(Stmt st) {
         String text = st.text();
         if (!text.startsWith(". ") && !text.startsWith("source ")) {
@@ -272,23 +373,36 @@ public final class ShellInterpreter {
         List<String> ws = st.x().words(text.substring(text.indexOf(' ') + 1));
         World w = st.w();
         if (!ws.isEmpty() && st.depth() < MAX_DEPTH) {
-            resolve.apply(JavaCommand.stripQuotes(ws.get(0))).ifPresent(target -> scripts.apply(target).ifPresent(nodes -> {
-                w.visited.add(target);
-                List<World> res = exec(nodes, List.of(w), target, st.entry(), st.depth() + 1, st.conditional());
-                if (!res.isEmpty()) {
-                    World r = res.get(res.size() - 1);
-                    w.env = r.env;
-                    w.visited = r.visited;
-                    w.functions = r.functions;
-                }
-            }));
+            resolve.apply(JavaCommand.stripQuotes(ws.get(0)))
+                    .ifPresent(
+                            target ->
+                                    scripts.apply(target)
+                                            .ifPresent(
+                                                    nodes -> {
+                                                        w.visited.add(target);
+                                                        List<World> res =
+                                                                exec(
+                                                                        nodes,
+                                                                        List.of(w),
+                                                                        target,
+                                                                        st.entry(),
+                                                                        st.depth() + 1,
+                                                                        st.conditional());
+                                                        if (!res.isEmpty()) {
+                                                            World r = res.get(res.size() - 1);
+                                                            w.env = r.env;
+                                                            w.visited = r.visited;
+                                                            w.functions = r.functions;
+                                                        }
+                                                    }));
         }
         return true;
     }
 
     /**
-     * A call of a function the script defined ({@code main "$@"}, {@code run}): its body runs in this world with the
-     * call's words as positional parameters (restored after); its variables stay, as in a shell.
+     * A call of a function the script defined ({@code main "$@"}, {@code run}): its body runs in
+     * this world with the call's words as positional parameters (restored after); its variables
+     * stay, as in a shell.
      */
     private boolean functionCall(Stmt st) {
         String body = stripPrefixes(st).text();
@@ -305,7 +419,14 @@ public final class ShellInterpreter {
         List<String> saved = w.positional;
         w.positional = new ArrayList<>(args.stream().map(JavaCommand::stripQuotes).toList());
         w.calling.add(first);
-        List<World> res = exec(fn.body(), List.of(w), st.file(), st.entry(), st.depth() + 1, st.conditional());
+        List<World> res =
+                exec(
+                        fn.body(),
+                        List.of(w),
+                        st.file(),
+                        st.entry(),
+                        st.depth() + 1,
+                        st.conditional());
         World r = res.isEmpty() ? w : res.get(res.size() - 1);
         w.env = r.env;
         w.visited = r.visited;
@@ -314,9 +435,11 @@ public final class ShellInterpreter {
         return true;
     }
 
-    /** The command without its background {@code &}, with prefixes ({@code exec}, {@code nohup}, {@code eval} …) stripped. */
-    private record Stripped(String text, String prefixes, boolean background) {
-    }
+    /**
+     * The command without its background {@code &}, with prefixes ({@code exec}, {@code nohup},
+     * {@code eval} …) stripped.
+     */
+    private record Stripped(String text, String prefixes, boolean background) {}
 
     private static Stripped stripPrefixes(Stmt st) {
         String text = st.text();
@@ -328,14 +451,16 @@ public final class ShellInterpreter {
             p.lookingAt();
             prefixes.append(p.group());
             body = body.substring(p.end());
-            // a variable that holds a prefix or nothing ({@code ${KARAF_EXEC} "$JAVA" …}, KARAF_EXEC=exec or unset)
+            // a variable that holds a prefix or nothing ({@code ${KARAF_EXEC} "$JAVA" …},
+            // KARAF_EXEC=exec or unset)
             Matcher v = VAR_WORD.matcher(body);
             if (!v.lookingAt() || body.substring(v.end()).isBlank()) {
                 break;
             }
             ShellVar var = st.w().env.get(v.group(1));
             if (v.group(1).toUpperCase(java.util.Locale.ROOT).contains("JAVA")
-                    || var == null && !v.group(1).matches("(?i).*(EXEC|NOHUP|WRAP|PREFIX|RUNNER).*")) {
+                    || var == null
+                            && !v.group(1).matches("(?i).*(EXEC|NOHUP|WRAP|PREFIX|RUNNER).*")) {
                 break; // the java command itself, or an unknown word: not a prefix
             }
             String value = var == null ? "" : var.value().strip();
@@ -354,7 +479,8 @@ public final class ShellInterpreter {
         String afterPrefix = sp.text();
         boolean nohup = sp.prefixes().contains("NOHUP") || sp.prefixes().contains("nohup");
         Matcher j = JAVA_WORD.matcher(afterPrefix);
-        if (!j.lookingAt() || afterPrefix.matches("(?i)^[\\\\\"']*\\$\\{?JAVA_HOME\\}?[\\\\\"']*(\\s.*)?$")) {
+        if (!j.lookingAt()
+                || afterPrefix.matches("(?i)^[\\\\\"']*\\$\\{?JAVA_HOME\\}?[\\\\\"']*(\\s.*)?$")) {
             return false;
         }
         World w = st.w();
@@ -369,26 +495,44 @@ public final class ShellInterpreter {
             String role = null;
             for (Map.Entry<String, String> bv : w.branchVars.entrySet()) {
                 ShellVar v = w.env.get(bv.getKey());
-                if (v != null && cmd.mainClass() != null && v.value().trim().endsWith(cmd.mainClass()) && bv.getValue().matches("[a-z][a-z0-9_-]*")) {
+                if (v != null
+                        && cmd.mainClass() != null
+                        && v.value().trim().endsWith(cmd.mainClass())
+                        && bv.getValue().matches("[a-z][a-z0-9_-]*")) {
                     role = bv.getValue();
                 }
             }
             ShellVar heap = heapSource(cmd, w, st.used());
-            String key = st.file() + ":" + st.node().line() + ":" + cmd + ":" + role + ":" + st.entry();
+            String key =
+                    st.file() + ":" + st.node().line() + ":" + cmd + ":" + role + ":" + st.entry();
             if (launchKeys.add(key)) {
-                launches.add(new ShellLaunch(st.file(), st.node().line(), st.text(), cmd, role, sp.background() || nohup, st.entry(), heap,
-                        List.copyOf(w.visited)));
+                launches.add(
+                        new ShellLaunch(
+                                st.file(),
+                                st.node().line(),
+                                st.text(),
+                                cmd,
+                                role,
+                                sp.background() || nohup,
+                                st.entry(),
+                                heap,
+                                List.copyOf(w.visited)));
             }
         }
         return true;
     }
 
-    /** A call of another script of the app with a class name among its arguments: run it with those arguments. */
+    /**
+     * A call of another script of the app with a class name among its arguments: run it with those
+     * arguments.
+     */
     private void scriptCall(Stmt st) {
         Stripped sp = stripPrefixes(st);
         boolean nohup = sp.prefixes().contains("NOHUP") || sp.prefixes().contains("nohup");
         List<String> words = dropRedirections(st.x().words(sp.text()));
-        if (words.isEmpty() || st.depth() >= MAX_DEPTH || words.stream().skip(1).noneMatch(JavaCommand::isQualifiedClassName)) {
+        if (words.isEmpty()
+                || st.depth() >= MAX_DEPTH
+                || words.stream().skip(1).noneMatch(JavaCommand::isQualifiedClassName)) {
             return;
         }
         Optional<String> target = resolve.apply(JavaCommand.stripQuotes(words.get(0)));
@@ -413,7 +557,10 @@ public final class ShellInterpreter {
         }
     }
 
-    /** Wrapper options before the class name (kafka-run-class.sh's -name x -loggc -daemon) are not the program's. */
+    /**
+     * Wrapper options before the class name (kafka-run-class.sh's -name x -loggc -daemon) are not
+     * the program's.
+     */
     private static List<String> wrapperArgs(List<String> args) {
         List<String> out = new ArrayList<>();
         boolean seenClass = false;
@@ -444,7 +591,9 @@ public final class ShellInterpreter {
         return keptIndexes(words).stream().map(words::get).toList();
     }
 
-    /** The indexes of the words that are not redirections ({@code > f}, {@code 2>&1}, {@code >>f}). */
+    /**
+     * The indexes of the words that are not redirections ({@code > f}, {@code 2>&1}, {@code >>f}).
+     */
     private static List<Integer> keptIndexes(List<String> words) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
@@ -486,7 +635,10 @@ public final class ShellInterpreter {
         return best;
     }
 
-    /** The assignment deepest in the chain whose value is the heap size (a HEAPSIZE number or a literal -Xmx). */
+    /**
+     * The assignment deepest in the chain whose value is the heap size (a HEAPSIZE number or a
+     * literal -Xmx).
+     */
     private static ShellVar deepest(ShellVar v, String xmx, int depth) {
         if (depth > 16) {
             return null;
@@ -499,7 +651,10 @@ public final class ShellInterpreter {
         }
         String val = v.value().trim();
         boolean literal = v.text().contains(xmx) || v.text().contains(xmx.replaceAll("[mM]$", ""));
-        if (literal && (val.equals(xmx) || val.equals(xmx.replaceAll("[mM]$", "")) || val.contains("-Xmx" + xmx))) {
+        if (literal
+                && (val.equals(xmx)
+                        || val.equals(xmx.replaceAll("[mM]$", ""))
+                        || val.contains("-Xmx" + xmx))) {
             return v;
         }
         return null;

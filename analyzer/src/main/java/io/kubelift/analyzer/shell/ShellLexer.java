@@ -6,14 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a script into logical lines (joining {@code \} continuations, dropping comments and here-document bodies)
- * and splits a line into simple commands at {@code ;}, {@code &&}, {@code ||} and {@code |} outside quotes.
+ * Turns a script into logical lines (joining {@code \} continuations, dropping comments and
+ * here-document bodies) and splits a line into simple commands at {@code ;}, {@code &&}, {@code ||}
+ * and {@code |} outside quotes.
  */
 public final class ShellLexer {
-    private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)['\"]?");
+    private static final Pattern HEREDOC =
+            Pattern.compile("<<-?\\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)['\"]?");
 
-    private ShellLexer() {
-    }
+    private ShellLexer() {}
 
     public static List<ShellLine> lines(List<String> raw) {
         List<ShellLine> out = new ArrayList<>();
@@ -75,16 +76,22 @@ public final class ShellLexer {
                 depth++;
             } else if (c == '}' && !sq && depth > 0) {
                 depth--;
-            } else if (c == '#' && !sq && !dq && (i == 0 || Character.isWhitespace(s.charAt(i - 1))) && depth == 0) {
+            } else if (c == '#'
+                    && !sq
+                    && !dq
+                    && (i == 0 || Character.isWhitespace(s.charAt(i - 1)))
+                    && depth == 0) {
                 return s.substring(0, i);
             }
         }
         return s;
     }
 
-    /** A simple command and the operator that follows it on its line ({@code ;}, {@code &&}, {@code ||}, {@code |}, {@code ;;}, or empty at the end). */
-    public record Piece(String text, String op) {
-    }
+    /**
+     * A simple command and the operator that follows it on its line ({@code ;}, {@code &&}, {@code
+     * ||}, {@code |}, {@code ;;}, or empty at the end).
+     */
+    public record Piece(String text, String op) {}
 
     /** Splits at ; && || | (not ;; and not inside quotes, $( ), backticks or ${ }). */
     public static List<String> commands(String line) {
@@ -99,7 +106,10 @@ public final class ShellLexer {
         return out;
     }
 
-    /** Like {@link #commands} but keeps the operator after each command, so {@code [ -z "$X" ] && X=y} can be read as a guard. */
+    /**
+     * Like {@link #commands} but keeps the operator after each command, so {@code [ -z "$X" ] &&
+     * X=y} can be read as a guard.
+     */
     public static List<Piece> pieces(String line) {
         List<Piece> out = new ArrayList<>();
         boolean sq = false;
@@ -136,10 +146,13 @@ public final class ShellLexer {
                     out.add(new Piece(line.substring(start, i).strip(), ";;"));
                     i++;
                     start = i + 1;
-                } else if (c == ';' || c == '|' || c == '&' && i + 1 < line.length() && line.charAt(i + 1) == '&') {
+                } else if (c == ';'
+                        || c == '|'
+                        || c == '&' && i + 1 < line.length() && line.charAt(i + 1) == '&') {
                     String text = line.substring(start, i).strip();
                     String op = Character.toString(c);
-                    if (i + 1 < line.length() && (line.charAt(i + 1) == '|' || line.charAt(i + 1) == '&')) {
+                    if (i + 1 < line.length()
+                            && (line.charAt(i + 1) == '|' || line.charAt(i + 1) == '&')) {
                         op = line.substring(i, i + 2);
                         i++;
                     }

@@ -6,24 +6,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds the {@link ShellNode} structure of a script from its logical lines: case statements, if/elif/else with
- * their conditions, {@code [ test ] && cmd} / {@code [ test ] || cmd} guards, loops and functions. Unbalanced
- * scripts are closed at EOF.
+ * Builds the {@link ShellNode} structure of a script from its logical lines: case statements,
+ * if/elif/else with their conditions, {@code [ test ] && cmd} / {@code [ test ] || cmd} guards,
+ * loops and functions. Unbalanced scripts are closed at EOF.
  */
 public final class ShellParser {
     private static final Pattern CASE = Pattern.compile("^case\\s+(.+?)\\s+in(\\s+.*)?$");
     private static final Pattern PATTERN = Pattern.compile("^\\(?\\s*([^()]+?)\\s*\\)\\s*(.*)$");
-    private static final Pattern FUNC = Pattern.compile("^(?:function\\s+)?([A-Za-z_][A-Za-z0-9_-]*)\\s*\\(\\s*\\)\\s*\\{?\\s*$|^function\\s+([A-Za-z_][A-Za-z0-9_-]*)\\s*\\{?\\s*$");
+    private static final Pattern FUNC =
+            Pattern.compile(
+                    "^(?:function\\s+)?([A-Za-z_][A-Za-z0-9_-]*)\\s*\\(\\s*\\)\\s*\\{?\\s*$|^function\\s+([A-Za-z_][A-Za-z0-9_-]*)\\s*\\{?\\s*$");
     private static final Pattern TEST = Pattern.compile("^!?\\s*(\\[\\[?\\s.*|test\\s.*)$");
+
     /** Marks a condition the interpreter must not evaluate. */
     static final String UNKNOWN = null;
+
     private final List<String[]> tokens = new ArrayList<>();
     private int pos;
     private int caseDepth;
     private boolean expectPattern;
 
-    private ShellParser() {
-    }
+    private ShellParser() {}
 
     public static List<ShellNode> parse(List<ShellLine> lines) {
         ShellParser p = new ShellParser();
@@ -56,7 +59,10 @@ public final class ShellParser {
             ShellLexer.Piece p = ps.get(k);
             String c = p.text();
             boolean chained = p.op().equals("&&") || p.op().equals("||");
-            if (c.equals("if") || c.startsWith("if ") || c.equals("elif") || c.startsWith("elif ")) {
+            if (c.equals("if")
+                    || c.startsWith("if ")
+                    || c.equals("elif")
+                    || c.startsWith("elif ")) {
                 String kind = c.startsWith("if") ? "IF" : "ELIF";
                 String cond = c.contains(" ") ? c.substring(c.indexOf(' ') + 1).strip() : UNKNOWN;
                 // a compound condition (if [ a ] && [ b ]; then) is not evaluated
@@ -69,7 +75,8 @@ public final class ShellParser {
                 continue;
             }
             if (chained && TEST.matcher(c).matches() && k + 1 < ps.size()) {
-                // [ test ] && cmd… / [ test ] || cmd…: the rest of the chain runs only when the test is true (false for ||)
+                // [ test ] && cmd… / [ test ] || cmd…: the rest of the chain runs only when the
+                // test is true (false for ||)
                 int j = k + 1;
                 boolean mixed = false;
                 while (j < ps.size()) {
@@ -125,22 +132,33 @@ public final class ShellParser {
         tokens.add(new String[] {"CMD", c, ln});
     }
 
-    private enum Stop { EOF, FI, DONE, BRACE, BRANCH, GUARD }
+    private enum Stop {
+        EOF,
+        FI,
+        DONE,
+        BRACE,
+        BRANCH,
+        GUARD
+    }
 
-    /** Parses nodes into {@code out} until the stop token; returns the token that ended the block (fi, else, elif …) or null. */
+    /**
+     * Parses nodes into {@code out} until the stop token; returns the token that ended the block
+     * (fi, else, elif …) or null.
+     */
     private String[] block(List<ShellNode> out, Stop stop) {
         while (pos < tokens.size()) {
             String[] t = tokens.get(pos);
             String kind = t[0];
             String text = t[1];
             int line = Integer.parseInt(t[2]);
-            if (stop == Stop.BRANCH && (kind.equals("DSEMI") || kind.equals("ESAC") || kind.equals("PATTERN"))) {
+            if (stop == Stop.BRANCH
+                    && (kind.equals("DSEMI") || kind.equals("ESAC") || kind.equals("PATTERN"))) {
                 return null;
             }
             pos++;
             switch (kind) {
                 case "CASE" -> out.add(caseNode(text, line));
-                case "PATTERN", "DSEMI", "ESAC" -> { }
+                case "PATTERN", "DSEMI", "ESAC" -> {}
                 case "IF" -> out.add(ifNode(text));
                 case "ELIF" -> {
                     if (stop == Stop.FI) {
@@ -159,8 +177,12 @@ public final class ShellParser {
                 }
                 default -> {
                     String first = text.split("\\s+", 2)[0];
-                    String rest = text.length() > first.length() ? text.substring(first.length()).strip() : "";
-                    if (first.equals("fi") && stop == Stop.FI || first.equals("done") && stop == Stop.DONE
+                    String rest =
+                            text.length() > first.length()
+                                    ? text.substring(first.length()).strip()
+                                    : "";
+                    if (first.equals("fi") && stop == Stop.FI
+                            || first.equals("done") && stop == Stop.DONE
                             || (first.equals("}") || text.equals("}")) && stop == Stop.BRACE) {
                         return t;
                     }
@@ -174,13 +196,21 @@ public final class ShellParser {
                     if (fm.matches()) {
                         List<ShellNode> body = new ArrayList<>();
                         block(body, Stop.BRACE);
-                        out.add(new ShellNode.Function(fm.group(1) != null ? fm.group(1) : fm.group(2), body));
-                    } else if (first.equals("for") || first.equals("while") || first.equals("until") || first.equals("select")) {
+                        out.add(
+                                new ShellNode.Function(
+                                        fm.group(1) != null ? fm.group(1) : fm.group(2), body));
+                    } else if (first.equals("for")
+                            || first.equals("while")
+                            || first.equals("until")
+                            || first.equals("select")) {
                         List<ShellNode> body = new ArrayList<>();
                         body.add(new ShellNode.Simple(text, line));
                         block(body, Stop.DONE);
                         out.add(new ShellNode.Conditional(body));
-                    } else if (first.equals("then") || first.equals("do") || first.equals("else") || first.equals("{")) {
+                    } else if (first.equals("then")
+                            || first.equals("do")
+                            || first.equals("else")
+                            || first.equals("{")) {
                         if (!rest.isEmpty()) {
                             out.add(new ShellNode.Simple(rest, line));
                         }
@@ -195,7 +225,10 @@ public final class ShellParser {
         return null;
     }
 
-    /** if COND; then … [elif COND; then …]* [else …] fi — an elif becomes a nested conditional in the else part. */
+    /**
+     * if COND; then … [elif COND; then …]* [else …] fi — an elif becomes a nested conditional in
+     * the else part.
+     */
     private ShellNode ifNode(String condition) {
         List<ShellNode> body = new ArrayList<>();
         String[] end = block(body, Stop.FI);

@@ -7,19 +7,22 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Evaluates the simple string tests scripts use as guards — {@code [ -z "$X" ]}, {@code [ -n "$X" ]},
- * {@code [ "x$X" = "x" ]}, {@code [ "$X" != "" ]}, {@code [[ … ]]}, {@code test …}, negated with {@code !} — over the
- * variables known at that point; an unset variable is empty, as in a fresh container. Anything else (file tests,
- * numbers, compound tests, values built from positional parameters or command output, glob matches) is
- * undecided and the interpreter treats the guarded block as maybe-run.
+ * Evaluates the simple string tests scripts use as guards — {@code [ -z "$X" ]}, {@code [ -n "$X"
+ * ]}, {@code [ "x$X" = "x" ]}, {@code [ "$X" != "" ]}, {@code [[ … ]]}, {@code test …}, negated
+ * with {@code !} — over the variables known at that point; an unset variable is empty, as in a
+ * fresh container. Anything else (file tests, numbers, compound tests, values built from positional
+ * parameters or command output, glob matches) is undecided and the interpreter treats the guarded
+ * block as maybe-run.
  */
 final class ShellTest {
-    private static final Pattern UNDECIDABLE = Pattern.compile(".*(\\$\\(|`|\\$\\{?[0-9#@*?!]|\\s-[ao]\\s|&&|\\|\\||\\s\\(|\\\\\\().*");
+    private static final Pattern UNDECIDABLE =
+            Pattern.compile(
+                    ".*(\\$\\(|`|\\$\\{?[0-9#@*?!]|\\s-[ao]\\s|&&|\\|\\||\\s\\(|\\\\\\().*");
 
-    private ShellTest() {
-    }
+    private ShellTest() {}
 
-    static Optional<Boolean> evaluate(String condition, Map<String, ShellVar> env, List<String> positional) {
+    static Optional<Boolean> evaluate(
+            String condition, Map<String, ShellVar> env, List<String> positional) {
         if (condition == null) {
             return Optional.empty();
         }
@@ -47,16 +50,21 @@ final class ShellTest {
         if (x.readUnknown()) {
             return Optional.empty(); // a value from the command line or a command's output
         }
-        Optional<Boolean> r = switch (w.size()) {
-            case 1 -> w.get(0).equals("-n") ? Optional.empty() : Optional.of(!w.get(0).isEmpty());
-            case 2 -> switch (w.get(0)) {
-                case "-z" -> Optional.of(w.get(1).isEmpty());
-                case "-n" -> Optional.of(!w.get(1).isEmpty());
-                default -> Optional.empty();
-            };
-            case 3 -> compare(w.get(0), w.get(1), w.get(2), s.startsWith("[["));
-            default -> Optional.empty();
-        };
+        Optional<Boolean> r =
+                switch (w.size()) {
+                    case 1 ->
+                            w.get(0).equals("-n")
+                                    ? Optional.empty()
+                                    : Optional.of(!w.get(0).isEmpty());
+                    case 2 ->
+                            switch (w.get(0)) {
+                                case "-z" -> Optional.of(w.get(1).isEmpty());
+                                case "-n" -> Optional.of(!w.get(1).isEmpty());
+                                default -> Optional.empty();
+                            };
+                    case 3 -> compare(w.get(0), w.get(1), w.get(2), s.startsWith("[["));
+                    default -> Optional.empty();
+                };
         return negate ? r.map(b -> !b) : r;
     }
 

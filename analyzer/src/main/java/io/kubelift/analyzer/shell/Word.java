@@ -1,9 +1,9 @@
 package io.kubelift.analyzer.shell;
 
 /**
- * A shell word after expansion: its text, and the same text with an {@link Expander#MARK} wherever a part of it came
- * from text the analysis does not know (an unset variable, a positional parameter that was not passed, command
- * output): see {@link Expander#tracedWords}.
+ * A shell word after expansion: its text, and the same text with an {@link Expander#MARK} wherever
+ * a part of it came from text the analysis does not know (an unset variable, a positional parameter
+ * that was not passed, command output): see {@link Expander#tracedWords}.
  */
 public record Word(String text, String traced) {
     public Word {

@@ -17,25 +17,40 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Main classes read from class files inside jars, in place, for directory and archive apps alike. */
+/**
+ * Main classes read from class files inside jars, in place, for directory and archive apps alike.
+ */
 class JarsTest {
     static Map<String, byte[]> classes;
 
     @BeforeAll
     static void compile(@TempDir Path work) throws Exception {
-        classes = TestJars.compile(work, Map.of(
-                "org.acme.server.Server", "package org.acme.server; public class Server { public static void main(String[] args) { } }",
-                "org.acme.server.Helper", "package org.acme.server; public class Helper { public void main(String[] args) { } static long x = 1L; static double d = 2.0; }",
-                "org.acme.server.Hidden", "package org.acme.server; class Hidden { static void main(String[] args) { } }",
-                "org.acme.server.WrongArgs", "package org.acme.server; public class WrongArgs { public static void main(String args) { } }"));
+        classes =
+                TestJars.compile(
+                        work,
+                        Map.of(
+                                "org.acme.server.Server",
+                                        "package org.acme.server; public class Server { public static void main(String[] args) { } }",
+                                "org.acme.server.Helper",
+                                        "package org.acme.server; public class Helper { public void main(String[] args) { } static long x = 1L; static double d = 2.0; }",
+                                "org.acme.server.Hidden",
+                                        "package org.acme.server; class Hidden { static void main(String[] args) { } }",
+                                "org.acme.server.WrongArgs",
+                                        "package org.acme.server; public class WrongArgs { public static void main(String args) { } }"));
     }
 
     @Test
     void classFileMainMethod() {
         assertTrue(ClassFiles.hasMainMethod(classes.get("org/acme/server/Server.class")));
-        assertFalse(ClassFiles.hasMainMethod(classes.get("org/acme/server/Helper.class")), "an instance main is not a program entry");
-        assertFalse(ClassFiles.hasMainMethod(classes.get("org/acme/server/Hidden.class")), "not public");
-        assertFalse(ClassFiles.hasMainMethod(classes.get("org/acme/server/WrongArgs.class")), "not main(String[])");
+        assertFalse(
+                ClassFiles.hasMainMethod(classes.get("org/acme/server/Helper.class")),
+                "an instance main is not a program entry");
+        assertFalse(
+                ClassFiles.hasMainMethod(classes.get("org/acme/server/Hidden.class")),
+                "not public");
+        assertFalse(
+                ClassFiles.hasMainMethod(classes.get("org/acme/server/WrongArgs.class")),
+                "not main(String[])");
     }
 
     @Test
@@ -57,9 +72,15 @@ class JarsTest {
         assertFalse(jars.isMainClass("org.acme.server.Helper"));
         assertFalse(jars.isMainClass("org.acme.Missing"));
         assertEquals(Optional.of("lib/server-1.0.jar"), jars.jarOf("org.acme.server.Server"));
-        assertEquals("org.acme.server.Server", jars.info("lib/server-1.0.jar").orElseThrow().mainClass());
-        assertEquals(Optional.empty(), jars.info("lib/broken.jar"), "a damaged jar is no evidence, not an error");
-        assertEquals(Optional.of("lib/server-1.0.jar"), jars.resolve("/opt/app/lib/server-1.0.jar"));
+        assertEquals(
+                "org.acme.server.Server",
+                jars.info("lib/server-1.0.jar").orElseThrow().mainClass());
+        assertEquals(
+                Optional.empty(),
+                jars.info("lib/broken.jar"),
+                "a damaged jar is no evidence, not an error");
+        assertEquals(
+                Optional.of("lib/server-1.0.jar"), jars.resolve("/opt/app/lib/server-1.0.jar"));
     }
 
     @Test

@@ -12,13 +12,19 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import javax.tools.ToolProvider;
 
-/** Real class files and jars for tests: Java sources compiled with the JDK's compiler, packed with a manifest. */
+/**
+ * Real class files and jars for tests: Java sources compiled with the JDK's compiler, packed with a
+ * manifest.
+ */
 public final class TestJars {
-    private TestJars() {
-    }
+    private TestJars() {}
 
-    /** Compiles {@code sources} (class name → source text) and returns class entry name → class file bytes. */
-    public static Map<String, byte[]> compile(Path work, Map<String, String> sources) throws IOException {
+    /**
+     * Compiles {@code sources} (class name → source text) and returns class entry name → class file
+     * bytes.
+     */
+    public static Map<String, byte[]> compile(Path work, Map<String, String> sources)
+            throws IOException {
         Path src = Files.createDirectories(work.resolve("src"));
         Path out = Files.createDirectories(work.resolve("classes"));
         String[] args = new String[sources.size() + 2];
@@ -44,14 +50,16 @@ public final class TestJars {
     }
 
     /** Writes a jar with the classes and, when {@code mainClass} is given, a manifest naming it. */
-    public static void jar(Path jar, String mainClass, Map<String, byte[]> classes) throws IOException {
+    public static void jar(Path jar, String mainClass, Map<String, byte[]> classes)
+            throws IOException {
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (mainClass != null) {
             m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
         }
         Files.createDirectories(jar.getParent());
-        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, m)) {
+        try (OutputStream o = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(o, m)) {
             for (var e : classes.entrySet()) {
                 j.putNextEntry(new JarEntry(e.getKey()));
                 j.write(e.getValue());

@@ -12,7 +12,9 @@ class PlaceholdersTest {
         assertEquals("8080", Placeholders.withDefaults("${jboss.http.port:8080}"));
         assertEquals("8080", Placeholders.withDefaults("${env.HTTP_PORT:8080}"));
         assertEquals("8080", Placeholders.withDefaults("${PORT:-8080}"));
-        assertEquals("tcp://0.0.0.0:61616", Placeholders.withDefaults("tcp://${host:0.0.0.0}:${port:61616}"));
+        assertEquals(
+                "tcp://0.0.0.0:61616",
+                Placeholders.withDefaults("tcp://${host:0.0.0.0}:${port:61616}"));
         assertEquals("", Placeholders.withDefaults("${empty:}"));
     }
 

@@ -10,14 +10,17 @@ import org.junit.jupiter.api.Test;
 class SettingKnowledgeTest {
     @Test
     void rulesMatchTheEndOfAKey() {
-        SettingKnowledge k = SettingKnowledge.parse("""
+        SettingKnowledge k =
+                SettingKnowledge.parse(
+                        """
                 # comment
                 listener  acceptor(\\[[^\\]]*\\])?     # inline comment
                 client    connectors/connector(\\[[^\\]]*\\])?
                 template  config\\[default-config\\]
                 dir state (paging|journal)-directory   message store
                 dir-property my.data.dir state ../data my product's data
-                """, "test");
+                """,
+                        "test");
         assertTrue(k.listener("configuration/core/acceptors/acceptor[artemis]"));
         assertFalse(k.listener("configuration/core/acceptors"));
         assertTrue(k.client("core/connectors/connector[x]"));
@@ -31,10 +34,19 @@ class SettingKnowledgeTest {
 
     @Test
     void aBadRuleNamesItsLine() {
-        var e = assertThrows(IllegalStateException.class, () -> SettingKnowledge.parse("listener ok\nlistener (unclosed\n", "x.knowledge"));
+        var e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                SettingKnowledge.parse(
+                                        "listener ok\nlistener (unclosed\n", "x.knowledge"));
         assertTrue(e.getMessage().startsWith("x.knowledge:2:"), e.getMessage());
-        var u = assertThrows(IllegalStateException.class, () -> SettingKnowledge.parse("frobnicate x\n", "x.knowledge"));
-        assertTrue(u.getMessage().contains("x.knowledge:1: unknown rule frobnicate"), u.getMessage());
+        var u =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> SettingKnowledge.parse("frobnicate x\n", "x.knowledge"));
+        assertTrue(
+                u.getMessage().contains("x.knowledge:1: unknown rule frobnicate"), u.getMessage());
     }
 
     @Test

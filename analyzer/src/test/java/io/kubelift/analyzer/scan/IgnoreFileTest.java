@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IgnoreFileTest {
     @Test
     void namesMatchAtAnyDepthAndPathsFromTheRoot() {
-        IgnoreFile ignore = IgnoreFile.parse(List.of("# harnesses", "e2e/", "*.log", "/docs/*.pdf", ""));
+        IgnoreFile ignore =
+                IgnoreFile.parse(List.of("# harnesses", "e2e/", "*.log", "/docs/*.pdf", ""));
         assertTrue(ignore.ignores("e2e"));
         assertTrue(ignore.ignores("logs/app.log"));
         assertTrue(ignore.ignores("docs/manual.pdf"));
@@ -33,6 +34,9 @@ class IgnoreFileTest {
         Files.writeString(app.resolve(".kubeliftignore"), "e2e/\n");
         assertEquals(List.of("conf/app.properties"), AppFileTrees.open(app).list());
         DirectoryTree tree = new DirectoryTree(app, "app", ScanLimits.DEFAULT);
-        assertTrue(tree.problems().stream().anyMatch(p -> p.message().contains("left out as .kubeliftignore asks")), tree.problems().toString());
+        assertTrue(
+                tree.problems().stream()
+                        .anyMatch(p -> p.message().contains("left out as .kubeliftignore asks")),
+                tree.problems().toString());
     }
 }

@@ -9,13 +9,27 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Launch scripts of the shapes real installs use: functions, case dispatch, eval, exec, nohup, wrapper variables. */
+/**
+ * Launch scripts of the shapes real installs use: functions, case dispatch, eval, exec, nohup,
+ * wrapper variables.
+ */
 class LaunchShapesTest {
     static List<ShellLaunch> run(String entry, Map<String, String> files) {
         Map<String, List<ShellNode>> scripts = new TreeMap<>();
-        files.forEach((p, text) -> scripts.put(p, ShellParser.parse(ShellLexer.lines(text.lines().toList()))));
-        ShellInterpreter i = new ShellInterpreter(p -> Optional.ofNullable(scripts.get(p)),
-                p -> scripts.keySet().stream().filter(k -> p.endsWith(k.substring(k.lastIndexOf('/') + 1))).findFirst());
+        files.forEach(
+                (p, text) ->
+                        scripts.put(p, ShellParser.parse(ShellLexer.lines(text.lines().toList()))));
+        ShellInterpreter i =
+                new ShellInterpreter(
+                        p -> Optional.ofNullable(scripts.get(p)),
+                        p ->
+                                scripts.keySet().stream()
+                                        .filter(
+                                                k ->
+                                                        p.endsWith(
+                                                                k.substring(
+                                                                        k.lastIndexOf('/') + 1)))
+                                        .findFirst());
         return i.run(entry);
     }
 
@@ -26,7 +40,9 @@ class LaunchShapesTest {
     @Test
     void launchInsideAFunctionCalledAtTheEnd() {
         // the Karaf shape: everything happens in functions, the script ends with main "$@"
-        List<ShellLaunch> l = run("""
+        List<ShellLaunch> l =
+                run(
+                        """
                 #!/bin/sh
                 setupClasspath() {
                     CLASSPATH="$HOME_DIR/lib/boot/a.jar"
@@ -49,7 +65,10 @@ class LaunchShapesTest {
 
     @Test
     void aFunctionNeverCalledLaunchesNothing() {
-        assertEquals(List.of(), run("""
+        assertEquals(
+                List.of(),
+                run(
+                        """
                 unused() {
                     java org.acme.Unused
                 }
@@ -59,7 +78,9 @@ class LaunchShapesTest {
 
     @Test
     void functionArgumentsArePositionalParameters() {
-        List<ShellLaunch> l = run("""
+        List<ShellLaunch> l =
+                run(
+                        """
                 start() {
                     java -cp lib/app.jar "$1" --port "$2"
                 }
@@ -71,7 +92,9 @@ class LaunchShapesTest {
 
     @Test
     void recursiveFunctionsEnd() {
-        List<ShellLaunch> l = run("""
+        List<ShellLaunch> l =
+                run(
+                        """
                 loop() {
                     loop
                     java org.acme.Main
@@ -84,8 +107,14 @@ class LaunchShapesTest {
     @Test
     void aVariableHoldingExecOrNothingIsAPrefix() {
         for (String setup : List.of("", "KARAF_EXEC=exec", "RUNNER=\"nohup\"")) {
-            List<ShellLaunch> l = run(setup + "\nJAVA=java\n${KARAF_EXEC} \"${JAVA}\" -cp lib/x.jar org.acme.Main run\n$RUNNER $JAVA org.acme.Other\n");
-            assertEquals(List.of("org.acme.Main", "org.acme.Other"), l.stream().map(x -> x.command().mainClass()).toList(), setup);
+            List<ShellLaunch> l =
+                    run(
+                            setup
+                                    + "\nJAVA=java\n${KARAF_EXEC} \"${JAVA}\" -cp lib/x.jar org.acme.Main run\n$RUNNER $JAVA org.acme.Other\n");
+            assertEquals(
+                    List.of("org.acme.Main", "org.acme.Other"),
+                    l.stream().map(x -> x.command().mainClass()).toList(),
+                    setup);
         }
     }
 
@@ -98,7 +127,9 @@ class LaunchShapesTest {
 
     @Test
     void caseDispatchInsideAFunction() {
-        List<ShellLaunch> l = run("""
+        List<ShellLaunch> l =
+                run(
+                        """
                 dispatch() {
                     case "$1" in
                       broker) CLASS=org.acme.Broker ;;
@@ -115,7 +146,9 @@ class LaunchShapesTest {
     @Test
     void evalOfAQuotedJavaCommand() {
         // the WildFly shape
-        List<ShellLaunch> l = run("""
+        List<ShellLaunch> l =
+                run(
+                        """
                 JAVA=java
                 JBOSS_HOME=/opt/wf
                 JAVA_OPTS="-Xms64m -Xmx512m"
@@ -126,12 +159,16 @@ class LaunchShapesTest {
                 """);
         assertEquals(1, l.size());
         assertEquals("/opt/wf/jboss-modules.jar", l.get(0).command().jar());
-        assertTrue(l.get(0).command().args().contains("org.jboss.as.standalone"), l.get(0).command().args().toString());
+        assertTrue(
+                l.get(0).command().args().contains("org.jboss.as.standalone"),
+                l.get(0).command().args().toString());
     }
 
     @Test
     void startJarLauncher() {
-        List<ShellLaunch> l = run("""
+        List<ShellLaunch> l =
+                run(
+                        """
                 JETTY_HOME=/opt/jetty
                 JETTY_START=$JETTY_HOME/start.jar
                 exec java -Djetty.home=$JETTY_HOME -jar "$JETTY_START" jetty.http.port=8080

@@ -6,26 +6,50 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One Kubernetes object of a manifest file: its kind, name, namespace, where it is, and its YAML tree. */
-public record KubeObject(String file, int line, String apiVersion, String kind, String name, String namespace,
+/**
+ * One Kubernetes object of a manifest file: its kind, name, namespace, where it is, and its YAML
+ * tree.
+ */
+public record KubeObject(
+        String file,
+        int line,
+        String apiVersion,
+        String kind,
+        String name,
+        String namespace,
         YamlNode root) {
 
-    private static final Set<String> TEMPLATED = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "ReplicationController", "Job");
+    private static final Set<String> TEMPLATED =
+            Set.of(
+                    "Deployment",
+                    "StatefulSet",
+                    "DaemonSet",
+                    "ReplicaSet",
+                    "ReplicationController",
+                    "Job");
 
     /** A container of a pod spec, with whether it is an init container. */
-    public record Container(String name, boolean init, YamlNode node) {
-    }
+    public record Container(String name, boolean init, YamlNode node) {}
 
-    /** The object if the document looks like a Kubernetes object (has apiVersion and kind), else empty. */
+    /**
+     * The object if the document looks like a Kubernetes object (has apiVersion and kind), else
+     * empty.
+     */
     public static Optional<KubeObject> of(String file, YamlNode doc) {
         String apiVersion = doc.textAt("apiVersion");
         String kind = doc.textAt("kind");
         if (apiVersion == null || kind == null || apiVersion.isBlank() || kind.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new KubeObject(file, doc.lineOf("kind"), apiVersion, kind,
-                doc.textAt("metadata", "name"), doc.textAt("metadata", "namespace"), doc));
+        return Optional.of(
+                new KubeObject(
+                        file,
+                        doc.lineOf("kind"),
+                        apiVersion,
+                        kind,
+                        doc.textAt("metadata", "name"),
+                        doc.textAt("metadata", "namespace"),
+                        doc));
     }
 
     /** {@code Kind/name}, for messages. */
@@ -77,14 +101,16 @@ public record KubeObject(String file, int line, String apiVersion, String kind, 
     /** Containers and init containers of the pod spec (ephemeral containers are left out). */
     public List<Container> containers() {
         List<Container> out = new ArrayList<>();
-        podSpec().ifPresent(spec -> {
-            for (YamlNode c : spec.listAt("initContainers")) {
-                out.add(new Container(c.textAt("name"), true, c));
-            }
-            for (YamlNode c : spec.listAt("containers")) {
-                out.add(new Container(c.textAt("name"), false, c));
-            }
-        });
+        podSpec()
+                .ifPresent(
+                        spec -> {
+                            for (YamlNode c : spec.listAt("initContainers")) {
+                                out.add(new Container(c.textAt("name"), true, c));
+                            }
+                            for (YamlNode c : spec.listAt("containers")) {
+                                out.add(new Container(c.textAt("name"), false, c));
+                            }
+                        });
         return out;
     }
 

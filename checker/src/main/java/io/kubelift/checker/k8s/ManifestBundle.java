@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** All Kubernetes objects of the checked manifests, plus their file texts (for snippets and suppressions). */
+/**
+ * All Kubernetes objects of the checked manifests, plus their file texts (for snippets and
+ * suppressions).
+ */
 public final class ManifestBundle {
     private final List<KubeObject> objects;
     private final Map<String, String> texts;
@@ -17,22 +20,27 @@ public final class ManifestBundle {
         this.texts = Collections.unmodifiableMap(texts);
     }
 
-    /** Parses every source; documents without apiVersion and kind (not Kubernetes objects) are skipped. */
+    /**
+     * Parses every source; documents without apiVersion and kind (not Kubernetes objects) are
+     * skipped.
+     */
     public static ManifestBundle parse(List<ManifestSource> sources) {
         List<KubeObject> objects = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
         for (ManifestSource s : sources) {
             texts.put(s.path(), s.text());
             for (YamlNode doc : YamlDocuments.parse(s.text(), s.path())) {
-                KubeObject.of(s.path(), doc).ifPresent(o -> {
-                    if (o.kind().endsWith("List")) {
-                        for (YamlNode item : doc.listAt("items")) {
-                            KubeObject.of(s.path(), item).ifPresent(objects::add);
-                        }
-                    } else {
-                        objects.add(o);
-                    }
-                });
+                KubeObject.of(s.path(), doc)
+                        .ifPresent(
+                                o -> {
+                                    if (o.kind().endsWith("List")) {
+                                        for (YamlNode item : doc.listAt("items")) {
+                                            KubeObject.of(s.path(), item).ifPresent(objects::add);
+                                        }
+                                    } else {
+                                        objects.add(o);
+                                    }
+                                });
             }
         }
         return new ManifestBundle(objects, texts);
@@ -59,8 +67,12 @@ public final class ManifestBundle {
         return texts.get(file);
     }
 
-    /** True when every key of {@code selector} has the same value in {@code labels} (an empty selector selects all). */
+    /**
+     * True when every key of {@code selector} has the same value in {@code labels} (an empty
+     * selector selects all).
+     */
     public static boolean selects(Map<String, String> selector, Map<String, String> labels) {
-        return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+        return selector.entrySet().stream()
+                .allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 }

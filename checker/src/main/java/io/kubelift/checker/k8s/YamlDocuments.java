@@ -13,15 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Parses a multi-document YAML (or JSON) text into {@link YamlNode} trees that keep line numbers. */
+/**
+ * Parses a multi-document YAML (or JSON) text into {@link YamlNode} trees that keep line numbers.
+ */
 public final class YamlDocuments {
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
     private static final JsonFactory JSON = JsonFactory.builder().build();
+
     /** Deepest nesting accepted; deeper input is rejected rather than risking a stack overflow. */
     private static final int MAX_DEPTH = 200;
 
-    private YamlDocuments() {
-    }
+    private YamlDocuments() {}
 
     /** Every top-level document of {@code text}; {@code name} is used in error messages. */
     public static List<YamlNode> parse(String text, String name) {
@@ -35,8 +37,10 @@ public final class YamlDocuments {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? name : name + ":" + loc.getLineNr();
-            throw KubeliftException.badInput(where, "is not valid " + (json ? "JSON" : "YAML") + ": "
-                    + e.getOriginalMessage(), "fix the syntax or pass only Kubernetes manifests");
+            throw KubeliftException.badInput(
+                    where,
+                    "is not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage(),
+                    "fix the syntax or pass only Kubernetes manifests");
         } catch (IOException e) {
             throw KubeliftException.badInput(name, "cannot be read: " + e.getMessage(), null);
         }
@@ -47,9 +51,12 @@ public final class YamlDocuments {
         return Math.max(1, p.currentTokenLocation().getLineNr());
     }
 
-    private static YamlNode read(JsonParser p, JsonToken t, int line, int depth, String name) throws IOException {
+    private static YamlNode read(JsonParser p, JsonToken t, int line, int depth, String name)
+            throws IOException {
         if (depth > MAX_DEPTH) {
-            throw KubeliftException.badInput(name + ":" + line, "nests deeper than " + MAX_DEPTH + " levels",
+            throw KubeliftException.badInput(
+                    name + ":" + line,
+                    "nests deeper than " + MAX_DEPTH + " levels",
                     "this is not a Kubernetes manifest");
         }
         switch (t) {

@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A parsed YAML/JSON value that remembers the 1-based line it starts on (for a mapping value, the line of its
- * key), so that findings can point at the exact line of a manifest.
+ * A parsed YAML/JSON value that remembers the 1-based line it starts on (for a mapping value, the
+ * line of its key), so that findings can point at the exact line of a manifest.
  */
 public final class YamlNode {
-    private final Object value; // String (scalar text), null, Map<String, YamlNode> or List<YamlNode>
+    private final Object
+            value; // String (scalar text), null, Map<String, YamlNode> or List<YamlNode>
     private final int line;
 
     YamlNode(Object value, int line) {
@@ -80,11 +81,15 @@ public final class YamlNode {
     /** The mapping at a path as key → scalar text (non-scalars left out). */
     public Map<String, String> stringsAt(String... path) {
         Map<String, String> out = new LinkedHashMap<>();
-        at(path).ifPresent(n -> n.map().forEach((k, v) -> {
-            if (v.text() != null) {
-                out.put(k, v.text());
-            }
-        }));
+        at(path).ifPresent(
+                        n ->
+                                n.map()
+                                        .forEach(
+                                                (k, v) -> {
+                                                    if (v.text() != null) {
+                                                        out.put(k, v.text());
+                                                    }
+                                                }));
         return out;
     }
 

@@ -25,8 +25,7 @@ import org.w3c.dom.NodeList;
 /** A Konveyor {@code when} condition kubelift can evaluate over the app's files. */
 sealed interface Condition {
     /** One place a condition matched. */
-    record Match(String file, int line, String text) {
-    }
+    record Match(String file, int line, String text) {}
 
     List<Match> matches(AppFiles app, JavaIndex index);
 
@@ -50,24 +49,37 @@ sealed interface Condition {
             if (key.equals("as") || key.equals("from") || key.equals("ignore")) {
                 throw new Unsupported("chained conditions ('" + key + "') are not supported");
             }
-            if (key.equals("not") ) {
+            if (key.equals("not")) {
                 throw new Unsupported("'not' is not supported");
             }
             if (v.isObject() && v.path("not").asBoolean(false)) {
                 throw new Unsupported("'not: true' is not supported");
             }
-            all.add(switch (key) {
-                case "or" -> new Or(children(v));
-                case "and" -> new And(children(v));
-                case "java.referenced" -> new JavaReferenced(JavaIndex.pattern(text(v, "pattern")),
-                        v.path("location").asText("").toUpperCase(java.util.Locale.ROOT));
-                case "builtin.filecontent" -> new FileContent(regex(text(v, "pattern")),
-                        v.has("filePattern") ? regex(v.get("filePattern").asText()) : null);
-                case "builtin.file" -> new FileName(regex(text(v, "pattern")));
-                case "builtin.xml" -> Xml.of(v);
-                default -> throw new Unsupported("condition '" + key + "' is not supported (supported: java.referenced, "
-                        + "builtin.filecontent, builtin.file, builtin.xml, and, or)");
-            });
+            all.add(
+                    switch (key) {
+                        case "or" -> new Or(children(v));
+                        case "and" -> new And(children(v));
+                        case "java.referenced" ->
+                                new JavaReferenced(
+                                        JavaIndex.pattern(text(v, "pattern")),
+                                        v.path("location")
+                                                .asText("")
+                                                .toUpperCase(java.util.Locale.ROOT));
+                        case "builtin.filecontent" ->
+                                new FileContent(
+                                        regex(text(v, "pattern")),
+                                        v.has("filePattern")
+                                                ? regex(v.get("filePattern").asText())
+                                                : null);
+                        case "builtin.file" -> new FileName(regex(text(v, "pattern")));
+                        case "builtin.xml" -> Xml.of(v);
+                        default ->
+                                throw new Unsupported(
+                                        "condition '"
+                                                + key
+                                                + "' is not supported (supported: java.referenced, "
+                                                + "builtin.filecontent, builtin.file, builtin.xml, and, or)");
+                    });
         }
         return all.size() == 1 ? all.get(0) : new And(all);
     }
@@ -95,7 +107,8 @@ sealed interface Condition {
         try {
             return Pattern.compile(s);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("'" + s + "' is not a valid regular expression: " + e.getDescription());
+            throw new IllegalArgumentException(
+                    "'" + s + "' is not a valid regular expression: " + e.getDescription());
         }
     }
 
@@ -172,30 +185,34 @@ sealed interface Condition {
         static Xml of(JsonNode v) {
             String expr = text(v, "xpath");
             Map<String, String> ns = new LinkedHashMap<>();
-            v.path("namespaces").fields().forEachRemaining(e -> ns.put(e.getKey(), e.getValue().asText()));
+            v.path("namespaces")
+                    .fields()
+                    .forEachRemaining(e -> ns.put(e.getKey(), e.getValue().asText()));
             List<String> paths = new ArrayList<>();
             v.path("filepaths").forEach(p -> paths.add(p.asText()));
             try {
                 var xp = XPathFactory.newInstance().newXPath();
-                xp.setNamespaceContext(new NamespaceContext() {
-                    @Override
-                    public String getNamespaceURI(String prefix) {
-                        return ns.getOrDefault(prefix, XMLConstants.NULL_NS_URI);
-                    }
+                xp.setNamespaceContext(
+                        new NamespaceContext() {
+                            @Override
+                            public String getNamespaceURI(String prefix) {
+                                return ns.getOrDefault(prefix, XMLConstants.NULL_NS_URI);
+                            }
 
-                    @Override
-                    public String getPrefix(String uri) {
-                        return null;
-                    }
+                            @Override
+                            public String getPrefix(String uri) {
+                                return null;
+                            }
 
-                    @Override
-                    public java.util.Iterator<String> getPrefixes(String uri) {
-                        return java.util.Collections.emptyIterator();
-                    }
-                });
+                            @Override
+                            public java.util.Iterator<String> getPrefixes(String uri) {
+                                return java.util.Collections.emptyIterator();
+                            }
+                        });
                 return new Xml(xp.compile(expr), expr, paths);
             } catch (javax.xml.xpath.XPathExpressionException e) {
-                throw new IllegalArgumentException("'" + expr + "' is not a valid XPath: " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "'" + expr + "' is not a valid XPath: " + e.getMessage());
             }
         }
 
@@ -205,7 +222,9 @@ sealed interface Condition {
             for (String f : app.list()) {
                 String name = f.substring(f.lastIndexOf('/') + 1);
                 if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")
-                        || !filepaths.isEmpty() && filepaths.stream().noneMatch(p -> p.equals(name) || f.endsWith(p))) {
+                        || !filepaths.isEmpty()
+                                && filepaths.stream()
+                                        .noneMatch(p -> p.equals(name) || f.endsWith(p))) {
                     continue;
                 }
                 Optional<byte[]> bytes = app.read(f);
@@ -217,13 +236,17 @@ sealed interface Condition {
                     dbf.setNamespaceAware(true);
                     dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
                     dbf.setFeature("http://xml.org/sax/features/external-general-entities", false);
-                    dbf.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-                    dbf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+                    dbf.setFeature(
+                            "http://xml.org/sax/features/external-parameter-entities", false);
+                    dbf.setFeature(
+                            "http://apache.org/xml/features/nonvalidating/load-external-dtd",
+                            false);
                     dbf.setExpandEntityReferences(false);
                     dbf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
                     var builder = dbf.newDocumentBuilder();
                     builder.setErrorHandler(null);
-                    builder.setEntityResolver((p, s) -> new org.xml.sax.InputSource(new java.io.StringReader("")));
+                    builder.setEntityResolver(
+                            (p, s) -> new org.xml.sax.InputSource(new java.io.StringReader("")));
                     Document doc = builder.parse(new ByteArrayInputStream(bytes.get()));
                     NodeList nodes = (NodeList) xpath.evaluate(doc, XPathConstants.NODESET);
                     String text = new String(bytes.get(), StandardCharsets.UTF_8);
@@ -232,7 +255,8 @@ sealed interface Condition {
                         out.add(new Match(f, lineOf(text, n), n.getNodeName()));
                     }
                 } catch (Exception e) {
-                    // not well-formed or not XML the rule is about: no match (the analyzer reports parse problems)
+                    // not well-formed or not XML the rule is about: no match (the analyzer reports
+                    // parse problems)
                 }
             }
             return out;
@@ -240,9 +264,11 @@ sealed interface Condition {
 
         private static int lineOf(String text, Node n) {
             String local = n.getLocalName() == null ? n.getNodeName() : n.getLocalName();
-            Matcher m = Pattern.compile("<(\\w+:)?" + Pattern.quote(local) + "[\\s>/]").matcher(text);
+            Matcher m =
+                    Pattern.compile("<(\\w+:)?" + Pattern.quote(local) + "[\\s>/]").matcher(text);
             if (m.find()) {
-                return (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                return (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count()
+                        + 1;
             }
             return 0;
         }

@@ -11,34 +11,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Java sources of an app, read for {@code java.referenced}: comments and string literals blanked, imports
- * (single-type, on-demand and static) resolving simple names, fully-qualified names written in code. It is lexical
- * (no type inference): a simple name resolves through the file's imports, its own package, and {@code java.lang}.
+ * The Java sources of an app, read for {@code java.referenced}: comments and string literals
+ * blanked, imports (single-type, on-demand and static) resolving simple names, fully-qualified
+ * names written in code. It is lexical (no type inference): a simple name resolves through the
+ * file's imports, its own package, and {@code java.lang}.
  */
 final class JavaIndex {
-    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?([\\w.]+)(\\.\\*)?\\s*;");
+    private static final Pattern IMPORT =
+            Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?([\\w.]+)(\\.\\*)?\\s*;");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
-    private static final Pattern FQN = Pattern.compile("(?<![\\w.])((?:[a-z_]\\w*\\.)+[A-Z]\\w*(?:\\.[A-Z]\\w*)*)");
+    private static final Pattern FQN =
+            Pattern.compile("(?<![\\w.])((?:[a-z_]\\w*\\.)+[A-Z]\\w*(?:\\.[A-Z]\\w*)*)");
     private static final Pattern NAME = Pattern.compile("(?<![\\w.])([A-Z]\\w*)");
     private static final long MAX_BYTES = 2L * 1024 * 1024;
 
-    private record Source(String file, String code, String pkg, Map<String, String> single, List<String> onDemand,
-            Map<String, String> staticMembers, java.util.Set<String> declared) {
-    }
+    private record Source(
+            String file,
+            String code,
+            String pkg,
+            Map<String, String> single,
+            List<String> onDemand,
+            Map<String, String> staticMembers,
+            java.util.Set<String> declared) {}
 
-    private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");
-    private static final Map<String, Boolean> JAVA_LANG = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern DECLARED =
+            Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");
+    private static final Map<String, Boolean> JAVA_LANG =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** True for a public type of java.lang (Object, String, Runtime, …), asked of the running JDK. */
+    /**
+     * True for a public type of java.lang (Object, String, Runtime, …), asked of the running JDK.
+     */
     private static boolean inJavaLang(String simple) {
-        return JAVA_LANG.computeIfAbsent(simple, n -> {
-            try {
-                Class.forName("java.lang." + n, false, JavaIndex.class.getClassLoader());
-                return true;
-            } catch (ClassNotFoundException | LinkageError e) {
-                return false;
-            }
-        });
+        return JAVA_LANG.computeIfAbsent(
+                simple,
+                n -> {
+                    try {
+                        Class.forName("java.lang." + n, false, JavaIndex.class.getClassLoader());
+                        return true;
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        return false;
+                    }
+                });
     }
 
     private final List<Source> sources = new ArrayList<>();
@@ -56,7 +70,8 @@ final class JavaIndex {
     }
 
     static Optional<String> text(AppFiles app, String f) {
-        return app.read(f).filter(b -> b.length <= MAX_BYTES && !binary(b))
+        return app.read(f)
+                .filter(b -> b.length <= MAX_BYTES && !binary(b))
                 .map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
@@ -70,8 +85,8 @@ final class JavaIndex {
     }
 
     /**
-     * A Konveyor Java pattern as a regex: {@code *} is any run of name characters (dots included), {@code (a|b)}
-     * groups stay, other characters are literal.
+     * A Konveyor Java pattern as a regex: {@code *} is any run of name characters (dots included),
+     * {@code (a|b)} groups stay, other characters are literal.
      */
     static Pattern pattern(String p) {
         StringBuilder sb = new StringBuilder();
@@ -93,7 +108,10 @@ final class JavaIndex {
         return Condition.regex(sb.toString());
     }
 
-    /** Matches of a type/package/member {@code pattern} at a Konveyor location (empty: any reference). */
+    /**
+     * Matches of a type/package/member {@code pattern} at a Konveyor location (empty: any
+     * reference).
+     */
     List<Condition.Match> find(Pattern pattern, String location) {
         List<Condition.Match> out = new ArrayList<>();
         for (Source s : sources) {
@@ -116,7 +134,9 @@ final class JavaIndex {
         boolean isImport = IMPORT.matcher(line).find();
         if (location.equals("IMPORT")) {
             Matcher m = IMPORT.matcher(line);
-            return m.find() && (full(pattern, m.group(2)) || full(pattern, m.group(2) + ".*")) ? m.group(2) : null;
+            return m.find() && (full(pattern, m.group(2)) || full(pattern, m.group(2) + ".*"))
+                    ? m.group(2)
+                    : null;
         }
         if (location.equals("PACKAGE")) {
             for (String ref : references(s, line)) {
@@ -128,15 +148,18 @@ final class JavaIndex {
             return null;
         }
         if (isImport || PACKAGE.matcher(line).find()) {
-            return location.isEmpty() && IMPORT.matcher(line).find() && importMatches(line, pattern) ? line : null;
+            return location.isEmpty() && IMPORT.matcher(line).find() && importMatches(line, pattern)
+                    ? line
+                    : null;
         }
-        String context = switch (location) {
-            case "CONSTRUCTOR_CALL" -> "new\\s+";
-            case "INHERITANCE" -> "extends\\s+";
-            case "IMPLEMENTS_TYPE" -> "implements\\s+(?:[\\w.<>,\\s]+,\\s*)?";
-            case "ANNOTATION" -> "@";
-            default -> null;
-        };
+        String context =
+                switch (location) {
+                    case "CONSTRUCTOR_CALL" -> "new\\s+";
+                    case "INHERITANCE" -> "extends\\s+";
+                    case "IMPLEMENTS_TYPE" -> "implements\\s+(?:[\\w.<>,\\s]+,\\s*)?";
+                    case "ANNOTATION" -> "@";
+                    default -> null;
+                };
         if (location.equals("METHOD_CALL") || location.equals("METHOD")) {
             return methodCall(s, line, pattern);
         }
@@ -150,7 +173,8 @@ final class JavaIndex {
             int at = Integer.parseInt(ref[1]);
             String before = line.substring(0, at);
             if (Pattern.compile("(?:" + context + ")$").matcher(before).find()
-                    || location.equals("IMPLEMENTS_TYPE") && before.matches(".*implements\\s+[\\w.<>,\\s]*")) {
+                    || location.equals("IMPLEMENTS_TYPE")
+                            && before.matches(".*implements\\s+[\\w.<>,\\s]*")) {
                 return ref[0];
             }
         }
@@ -163,11 +187,13 @@ final class JavaIndex {
     }
 
     /**
-     * {@code Type.method(}, {@code var.method(} (the variable's declared type, when the file declares it), a call
-     * on a call chain (any type the file uses), or a statically imported method.
+     * {@code Type.method(}, {@code var.method(} (the variable's declared type, when the file
+     * declares it), a call on a call chain (any type the file uses), or a statically imported
+     * method.
      */
     private String methodCall(Source s, String line, Pattern pattern) {
-        Matcher call = Pattern.compile("(?:(\\b[\\w.]+)\\s*\\.\\s*)?\\b([a-z]\\w*)\\s*\\(").matcher(line);
+        Matcher call =
+                Pattern.compile("(?:(\\b[\\w.]+)\\s*\\.\\s*)?\\b([a-z]\\w*)\\s*\\(").matcher(line);
         while (call.find()) {
             String method = call.group(2);
             String qualifier = call.group(1);
@@ -183,12 +209,17 @@ final class JavaIndex {
                     || qualifier.matches("[a-z_]\\w*(\\.[a-z_]\\w*)*\\.[A-Z]\\w*")) {
                 owners.addAll(candidates(s, qualifier));
             } else {
-                Matcher decl = Pattern.compile("\\b([A-Z][\\w.]*)(?:<[^;=()]*>)?\\s+" + Pattern.quote(qualifier)
-                        + "\\s*[=;:,)]").matcher(s.code);
+                Matcher decl =
+                        Pattern.compile(
+                                        "\\b([A-Z][\\w.]*)(?:<[^;=()]*>)?\\s+"
+                                                + Pattern.quote(qualifier)
+                                                + "\\s*[=;:,)]")
+                                .matcher(s.code);
                 if (decl.find()) {
                     owners.addAll(candidates(s, decl.group(1)));
                 } else {
-                    owners.addAll(typesUsed(s)); // a variable of unknown type: any type the file uses
+                    owners.addAll(
+                            typesUsed(s)); // a variable of unknown type: any type the file uses
                 }
             }
             for (String owner : owners) {
@@ -234,8 +265,9 @@ final class JavaIndex {
     }
 
     /**
-     * The fully-qualified names a simple or qualified type name written in {@code s} can stand for: its single-type
-     * import; else each on-demand import, java.lang and the file's own package (the pattern decides).
+     * The fully-qualified names a simple or qualified type name written in {@code s} can stand for:
+     * its single-type import; else each on-demand import, java.lang and the file's own package (the
+     * pattern decides).
      */
     private static List<String> candidates(Source s, String name) {
         if (name.contains(".") && Character.isLowerCase(name.charAt(0))) {
@@ -248,10 +280,14 @@ final class JavaIndex {
             return List.of(single + rest);
         }
         if (s.declared.contains(first)) {
-            return List.of((s.pkg.isEmpty() ? "" : s.pkg + ".") + name); // a type of this file shadows imports
+            return List.of(
+                    (s.pkg.isEmpty() ? "" : s.pkg + ".")
+                            + name); // a type of this file shadows imports
         }
         if (inJavaLang(first)) {
-            return List.of("java.lang." + name); // an on-demand import cannot also supply it: it would not compile
+            return List.of(
+                    "java.lang." + name); // an on-demand import cannot also supply it: it would not
+            // compile
         }
         List<String> out = new ArrayList<>();
         s.onDemand.forEach(p -> out.add(p + "." + name));
@@ -279,7 +315,9 @@ final class JavaIndex {
             boolean star = m.group(3) != null;
             if (isStatic) {
                 if (!star) {
-                    statics.put(name.substring(name.lastIndexOf('.') + 1), name.substring(0, name.lastIndexOf('.')));
+                    statics.put(
+                            name.substring(name.lastIndexOf('.') + 1),
+                            name.substring(0, name.lastIndexOf('.')));
                 }
             } else if (star) {
                 onDemand.add(name);

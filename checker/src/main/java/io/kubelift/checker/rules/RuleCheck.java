@@ -10,12 +10,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A check declared in a rule file: one finding per place its condition matches in the app's files. */
+/**
+ * A check declared in a rule file: one finding per place its condition matches in the app's files.
+ */
 public final class RuleCheck extends AbstractCheck {
     private final Condition when;
     private final String message;
 
-    RuleCheck(String id, Severity severity, String summary, String message, String remediation, Condition when) {
+    RuleCheck(
+            String id,
+            Severity severity,
+            String summary,
+            String message,
+            String remediation,
+            Condition when) {
         super(id, severity, CheckSource.APP, false, summary, message, remediation);
         this.when = when;
         this.message = message;
@@ -29,6 +37,7 @@ public final class RuleCheck extends AbstractCheck {
         Set<String> seen = new LinkedHashSet<>();
         return when.matches(context.app(), new JavaIndex(context.app())).stream()
                 .filter(m -> seen.add(m.file() + ":" + m.line()))
-                .map(m -> finding(m.file(), m.line(), message, SecretText.maskLine(m.text()))).toList();
+                .map(m -> finding(m.file(), m.line(), message, SecretText.maskLine(m.text())))
+                .toList();
     }
 }

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Looks for secret values in output: each value as plain text and in base64 (standard and URL-safe alphabets,
- * at all three byte alignments, so a value inside a larger encoded blob is found too). Gzip streams and tar
- * archives (image layers) are opened and their entries scanned, recursively.
+ * Looks for secret values in output: each value as plain text and in base64 (standard and URL-safe
+ * alphabets, at all three byte alignments, so a value inside a larger encoded blob is found too).
+ * Gzip streams and tar archives (image layers) are opened and their entries scanned, recursively.
  */
 public final class LeakScanner {
     /** One place a secret was found. */
@@ -50,20 +50,37 @@ public final class LeakScanner {
         String url = java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
         if (!url.equals(value)) {
             list.add(new Needle("url-encoded", url.getBytes(StandardCharsets.US_ASCII)));
-            list.add(new Needle("url-encoded", url.replace("+", "%20").getBytes(StandardCharsets.US_ASCII)));
+            list.add(
+                    new Needle(
+                            "url-encoded",
+                            url.replace("+", "%20").getBytes(StandardCharsets.US_ASCII)));
         }
         for (int shift = 0; shift < 3; shift++) {
-            // Encode the value as if it started at byte offset 'shift' of a larger blob; keep the characters
+            // Encode the value as if it started at byte offset 'shift' of a larger blob; keep the
+            // characters
             // that depend only on the value's bytes.
             byte[] padded = new byte[shift + plain.length];
             System.arraycopy(plain, 0, padded, shift, plain.length);
-            for (Base64.Encoder enc : List.of(Base64.getEncoder().withoutPadding(), Base64.getUrlEncoder().withoutPadding())) {
+            for (Base64.Encoder enc :
+                    List.of(
+                            Base64.getEncoder().withoutPadding(),
+                            Base64.getUrlEncoder().withoutPadding())) {
                 String b64 = enc.encodeToString(padded);
-                int from = shift == 0 ? 0 : (shift * 8 + 5) / 6; // first character not touched by the prefix
-                int fullChars = (shift + plain.length) / 3 * 4;   // characters of complete 3-byte groups
-                int to = shift == 0 && plain.length % 3 == 0 ? b64.length() : Math.min(b64.length(), fullChars);
+                int from =
+                        shift == 0
+                                ? 0
+                                : (shift * 8 + 5) / 6; // first character not touched by the prefix
+                int fullChars =
+                        (shift + plain.length) / 3 * 4; // characters of complete 3-byte groups
+                int to =
+                        shift == 0 && plain.length % 3 == 0
+                                ? b64.length()
+                                : Math.min(b64.length(), fullChars);
                 if (to - from >= 8) {
-                    list.add(new Needle("base64@" + shift, b64.substring(from, to).getBytes(StandardCharsets.US_ASCII)));
+                    list.add(
+                            new Needle(
+                                    "base64@" + shift,
+                                    b64.substring(from, to).getBytes(StandardCharsets.US_ASCII)));
                 }
             }
         }
@@ -98,25 +115,29 @@ public final class LeakScanner {
             }
             return leaks;
         }
-        String hay = new String(data, StandardCharsets.ISO_8859_1); // one char per byte: String.indexOf is fast
-        needles.forEach((name, list) -> {
-            for (Needle n : list) {
-                if (hay.contains(n.text())) {
-                    leaks.add(new Leak(where, name, n.form()));
-                    return;
-                }
-            }
-        });
+        String hay =
+                new String(
+                        data,
+                        StandardCharsets.ISO_8859_1); // one char per byte: String.indexOf is fast
+        needles.forEach(
+                (name, list) -> {
+                    for (Needle n : list) {
+                        if (hay.contains(n.text())) {
+                            leaks.add(new Leak(where, name, n.form()));
+                            return;
+                        }
+                    }
+                });
         return leaks;
     }
 
     /** A minimal reader of ustar/GNU tar archives: regular-file entries by name. */
     static final class Tar {
-        private Tar() {
-        }
+        private Tar() {}
 
         static boolean looksLikeTar(byte[] d) {
-            return d.length >= 512 && new String(d, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
+            return d.length >= 512
+                    && new String(d, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
         }
 
         static Map<String, byte[]> entries(byte[] d) {
@@ -126,14 +147,22 @@ public final class LeakScanner {
             while (pos + 512 <= d.length && d[pos] != 0) {
                 String name = field(d, pos, 100);
                 String prefix = field(d, pos + 345, 155);
-                long size = Long.parseLong(field(d, pos + 124, 12).trim().isEmpty() ? "0" : field(d, pos + 124, 12).trim(), 8);
+                long size =
+                        Long.parseLong(
+                                field(d, pos + 124, 12).trim().isEmpty()
+                                        ? "0"
+                                        : field(d, pos + 124, 12).trim(),
+                                8);
                 char type = (char) d[pos + 156];
                 int body = pos + 512;
                 int end = (int) Math.min(d.length, body + size);
                 if (type == 'L') {
                     longName = field(d, body, (int) size);
                 } else {
-                    String full = longName != null ? longName : prefix.isEmpty() ? name : prefix + "/" + name;
+                    String full =
+                            longName != null
+                                    ? longName
+                                    : prefix.isEmpty() ? name : prefix + "/" + name;
                     longName = null;
                     if (type == '0' || type == 0 || type == '7') {
                         byte[] content = new byte[end - body];

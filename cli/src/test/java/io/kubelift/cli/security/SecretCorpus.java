@@ -13,18 +13,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The planted-secret app ({@code secret-corpus/app}) and the list of what is planted where ({@code secrets.tsv}). */
+/**
+ * The planted-secret app ({@code secret-corpus/app}) and the list of what is planted where ({@code
+ * secrets.tsv}).
+ */
 public final class SecretCorpus {
     /** One planted secret. */
-    public record Planted(String name, String kind, String file, String value) {
-    }
+    public record Planted(String name, String kind, String file, String value) {}
 
-    private SecretCorpus() {
-    }
+    private SecretCorpus() {}
 
     public static List<Planted> planted() throws IOException {
         List<Planted> list = new ArrayList<>();
-        try (InputStream in = SecretCorpus.class.getResourceAsStream("/secret-corpus/secrets.tsv")) {
+        try (InputStream in =
+                SecretCorpus.class.getResourceAsStream("/secret-corpus/secrets.tsv")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;

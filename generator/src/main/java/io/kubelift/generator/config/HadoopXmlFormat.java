@@ -6,14 +6,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hadoop's {@code <configuration><property><name/><value/></property></configuration>} files, edited as text so
- * that comments, blank lines, order and the XML declaration stay as they were. Hadoop expands
- * {@code ${env.X}} in values itself, so secrets need no rendering at start-up.
+ * Hadoop's {@code <configuration><property><name/><value/></property></configuration>} files,
+ * edited as text so that comments, blank lines, order and the XML declaration stay as they were.
+ * Hadoop expands {@code ${env.X}} in values itself, so secrets need no rendering at start-up.
  */
 public final class HadoopXmlFormat implements ConfigFormat {
-    private static final Pattern PROPERTY = Pattern.compile("<property\\b[^>]*>(.*?)</property\\s*>", Pattern.DOTALL);
-    private static final Pattern NAME = Pattern.compile("<name\\s*>(.*?)</name\\s*>", Pattern.DOTALL);
-    private static final Pattern VALUE = Pattern.compile("<value\\s*>(.*?)</value\\s*>|<value\\s*/>", Pattern.DOTALL);
+    private static final Pattern PROPERTY =
+            Pattern.compile("<property\\b[^>]*>(.*?)</property\\s*>", Pattern.DOTALL);
+    private static final Pattern NAME =
+            Pattern.compile("<name\\s*>(.*?)</name\\s*>", Pattern.DOTALL);
+    private static final Pattern VALUE =
+            Pattern.compile("<value\\s*>(.*?)</value\\s*>|<value\\s*/>", Pattern.DOTALL);
     private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     private static final Pattern END = Pattern.compile("</configuration\\s*>");
 
@@ -65,19 +68,42 @@ public final class HadoopXmlFormat implements ConfigFormat {
                 return text;
             }
             String element = "<value>" + escape(next) + "</value>";
-            String newBody = hasValue ? body.substring(0, v.start()) + element + body.substring(v.end())
-                    : body.substring(0, n.end()) + element + body.substring(n.end());
+            String newBody =
+                    hasValue
+                            ? body.substring(0, v.start()) + element + body.substring(v.end())
+                            : body.substring(0, n.end()) + element + body.substring(n.end());
             String ind = indentBefore(text, p.start());
-            return text.substring(0, p.start()) + comment(edit.reason()) + "\n" + ind
-                    + text.substring(p.start(), p.start(1)) + newBody + text.substring(p.end(1));
+            return text.substring(0, p.start())
+                    + comment(edit.reason())
+                    + "\n"
+                    + ind
+                    + text.substring(p.start(), p.start(1))
+                    + newBody
+                    + text.substring(p.end(1));
         }
         String next = edit.change().apply(null);
         if (next == null) {
             return text;
         }
         String ind = indent == null ? "  " : indent;
-        String block = ind + comment(edit.reason()) + "\n" + ind + "<property>\n" + ind + ind + "<name>" + escape(edit.key())
-                + "</name>\n" + ind + ind + "<value>" + escape(next) + "</value>\n" + ind + "</property>\n";
+        String block =
+                ind
+                        + comment(edit.reason())
+                        + "\n"
+                        + ind
+                        + "<property>\n"
+                        + ind
+                        + ind
+                        + "<name>"
+                        + escape(edit.key())
+                        + "</name>\n"
+                        + ind
+                        + ind
+                        + "<value>"
+                        + escape(next)
+                        + "</value>\n"
+                        + ind
+                        + "</property>\n";
         Matcher end = END.matcher(text);
         int at = -1;
         while (end.find()) {
@@ -128,6 +154,10 @@ public final class HadoopXmlFormat implements ConfigFormat {
     }
 
     static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 }

@@ -3,9 +3,10 @@ package io.kubelift.generator.config;
 import java.util.List;
 
 /**
- * Java {@code .properties} files, edited line by line: a changed key keeps its line, separator and position
- * (with a {@code # kubelift:} comment above it); new keys are appended at the end. Continuation lines are
- * understood. Placeholders are {@code ${X}}, rendered by the start script from the environment.
+ * Java {@code .properties} files, edited line by line: a changed key keeps its line, separator and
+ * position (with a {@code # kubelift:} comment above it); new keys are appended at the end.
+ * Continuation lines are understood. Placeholders are {@code ${X}}, rendered by the start script
+ * from the environment.
  */
 public final class PropertiesFormat implements ConfigFormat {
     @Override
@@ -62,7 +63,8 @@ public final class PropertiesFormat implements ConfigFormat {
             }
             lines.set(i, line.substring(0, valueStart) + escapeValue(next));
             lines.add(i, line.substring(0, keyStart) + "# kubelift: " + edit.reason());
-            // a key set twice (the last one wins in java.util.Properties): every occurrence is edited, so no earlier
+            // a key set twice (the last one wins in java.util.Properties): every occurrence is
+            // edited, so no earlier
             // or later copy keeps an old value (a secret left in the ConfigMap)
             found = true;
             i++;
@@ -73,7 +75,10 @@ public final class PropertiesFormat implements ConfigFormat {
         String next = edit.change().apply(null);
         if (next != null) {
             lines.add("# kubelift: " + edit.reason());
-            lines.add(edit.key().replace(" ", "\\ ").replace("=", "\\=").replace(":", "\\:") + "=" + escapeValue(next));
+            lines.add(
+                    edit.key().replace(" ", "\\ ").replace("=", "\\=").replace(":", "\\:")
+                            + "="
+                            + escapeValue(next));
         }
     }
 

@@ -6,14 +6,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * YAML files (e.g. Spring Boot's application.yml), edited line by line. A plan key is the dotted path of
- * block-mapping keys ({@code spring.datasource.password}); a key written flat with dots in the file matches
- * too. The value on that line is replaced, keeping indentation and a trailing comment; a missing key is added
- * under its deepest existing parent. Keys inside sequences and flow collections are not addressed.
- * Placeholders are {@code ${X}}, rendered by the start script from the environment.
+ * YAML files (e.g. Spring Boot's application.yml), edited line by line. A plan key is the dotted
+ * path of block-mapping keys ({@code spring.datasource.password}); a key written flat with dots in
+ * the file matches too. The value on that line is replaced, keeping indentation and a trailing
+ * comment; a missing key is added under its deepest existing parent. Keys inside sequences and flow
+ * collections are not addressed. Placeholders are {@code ${X}}, rendered by the start script from
+ * the environment.
  */
 public final class YamlFormat implements ConfigFormat {
-    private static final Pattern ENTRY = Pattern.compile("^( *)((?:\"[^\"]*\"|'[^']*'|[^\\s#'\"\\-{\\[][^:#]*?)):(?:[ \\t]+(.*?))?[ \\t]*$");
+    private static final Pattern ENTRY =
+            Pattern.compile(
+                    "^( *)((?:\"[^\"]*\"|'[^']*'|[^\\s#'\"\\-{\\[][^:#]*?)):(?:[ \\t]+(.*?))?[ \\t]*$");
 
     @Override
     public String name() {
@@ -30,8 +33,7 @@ public final class YamlFormat implements ConfigFormat {
         return false;
     }
 
-    private record Entry(int line, int indent, String path, String value, String comment) {
-    }
+    private record Entry(int line, int indent, String path, String value, String comment) {}
 
     @Override
     public String apply(String text, List<ConfigEdit> edits) {
@@ -81,12 +83,16 @@ public final class YamlFormat implements ConfigFormat {
 
     private static void applyOne(List<String> lines, ConfigEdit edit) {
         List<Entry> entries = entries(lines);
-        // every occurrence, last first so earlier line numbers stay valid: the same key in several documents (a Spring
+        // every occurrence, last first so earlier line numbers stay valid: the same key in several
+        // documents (a Spring
         // profile each) is edited in each, so no profile keeps its own copy of an old value
         boolean found = false;
         for (int k = entries.size() - 1; k >= 0; k--) {
             Entry e = entries.get(k);
-            if (edit.key().equals(e.path()) && !e.value().isEmpty() && !e.value().startsWith("|") && !e.value().startsWith(">")) {
+            if (edit.key().equals(e.path())
+                    && !e.value().isEmpty()
+                    && !e.value().startsWith("|")
+                    && !e.value().startsWith(">")) {
                 String next = edit.change().apply(unquote(e.value()));
                 if (next == null) {
                     return;
@@ -94,7 +100,12 @@ public final class YamlFormat implements ConfigFormat {
                 String line = lines.get(e.line());
                 int colon = line.indexOf(':', e.indent() + keyLength(line, e.indent()));
                 String head = line.substring(0, colon + 1);
-                lines.set(e.line(), head + " " + scalar(next) + (e.comment().isEmpty() ? "" : " " + e.comment()));
+                lines.set(
+                        e.line(),
+                        head
+                                + " "
+                                + scalar(next)
+                                + (e.comment().isEmpty() ? "" : " " + e.comment()));
                 lines.add(e.line(), " ".repeat(e.indent()) + "# kubelift: " + edit.reason());
                 found = true;
             }
@@ -124,7 +135,12 @@ public final class YamlFormat implements ConfigFormat {
             String prefix = String.join(".", java.util.Arrays.copyOfRange(parts, 0, n));
             for (Entry e : entries) {
                 if (prefix.equals(e.path()) && !e.value().isEmpty()) {
-                    throw new IllegalArgumentException("cannot add " + edit.key() + ": " + prefix + " holds a value, not a mapping");
+                    throw new IllegalArgumentException(
+                            "cannot add "
+                                    + edit.key()
+                                    + ": "
+                                    + prefix
+                                    + " holds a value, not a mapping");
                 }
             }
         }
@@ -146,7 +162,8 @@ public final class YamlFormat implements ConfigFormat {
                     break;
                 }
                 if (childIndent < 0 && (t.startsWith("- ") || t.equals("-"))) {
-                    throw new IllegalArgumentException("cannot add " + edit.key() + ": " + parent.path() + " is a sequence");
+                    throw new IllegalArgumentException(
+                            "cannot add " + edit.key() + ": " + parent.path() + " is a sequence");
                 }
                 childIndent = childIndent < 0 ? ind : childIndent;
                 insertAt = i + 1;
@@ -158,7 +175,11 @@ public final class YamlFormat implements ConfigFormat {
         block.add(" ".repeat(indent) + "# kubelift: " + edit.reason());
         for (int i = used; i < parts.length; i++) {
             int ind = indent + (i - used) * step;
-            block.add(" ".repeat(ind) + parts[i] + ":" + (i == parts.length - 1 ? " " + scalar(next) : ""));
+            block.add(
+                    " ".repeat(ind)
+                            + parts[i]
+                            + ":"
+                            + (i == parts.length - 1 ? " " + scalar(next) : ""));
         }
         lines.addAll(insertAt, block);
     }
@@ -177,7 +198,10 @@ public final class YamlFormat implements ConfigFormat {
                 single = !single;
             } else if (c == '"' && !single) {
                 dbl = !dbl;
-            } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(rest.charAt(i - 1)))) {
+            } else if (c == '#'
+                    && !single
+                    && !dbl
+                    && (i == 0 || Character.isWhitespace(rest.charAt(i - 1)))) {
                 return i;
             }
         }
@@ -185,21 +209,30 @@ public final class YamlFormat implements ConfigFormat {
     }
 
     private static String unquote(String v) {
-        if (v.length() >= 2 && ((v.startsWith("\"") && v.endsWith("\"")) || (v.startsWith("'") && v.endsWith("'")))) {
+        if (v.length() >= 2
+                && ((v.startsWith("\"") && v.endsWith("\""))
+                        || (v.startsWith("'") && v.endsWith("'")))) {
             String inner = v.substring(1, v.length() - 1);
-            return v.startsWith("'") ? inner.replace("''", "'") : inner.replace("\\\"", "\"").replace("\\\\", "\\");
+            return v.startsWith("'")
+                    ? inner.replace("''", "'")
+                    : inner.replace("\\\"", "\"").replace("\\\\", "\\");
         }
         return v;
     }
 
     /**
-     * A scalar as a person would write it: plain when YAML can hold the text plainly (numbers and booleans stay
-     * typed, as in the original file), double-quoted when it starts with an indicator or holds ": " or " #".
+     * A scalar as a person would write it: plain when YAML can hold the text plainly (numbers and
+     * booleans stay typed, as in the original file), double-quoted when it starts with an indicator
+     * or holds ": " or " #".
      */
     static String scalar(String v) {
-        boolean plain = !v.isEmpty() && v.equals(v.strip())
-                && "-?:,[]{}#&*!|>'\"%@`".indexOf(v.charAt(0)) < 0
-                && !v.contains(": ") && !v.contains(" #") && !v.endsWith(":");
+        boolean plain =
+                !v.isEmpty()
+                        && v.equals(v.strip())
+                        && "-?:,[]{}#&*!|>'\"%@`".indexOf(v.charAt(0)) < 0
+                        && !v.contains(": ")
+                        && !v.contains(" #")
+                        && !v.endsWith(":");
         return plain ? v : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Organisation-wide choices from {@code kubelift.yaml} (docs/kubelift-yaml.schema.json): where images are pushed,
- * ingress class, base domain and TLS issuer, storage class, default requests and limits, scheduling, extra
- * metadata, how secrets reach the cluster, and how each environment differs. Every value remembers where it came
- * from ({@link #sources()}: setting path → {@code file:line}); an absent value means the built-in default.
+ * Organisation-wide choices from {@code kubelift.yaml} (docs/kubelift-yaml.schema.json): where
+ * images are pushed, ingress class, base domain and TLS issuer, storage class, default requests and
+ * limits, scheduling, extra metadata, how secrets reach the cluster, and how each environment
+ * differs. Every value remembers where it came from ({@link #sources()}: setting path → {@code
+ * file:line}); an absent value means the built-in default.
  */
 public record OrgDefaults(
         String registry,
@@ -38,10 +39,22 @@ public record OrgDefaults(
     public static final String TAG_FIXED = "fixed";
     public static final String DEFAULT_HOST_PATTERN = "{component}.{env}.{domain}";
 
-    /** How one environment differs; null fields fall back to the built-in profile of that environment. */
-    public record Environment(Integer replicas, Map<String, String> requests, Map<String, String> limits, String tag,
-                              Boolean tls, String storageSize, Boolean autoscaling, Boolean disruptionBudget, String domain) {
-        public static final Environment NONE = new Environment(null, Map.of(), Map.of(), null, null, null, null, null, null);
+    /**
+     * How one environment differs; null fields fall back to the built-in profile of that
+     * environment.
+     */
+    public record Environment(
+            Integer replicas,
+            Map<String, String> requests,
+            Map<String, String> limits,
+            String tag,
+            Boolean tls,
+            String storageSize,
+            Boolean autoscaling,
+            Boolean disruptionBudget,
+            String domain) {
+        public static final Environment NONE =
+                new Environment(null, Map.of(), Map.of(), null, null, null, null, null, null);
 
         public Environment {
             requests = requests == null ? Map.of() : Map.copyOf(new TreeMap<>(requests));
@@ -49,8 +62,10 @@ public record OrgDefaults(
         }
     }
 
-    public static final OrgDefaults NONE = new OrgDefaults(null, null, null, null, null, null, null, null, null, null,
-            Map.of(), Map.of(), Map.of(), List.of(), Map.of(), Map.of(), null, null, null, Map.of(), Map.of());
+    public static final OrgDefaults NONE =
+            new OrgDefaults(
+                    null, null, null, null, null, null, null, null, null, null, Map.of(), Map.of(),
+                    Map.of(), List.of(), Map.of(), Map.of(), null, null, null, Map.of(), Map.of());
 
     public OrgDefaults {
         requests = sorted(requests);
@@ -59,8 +74,14 @@ public record OrgDefaults(
         tolerations = tolerations == null ? List.of() : List.copyOf(tolerations);
         labels = sorted(labels);
         annotations = sorted(annotations);
-        environments = environments == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(environments));
-        sources = sources == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(sources));
+        environments =
+                environments == null
+                        ? Map.of()
+                        : java.util.Collections.unmodifiableMap(new TreeMap<>(environments));
+        sources =
+                sources == null
+                        ? Map.of()
+                        : java.util.Collections.unmodifiableMap(new TreeMap<>(sources));
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> m) {
@@ -71,7 +92,10 @@ public record OrgDefaults(
         return environments.getOrDefault(env, Environment.NONE);
     }
 
-    /** Where a setting (a dotted path such as {@code ingress.domain}) came from: {@code kubelift.yaml:7}, or "built-in default". */
+    /**
+     * Where a setting (a dotted path such as {@code ingress.domain}) came from: {@code
+     * kubelift.yaml:7}, or "built-in default".
+     */
     public String sourceOf(String setting) {
         return Optional.ofNullable(sources.get(setting)).orElse("built-in default");
     }

@@ -11,12 +11,19 @@ import java.util.List;
 public final class DaemonSetEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
-        return ctx.components().stream().filter(c -> c.component().workload() == Workload.DaemonSet).<HasMetadata>map(c ->
-                new DaemonSetBuilder()
-                        .withMetadata(Meta.of(ctx, c, c.name()))
-                        .withNewSpec()
-                        .withNewSelector().withMatchLabels(ObjectNames.selector(ctx, c.name())).endSelector()
-                        .withTemplate(PodTemplates.template(ctx, c, "Always"))
-                        .endSpec().build()).toList();
+        return ctx.components().stream()
+                .filter(c -> c.component().workload() == Workload.DaemonSet)
+                .<HasMetadata>map(
+                        c ->
+                                new DaemonSetBuilder()
+                                        .withMetadata(Meta.of(ctx, c, c.name()))
+                                        .withNewSpec()
+                                        .withNewSelector()
+                                        .withMatchLabels(ObjectNames.selector(ctx, c.name()))
+                                        .endSelector()
+                                        .withTemplate(PodTemplates.template(ctx, c, "Always"))
+                                        .endSpec()
+                                        .build())
+                .toList();
     }
 }

@@ -2,10 +2,11 @@ package io.kubelift.generator.emit;
 
 import java.util.List;
 
-/** The registry of resource emitters, in the order their objects are listed in the kustomization. */
+/**
+ * The registry of resource emitters, in the order their objects are listed in the kustomization.
+ */
 public final class Emitters {
-    private Emitters() {
-    }
+    private Emitters() {}
 
     public static List<ResourceEmitter> defaults() {
         return List.of(

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An Ingress for each component with a web UI or REST port ({@code appProtocol: http}): path / to that port of
- * its Service, on the defaults file's IngressClass (else the cluster's default), on the component's own host
- * ({@link io.kubelift.generator.Hosts}); each environment's overlay sets its host and TLS.
+ * An Ingress for each component with a web UI or REST port ({@code appProtocol: http}): path / to
+ * that port of its Service, on the defaults file's IngressClass (else the cluster's default), on
+ * the component's own host ({@link io.kubelift.generator.Hosts}); each environment's overlay sets
+ * its host and TLS.
  */
 public final class IngressEmitter implements ResourceEmitter {
     @Override
@@ -21,15 +22,37 @@ public final class IngressEmitter implements ResourceEmitter {
             if (!c.hasService()) {
                 continue;
             }
-            c.httpPort().filter(io.kubelift.model.Port::isHttp).ifPresent(p -> out.add(new IngressBuilder()
-                    .withMetadata(Meta.of(ctx, c, c.name()))
-                    .withNewSpec()
-                    .withIngressClassName(ctx.options().org().ingressClass())
-                    .addNewRule().withHost(io.kubelift.generator.Hosts.host(ctx, c.name(), null, null)).withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
-                    .withNewBackend().withNewService().withName(ObjectNames.service(c.name()))
-                    .withNewPort().withName(p.name()).endPort().endService().endBackend()
-                    .endPath().endHttp().endRule()
-                    .endSpec().build()));
+            c.httpPort()
+                    .filter(io.kubelift.model.Port::isHttp)
+                    .ifPresent(
+                            p ->
+                                    out.add(
+                                            new IngressBuilder()
+                                                    .withMetadata(Meta.of(ctx, c, c.name()))
+                                                    .withNewSpec()
+                                                    .withIngressClassName(
+                                                            ctx.options().org().ingressClass())
+                                                    .addNewRule()
+                                                    .withHost(
+                                                            io.kubelift.generator.Hosts.host(
+                                                                    ctx, c.name(), null, null))
+                                                    .withNewHttp()
+                                                    .addNewPath()
+                                                    .withPath("/")
+                                                    .withPathType("Prefix")
+                                                    .withNewBackend()
+                                                    .withNewService()
+                                                    .withName(ObjectNames.service(c.name()))
+                                                    .withNewPort()
+                                                    .withName(p.name())
+                                                    .endPort()
+                                                    .endService()
+                                                    .endBackend()
+                                                    .endPath()
+                                                    .endHttp()
+                                                    .endRule()
+                                                    .endSpec()
+                                                    .build()));
         }
         return out;
     }

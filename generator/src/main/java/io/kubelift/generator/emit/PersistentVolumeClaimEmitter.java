@@ -8,15 +8,28 @@ import java.util.List;
 
 /**
  * PersistentVolumeClaims for durable state of components that are not StatefulSets (those use
- * volumeClaimTemplates). Size {@value PodTemplates#STORAGE_DEFAULT}, ReadWriteOnce; change it in an overlay.
+ * volumeClaimTemplates). Size {@value PodTemplates#STORAGE_DEFAULT}, ReadWriteOnce; change it in an
+ * overlay.
  */
 public final class PersistentVolumeClaimEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         List<HasMetadata> out = new ArrayList<>();
-        ctx.components().stream().filter(c -> c.component().workload() != Workload.StatefulSet).forEach(c ->
-                PodTemplates.writableDirs(c.component()).stream().filter(PodTemplates.WritableDir::durable)
-                        .forEach(d -> out.add(PodTemplates.claim(ctx, c, d, PodTemplates.claimName(c, d)))));
+        ctx.components().stream()
+                .filter(c -> c.component().workload() != Workload.StatefulSet)
+                .forEach(
+                        c ->
+                                PodTemplates.writableDirs(c.component()).stream()
+                                        .filter(PodTemplates.WritableDir::durable)
+                                        .forEach(
+                                                d ->
+                                                        out.add(
+                                                                PodTemplates.claim(
+                                                                        ctx,
+                                                                        c,
+                                                                        d,
+                                                                        PodTemplates.claimName(
+                                                                                c, d)))));
         return out;
     }
 }

@@ -10,27 +10,44 @@ import io.kubelift.generator.ObjectNames;
 import io.kubelift.generator.PlanContext;
 import java.util.List;
 
-/** A ClusterIP Service with named ports per served component: its name is the host peers use in their config. */
+/**
+ * A ClusterIP Service with named ports per served component: its name is the host peers use in
+ * their config.
+ */
 public final class ServiceEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
-        return ctx.components().stream().filter(ComponentContext::hasService).<HasMetadata>map(c -> new ServiceBuilder()
-                .withMetadata(Meta.of(ctx, c, ObjectNames.service(c.name())))
-                .withNewSpec()
-                .withType("ClusterIP")
-                .withSelector(ObjectNames.selector(ctx, c.name()))
-                .withPorts(ports(c))
-                .endSpec().build()).toList();
+        return ctx.components().stream()
+                .filter(ComponentContext::hasService)
+                .<HasMetadata>map(
+                        c ->
+                                new ServiceBuilder()
+                                        .withMetadata(
+                                                Meta.of(ctx, c, ObjectNames.service(c.name())))
+                                        .withNewSpec()
+                                        .withType("ClusterIP")
+                                        .withSelector(ObjectNames.selector(ctx, c.name()))
+                                        .withPorts(ports(c))
+                                        .endSpec()
+                                        .build())
+                .toList();
     }
 
     static List<ServicePort> ports(ComponentContext c) {
-        return c.component().ports().stream().map(p -> {
-            ServicePortBuilder b = new ServicePortBuilder().withName(p.name()).withPort(p.port())
-                    .withTargetPort(new IntOrString(p.name())).withProtocol(p.protocol());
-            if (p.appProtocol() != null && !p.appProtocol().isBlank()) {
-                b.withAppProtocol(p.appProtocol());
-            }
-            return b.build();
-        }).toList();
+        return c.component().ports().stream()
+                .map(
+                        p -> {
+                            ServicePortBuilder b =
+                                    new ServicePortBuilder()
+                                            .withName(p.name())
+                                            .withPort(p.port())
+                                            .withTargetPort(new IntOrString(p.name()))
+                                            .withProtocol(p.protocol());
+                            if (p.appProtocol() != null && !p.appProtocol().isBlank()) {
+                                b.withAppProtocol(p.appProtocol());
+                            }
+                            return b.build();
+                        })
+                .toList();
     }
 }

@@ -8,22 +8,35 @@ import io.kubelift.generator.PlanContext;
 import io.kubelift.model.Workload;
 import java.util.List;
 
-/** Components with workload StatefulSet: stable pod names through the headless Service, a PVC per durable directory. */
+/**
+ * Components with workload StatefulSet: stable pod names through the headless Service, a PVC per
+ * durable directory.
+ */
 public final class StatefulSetEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
-        return ctx.components().stream().filter(c -> c.component().workload() == Workload.StatefulSet).<HasMetadata>map(c -> {
-            List<PersistentVolumeClaim> claims = PodTemplates.writableDirs(c.component()).stream()
-                    .filter(PodTemplates.WritableDir::durable).map(d -> PodTemplates.claim(ctx, c, d, d.volume())).toList();
-            return new StatefulSetBuilder()
-                    .withMetadata(Meta.of(ctx, c, c.name()))
-                    .withNewSpec()
-                    .withReplicas(c.component().replicas())
-                    .withServiceName(ObjectNames.headlessService(c.name()))
-                    .withNewSelector().withMatchLabels(ObjectNames.selector(ctx, c.name())).endSelector()
-                    .withTemplate(PodTemplates.template(ctx, c, "Always"))
-                    .withVolumeClaimTemplates(claims)
-                    .endSpec().build();
-        }).toList();
+        return ctx.components().stream()
+                .filter(c -> c.component().workload() == Workload.StatefulSet)
+                .<HasMetadata>map(
+                        c -> {
+                            List<PersistentVolumeClaim> claims =
+                                    PodTemplates.writableDirs(c.component()).stream()
+                                            .filter(PodTemplates.WritableDir::durable)
+                                            .map(d -> PodTemplates.claim(ctx, c, d, d.volume()))
+                                            .toList();
+                            return new StatefulSetBuilder()
+                                    .withMetadata(Meta.of(ctx, c, c.name()))
+                                    .withNewSpec()
+                                    .withReplicas(c.component().replicas())
+                                    .withServiceName(ObjectNames.headlessService(c.name()))
+                                    .withNewSelector()
+                                    .withMatchLabels(ObjectNames.selector(ctx, c.name()))
+                                    .endSelector()
+                                    .withTemplate(PodTemplates.template(ctx, c, "Always"))
+                                    .withVolumeClaimTemplates(claims)
+                                    .endSpec()
+                                    .build();
+                        })
+                .toList();
     }
 }

@@ -13,18 +13,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns an object tree into a Helm template: values in the tree are replaced by placeholder tokens, the tree is
- * written as YAML like every other generated file, then each token becomes template text. Three kinds: a scalar
- * ({@code {{ expr }}} in place), a block (the key's value is {@code {{- PIPELINE | nindent N }}}) and lines (a
- * placeholder key replaced by template lines at its indentation, e.g. an optional {@code with} block). Literal text
- * that contains template delimiters is escaped, so a config value can never run as a template.
+ * Turns an object tree into a Helm template: values in the tree are replaced by placeholder tokens,
+ * the tree is written as YAML like every other generated file, then each token becomes template
+ * text. Three kinds: a scalar ({@code {{ expr }}} in place), a block (the key's value is {@code {{-
+ * PIPELINE | nindent N }}}) and lines (a placeholder key replaced by template lines at its
+ * indentation, e.g. an optional {@code with} block). Literal text that contains template delimiters
+ * is escaped, so a config value can never run as a template.
  */
 final class Templater {
     private static final Pattern SCALAR = Pattern.compile("KLV(\\d+)X");
     private static final Pattern BLOCK = Pattern.compile("^(\\s*)(- )?([^:\\s]+): KLB(\\d+)X$");
     private static final Pattern LINES = Pattern.compile("^(\\s*)(- )?KLO(\\d+)X: x$");
-    /** In template lines, {@code nindent +N} is N columns deeper than the placeholder's own indentation. */
+
+    /**
+     * In template lines, {@code nindent +N} is N columns deeper than the placeholder's own
+     * indentation.
+     */
     private static final Pattern RELATIVE_NINDENT = Pattern.compile("nindent \\+(\\d+)");
+
     private final List<String> scalars = new ArrayList<>();
     private final List<String> blocks = new ArrayList<>();
     private final List<List<String>> lines = new ArrayList<>();
@@ -41,7 +47,9 @@ final class Templater {
         return TextNode.valueOf("KLB" + (blocks.size() - 1) + "X");
     }
 
-    /** Adds a placeholder key to {@code o} that becomes {@code templateLines} at its indentation. */
+    /**
+     * Adds a placeholder key to {@code o} that becomes {@code templateLines} at its indentation.
+     */
     void lines(ObjectNode o, List<String> templateLines) {
         lines.add(templateLines);
         o.put("KLO" + (lines.size() - 1) + "X", "x");
@@ -105,19 +113,28 @@ final class Templater {
             Matcher l = LINES.matcher(line);
             if (b.matches()) {
                 int indent = b.group(1).length() + (b.group(2) == null ? 0 : 2) + 2;
-                out.append(b.group(1)).append(b.group(2) == null ? "" : "- ").append(b.group(3)).append(":\n")
-                        .append(" ".repeat(indent)).append("{{- ").append(blocks.get(Integer.parseInt(b.group(4))))
-                        .append(" | nindent ").append(indent).append(" }}\n");
+                out.append(b.group(1))
+                        .append(b.group(2) == null ? "" : "- ")
+                        .append(b.group(3))
+                        .append(":\n")
+                        .append(" ".repeat(indent))
+                        .append("{{- ")
+                        .append(blocks.get(Integer.parseInt(b.group(4))))
+                        .append(" | nindent ")
+                        .append(indent)
+                        .append(" }}\n");
             } else if (l.matches()) {
                 if (l.group(2) != null) {
-                    throw new IllegalStateException("a template-lines placeholder cannot start a list item");
+                    throw new IllegalStateException(
+                            "a template-lines placeholder cannot start a list item");
                 }
                 int indent = l.group(1).length();
                 for (String t : lines.get(Integer.parseInt(l.group(3)))) {
                     Matcher rel = RELATIVE_NINDENT.matcher(t);
                     StringBuilder sb = new StringBuilder();
                     while (rel.find()) {
-                        rel.appendReplacement(sb, "nindent " + (indent + Integer.parseInt(rel.group(1))));
+                        rel.appendReplacement(
+                                sb, "nindent " + (indent + Integer.parseInt(rel.group(1))));
                     }
                     rel.appendTail(sb);
                     out.append(t.isEmpty() ? "" : l.group(1) + sb).append('\n');
@@ -126,7 +143,10 @@ final class Templater {
                 Matcher s = SCALAR.matcher(line);
                 StringBuilder sb = new StringBuilder();
                 while (s.find()) {
-                    s.appendReplacement(sb, Matcher.quoteReplacement("{{ " + scalars.get(Integer.parseInt(s.group(1))) + " }}"));
+                    s.appendReplacement(
+                            sb,
+                            Matcher.quoteReplacement(
+                                    "{{ " + scalars.get(Integer.parseInt(s.group(1))) + " }}"));
                 }
                 s.appendTail(sb);
                 out.append(sb).append('\n');

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The chart's values: {@code values.yaml} from the plan and the defaults file, {@code values-<env>.yaml} from the environment profile. */
+/**
+ * The chart's values: {@code values.yaml} from the plan and the defaults file, {@code
+ * values-<env>.yaml} from the environment profile.
+ */
 final class Values {
-    private Values() {
-    }
+    private Values() {}
 
     static String appVersion(PlanContext ctx) {
         return ImageNames.planTag(ctx.plan());
@@ -38,7 +40,11 @@ final class Values {
     }
 
     static boolean has(List<HasMetadata> objects, String kind, String component) {
-        return objects.stream().anyMatch(o -> o.getKind().equals(kind) && component.equals(HelmLayout.componentOf(o)));
+        return objects.stream()
+                .anyMatch(
+                        o ->
+                                o.getKind().equals(kind)
+                                        && component.equals(HelmLayout.componentOf(o)));
     }
 
     static Map<String, Object> of(PlanContext ctx, List<HasMetadata> objects) {
@@ -59,7 +65,9 @@ final class Values {
         ingress.put("domain", Hosts.domain(ctx, null));
         ingress.put("tls", false);
         ingress.put("certManagerIssuer", d.tlsIssuer() == null ? "" : d.tlsIssuer());
-        ingress.put("certManagerIssuerKind", "Issuer".equals(d.tlsIssuerKind()) ? "issuer" : "cluster-issuer");
+        ingress.put(
+                "certManagerIssuerKind",
+                "Issuer".equals(d.tlsIssuerKind()) ? "issuer" : "cluster-issuer");
         v.put("ingress", ingress);
         Map<String, Object> components = new LinkedHashMap<>();
         for (ComponentContext c : ctx.components()) {
@@ -69,7 +77,8 @@ final class Values {
         return v;
     }
 
-    private static Map<String, Object> component(PlanContext ctx, ComponentContext c, List<HasMetadata> objects, String registry) {
+    private static Map<String, Object> component(
+            PlanContext ctx, ComponentContext c, List<HasMetadata> objects, String registry) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("image", image(c.image(), registry));
         Workload w = c.component().workload();
@@ -109,7 +118,10 @@ final class Values {
         return m;
     }
 
-    /** repository / tag / digest of an image reference, the defaults file's registry taken off (values.image.registry holds it). */
+    /**
+     * repository / tag / digest of an image reference, the defaults file's registry taken off
+     * (values.image.registry holds it).
+     */
     static Map<String, Object> image(String ref, String registry) {
         String rest = ref;
         if (registry != null && rest.startsWith(registry + "/")) {
@@ -134,7 +146,8 @@ final class Values {
         return m;
     }
 
-    static Map<String, Object> forEnvironment(PlanContext ctx, EnvironmentProfile env, List<HasMetadata> objects) {
+    static Map<String, Object> forEnvironment(
+            PlanContext ctx, EnvironmentProfile env, List<HasMetadata> objects) {
         Map<String, Object> v = new LinkedHashMap<>();
         Map<String, Object> ingress = new LinkedHashMap<>();
         ingress.put("domain", Hosts.domain(ctx, env.domain()));
@@ -162,12 +175,16 @@ final class Values {
                 m.put("resources", res);
             }
             if (has(objects, "Ingress", c.name())) {
-                m.put("ingress", Map.of("host", Hosts.host(ctx, c.name(), env.name(), env.domain())));
+                m.put(
+                        "ingress",
+                        Map.of("host", Hosts.host(ctx, c.name(), env.name(), env.domain())));
             }
-            if (env.storageSize() != null && c.component().state().stream().anyMatch(s -> s.isDurable())) {
+            if (env.storageSize() != null
+                    && c.component().state().stream().anyMatch(s -> s.isDurable())) {
                 m.put("persistence", Map.of("size", env.storageSize()));
             }
-            if (has(objects, "HorizontalPodAutoscaler", c.name()) && HorizontalPodAutoscalerEmitter.scalable(c)) {
+            if (has(objects, "HorizontalPodAutoscaler", c.name())
+                    && HorizontalPodAutoscalerEmitter.scalable(c)) {
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("enabled", env.autoscaling());
                 a.put("minReplicas", Math.max(replicas, 1));

@@ -10,16 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code values.schema.json} (JSON Schema draft-07, which Helm checks on lint, install, upgrade and template): the
- * shape of values.yaml with types, closed objects (a misspelt key is an error) and free-form maps only where keys
- * are the user's (labels, env, ports, resources, nodeSelector, secret values).
+ * {@code values.schema.json} (JSON Schema draft-07, which Helm checks on lint, install, upgrade and
+ * template): the shape of values.yaml with types, closed objects (a misspelt key is an error) and
+ * free-form maps only where keys are the user's (labels, env, ports, resources, nodeSelector,
+ * secret values).
  */
 final class ValuesSchema {
-    private static final List<String> STRING_MAPS = List.of("commonLabels", "commonAnnotations", "nodeSelector", "env");
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final List<String> STRING_MAPS =
+            List.of("commonLabels", "commonAnnotations", "nodeSelector", "env");
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private ValuesSchema() {
-    }
+    private ValuesSchema() {}
 
     static String of(Map<String, Object> values) {
         Map<String, Object> schema = new LinkedHashMap<>();
@@ -29,7 +31,8 @@ final class ValuesSchema {
         try {
             return JSON.writeValueAsString(schema) + "\n";
         } catch (JsonProcessingException e) {
-            throw new KubeliftException(KubeliftException.Kind.INTERNAL, "cannot write values.schema.json", e);
+            throw new KubeliftException(
+                    KubeliftException.Kind.INTERNAL, "cannot write values.schema.json", e);
         }
     }
 
@@ -41,10 +44,20 @@ final class ValuesSchema {
             s.put("additionalProperties", Map.of("type", "string"));
         } else if (key.equals("ports")) {
             s.put("type", "object");
-            s.put("additionalProperties", Map.of("type", "integer", "minimum", 1, "maximum", 65535));
+            s.put(
+                    "additionalProperties",
+                    Map.of("type", "integer", "minimum", 1, "maximum", 65535));
         } else if (key.equals("resources")) {
-            Map<String, Object> quantities = Map.of("type", "object", "additionalProperties",
-                    Map.of("type", List.of("string", "number"), "pattern", "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$"));
+            Map<String, Object> quantities =
+                    Map.of(
+                            "type",
+                            "object",
+                            "additionalProperties",
+                            Map.of(
+                                    "type",
+                                    List.of("string", "number"),
+                                    "pattern",
+                                    "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$"));
             s.put("type", "object");
             s.put("properties", Map.of("requests", quantities, "limits", quantities));
             s.put("additionalProperties", false);
@@ -53,9 +66,22 @@ final class ValuesSchema {
             s.put("items", Map.of("type", "object"));
         } else if (key.equals("secrets")) {
             Map<String, Object> props = new LinkedHashMap<>();
-            props.put("existingSecret", Map.of("type", "string", "description", "an existing Secret with the keys; empty: create one from values"));
-            props.put("values", Map.of("type", "object", "additionalProperties", Map.of("type", "string"),
-                    "description", "secret values (pass them at install time, never commit them)"));
+            props.put(
+                    "existingSecret",
+                    Map.of(
+                            "type",
+                            "string",
+                            "description",
+                            "an existing Secret with the keys; empty: create one from values"));
+            props.put(
+                    "values",
+                    Map.of(
+                            "type",
+                            "object",
+                            "additionalProperties",
+                            Map.of("type", "string"),
+                            "description",
+                            "secret values (pass them at install time, never commit them)"));
             s.put("type", "object");
             s.put("properties", props);
             s.put("additionalProperties", false);

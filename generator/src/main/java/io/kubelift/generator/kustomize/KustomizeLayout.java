@@ -20,21 +20,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The Kustomize tree: {@code k8s/base/kustomization.yaml} listing the base objects and generating one Secret per
- * component from {@code secrets/<component>.env}; {@code k8s/overlays/<env>/} with the environment's namespace
- * (Pod Security "restricted" enforced), ResourceQuota, LimitRange and the patches that make environments differ:
- * replicas, ingress host and TLS, storage size, resources, image tag, no autoscaler or disruption budget where the
- * profile has none ({@link EnvironmentProfile}). With {@code --secrets external-secrets} the base holds an
- * ExternalSecret per component instead of the secretGenerator; with {@code sealed} each overlay holds a SealedSecret
- * stub to replace with kubeseal's output.
+ * The Kustomize tree: {@code k8s/base/kustomization.yaml} listing the base objects and generating
+ * one Secret per component from {@code secrets/<component>.env}; {@code k8s/overlays/<env>/} with
+ * the environment's namespace (Pod Security "restricted" enforced), ResourceQuota, LimitRange and
+ * the patches that make environments differ: replicas, ingress host and TLS, storage size,
+ * resources, image tag, no autoscaler or disruption budget where the profile has none ({@link
+ * EnvironmentProfile}). With {@code --secrets external-secrets} the base holds an ExternalSecret
+ * per component instead of the secretGenerator; with {@code sealed} each overlay holds a
+ * SealedSecret stub to replace with kubeseal's output.
  */
 public final class KustomizeLayout implements io.kubelift.generator.layout.Layout {
     static final String API = "kustomize.config.k8s.io/v1beta1";
-    /** Quota headroom over the steady-state requests: room for a rolling update and init containers. */
+
+    /**
+     * Quota headroom over the steady-state requests: room for a rolling update and init containers.
+     */
     static final int QUOTA_HEADROOM = 2;
 
-    public KustomizeLayout() {
-    }
+    public KustomizeLayout() {}
 
     @Override
     public String name() {
@@ -53,7 +56,9 @@ public final class KustomizeLayout implements io.kubelift.generator.layout.Layou
             for (ComponentContext c : ctx.components()) {
                 if (!c.component().secrets().isEmpty()) {
                     String file = ObjectNames.secret(c.name()) + "-externalsecret.yaml";
-                    out.add("k8s/base/" + file, KubeYaml.write(SecretObjects.externalSecret(ctx, c)));
+                    out.add(
+                            "k8s/base/" + file,
+                            KubeYaml.write(SecretObjects.externalSecret(ctx, c)));
                     resources.add(file);
                 }
             }
@@ -90,21 +95,36 @@ public final class KustomizeLayout implements io.kubelift.generator.layout.Layou
     }
 
     /** Adds {@code k8s/overlays/<env>/…} for one environment to {@code out}. */
-    public static void overlay(PlanContext ctx, EnvironmentProfile env, List<HasMetadata> objects, FileSet out) {
+    public static void overlay(
+            PlanContext ctx, EnvironmentProfile env, List<HasMetadata> objects, FileSet out) {
         String dir = "k8s/overlays/" + env.name() + "/";
         String ns = namespace(ctx, env.name());
-        List<String> resources = new ArrayList<>(List.of("../../base", "namespace.yaml", "resourcequota.yaml", "limitrange.yaml"));
+        List<String> resources =
+                new ArrayList<>(
+                        List.of(
+                                "../../base",
+                                "namespace.yaml",
+                                "resourcequota.yaml",
+                                "limitrange.yaml"));
         if (ctx.options().secretsMode().equals("sealed")) {
             for (ComponentContext c : ctx.components()) {
                 if (!c.component().secrets().isEmpty()) {
-                    String file = "sealed-secrets/" + ObjectNames.secret(c.name()) + "-sealedsecret.yaml";
+                    String file =
+                            "sealed-secrets/" + ObjectNames.secret(c.name()) + "-sealedsecret.yaml";
                     out.add(dir + file, SecretObjects.sealedSecretStub(ctx, c, ns, dir + file));
                     resources.add(file);
                 }
             }
         }
-        out.add(dir + "namespace.yaml", KubeYaml.write(new NamespaceBuilder().withNewMetadata().withName(ns)
-                .withLabels(namespaceLabels(ctx, env)).endMetadata().build()));
+        out.add(
+                dir + "namespace.yaml",
+                KubeYaml.write(
+                        new NamespaceBuilder()
+                                .withNewMetadata()
+                                .withName(ns)
+                                .withLabels(namespaceLabels(ctx, env))
+                                .endMetadata()
+                                .build()));
         out.add(dir + "resourcequota.yaml", KubeYaml.write(quota(ctx, env, ns)));
         out.add(dir + "limitrange.yaml", KubeYaml.write(limitRange(ctx, ns)));
         List<Map<String, Object>> patches = new ArrayList<>();
@@ -149,14 +169,26 @@ public final class KustomizeLayout implements io.kubelift.generator.layout.Layou
             pods += replicas;
             var r = c.component().resources();
             if (r != null && r.cpu() != null) {
-                cpu = cpu.add(QuantityMath.amount(r.cpu(), "resources.cpu of " + c.name()).multiply(BigDecimal.valueOf(replicas)));
+                cpu =
+                        cpu.add(
+                                QuantityMath.amount(r.cpu(), "resources.cpu of " + c.name())
+                                        .multiply(BigDecimal.valueOf(replicas)));
             } else {
-                cpu = cpu.add(QuantityMath.amount(LIMIT_DEFAULT_CPU_REQUEST, "cpu").multiply(BigDecimal.valueOf(replicas)));
+                cpu =
+                        cpu.add(
+                                QuantityMath.amount(LIMIT_DEFAULT_CPU_REQUEST, "cpu")
+                                        .multiply(BigDecimal.valueOf(replicas)));
             }
             if (r != null && r.memory() != null) {
-                memory = memory.add(QuantityMath.amount(r.memory(), "resources.memory of " + c.name()).multiply(BigDecimal.valueOf(replicas)));
+                memory =
+                        memory.add(
+                                QuantityMath.amount(r.memory(), "resources.memory of " + c.name())
+                                        .multiply(BigDecimal.valueOf(replicas)));
             } else {
-                memory = memory.add(QuantityMath.amount(LIMIT_DEFAULT_MEMORY, "memory").multiply(BigDecimal.valueOf(replicas)));
+                memory =
+                        memory.add(
+                                QuantityMath.amount(LIMIT_DEFAULT_MEMORY, "memory")
+                                        .multiply(BigDecimal.valueOf(replicas)));
             }
         }
         BigDecimal h = BigDecimal.valueOf(QUOTA_HEADROOM);
@@ -166,26 +198,49 @@ public final class KustomizeLayout implements io.kubelift.generator.layout.Layou
         hard.put("limits.memory", new Quantity(QuantityMath.mebibytes(memory.multiply(h))));
         hard.put("pods", new Quantity(String.valueOf(Math.max(pods, 1) * QUOTA_HEADROOM)));
         hard.put("persistentvolumeclaims", new Quantity(String.valueOf(pvcs(ctx))));
-        return new ResourceQuotaBuilder().withNewMetadata().withName(ctx.appName() + "-quota").withNamespace(ns)
-                .withLabels(ObjectNames.appLabels(ctx)).endMetadata()
-                .withNewSpec().withHard(hard).endSpec().build();
+        return new ResourceQuotaBuilder()
+                .withNewMetadata()
+                .withName(ctx.appName() + "-quota")
+                .withNamespace(ns)
+                .withLabels(ObjectNames.appLabels(ctx))
+                .endMetadata()
+                .withNewSpec()
+                .withHard(hard)
+                .endSpec()
+                .build();
     }
 
     static final String LIMIT_DEFAULT_CPU_REQUEST = "100m";
     static final String LIMIT_DEFAULT_MEMORY = "256Mi";
 
     static HasMetadata limitRange(PlanContext ctx, String ns) {
-        return new LimitRangeBuilder().withNewMetadata().withName(ctx.appName() + "-limits").withNamespace(ns)
-                .withLabels(ObjectNames.appLabels(ctx)).endMetadata()
-                .withNewSpec().withLimits(new LimitRangeItemBuilder().withType("Container")
-                        .withDefaultRequest(Map.of("cpu", new Quantity(LIMIT_DEFAULT_CPU_REQUEST), "memory", new Quantity(LIMIT_DEFAULT_MEMORY)))
-                        .withDefault(Map.of("memory", new Quantity(LIMIT_DEFAULT_MEMORY)))
-                        .build()).endSpec().build();
+        return new LimitRangeBuilder()
+                .withNewMetadata()
+                .withName(ctx.appName() + "-limits")
+                .withNamespace(ns)
+                .withLabels(ObjectNames.appLabels(ctx))
+                .endMetadata()
+                .withNewSpec()
+                .withLimits(
+                        new LimitRangeItemBuilder()
+                                .withType("Container")
+                                .withDefaultRequest(
+                                        Map.of(
+                                                "cpu",
+                                                new Quantity(LIMIT_DEFAULT_CPU_REQUEST),
+                                                "memory",
+                                                new Quantity(LIMIT_DEFAULT_MEMORY)))
+                                .withDefault(Map.of("memory", new Quantity(LIMIT_DEFAULT_MEMORY)))
+                                .build())
+                .endSpec()
+                .build();
     }
 
     private static int replicas(ComponentContext c, EnvironmentProfile env) {
         int base = Math.max(env.replicasOf(c), 1);
-        boolean hpa = env.autoscaling() && io.kubelift.generator.emit.HorizontalPodAutoscalerEmitter.scalable(c);
+        boolean hpa =
+                env.autoscaling()
+                        && io.kubelift.generator.emit.HorizontalPodAutoscalerEmitter.scalable(c);
         return hpa ? Math.max(base * 2, base + 1) : base;
     }
 
@@ -193,7 +248,11 @@ public final class KustomizeLayout implements io.kubelift.generator.layout.Layou
         int n = 0;
         for (ComponentContext c : ctx.components()) {
             long durable = c.component().state().stream().filter(s -> s.isDurable()).count();
-            n += (int) durable * (c.component().workload() == Workload.StatefulSet ? Math.max(1, c.component().replicas()) : 1);
+            n +=
+                    (int) durable
+                            * (c.component().workload() == Workload.StatefulSet
+                                    ? Math.max(1, c.component().replicas())
+                                    : 1);
         }
         return n;
     }

@@ -1,17 +1,18 @@
 package io.kubelift.generator.script;
 
-import io.kubelift.model.ImageLayout;
 import io.kubelift.model.Component;
 import io.kubelift.model.Entrypoint;
+import io.kubelift.model.ImageLayout;
 import io.kubelift.model.KubeliftException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The process command line of a component inside the image, resolved against {@link ImageLayout#APP_HOME}.
- * For a JVM: container-aware heap ({@value #DEFAULT_MAX_RAM} unless the plan pins the heap or sets a RAM
- * percentage itself), the plan's JVM options (legacy {@code -Xmx}/{@code -Xms} dropped unless pinned), the
- * classpath, then the main class or {@code -jar}, then the arguments.
+ * The process command line of a component inside the image, resolved against {@link
+ * ImageLayout#APP_HOME}. For a JVM: container-aware heap ({@value #DEFAULT_MAX_RAM} unless the plan
+ * pins the heap or sets a RAM percentage itself), the plan's JVM options (legacy {@code
+ * -Xmx}/{@code -Xms} dropped unless pinned), the classpath, then the main class or {@code -jar},
+ * then the arguments.
  */
 public final class JvmCommand {
     public static final String DEFAULT_MAX_RAM = "-XX:MaxRAMPercentage=75.0";
@@ -21,7 +22,9 @@ public final class JvmCommand {
     public JvmCommand(Component component) {
         this.component = component;
         if (component.entrypoint() == null) {
-            throw KubeliftException.badInput("plan", "component " + component.name() + " has no entrypoint",
+            throw KubeliftException.badInput(
+                    "plan",
+                    "component " + component.name() + " has no entrypoint",
                     "add entrypoint.mainClass, entrypoint.jar or entrypoint.command to the plan");
         }
     }
@@ -36,13 +39,21 @@ public final class JvmCommand {
         List<String> out = new ArrayList<>();
         List<String> plan = component.entrypoint().jvmOptions();
         boolean pinned = component.isHeapPinned();
-        boolean ramSet = plan.stream().anyMatch(o -> o.startsWith("-XX:MaxRAMPercentage") || o.startsWith("-XX:MaxRAMFraction"));
+        boolean ramSet =
+                plan.stream()
+                        .anyMatch(
+                                o ->
+                                        o.startsWith("-XX:MaxRAMPercentage")
+                                                || o.startsWith("-XX:MaxRAMFraction"));
         if (!pinned && !ramSet) {
             out.add(DEFAULT_MAX_RAM);
         }
         for (String o : plan) {
-            boolean heap = o.startsWith("-Xmx") || o.startsWith("-Xms") || o.startsWith("-XX:MaxHeapSize=")
-                    || o.startsWith("-XX:InitialHeapSize=");
+            boolean heap =
+                    o.startsWith("-Xmx")
+                            || o.startsWith("-Xms")
+                            || o.startsWith("-XX:MaxHeapSize=")
+                            || o.startsWith("-XX:InitialHeapSize=");
             if (!heap || pinned) {
                 out.add(o);
             }
@@ -52,10 +63,13 @@ public final class JvmCommand {
 
     /** {@code -cp a:b} items resolved in the image, or empty. */
     public String classpath() {
-        return String.join(":", component.entrypoint().classpath().stream().map(ImageLayout::inApp).toList());
+        return String.join(
+                ":", component.entrypoint().classpath().stream().map(ImageLayout::inApp).toList());
     }
 
-    /** What follows the JVM options and classpath: {@code Main args…} or {@code -jar app.jar args…}. */
+    /**
+     * What follows the JVM options and classpath: {@code Main args…} or {@code -jar app.jar args…}.
+     */
     public List<String> target() {
         Entrypoint e = component.entrypoint();
         List<String> out = new ArrayList<>();

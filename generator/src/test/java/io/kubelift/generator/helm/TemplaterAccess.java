@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class TemplaterAccess {
     private static final ThreadLocal<Templater> T = ThreadLocal.withInitial(Templater::new);
 
-    private TemplaterAccess() {
-    }
+    private TemplaterAccess() {}
 
     public static void escape(JsonNode n) {
         T.set(new Templater());

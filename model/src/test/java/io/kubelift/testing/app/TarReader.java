@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads the small entries (JSON) of an uncompressed tar, for checking Jib's docker-archives in tests. */
+/**
+ * Reads the small entries (JSON) of an uncompressed tar, for checking Jib's docker-archives in
+ * tests.
+ */
 public final class TarReader {
-    private TarReader() {
-    }
+    private TarReader() {}
 
     public static Map<String, byte[]> read(Path tar, long maxEntry) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
@@ -22,7 +24,12 @@ public final class TarReader {
                 if (name.isEmpty()) {
                     break;
                 }
-                long size = Long.parseLong(new String(h, 124, 12, StandardCharsets.US_ASCII).replace("\0", "").trim(), 8);
+                long size =
+                        Long.parseLong(
+                                new String(h, 124, 12, StandardCharsets.US_ASCII)
+                                        .replace("\0", "")
+                                        .trim(),
+                                8);
                 long padded = (size + 511) / 512 * 512;
                 if (size <= maxEntry) {
                     byte[] b = in.readNBytes((int) size);

@@ -20,21 +20,26 @@ import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
 
 /**
- * A tiny legacy-style app made at test time: {@code lib/hello.jar} (an HTTP server on 8080 answering {@code /healthz}
- * and {@code /} with the GREETING env var and the user name), {@code lib/dep.jar} (a "third-party" jar),
- * {@code etc/app.properties}; its plan and the generator output the image builder needs.
+ * A tiny legacy-style app made at test time: {@code lib/hello.jar} (an HTTP server on 8080
+ * answering {@code /healthz} and {@code /} with the GREETING env var and the user name), {@code
+ * lib/dep.jar} (a "third-party" jar), {@code etc/app.properties}; its plan and the generator output
+ * the image builder needs.
  */
 public final class TinyApp {
     public static final String MAIN = "demo.Hello";
 
-    private TinyApp() {
-    }
+    private TinyApp() {}
 
-    /** Writes the app into {@code dir}; {@code variant} changes the main class's bytes (a one-class change). */
+    /**
+     * Writes the app into {@code dir}; {@code variant} changes the main class's bytes (a one-class
+     * change).
+     */
     public static Path write(Path dir, String variant) throws IOException {
         Path src = dir.resolveSibling(dir.getFileName() + "-src");
         Files.createDirectories(src.resolve("demo"));
-        Files.writeString(src.resolve("demo/Hello.java"), """
+        Files.writeString(
+                src.resolve("demo/Hello.java"),
+                """
                 package demo;
                 import com.sun.net.httpserver.HttpServer;
                 import java.net.InetSocketAddress;
@@ -53,25 +58,44 @@ public final class TinyApp {
                         System.out.println("listening on 8080");
                     }
                 }
-                """.formatted(variant), StandardCharsets.UTF_8);
+                """
+                        .formatted(variant),
+                StandardCharsets.UTF_8);
         Path classes = src.resolve("classes");
         Files.createDirectories(classes);
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "--release", "17",
-                src.resolve("demo/Hello.java").toString());
+        int rc =
+                ToolProvider.getSystemJavaCompiler()
+                        .run(
+                                null,
+                                null,
+                                null,
+                                "-d",
+                                classes.toString(),
+                                "--release",
+                                "17",
+                                src.resolve("demo/Hello.java").toString());
         if (rc != 0) {
             throw new IllegalStateException("javac failed");
         }
         Files.createDirectories(dir.resolve("lib"));
         Files.createDirectories(dir.resolve("etc"));
-        jar(dir.resolve("lib/hello.jar"), "demo/Hello.class", Files.readAllBytes(classes.resolve("demo/Hello.class")));
-        jar(dir.resolve("lib/dep.jar"), "dep/README.txt", "a third-party jar\n".getBytes(StandardCharsets.UTF_8));
+        jar(
+                dir.resolve("lib/hello.jar"),
+                "demo/Hello.class",
+                Files.readAllBytes(classes.resolve("demo/Hello.class")));
+        jar(
+                dir.resolve("lib/dep.jar"),
+                "dep/README.txt",
+                "a third-party jar\n".getBytes(StandardCharsets.UTF_8));
         Files.writeString(dir.resolve("etc/app.properties"), "port=8080\n");
-        Files.writeString(dir.resolve("bin-start.sh"), "#!/bin/sh\nexec java -cp 'lib/*' demo.Hello\n");
+        Files.writeString(
+                dir.resolve("bin-start.sh"), "#!/bin/sh\nexec java -cp 'lib/*' demo.Hello\n");
         return dir;
     }
 
     private static void jar(Path jar, String entry, byte[] bytes) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(out)) {
             JarEntry e = new JarEntry(entry);
             e.setTime(0);
             j.putNextEntry(e);
@@ -81,19 +105,35 @@ public final class TinyApp {
     }
 
     public static MigrationPlan plan(boolean shell) {
-        Component c = Component.builder("hello")
-                .entrypoint(Entrypoint.mainClass("bin-start.sh", MAIN, List.of("lib/*"), List.of(), List.of(), null))
-                .runtime(new RuntimeRequirements("17", shell, null, null))
-                .ports(List.of(new Port("http", 8080, "TCP", "http", null, null)))
-                .health(new Health("http", "/healthz", "http", null))
-                .build();
+        Component c =
+                Component.builder("hello")
+                        .entrypoint(
+                                Entrypoint.mainClass(
+                                        "bin-start.sh",
+                                        MAIN,
+                                        List.of("lib/*"),
+                                        List.of(),
+                                        List.of(),
+                                        null))
+                        .runtime(new RuntimeRequirements("17", shell, null, null))
+                        .ports(List.of(new Port("http", 8080, "TCP", "http", null, null)))
+                        .health(new Health("http", "/healthz", "http", null))
+                        .build();
         return MigrationPlan.of("tiny", new PlanSpec(new Source("tiny", List.of()), List.of(c)));
     }
 
     public static FileSet generated() {
         return new FileSet()
-                .add("scripts/hello/entrypoint.sh", "#!/bin/sh\nexec \"$JAVA_HOME/bin/java\" -cp '/opt/app/lib/*' " + MAIN + "\n",
+                .add(
+                        "scripts/hello/entrypoint.sh",
+                        "#!/bin/sh\nexec \"$JAVA_HOME/bin/java\" -cp '/opt/app/lib/*' "
+                                + MAIN
+                                + "\n",
                         FileSet.Mode.EXECUTABLE)
-                .add("scripts/hello/command.json", "[\"/opt/java/bin/java\", \"-cp\", \"/opt/app/lib/*\", \"" + MAIN + "\"]\n");
+                .add(
+                        "scripts/hello/command.json",
+                        "[\"/opt/java/bin/java\", \"-cp\", \"/opt/app/lib/*\", \""
+                                + MAIN
+                                + "\"]\n");
     }
 }

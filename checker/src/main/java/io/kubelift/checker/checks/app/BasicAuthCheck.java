@@ -8,7 +8,11 @@ import io.kubelift.model.Severity;
 /** The app authenticates with basic, digest or form passwords of its own */
 public final class BasicAuthCheck extends FactCheck {
     public BasicAuthCheck() {
-        super("TF15-BASIC-AUTH", Severity.WARNING, false, FactKind.AUTH_MECHANISM,
+        super(
+                "TF15-BASIC-AUTH",
+                Severity.WARNING,
+                false,
+                FactKind.AUTH_MECHANISM,
                 "The app authenticates with basic, digest or form passwords of its own",
                 "Factor XV: app-local password checks mean credentials stored in the app, no single sign-on and no central revocation.",
                 "Delegate authentication to an identity provider (OIDC/OAuth2, Kerberos), e.g. through an authenticating proxy in front of the Service.");

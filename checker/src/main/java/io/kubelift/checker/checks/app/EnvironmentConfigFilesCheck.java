@@ -9,22 +9,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Config files or directories per environment (conf.prod/, yarn-site-prod.xml, application-staging.yml). */
+/**
+ * Config files or directories per environment (conf.prod/, yarn-site-prod.xml,
+ * application-staging.yml).
+ */
 public final class EnvironmentConfigFilesCheck extends AbstractCheck {
-    private static final Pattern ENV_NAME = Pattern.compile(
-            "(?i)(^|.*[-_.])(prod|production|staging|stage|qa|uat|preprod|dev|development)([-_.].*|$)");
-    private static final Pattern CONFIG_EXT = Pattern.compile(
-            "(?i).*\\.(xml|properties|ya?ml|conf|cfg|ini|env|json|toml|sh)$");
-    private static final Pattern TEST_DIR = Pattern.compile("(^|.*/)(src/test|test|tests|examples?|docs?)/.*");
+    private static final Pattern ENV_NAME =
+            Pattern.compile(
+                    "(?i)(^|.*[-_.])(prod|production|staging|stage|qa|uat|preprod|dev|development)([-_.].*|$)");
+    private static final Pattern CONFIG_EXT =
+            Pattern.compile("(?i).*\\.(xml|properties|ya?ml|conf|cfg|ini|env|json|toml|sh)$");
+    private static final Pattern TEST_DIR =
+            Pattern.compile("(^|.*/)(src/test|test|tests|examples?|docs?)/.*");
 
     public EnvironmentConfigFilesCheck() {
-        super("TF01-CONFIG-PER-ENVIRONMENT", Severity.INFO, CheckSource.APP, false,
+        super(
+                "TF01-CONFIG-PER-ENVIRONMENT",
+                Severity.INFO,
+                CheckSource.APP,
+                false,
                 "The codebase carries separate config files per environment",
                 "Factors I and III: one codebase is deployed to many environments; config that differs per "
-                + "environment belongs to the environment (ConfigMaps per namespace, Kustomize overlays), not to "
-                + "files in the codebase that each build must pick from.",
+                        + "environment belongs to the environment (ConfigMaps per namespace, Kustomize overlays), not to "
+                        + "files in the codebase that each build must pick from.",
                 "Keep one config in the codebase and express per-environment differences as environment variables "
-                + "or Kustomize overlays (kubelift generate writes a base and one overlay per environment).");
+                        + "or Kustomize overlays (kubelift generate writes a base and one overlay per environment).");
     }
 
     @Override
@@ -39,9 +48,15 @@ public final class EnvironmentConfigFilesCheck extends AbstractCheck {
             }
             String[] parts = path.split("/");
             for (int i = Math.max(0, parts.length - 2); i < parts.length; i++) {
-                String part = i == parts.length - 1 ? parts[i].replaceFirst("\\.[^.]+$", "") : parts[i];
+                String part =
+                        i == parts.length - 1 ? parts[i].replaceFirst("\\.[^.]+$", "") : parts[i];
                 if (ENV_NAME.matcher(part).matches()) {
-                    out.add(finding(path, 0, "config for one environment in the codebase: " + path, null));
+                    out.add(
+                            finding(
+                                    path,
+                                    0,
+                                    "config for one environment in the codebase: " + path,
+                                    null));
                     break;
                 }
             }

@@ -1,7 +1,7 @@
 package io.kubelift.checker.checks.app;
 
-import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -10,7 +10,11 @@ import io.kubelift.model.Severity;
 /** A logging appender writes to a file instead of standard output */
 public final class FileAppenderCheck extends FactCheck {
     public FileAppenderCheck() {
-        super("TF11-LOG-FILE-APPENDER", Severity.WARNING, true, FactKind.FILE_APPENDER,
+        super(
+                "TF11-LOG-FILE-APPENDER",
+                Severity.WARNING,
+                true,
+                FactKind.FILE_APPENDER,
                 "A logging appender writes to a file instead of standard output",
                 "Factor XI: an app should write its event stream to stdout and let the platform route it. Log files inside a container fill its writable layer, vanish with the pod and are invisible to kubectl logs and the cluster's log collector.",
                 "Replace the file appender by a console appender writing to stdout (log4j ConsoleAppender, logback ConsoleAppender, JUL ConsoleHandler); kubelift generate points the root logger at the console.");
@@ -18,13 +22,19 @@ public final class FileAppenderCheck extends FactCheck {
 
     @Override
     protected String message(Fact f) {
-        return "appender " + subject(f) + (f.attr("framework") == null ? "" : " (" + f.attr("framework") + ")") + " writes to the file " + (f.attr("path") == null ? "named in its config" : f.attr("path")) + " instead of stdout";
+        return "appender "
+                + subject(f)
+                + (f.attr("framework") == null ? "" : " (" + f.attr("framework") + ")")
+                + " writes to the file "
+                + (f.attr("path") == null ? "named in its config" : f.attr("path"))
+                + " instead of stdout";
     }
 
     /**
-     * Fixed when the appender is no longer attached: its config file is replaced by a generated copy (or it is
-     * configured on a command line kubelift rewrote) and neither that copy nor any generated command names the
-     * appender outside its own definition. A file nothing replaces keeps the appender as it was.
+     * Fixed when the appender is no longer attached: its config file is replaced by a generated
+     * copy (or it is configured on a command line kubelift rewrote) and neither that copy nor any
+     * generated command names the appender outside its own definition. A file nothing replaces
+     * keeps the appender as it was.
      */
     @Override
     protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
@@ -43,11 +53,20 @@ public final class FileAppenderCheck extends FactCheck {
         return out.holds("," + name) || out.holds(", " + name) || isScript(file) && out.runs(file);
     }
 
-    /** The appender's name appears outside its definition lines (a logger list, an appender-ref). */
+    /**
+     * The appender's name appears outside its definition lines (a logger list, an appender-ref).
+     */
     static boolean attached(String text, String name) {
-        java.util.regex.Pattern def = java.util.regex.Pattern.compile(
-                "^\\s*(log4j2?\\.)?appenders?\\.\\Q" + name + "\\E([.=:\\s]|$)|<appender\\s+name=\"\\Q" + name + "\\E\"");
-        java.util.regex.Pattern use = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_.])\\Q" + name + "\\E(?![A-Za-z0-9_])");
+        java.util.regex.Pattern def =
+                java.util.regex.Pattern.compile(
+                        "^\\s*(log4j2?\\.)?appenders?\\.\\Q"
+                                + name
+                                + "\\E([.=:\\s]|$)|<appender\\s+name=\"\\Q"
+                                + name
+                                + "\\E\"");
+        java.util.regex.Pattern use =
+                java.util.regex.Pattern.compile(
+                        "(?<![A-Za-z0-9_.])\\Q" + name + "\\E(?![A-Za-z0-9_])");
         for (String line : GeneratedOutput.stripComments(text).split("\n")) {
             if (!def.matcher(line).find() && use.matcher(line).find()) {
                 return true;

@@ -1,7 +1,7 @@
 package io.kubelift.checker.checks.app;
 
-import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -10,7 +10,11 @@ import io.kubelift.model.Severity;
 /** The JVM heap is a fixed size instead of a share of the container's memory */
 public final class FixedHeapCheck extends FactCheck {
     public FixedHeapCheck() {
-        super("TF08-JVM-FIXED-HEAP", Severity.WARNING, true, FactKind.HEAP_SETTING,
+        super(
+                "TF08-JVM-FIXED-HEAP",
+                Severity.WARNING,
+                true,
+                FactKind.HEAP_SETTING,
                 "The JVM heap is a fixed size instead of a share of the container's memory",
                 "Factor VIII: a fixed -Xmx or HEAPSIZE ignores the container memory limit; too high and the pod is OOM-killed, too low and scaling up the limit does nothing.",
                 "Drop the fixed heap and use -XX:MaxRAMPercentage (e.g. 75) so the heap follows the memory limit; kubelift generate derives the memory request from the old heap and starts the JVM with MaxRAMPercentage.");
@@ -27,7 +31,10 @@ public final class FixedHeapCheck extends FactCheck {
 
     @Override
     protected String message(Fact f) {
-        return "fixed heap setting " + subject(f) + bytes(f) + " ignores the container memory limit";
+        return "fixed heap setting "
+                + subject(f)
+                + bytes(f)
+                + " ignores the container memory limit";
     }
 
     /** Fixed only when the heap flag or variable is gone from what the container runs and reads. */

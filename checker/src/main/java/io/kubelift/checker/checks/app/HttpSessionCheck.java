@@ -8,7 +8,11 @@ import io.kubelift.model.Severity;
 /** A web app keeps state in HTTP sessions */
 public final class HttpSessionCheck extends FactCheck {
     public HttpSessionCheck() {
-        super("TF06-HTTP-SESSION", Severity.WARNING, false, FactKind.HTTP_SESSION,
+        super(
+                "TF06-HTTP-SESSION",
+                Severity.WARNING,
+                false,
+                FactKind.HTTP_SESSION,
                 "A web app keeps state in HTTP sessions",
                 "Factor VI: in-memory sessions tie a user to one replica; scaling out or restarting a pod logs users out or loses their data.",
                 "Keep session state in a backing store (Redis, a database, Spring Session) or make the app stateless (tokens); sticky sessions only hide the problem.");

@@ -15,23 +15,30 @@ public final class JmxUnauthenticatedCheck extends AbstractCheck {
     private static final String FLAG = "com.sun.management.jmxremote.authenticate=false";
 
     public JmxUnauthenticatedCheck() {
-        super("TF15-JMX-UNAUTHENTICATED", Severity.ERROR, CheckSource.APP, false,
+        super(
+                "TF15-JMX-UNAUTHENTICATED",
+                Severity.ERROR,
+                CheckSource.APP,
+                false,
                 "Remote JMX is enabled without authentication",
                 "Factor XV: an unauthenticated JMX port lets anyone who reaches it call any MBean, which amounts to "
-                + "running code in the JVM.",
+                        + "running code in the JVM.",
                 "Remove the remote JMX port or enable authentication and TLS; for metrics, run the Prometheus JMX "
-                + "exporter as a local agent and scrape HTTP instead.");
+                        + "exporter as a local agent and scrape HTTP instead.");
     }
 
     @Override
     public List<Finding> run(CheckContext context) {
         List<Finding> out = new ArrayList<>();
         for (Fact f : context.facts().facts()) {
-            if (f.kind() != FactKind.JAVA_LAUNCH && f.kind() != FactKind.SCRIPT_VARIABLE
+            if (f.kind() != FactKind.JAVA_LAUNCH
+                    && f.kind() != FactKind.SCRIPT_VARIABLE
                     && f.kind() != FactKind.CONFIG_PROPERTY) {
                 continue;
             }
-            String text = String.join(" ", nz(f.value()), nz(f.attr("jvmOptions")), nz(f.evidence().text()));
+            String text =
+                    String.join(
+                            " ", nz(f.value()), nz(f.attr("jvmOptions")), nz(f.evidence().text()));
             if (text.contains(FLAG)) {
                 out.add(finding(f.evidence(), "remote JMX with " + FLAG));
             }

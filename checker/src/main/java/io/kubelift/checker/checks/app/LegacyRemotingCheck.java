@@ -8,7 +8,11 @@ import io.kubelift.model.Severity;
 /** The app uses RMI, CORBA or JAX-RPC */
 public final class LegacyRemotingCheck extends FactCheck {
     public LegacyRemotingCheck() {
-        super("TF04-LEGACY-REMOTING", Severity.WARNING, false, FactKind.LEGACY_REMOTING,
+        super(
+                "TF04-LEGACY-REMOTING",
+                Severity.WARNING,
+                false,
+                FactKind.LEGACY_REMOTING,
                 "The app uses RMI, CORBA or JAX-RPC",
                 "Factors IV and XIII: RMI and CORBA use dynamic ports and object references that embed host names, which break behind Services and NAT; the interface has no language-neutral contract.",
                 "Expose the interface as HTTP/REST or gRPC with a published description; if RMI must stay, fix its ports (com.sun.management.jmxremote.rmi.port, java.rmi.server.hostname set to the Service name).");

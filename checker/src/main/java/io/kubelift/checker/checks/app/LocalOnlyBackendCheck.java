@@ -8,7 +8,11 @@ import io.kubelift.model.Severity;
 /** A backing service is configured as a local file or an embedded database */
 public final class LocalOnlyBackendCheck extends FactCheck {
     public LocalOnlyBackendCheck() {
-        super("TF10-LOCAL-ONLY-BACKEND", Severity.WARNING, false, FactKind.CONFIG_PROPERTY,
+        super(
+                "TF10-LOCAL-ONLY-BACKEND",
+                Severity.WARNING,
+                false,
+                FactKind.CONFIG_PROPERTY,
                 "A backing service is configured as a local file or an embedded database",
                 "Factor X: file:/// file systems and embedded databases (H2, Derby, HSQLDB) behave differently from the services used in production and keep data on the pod's disk.",
                 "Use the same kind of backing service in every environment (HDFS or an object store instead of file:///, the production database engine instead of an embedded one) and point to it by Service name.");
@@ -18,8 +22,13 @@ public final class LocalOnlyBackendCheck extends FactCheck {
     protected boolean matches(Fact f) {
         String v = f.value() == null ? "" : f.value().strip().toLowerCase(java.util.Locale.ROOT);
         String key = subject(f).toLowerCase(java.util.Locale.ROOT);
-        boolean localFs = v.startsWith("file:") && key.matches(".*(defaultfs|default\\.name|\\.fs|filesystem|store\\.uri|storage\\.uri)$");
-        return localFs || v.matches("jdbc:(h2|derby|hsqldb):(mem:|file:|~|/|\\.|directory:).*") || v.matches("jdbc:sqlite:.*");
+        boolean localFs =
+                v.startsWith("file:")
+                        && key.matches(
+                                ".*(defaultfs|default\\.name|\\.fs|filesystem|store\\.uri|storage\\.uri)$");
+        return localFs
+                || v.matches("jdbc:(h2|derby|hsqldb):(mem:|file:|~|/|\\.|directory:).*")
+                || v.matches("jdbc:sqlite:.*");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.kubelift.checker.checks.app;
 
-import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -10,7 +10,11 @@ import io.kubelift.model.Severity;
 /** The app keeps state in a local directory */
 public final class LocalStateCheck extends FactCheck {
     public LocalStateCheck() {
-        super("TF06-LOCAL-STATE", Severity.WARNING, true, FactKind.STATE_DIR,
+        super(
+                "TF06-LOCAL-STATE",
+                Severity.WARNING,
+                true,
+                FactKind.STATE_DIR,
                 "The app keeps state in a local directory",
                 "Factor VI: processes should be stateless and share-nothing; state on the local disk of a container is lost when the pod moves, and two replicas do not see each other's.",
                 "Put durable state on a PersistentVolumeClaim (a StatefulSet) or in a backing service, and scratch space on an emptyDir; kubelift generate mounts each state directory the plan lists (durable: PVC, otherwise emptyDir).");
@@ -18,10 +22,16 @@ public final class LocalStateCheck extends FactCheck {
 
     @Override
     protected String message(Fact f) {
-        return "state directory " + subject(f) + (f.attr("purpose") == null ? "" : " (" + f.attr("purpose") + ")") + " lives on the local disk";
+        return "state directory "
+                + subject(f)
+                + (f.attr("purpose") == null ? "" : " (" + f.attr("purpose") + ")")
+                + " lives on the local disk";
     }
 
-    /** Fixed when a volume (PVC or emptyDir) is mounted at the state directory (as the plan resolved it). */
+    /**
+     * Fixed when a volume (PVC or emptyDir) is mounted at the state directory (as the plan resolved
+     * it).
+     */
     @Override
     protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
         java.util.List<String> paths = planPaths(f, context, false);

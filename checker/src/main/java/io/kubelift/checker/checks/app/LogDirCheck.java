@@ -1,7 +1,7 @@
 package io.kubelift.checker.checks.app;
 
-import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -10,7 +10,11 @@ import io.kubelift.model.Severity;
 /** The app is configured with a local log directory */
 public final class LogDirCheck extends FactCheck {
     public LogDirCheck() {
-        super("TF11-LOG-DIR", Severity.INFO, true, FactKind.LOG_DIR,
+        super(
+                "TF11-LOG-DIR",
+                Severity.INFO,
+                true,
+                FactKind.LOG_DIR,
                 "The app is configured with a local log directory",
                 "Factor XI: a log directory is a host-local place logs pile up; in a pod it is lost on restart and nobody rotates it.",
                 "Log to stdout; if the process insists on a log directory, mount an emptyDir there (kubelift generate does) and keep application-log aggregation (e.g. YARN log aggregation) pointed at an object store.");
@@ -18,12 +22,15 @@ public final class LogDirCheck extends FactCheck {
 
     @Override
     protected String message(Fact f) {
-        return "log directory " + subject(f) + (f.attr("configKey") == null ? "" : " (" + f.attr("configKey") + ")") + " keeps logs on the local disk";
+        return "log directory "
+                + subject(f)
+                + (f.attr("configKey") == null ? "" : " (" + f.attr("configKey") + ")")
+                + " keeps logs on the local disk";
     }
 
     /**
-     * Fixed when a volume is mounted at the log directory (as the plan resolved it): the logs then go away with
-     * the pod instead of piling up on a host.
+     * Fixed when a volume is mounted at the log directory (as the plan resolved it): the logs then
+     * go away with the pod instead of piling up on a host.
      */
     @Override
     protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {

@@ -6,25 +6,37 @@ import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
-/** A URL (http, jdbc, ws, amqp, …) to localhost: a backing service assumed to run on the same machine. */
+/**
+ * A URL (http, jdbc, ws, amqp, …) to localhost: a backing service assumed to run on the same
+ * machine.
+ */
 public final class LoopbackBackingServiceCheck extends FactCheck {
     public LoopbackBackingServiceCheck() {
-        super("TF04-LOCALHOST-URL", Severity.WARNING, false, FactKind.HOST_REFERENCE,
+        super(
+                "TF04-LOCALHOST-URL",
+                Severity.WARNING,
+                false,
+                FactKind.HOST_REFERENCE,
                 "A URL points at a backing service on localhost",
                 "Factor IV: a backing service is an attached resource reached by a URL from config; localhost in a "
-                + "pod is the pod itself, so a database or broker that used to run beside the app is not there.",
+                        + "pod is the pod itself, so a database or broker that used to run beside the app is not there.",
                 "Point the URL at the backing service's Service DNS name (or an ExternalName Service for one "
-                + "outside the cluster) and take it from a ConfigMap or Secret.");
+                        + "outside the cluster) and take it from a ConfigMap or Secret.");
     }
 
     @Override
     protected boolean matches(Fact f) {
-        return Hosts.isLoopback(subject(f)) && (Hosts.hasUrlToLoopback(f.value()) || Hosts.hasUrlToLoopback(f.evidence().text()));
+        return Hosts.isLoopback(subject(f))
+                && (Hosts.hasUrlToLoopback(f.value())
+                        || Hosts.hasUrlToLoopback(f.evidence().text()));
     }
 
     @Override
     protected String message(Fact f) {
         String key = f.attr("configKey");
-        return "URL to " + subject(f) + (key == null ? "" : " in " + key) + ": in a pod localhost is the pod itself";
+        return "URL to "
+                + subject(f)
+                + (key == null ? "" : " in " + key)
+                + ": in a pod localhost is the pod itself";
     }
 }

@@ -8,7 +8,11 @@ import io.kubelift.model.Severity;
 /** The app loads native code (JNI/JNA) */
 public final class NativeCodeCheck extends FactCheck {
     public NativeCodeCheck() {
-        super("TF02-NATIVE-CODE", Severity.WARNING, false, FactKind.LEGACY_REMOTING,
+        super(
+                "TF02-NATIVE-CODE",
+                Severity.WARNING,
+                false,
+                FactKind.LEGACY_REMOTING,
                 "The app loads native code (JNI/JNA)",
                 "Factor II: native libraries are implicit dependencies on the operating system; the image must declare and ship them for its CPU architecture.",
                 "Install the native library in the image explicitly (and for each architecture you build), or use a pure-Java alternative.");

@@ -12,10 +12,14 @@ import java.util.List;
 /** An app that serves HTTP (a web descriptor or an http port) but ships no API description. */
 public final class NoApiDescriptionCheck extends AbstractCheck {
     public NoApiDescriptionCheck() {
-        super("TF13-NO-API-DESCRIPTION", Severity.INFO, CheckSource.APP, false,
+        super(
+                "TF13-NO-API-DESCRIPTION",
+                Severity.INFO,
+                CheckSource.APP,
+                false,
                 "The app serves HTTP but has no API description (OpenAPI, WSDL, protobuf)",
                 "Factor XIII (API first): other services integrate against a published contract; without one, "
-                + "clients depend on implementation details and changes break them silently.",
+                        + "clients depend on implementation details and changes break them silently.",
                 "Publish an OpenAPI document (or WSDL/protobuf for non-REST interfaces) with the app and version it.");
     }
 
@@ -27,7 +31,12 @@ public final class NoApiDescriptionCheck extends AbstractCheck {
         return context.facts().facts().stream()
                 .filter(NoApiDescriptionCheck::servesHttp)
                 .findFirst()
-                .map(f -> List.of(finding(f.evidence(), "HTTP interface without an API description")))
+                .map(
+                        f ->
+                                List.of(
+                                        finding(
+                                                f.evidence(),
+                                                "HTTP interface without an API description")))
                 .orElse(List.of());
     }
 

@@ -3,7 +3,6 @@ package io.kubelift.checker.checks.app;
 import io.kubelift.checker.AbstractCheck;
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.CheckSource;
-import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Finding;
 import io.kubelift.model.Severity;
@@ -12,12 +11,16 @@ import java.util.List;
 /** A long-running process without any metrics, health or tracing endpoint or agent. */
 public final class NoTelemetryCheck extends AbstractCheck {
     public NoTelemetryCheck() {
-        super("TF14-NO-TELEMETRY", Severity.INFO, CheckSource.APP, false,
+        super(
+                "TF14-NO-TELEMETRY",
+                Severity.INFO,
+                CheckSource.APP,
+                false,
                 "No metrics, health or tracing endpoint was found",
                 "Factor XIV: in a cluster you cannot log in and watch a process; it must report health, metrics and "
-                + "traces so that probes, autoscalers and dashboards can see it.",
+                        + "traces so that probes, autoscalers and dashboards can see it.",
                 "Expose a health endpoint and metrics (Micrometer/Prometheus, Hadoop metrics2 Prometheus sink, or the "
-                + "Prometheus JMX exporter agent) and add OpenTelemetry for traces.");
+                        + "Prometheus JMX exporter agent) and add OpenTelemetry for traces.");
     }
 
     @Override
@@ -28,8 +31,13 @@ public final class NoTelemetryCheck extends AbstractCheck {
         return context.facts().facts().stream()
                 .filter(f -> f.kind() == FactKind.JAVA_LAUNCH || f.kind() == FactKind.LISTEN_PORT)
                 .findFirst()
-                .map(f -> List.of(finding(f.evidence(), "no telemetry found for the app started here "
-                        + "(no metrics or health endpoint, agent or sink)")))
+                .map(
+                        f ->
+                                List.of(
+                                        finding(
+                                                f.evidence(),
+                                                "no telemetry found for the app started here "
+                                                        + "(no metrics or health endpoint, agent or sink)")))
                 .orElse(List.of());
     }
 }

@@ -1,7 +1,7 @@
 package io.kubelift.checker.checks.app;
 
-import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -10,7 +10,11 @@ import io.kubelift.model.Severity;
 /** A start script writes a pid file */
 public final class PidFileCheck extends FactCheck {
     public PidFileCheck() {
-        super("TF09-PID-FILE", Severity.WARNING, true, FactKind.PID_FILE,
+        super(
+                "TF09-PID-FILE",
+                Severity.WARNING,
+                true,
+                FactKind.PID_FILE,
                 "A start script writes a pid file",
                 "Factor IX: pid files exist to find a backgrounded daemon; in a pod the kubelet tracks the process, and a stale pid file left on a persistent volume can stop the process from starting again.",
                 "Remove the pid file handling; run in the foreground. kubelift generate's start script writes no pid file.");
@@ -18,10 +22,15 @@ public final class PidFileCheck extends FactCheck {
 
     @Override
     protected String message(Fact f) {
-        return "the script writes the pid file " + subject(f) + "; a pod needs none and a stale one can block restarts";
+        return "the script writes the pid file "
+                + subject(f)
+                + "; a pod needs none and a stale one can block restarts";
     }
 
-    /** Fixed when no generated entrypoint runs the script any more (the container runs the process itself). */
+    /**
+     * Fixed when no generated entrypoint runs the script any more (the container runs the process
+     * itself).
+     */
     @Override
     protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
         return scriptStillRuns(f, out);

@@ -8,7 +8,11 @@ import io.kubelift.model.Severity;
 /** The app runs with no real authentication (simple, none or anonymous) */
 public final class SimpleAuthCheck extends FactCheck {
     public SimpleAuthCheck() {
-        super("TF15-SIMPLE-AUTH", Severity.ERROR, false, FactKind.AUTH_MECHANISM,
+        super(
+                "TF15-SIMPLE-AUTH",
+                Severity.ERROR,
+                false,
+                FactKind.AUTH_MECHANISM,
                 "The app runs with no real authentication (simple, none or anonymous)",
                 "Factor XV: with simple or no authentication any client that reaches the port can claim any identity; a cluster network is not a trust boundary.",
                 "Enable a real mechanism (Kerberos/SPNEGO for Hadoop, OIDC via an authenticating proxy or Ingress for web UIs) and disable anonymous access.");
@@ -16,7 +20,9 @@ public final class SimpleAuthCheck extends FactCheck {
 
     @Override
     protected boolean matches(Fact f) {
-        return subject(f).toLowerCase(java.util.Locale.ROOT).matches("simple|none|anonymous|pseudo|disabled|off");
+        return subject(f)
+                .toLowerCase(java.util.Locale.ROOT)
+                .matches("simple|none|anonymous|pseudo|disabled|off");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.kubelift.checker.checks.app;
 
-import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.CheckContext;
+import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -10,7 +10,11 @@ import io.kubelift.model.Severity;
 /** A script loops over a host list with ssh to start or stop processes */
 public final class SshHostLoopCheck extends FactCheck {
     public SshHostLoopCheck() {
-        super("TF12-SSH-HOST-LOOP", Severity.WARNING, true, FactKind.HOST_BOUND_OPERATION,
+        super(
+                "TF12-SSH-HOST-LOOP",
+                Severity.WARNING,
+                true,
+                FactKind.HOST_BOUND_OPERATION,
                 "A script loops over a host list with ssh to start or stop processes",
                 "Factors XII and VIII: a host list (slaves, workers) ties the app to machines; in Kubernetes the scheduler places replicas and a controller keeps them running.",
                 "Run each role as its own workload (DaemonSet, StatefulSet or Deployment) and scale it with replicas; kubelift generate emits one workload per component instead of the ssh loop.");
@@ -18,7 +22,9 @@ public final class SshHostLoopCheck extends FactCheck {
 
     @Override
     protected boolean matches(Fact f) {
-        String s = (subject(f) + " " + (f.evidence().text() == null ? "" : f.evidence().text())).toLowerCase(java.util.Locale.ROOT);
+        String s =
+                (subject(f) + " " + (f.evidence().text() == null ? "" : f.evidence().text()))
+                        .toLowerCase(java.util.Locale.ROOT);
         return s.matches("(?s).*\\b(ssh|pdsh|rsh|slaves|workers|hosts)\\b.*");
     }
 
@@ -27,7 +33,10 @@ public final class SshHostLoopCheck extends FactCheck {
         return "host-bound operation: " + subject(f);
     }
 
-    /** Fixed when no generated entrypoint runs the script any more (the container runs the process itself). */
+    /**
+     * Fixed when no generated entrypoint runs the script any more (the container runs the process
+     * itself).
+     */
     @Override
     protected boolean survives(Fact f, GeneratedOutput out, CheckContext context) {
         return scriptStillRuns(f, out);

@@ -8,7 +8,11 @@ import io.kubelift.model.Severity;
 /** Application code calls System.exit or Runtime.halt outside main */
 public final class SystemExitCheck extends FactCheck {
     public SystemExitCheck() {
-        super("TF09-SYSTEM-EXIT", Severity.WARNING, false, FactKind.SYSTEM_EXIT,
+        super(
+                "TF09-SYSTEM-EXIT",
+                Severity.WARNING,
+                false,
+                FactKind.SYSTEM_EXIT,
                 "Application code calls System.exit or Runtime.halt outside main",
                 "Factor IX: exiting from deep inside the code skips shutdown hooks and graceful draining, and turns a recoverable error into a crash loop.",
                 "Throw or return to the main method and let it exit; register a shutdown hook for cleanup. Calls made by main itself are not reported when the analyzer marks them (attribute inMain=true).");

@@ -4,28 +4,37 @@ import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
 import io.kubelift.model.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Pods running under the namespace's default service account. */
 public final class DefaultServiceAccountCheck extends ManifestCheck {
     public DefaultServiceAccountCheck() {
-        super("TF15-K8S-DEFAULT-SERVICE-ACCOUNT", Severity.WARNING, true,
+        super(
+                "TF15-K8S-DEFAULT-SERVICE-ACCOUNT",
+                Severity.WARNING,
+                true,
                 "Pods run as the namespace's default service account",
                 "Factor XV: permissions granted to 'default' for one app leak to every pod in the namespace; each "
-                + "workload should have its own identity with the least privilege it needs.",
+                        + "workload should have its own identity with the least privilege it needs.",
                 "Create a ServiceAccount per workload and set spec.serviceAccountName (kubelift generate does).");
     }
 
     @Override
     protected List<Hit> inspect(KubeObject o, ManifestBundle bundle) {
-        return o.podSpec().map(spec -> {
-            String sa = spec.textAt("serviceAccountName");
-            if (sa == null || sa.isBlank() || sa.equals("default")) {
-                return List.of(new Hit(sa == null ? spec.line() : spec.lineOf("serviceAccountName"),
-                        "pods use the default service account"));
-            }
-            return List.<Hit>of();
-        }).orElse(List.of());
+        return o.podSpec()
+                .map(
+                        spec -> {
+                            String sa = spec.textAt("serviceAccountName");
+                            if (sa == null || sa.isBlank() || sa.equals("default")) {
+                                return List.of(
+                                        new Hit(
+                                                sa == null
+                                                        ? spec.line()
+                                                        : spec.lineOf("serviceAccountName"),
+                                                "pods use the default service account"));
+                            }
+                            return List.<Hit>of();
+                        })
+                .orElse(List.of());
     }
 }

@@ -10,23 +10,28 @@ import java.util.List;
 /** hostNetwork, hostPID or hostIPC. */
 public final class HostNamespacesCheck extends ManifestCheck {
     public HostNamespacesCheck() {
-        super("TF15-K8S-HOST-NAMESPACES", Severity.ERROR, true,
+        super(
+                "TF15-K8S-HOST-NAMESPACES",
+                Severity.ERROR,
+                true,
                 "A pod shares the node's network, process or IPC namespace",
                 "Factor XV: hostNetwork, hostPID and hostIPC let a pod see and talk to everything on the node and "
-                + "bypass NetworkPolicies; Pod Security 'baseline' forbids them.",
+                        + "bypass NetworkPolicies; Pod Security 'baseline' forbids them.",
                 "Remove hostNetwork/hostPID/hostIPC; expose ports through a Service.");
     }
 
     @Override
     protected List<Hit> inspect(KubeObject o, ManifestBundle bundle) {
         List<Hit> out = new ArrayList<>();
-        o.podSpec().ifPresent(spec -> {
-            for (String key : List.of("hostNetwork", "hostPID", "hostIPC")) {
-                if (spec.isTrue(key)) {
-                    out.add(new Hit(spec.lineOf(key), key + " is true"));
-                }
-            }
-        });
+        o.podSpec()
+                .ifPresent(
+                        spec -> {
+                            for (String key : List.of("hostNetwork", "hostPID", "hostIPC")) {
+                                if (spec.isTrue(key)) {
+                                    out.add(new Hit(spec.lineOf(key), key + " is true"));
+                                }
+                            }
+                        });
         return out;
     }
 }

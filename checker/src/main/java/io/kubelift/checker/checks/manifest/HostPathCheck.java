@@ -10,19 +10,41 @@ import java.util.List;
 /** A hostPath volume. */
 public final class HostPathCheck extends ManifestCheck {
     public HostPathCheck() {
-        super("TF06-K8S-HOSTPATH", Severity.ERROR, true,
+        super(
+                "TF06-K8S-HOSTPATH",
+                Severity.ERROR,
+                true,
                 "A pod mounts a directory of the node (hostPath)",
                 "Factor VI: state on a node's disk ties the pod to that node and is lost or shared by accident when "
-                + "the pod moves; hostPath is also a classic container escape (Pod Security 'baseline' forbids it).",
+                        + "the pod moves; hostPath is also a classic container escape (Pod Security 'baseline' forbids it).",
                 "Use a PersistentVolumeClaim for durable state, an emptyDir for scratch, and stdout for logs "
-                + "(kubelift generate never emits hostPath).");
+                        + "(kubelift generate never emits hostPath).");
     }
 
     @Override
     protected List<Hit> inspect(KubeObject o, ManifestBundle bundle) {
         List<Hit> out = new ArrayList<>();
-        o.podSpec().ifPresent(spec -> spec.listAt("volumes").forEach(v -> v.at("hostPath").ifPresent(h ->
-                out.add(new Hit(h.line(), "volume " + v.textAt("name") + " mounts hostPath " + h.textAt("path"))))));
+        o.podSpec()
+                .ifPresent(
+                        spec ->
+                                spec.listAt("volumes")
+                                        .forEach(
+                                                v ->
+                                                        v.at("hostPath")
+                                                                .ifPresent(
+                                                                        h ->
+                                                                                out.add(
+                                                                                        new Hit(
+                                                                                                h
+                                                                                                        .line(),
+                                                                                                "volume "
+                                                                                                        + v
+                                                                                                                .textAt(
+                                                                                                                        "name")
+                                                                                                        + " mounts hostPath "
+                                                                                                        + h
+                                                                                                                .textAt(
+                                                                                                                        "path"))))));
         return out;
     }
 }

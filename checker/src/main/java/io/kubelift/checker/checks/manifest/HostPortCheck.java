@@ -7,10 +7,13 @@ import io.kubelift.model.Severity;
 /** A container port bound to the node's port. */
 public final class HostPortCheck extends ContainerCheck {
     public HostPortCheck() {
-        super("TF07-K8S-HOST-PORT", Severity.WARNING, true,
+        super(
+                "TF07-K8S-HOST-PORT",
+                Severity.WARNING,
+                true,
                 "A container binds a port of the node (hostPort)",
                 "Factor VII: a hostPort ties the pod to one port per node, limits scheduling to one replica per node "
-                + "and bypasses Services and NetworkPolicies.",
+                        + "and bypasses Services and NetworkPolicies.",
                 "Remove hostPort and expose the port through a ClusterIP Service (and an Ingress for HTTP).");
     }
 

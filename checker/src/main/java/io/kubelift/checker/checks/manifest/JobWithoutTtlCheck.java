@@ -4,16 +4,18 @@ import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
 import io.kubelift.model.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A Job without ttlSecondsAfterFinished. */
 public final class JobWithoutTtlCheck extends ManifestCheck {
     public JobWithoutTtlCheck() {
-        super("TF12-K8S-JOB-NO-TTL", Severity.INFO, true,
+        super(
+                "TF12-K8S-JOB-NO-TTL",
+                Severity.INFO,
+                true,
                 "A Job is never cleaned up after it finishes",
                 "Factor XII: admin processes run as one-off Jobs; without a TTL finished Jobs and their pods pile up "
-                + "and a re-apply of the same Job name fails.",
+                        + "and a re-apply of the same Job name fails.",
                 "Set spec.ttlSecondsAfterFinished (e.g. 86400) so finished Jobs are garbage-collected.");
     }
 

@@ -5,14 +5,18 @@ import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
 
 /**
- * A long-running container without a probe of one kind ({@code livenessProbe}, {@code readinessProbe}). Init
- * containers and pods that run to completion need none. A warning that {@code kubelift generate} fixes.
+ * A long-running container without a probe of one kind ({@code livenessProbe}, {@code
+ * readinessProbe}). Init containers and pods that run to completion need none. A warning that
+ * {@code kubelift generate} fixes.
  */
 abstract class MissingProbeCheck extends ContainerCheck {
     private final String probe;
 
-    /** @param probe the container field that holds the probe, e.g. {@code livenessProbe} */
-    MissingProbeCheck(String id, String probe, String summary, String rationale, String remediation) {
+    /**
+     * @param probe the container field that holds the probe, e.g. {@code livenessProbe}
+     */
+    MissingProbeCheck(
+            String id, String probe, String summary, String rationale, String remediation) {
         super(id, Severity.WARNING, true, summary, rationale, remediation);
         this.probe = probe;
     }
@@ -29,6 +33,8 @@ abstract class MissingProbeCheck extends ContainerCheck {
 
     @Override
     protected final Hit inspect(KubeObject o, KubeObject.Container c) {
-        return c.node().at(probe).isPresent() ? null : new Hit(c.node().line(), label(c) + " has no " + probe);
+        return c.node().at(probe).isPresent()
+                ? null
+                : new Hit(c.node().line(), label(c) + " has no " + probe);
     }
 }

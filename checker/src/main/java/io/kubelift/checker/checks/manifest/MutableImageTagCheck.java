@@ -7,18 +7,24 @@ import io.kubelift.model.Severity;
 /** An image without a tag, with the latest tag, and without a digest. */
 public final class MutableImageTagCheck extends ContainerCheck {
     public MutableImageTagCheck() {
-        super("TF05-K8S-MUTABLE-IMAGE-TAG", Severity.WARNING, true,
+        super(
+                "TF05-K8S-MUTABLE-IMAGE-TAG",
+                Severity.WARNING,
+                true,
                 "A container image has no tag or the latest tag",
                 "Factor V: a release is an immutable build plus config; 'latest' or no tag means two pods of one "
-                + "release can run different code and a rollback does not roll back.",
+                        + "release can run different code and a rollback does not roll back.",
                 "Reference images by an immutable version tag or a digest (@sha256:…); kubelift generate tags Jib "
-                + "images with the app version.");
+                        + "images with the app version.");
     }
 
     @Override
     protected Hit inspect(KubeObject o, KubeObject.Container c) {
         String image = c.node().textAt("image");
-        if (image == null || image.contains("@sha256:") || image.contains("${") || image.contains("{{")) {
+        if (image == null
+                || image.contains("@sha256:")
+                || image.contains("${")
+                || image.contains("{{")) {
             return null;
         }
         String last = image.substring(image.lastIndexOf('/') + 1);
@@ -27,7 +33,9 @@ public final class MutableImageTagCheck extends ContainerCheck {
             return new Hit(c.node().lineOf("image"), label(c) + " image " + image + " has no tag");
         }
         if (last.substring(colon + 1).equals("latest")) {
-            return new Hit(c.node().lineOf("image"), label(c) + " image " + image + " uses the latest tag");
+            return new Hit(
+                    c.node().lineOf("image"),
+                    label(c) + " image " + image + " uses the latest tag");
         }
         return null;
     }

@@ -4,7 +4,6 @@ import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
 import io.kubelift.model.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A Namespace without a Pod Security admission enforce label. */
@@ -12,10 +11,13 @@ public final class NamespacePodSecurityCheck extends ManifestCheck {
     private static final String LABEL = "pod-security.kubernetes.io/enforce";
 
     public NamespacePodSecurityCheck() {
-        super("TF15-K8S-NAMESPACE-NO-POD-SECURITY", Severity.INFO, false,
+        super(
+                "TF15-K8S-NAMESPACE-NO-POD-SECURITY",
+                Severity.INFO,
+                false,
                 "A Namespace does not enforce a Pod Security Standard",
                 "Factor XV: the pod-security.kubernetes.io/enforce label makes the API server reject pods that run "
-                + "as root, privileged or with host namespaces, whatever a later manifest says.",
+                        + "as root, privileged or with host namespaces, whatever a later manifest says.",
                 "Label the namespace pod-security.kubernetes.io/enforce: restricted (or baseline while migrating).");
     }
 
@@ -28,7 +30,9 @@ public final class NamespacePodSecurityCheck extends ManifestCheck {
         if ("restricted".equals(level) || "baseline".equals(level)) {
             return List.of();
         }
-        return List.of(new Hit(o.root().lineOf("metadata", "labels"),
-                level == null ? "no " + LABEL + " label" : LABEL + " is " + level));
+        return List.of(
+                new Hit(
+                        o.root().lineOf("metadata", "labels"),
+                        level == null ? "no " + LABEL + " label" : LABEL + " is " + level));
     }
 }

@@ -4,33 +4,40 @@ import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
 import io.kubelift.model.Severity;
-import java.util.ArrayList;
 import java.util.List;
-
 import java.util.Set;
 import java.util.TreeSet;
 
 /** A namespace that workloads run in without a ResourceQuota and a LimitRange. */
 public final class NamespaceQuotaCheck extends ManifestCheck {
     public NamespaceQuotaCheck() {
-        super("TF08-K8S-NO-NAMESPACE-QUOTA", Severity.INFO, false,
+        super(
+                "TF08-K8S-NO-NAMESPACE-QUOTA",
+                Severity.INFO,
+                false,
                 "A namespace has no ResourceQuota or LimitRange",
                 "Factor VIII: one namespace per environment with a ResourceQuota caps what the environment may "
-                + "use, and a LimitRange gives containers that forgot them default requests and limits.",
+                        + "use, and a LimitRange gives containers that forgot them default requests and limits.",
                 "Add a ResourceQuota and a LimitRange to each namespace the app is deployed to (in the "
-                + "environment's Kustomize overlay).");
+                        + "environment's Kustomize overlay).");
     }
 
     @Override
     protected List<Hit> inspect(KubeObject o, ManifestBundle bundle) {
-        // Report once per namespace: at the Namespace object if there is one, else at the first workload in it.
+        // Report once per namespace: at the Namespace object if there is one, else at the first
+        // workload in it.
         String ns;
         if (o.kind().equals("Namespace")) {
             ns = o.name() == null ? "" : o.name();
         } else if (o.hasPods()) {
             ns = o.namespaceOrEmpty();
-            boolean hasNamespaceObject = bundle.ofKind("Namespace").stream().anyMatch(n -> ns.equals(n.name()));
-            KubeObject first = bundle.withPods().stream().filter(w -> w.namespaceOrEmpty().equals(ns)).findFirst().orElse(o);
+            boolean hasNamespaceObject =
+                    bundle.ofKind("Namespace").stream().anyMatch(n -> ns.equals(n.name()));
+            KubeObject first =
+                    bundle.withPods().stream()
+                            .filter(w -> w.namespaceOrEmpty().equals(ns))
+                            .findFirst()
+                            .orElse(o);
             if (hasNamespaceObject || first != o) {
                 return List.of();
             }
@@ -46,7 +53,8 @@ public final class NamespaceQuotaCheck extends ManifestCheck {
         if (missing.isEmpty()) {
             return List.of();
         }
-        String where = ns.isEmpty() ? "the namespace these manifests are applied to" : "namespace " + ns;
+        String where =
+                ns.isEmpty() ? "the namespace these manifests are applied to" : "namespace " + ns;
         return List.of(new Hit(o.line(), where + " has no " + String.join(" and no ", missing)));
     }
 }

@@ -3,11 +3,13 @@ package io.kubelift.checker.checks.manifest;
 /** A long-running container without a liveness probe. */
 public final class NoLivenessProbeCheck extends MissingProbeCheck {
     public NoLivenessProbeCheck() {
-        super("TF09-K8S-NO-LIVENESS-PROBE", "livenessProbe",
+        super(
+                "TF09-K8S-NO-LIVENESS-PROBE",
+                "livenessProbe",
                 "A long-running container has no liveness probe",
                 "Factor IX: a process that hangs (deadlock, endless GC) but does not exit is never restarted without a "
-                + "liveness probe.",
+                        + "liveness probe.",
                 "Add a livenessProbe (and a startupProbe for slow-starting JVMs so that liveness does not kill them "
-                + "while they start); kubelift generate emits both from the plan's health check.");
+                        + "while they start); kubelift generate emits both from the plan's health check.");
     }
 }

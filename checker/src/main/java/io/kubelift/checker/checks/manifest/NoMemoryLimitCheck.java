@@ -7,17 +7,22 @@ import io.kubelift.model.Severity;
 /** A container without a memory limit. */
 public final class NoMemoryLimitCheck extends ContainerCheck {
     public NoMemoryLimitCheck() {
-        super("TF08-K8S-NO-MEMORY-LIMIT", Severity.WARNING, true,
+        super(
+                "TF08-K8S-NO-MEMORY-LIMIT",
+                Severity.WARNING,
+                true,
                 "A container has no memory limit",
                 "Factor VIII: without a memory limit one leaking pod can starve a node, and a container-aware JVM "
-                + "(MaxRAMPercentage) sizes its heap from the node's memory instead of its own share.",
+                        + "(MaxRAMPercentage) sizes its heap from the node's memory instead of its own share.",
                 "Set resources.limits.memory (equal to the request for predictable JVMs); kubelift generate sets "
-                + "the limit to the request.");
+                        + "the limit to the request.");
     }
 
     @Override
     protected Hit inspect(KubeObject o, KubeObject.Container c) {
-        return c.node().textAt("resources", "limits", "memory") != null ? null
-                : new Hit(c.node().lineOf("resources", "limits"), label(c) + " has no memory limit");
+        return c.node().textAt("resources", "limits", "memory") != null
+                ? null
+                : new Hit(
+                        c.node().lineOf("resources", "limits"), label(c) + " has no memory limit");
     }
 }

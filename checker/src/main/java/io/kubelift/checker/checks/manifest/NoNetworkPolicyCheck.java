@@ -4,18 +4,20 @@ import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
 import io.kubelift.model.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Pods that no NetworkPolicy in the manifests selects. */
 public final class NoNetworkPolicyCheck extends ManifestCheck {
     public NoNetworkPolicyCheck() {
-        super("TF15-K8S-NO-NETWORK-POLICY", Severity.WARNING, false,
+        super(
+                "TF15-K8S-NO-NETWORK-POLICY",
+                Severity.WARNING,
+                false,
                 "No NetworkPolicy selects a workload's pods",
                 "Factor XV: without a NetworkPolicy every pod in the cluster can connect to every port of the app, "
-                + "including admin and RPC ports that were firewalled on the old hosts.",
+                        + "including admin and RPC ports that were firewalled on the old hosts.",
                 "Add a NetworkPolicy that selects the pods and allows ingress only from the components and "
-                + "Ingress controller that need it (a default-deny policy plus allow rules).");
+                        + "Ingress controller that need it (a default-deny policy plus allow rules).");
     }
 
     @Override
@@ -23,11 +25,26 @@ public final class NoNetworkPolicyCheck extends ManifestCheck {
         if (!o.hasPods()) {
             return List.of();
         }
-        boolean selected = bundle.ofKind("NetworkPolicy").stream()
-                .filter(p -> p.namespaceOrEmpty().equals(o.namespaceOrEmpty()))
-                .anyMatch(p -> p.root().at("spec", "podSelector").map(sel ->
-                        sel.at("matchExpressions").isPresent() // not evaluated: trust the author
-                        || ManifestBundle.selects(sel.stringsAt("matchLabels"), o.podLabels())).orElse(false));
-        return selected ? List.of() : List.of(new Hit(o.line(), "no NetworkPolicy selects its pods"));
+        boolean selected =
+                bundle.ofKind("NetworkPolicy").stream()
+                        .filter(p -> p.namespaceOrEmpty().equals(o.namespaceOrEmpty()))
+                        .anyMatch(
+                                p ->
+                                        p.root()
+                                                .at("spec", "podSelector")
+                                                .map(
+                                                        sel ->
+                                                                sel.at("matchExpressions")
+                                                                                .isPresent() // not
+                                                                        // evaluated: trust the
+                                                                        // author
+                                                                        || ManifestBundle.selects(
+                                                                                sel.stringsAt(
+                                                                                        "matchLabels"),
+                                                                                o.podLabels()))
+                                                .orElse(false));
+        return selected
+                ? List.of()
+                : List.of(new Hit(o.line(), "no NetworkPolicy selects its pods"));
     }
 }

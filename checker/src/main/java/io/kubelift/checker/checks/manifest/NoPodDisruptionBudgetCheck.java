@@ -4,18 +4,20 @@ import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
 import io.kubelift.model.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A replicated Deployment or StatefulSet without a PodDisruptionBudget. */
 public final class NoPodDisruptionBudgetCheck extends ManifestCheck {
     public NoPodDisruptionBudgetCheck() {
-        super("TF09-K8S-NO-PDB", Severity.WARNING, true,
+        super(
+                "TF09-K8S-NO-PDB",
+                Severity.WARNING,
+                true,
                 "A replicated workload has no PodDisruptionBudget",
                 "Factor IX: without a PodDisruptionBudget a node drain may evict every replica at once, turning "
-                + "routine cluster maintenance into an outage.",
+                        + "routine cluster maintenance into an outage.",
                 "Add a PodDisruptionBudget selecting the pods with maxUnavailable: 1 (kubelift generate adds one "
-                + "for every component with two or more replicas).");
+                        + "for every component with two or more replicas).");
     }
 
     @Override
@@ -27,12 +29,20 @@ public final class NoPodDisruptionBudgetCheck extends ManifestCheck {
         if (replicas == null || !replicas.matches("\\d+") || Integer.parseInt(replicas) < 2) {
             return List.of();
         }
-        boolean covered = bundle.ofKind("PodDisruptionBudget").stream()
-                .filter(p -> p.namespaceOrEmpty().equals(o.namespaceOrEmpty()))
-                .anyMatch(p -> {
-                    var sel = p.root().stringsAt("spec", "selector", "matchLabels");
-                    return !sel.isEmpty() && ManifestBundle.selects(sel, o.podLabels());
-                });
-        return covered ? List.of() : List.of(new Hit(o.line(), "no PodDisruptionBudget selects its " + replicas + " replicas"));
+        boolean covered =
+                bundle.ofKind("PodDisruptionBudget").stream()
+                        .filter(p -> p.namespaceOrEmpty().equals(o.namespaceOrEmpty()))
+                        .anyMatch(
+                                p -> {
+                                    var sel = p.root().stringsAt("spec", "selector", "matchLabels");
+                                    return !sel.isEmpty()
+                                            && ManifestBundle.selects(sel, o.podLabels());
+                                });
+        return covered
+                ? List.of()
+                : List.of(
+                        new Hit(
+                                o.line(),
+                                "no PodDisruptionBudget selects its " + replicas + " replicas"));
     }
 }

@@ -7,15 +7,21 @@ import io.kubelift.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A container without CPU and memory requests (a LimitRange default of its namespace counts as one). */
+/**
+ * A container without CPU and memory requests (a LimitRange default of its namespace counts as
+ * one).
+ */
 public final class NoResourceRequestsCheck extends ContainerCheck {
     public NoResourceRequestsCheck() {
-        super("TF08-K8S-NO-RESOURCE-REQUESTS", Severity.WARNING, true,
+        super(
+                "TF08-K8S-NO-RESOURCE-REQUESTS",
+                Severity.WARNING,
+                true,
                 "A container has no CPU or memory request",
                 "Factor VIII: the scheduler places pods by their requests; without them pods are packed onto full "
-                + "nodes, evicted first under pressure, and autoscalers have nothing to scale on.",
+                        + "nodes, evicted first under pressure, and autoscalers have nothing to scale on.",
                 "Set resources.requests.cpu and resources.requests.memory (or give the namespace a LimitRange with "
-                + "defaultRequest); kubelift generate takes them from the plan (memory derived from the legacy heap).");
+                        + "defaultRequest); kubelift generate takes them from the plan (memory derived from the legacy heap).");
     }
 
     @Override
@@ -25,23 +31,37 @@ public final class NoResourceRequestsCheck extends ContainerCheck {
         List<Hit> out = new ArrayList<>();
         for (Hit h : super.inspect(o, bundle)) {
             boolean noCpu = h.message().contains("no cpu") && !cpuDefault;
-            boolean noMem = (h.message().contains("no memory") || h.message().contains("or memory")) && !memDefault;
+            boolean noMem =
+                    (h.message().contains("no memory") || h.message().contains("or memory"))
+                            && !memDefault;
             if (noCpu || noMem) {
                 String base = h.message().substring(0, h.message().indexOf(" has no "));
-                out.add(new Hit(h.line(), base + " has no " + (noCpu && noMem ? "cpu or memory request"
-                        : noCpu ? "cpu request" : "memory request")));
+                out.add(
+                        new Hit(
+                                h.line(),
+                                base
+                                        + " has no "
+                                        + (noCpu && noMem
+                                                ? "cpu or memory request"
+                                                : noCpu ? "cpu request" : "memory request")));
             }
         }
         return out;
     }
 
-    /** A LimitRange of the object's namespace (e.g. from a rendered overlay) gives its containers a default request. */
+    /**
+     * A LimitRange of the object's namespace (e.g. from a rendered overlay) gives its containers a
+     * default request.
+     */
     private static boolean defaulted(KubeObject o, ManifestBundle bundle, String resource) {
         return bundle.ofKind("LimitRange").stream()
                 .filter(l -> l.namespaceOrEmpty().equals(o.namespaceOrEmpty()))
                 .flatMap(l -> l.root().listAt("spec", "limits").stream())
                 .filter(l -> "Container".equals(l.textAt("type")))
-                .anyMatch(l -> l.textAt("defaultRequest", resource) != null || l.textAt("default", resource) != null);
+                .anyMatch(
+                        l ->
+                                l.textAt("defaultRequest", resource) != null
+                                        || l.textAt("default", resource) != null);
     }
 
     @Override
@@ -51,7 +71,8 @@ public final class NoResourceRequestsCheck extends ContainerCheck {
         if (cpu && mem) {
             return null;
         }
-        String missing = !cpu && !mem ? "cpu or memory request" : !cpu ? "cpu request" : "memory request";
+        String missing =
+                !cpu && !mem ? "cpu or memory request" : !cpu ? "cpu request" : "memory request";
         return new Hit(c.node().lineOf("resources"), label(c) + " has no " + missing);
     }
 }

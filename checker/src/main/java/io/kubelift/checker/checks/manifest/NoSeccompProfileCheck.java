@@ -7,10 +7,13 @@ import io.kubelift.model.Severity;
 /** No RuntimeDefault/Localhost seccomp profile (pod or container). */
 public final class NoSeccompProfileCheck extends ContainerCheck {
     public NoSeccompProfileCheck() {
-        super("TF15-K8S-NO-SECCOMP", Severity.WARNING, true,
+        super(
+                "TF15-K8S-NO-SECCOMP",
+                Severity.WARNING,
+                true,
                 "A container runs without a seccomp profile",
                 "Factor XV: without seccomp a process can make every system call, widening the kernel attack surface; "
-                + "the Pod Security Standard 'restricted' requires RuntimeDefault or Localhost.",
+                        + "the Pod Security Standard 'restricted' requires RuntimeDefault or Localhost.",
                 "Set securityContext.seccompProfile.type: RuntimeDefault at pod level (kubelift generate does).");
     }
 
@@ -20,6 +23,11 @@ public final class NoSeccompProfileCheck extends ContainerCheck {
         if ("RuntimeDefault".equals(type) || "Localhost".equals(type)) {
             return null;
         }
-        return new Hit(c.node().line(), label(c) + (type == null ? " has no seccomp profile" : " uses seccomp profile " + type));
+        return new Hit(
+                c.node().line(),
+                label(c)
+                        + (type == null
+                                ? " has no seccomp profile"
+                                : " uses seccomp profile " + type));
     }
 }

@@ -4,18 +4,20 @@ import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
 import io.kubelift.model.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A NodePort Service. */
 public final class NodePortServiceCheck extends ManifestCheck {
     public NodePortServiceCheck() {
-        super("TF07-K8S-NODEPORT", Severity.WARNING, true,
+        super(
+                "TF07-K8S-NODEPORT",
+                Severity.WARNING,
+                true,
                 "A Service is exposed as NodePort",
                 "Factor VII: a NodePort opens the port on every node of the cluster, outside any Ingress, TLS and "
-                + "authentication at the edge.",
+                        + "authentication at the edge.",
                 "Use a ClusterIP Service and expose HTTP through an Ingress (or a LoadBalancer for non-HTTP "
-                + "protocols); kubelift generate emits ClusterIP Services and an Ingress for web UIs.");
+                        + "protocols); kubelift generate emits ClusterIP Services and an Ingress for web UIs.");
     }
 
     @Override

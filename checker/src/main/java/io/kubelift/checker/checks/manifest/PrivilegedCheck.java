@@ -7,7 +7,10 @@ import io.kubelift.model.Severity;
 /** A privileged container. */
 public final class PrivilegedCheck extends ContainerCheck {
     public PrivilegedCheck() {
-        super("TF15-K8S-PRIVILEGED", Severity.ERROR, true,
+        super(
+                "TF15-K8S-PRIVILEGED",
+                Severity.ERROR,
+                true,
                 "A container runs privileged",
                 "Factor XV: a privileged container has every capability and all host devices; it is root on the node.",
                 "Remove securityContext.privileged; grant the single capability the process needs, if any.");
@@ -16,6 +19,9 @@ public final class PrivilegedCheck extends ContainerCheck {
     @Override
     protected Hit inspect(KubeObject o, KubeObject.Container c) {
         return c.node().isTrue("securityContext", "privileged")
-                ? new Hit(c.node().lineOf("securityContext", "privileged"), label(c) + " is privileged") : null;
+                ? new Hit(
+                        c.node().lineOf("securityContext", "privileged"),
+                        label(c) + " is privileged")
+                : null;
     }
 }

@@ -9,12 +9,15 @@ import io.kubelift.model.Severity;
 /** An environment variable with a secret-looking name and a literal value. */
 public final class SecretEnvLiteralCheck extends ContainerCheck {
     public SecretEnvLiteralCheck() {
-        super("TF03-K8S-SECRET-ENV-LITERAL", Severity.ERROR, true,
+        super(
+                "TF03-K8S-SECRET-ENV-LITERAL",
+                Severity.ERROR,
+                true,
                 "A secret-looking environment variable has a literal value in the manifest",
                 "Factor III: a password written into a workload manifest is in version control, in every kubectl "
-                + "get output and in the API server's storage unencrypted.",
+                        + "get output and in the API server's storage unencrypted.",
                 "Move the value into a Secret and use env[].valueFrom.secretKeyRef (kubelift generate references "
-                + "every secret of the plan this way).");
+                        + "every secret of the plan this way).");
     }
 
     @Override
@@ -23,7 +26,10 @@ public final class SecretEnvLiteralCheck extends ContainerCheck {
             String name = env.textAt("name");
             String value = env.textAt("value");
             if (SecretNames.mentionsSecret(name) && SecretText.isLiteral(value)) {
-                return new Hit(env.lineOf("value"), label(c) + " sets " + name + " to a literal value (hidden)", true);
+                return new Hit(
+                        env.lineOf("value"),
+                        label(c) + " sets " + name + " to a literal value (hidden)",
+                        true);
             }
         }
         return null;

@@ -14,22 +14,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A secret in a ConfigMap: a secret-looking key with a literal value, a private key, or — inside an embedded
- * config file — a {@code key=value}, {@code key: value} or Hadoop {@code <name>/<value>} pair with a secret name.
+ * A secret in a ConfigMap: a secret-looking key with a literal value, a private key, or — inside an
+ * embedded config file — a {@code key=value}, {@code key: value} or Hadoop {@code <name>/<value>}
+ * pair with a secret name.
  */
 public final class SecretInConfigMapCheck extends ManifestCheck {
-    private static final Pattern LINE_PAIR = Pattern.compile("^\\s*([A-Za-z0-9_.\\-]+)\\s*[:=]\\s*(\\S.*?)\\s*$");
-    private static final Pattern XML_PAIR = Pattern.compile(
-            "<name>\\s*([^<]+?)\\s*</name>\\s*<value>([^<]*)</value>", Pattern.DOTALL);
+    private static final Pattern LINE_PAIR =
+            Pattern.compile("^\\s*([A-Za-z0-9_.\\-]+)\\s*[:=]\\s*(\\S.*?)\\s*$");
+    private static final Pattern XML_PAIR =
+            Pattern.compile(
+                    "<name>\\s*([^<]+?)\\s*</name>\\s*<value>([^<]*)</value>", Pattern.DOTALL);
 
     public SecretInConfigMapCheck() {
-        super("TF03-K8S-SECRET-IN-CONFIGMAP", Severity.ERROR, true,
+        super(
+                "TF03-K8S-SECRET-IN-CONFIGMAP",
+                Severity.ERROR,
+                true,
                 "A ConfigMap holds a password, key or token",
                 "Factor III: ConfigMaps are readable by anyone who may read config in the namespace, are printed by "
-                + "kubectl and are not encrypted at rest; secrets belong in Secrets.",
+                        + "kubectl and are not encrypted at rest; secrets belong in Secrets.",
                 "Move the value to a Secret and reference it from the config (${env.VAR} in Hadoop files, an env "
-                + "var or a mounted file); kubelift generate replaces detected secrets in config files by such "
-                + "references.");
+                        + "var or a mounted file); kubelift generate replaces detected secrets in config files by such "
+                        + "references.");
     }
 
     @Override
@@ -39,7 +45,8 @@ public final class SecretInConfigMapCheck extends ManifestCheck {
         }
         List<Hit> out = new ArrayList<>();
         String text = bundle.text(o.file());
-        for (Map.Entry<String, YamlNode> e : o.root().at("data").map(YamlNode::map).orElse(Map.of()).entrySet()) {
+        for (Map.Entry<String, YamlNode> e :
+                o.root().at("data").map(YamlNode::map).orElse(Map.of()).entrySet()) {
             String key = e.getKey();
             String value = e.getValue().text();
             if (value == null) {
@@ -48,7 +55,9 @@ public final class SecretInConfigMapCheck extends ManifestCheck {
             int line = e.getValue().line();
             if (value.contains("PRIVATE KEY-----")) {
                 out.add(new Hit(line, "data." + key + " holds a private key"));
-            } else if (!value.contains("\n") && SecretNames.mentionsSecret(key) && SecretText.isLiteral(value)) {
+            } else if (!value.contains("\n")
+                    && SecretNames.mentionsSecret(key)
+                    && SecretText.isLiteral(value)) {
                 out.add(new Hit(line, "data." + key + " holds a literal secret (hidden)", true));
             } else if (value.contains("\n")) {
                 embedded(key, value, line, text, out);
@@ -57,25 +66,52 @@ public final class SecretInConfigMapCheck extends ManifestCheck {
         return out;
     }
 
-    private static void embedded(String key, String value, int keyLine, String fileText, List<Hit> out) {
+    private static void embedded(
+            String key, String value, int keyLine, String fileText, List<Hit> out) {
         Matcher xml = XML_PAIR.matcher(value);
         while (xml.find()) {
             if (SecretNames.mentionsSecret(xml.group(1)) && SecretText.isLiteral(xml.group(2))) {
-                int line = lineOf(fileText, keyLine, "<value>" + xml.group(2) + "</value>", xml.group(1));
-                out.add(new Hit(line, "data." + key + " sets " + xml.group(1) + " to a literal value (hidden)", true));
+                int line =
+                        lineOf(
+                                fileText,
+                                keyLine,
+                                "<value>" + xml.group(2) + "</value>",
+                                xml.group(1));
+                out.add(
+                        new Hit(
+                                line,
+                                "data."
+                                        + key
+                                        + " sets "
+                                        + xml.group(1)
+                                        + " to a literal value (hidden)",
+                                true));
             }
         }
         for (String l : value.split("\n")) {
             Matcher m = LINE_PAIR.matcher(l);
-            if (!l.strip().startsWith("#") && m.matches() && SecretNames.mentionsSecret(m.group(1))
-                    && SecretText.isLiteral(m.group(2)) && !m.group(2).startsWith("<")) {
-                out.add(new Hit(lineOf(fileText, keyLine, l.strip(), m.group(1)),
-                        "data." + key + " sets " + m.group(1) + " to a literal value (hidden)", true));
+            if (!l.strip().startsWith("#")
+                    && m.matches()
+                    && SecretNames.mentionsSecret(m.group(1))
+                    && SecretText.isLiteral(m.group(2))
+                    && !m.group(2).startsWith("<")) {
+                out.add(
+                        new Hit(
+                                lineOf(fileText, keyLine, l.strip(), m.group(1)),
+                                "data."
+                                        + key
+                                        + " sets "
+                                        + m.group(1)
+                                        + " to a literal value (hidden)",
+                                true));
             }
         }
     }
 
-    /** The 1-based line of the file, at or after {@code from}, containing {@code needle} (else {@code alt}, else from). */
+    /**
+     * The 1-based line of the file, at or after {@code from}, containing {@code needle} (else
+     * {@code alt}, else from).
+     */
     private static int lineOf(String text, int from, String needle, String alt) {
         if (text == null) {
             return from;

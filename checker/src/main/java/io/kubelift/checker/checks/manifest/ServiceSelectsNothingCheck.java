@@ -4,18 +4,20 @@ import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
 import io.kubelift.model.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A Service whose selector matches no pod template in the manifests. */
 public final class ServiceSelectsNothingCheck extends ManifestCheck {
     public ServiceSelectsNothingCheck() {
-        super("TF07-K8S-SERVICE-SELECTS-NOTHING", Severity.ERROR, true,
+        super(
+                "TF07-K8S-SERVICE-SELECTS-NOTHING",
+                Severity.ERROR,
+                true,
                 "A Service selects no pods of the manifests",
                 "Factor VII: the app exports its port through the Service; a selector that matches no pod template "
-                + "(a typo, a renamed label) leaves the Service without endpoints and every client failing.",
+                        + "(a typo, a renamed label) leaves the Service without endpoints and every client failing.",
                 "Make spec.selector equal to labels of the workload's pod template (kubelift generate uses the "
-                + "same app.kubernetes.io labels on both).");
+                        + "same app.kubernetes.io labels on both).");
     }
 
     @Override
@@ -27,10 +29,17 @@ public final class ServiceSelectsNothingCheck extends ManifestCheck {
         if (selector.isEmpty()) {
             return List.of(); // headless/ExternalName or endpoints managed by hand
         }
-        boolean any = bundle.withPods().stream()
-                .filter(w -> w.namespaceOrEmpty().equals(o.namespaceOrEmpty()))
-                .anyMatch(w -> ManifestBundle.selects(selector, w.podLabels()));
-        return any ? List.of() : List.of(new Hit(o.root().lineOf("spec", "selector"),
-                "selector " + selector + " matches no pod template in these manifests"));
+        boolean any =
+                bundle.withPods().stream()
+                        .filter(w -> w.namespaceOrEmpty().equals(o.namespaceOrEmpty()))
+                        .anyMatch(w -> ManifestBundle.selects(selector, w.podLabels()));
+        return any
+                ? List.of()
+                : List.of(
+                        new Hit(
+                                o.root().lineOf("spec", "selector"),
+                                "selector "
+                                        + selector
+                                        + " matches no pod template in these manifests"));
     }
 }

@@ -7,18 +7,23 @@ import io.kubelift.model.Severity;
 /** readOnlyRootFilesystem not true. */
 public final class WritableRootFsCheck extends ContainerCheck {
     public WritableRootFsCheck() {
-        super("TF06-K8S-WRITABLE-ROOT-FS", Severity.WARNING, true,
+        super(
+                "TF06-K8S-WRITABLE-ROOT-FS",
+                Severity.WARNING,
+                true,
                 "A container's root file system is writable",
                 "Factor VI: a writable root file system lets a process keep state where nobody sees it (and lose it "
-                + "on restart) and lets an attacker change the image's binaries.",
+                        + "on restart) and lets an attacker change the image's binaries.",
                 "Set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes for /tmp, log and "
-                + "scratch directories (kubelift generate mounts the plan's state and log directories).");
+                        + "scratch directories (kubelift generate mounts the plan's state and log directories).");
     }
 
     @Override
     protected Hit inspect(KubeObject o, KubeObject.Container c) {
-        return c.node().isTrue("securityContext", "readOnlyRootFilesystem") ? null
-                : new Hit(c.node().lineOf("securityContext", "readOnlyRootFilesystem"),
+        return c.node().isTrue("securityContext", "readOnlyRootFilesystem")
+                ? null
+                : new Hit(
+                        c.node().lineOf("securityContext", "readOnlyRootFilesystem"),
                         label(c) + " does not set readOnlyRootFilesystem: true");
     }
 }

@@ -11,12 +11,15 @@ import java.util.stream.Collectors;
 /** Durable state planned for a Deployment, whose replicas would share or lose it. */
 public final class DurableStateInDeploymentCheck extends ComponentCheck {
     public DurableStateInDeploymentCheck() {
-        super("TF06-PLAN-DURABLE-STATE-IN-DEPLOYMENT", Severity.WARNING, false,
+        super(
+                "TF06-PLAN-DURABLE-STATE-IN-DEPLOYMENT",
+                Severity.WARNING,
+                false,
                 "Durable state is planned for a Deployment instead of a StatefulSet",
                 "Factor VI: a Deployment's replicas are interchangeable; they either share one volume (corrupting "
-                + "each other's files) or cannot be scheduled when the volume is ReadWriteOnce.",
+                        + "each other's files) or cannot be scheduled when the volume is ReadWriteOnce.",
                 "Make the component a StatefulSet (one volume per replica), or move the state to a backing service "
-                + "and mark the directory durable: false.");
+                        + "and mark the directory durable: false.");
     }
 
     @Override
@@ -24,8 +27,12 @@ public final class DurableStateInDeploymentCheck extends ComponentCheck {
         if (c.workload() != Workload.Deployment) {
             return null;
         }
-        String paths = c.state().stream().filter(StateDir::isDurable).map(StateDir::path).sorted()
-                .collect(Collectors.joining(", "));
+        String paths =
+                c.state().stream()
+                        .filter(StateDir::isDurable)
+                        .map(StateDir::path)
+                        .sorted()
+                        .collect(Collectors.joining(", "));
         return paths.isEmpty() ? null : "durable state (" + paths + ") in a Deployment";
     }
 }

@@ -9,10 +9,13 @@ import io.kubelift.model.Workload;
 /** A long-running component with ports but no health check in the plan. */
 public final class NoHealthCheck extends ComponentCheck {
     public NoHealthCheck() {
-        super("TF09-PLAN-NO-HEALTH", Severity.WARNING, false,
+        super(
+                "TF09-PLAN-NO-HEALTH",
+                Severity.WARNING,
+                false,
                 "A long-running component has no health check in the plan",
                 "Factors IX and XIV: without a health check the generator cannot emit readiness and liveness probes, "
-                + "so Kubernetes sends traffic to pods that are not ready and never restarts a hung one.",
+                        + "so Kubernetes sends traffic to pods that are not ready and never restarts a hung one.",
                 "Add spec.components[].health (type http with a path, or tcp) on one of the component's ports.");
     }
 

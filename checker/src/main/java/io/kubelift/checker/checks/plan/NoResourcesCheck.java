@@ -8,19 +8,25 @@ import io.kubelift.model.Severity;
 /** A component without CPU and memory in the plan. */
 public final class NoResourcesCheck extends ComponentCheck {
     public NoResourcesCheck() {
-        super("TF08-PLAN-NO-RESOURCES", Severity.WARNING, false,
+        super(
+                "TF08-PLAN-NO-RESOURCES",
+                Severity.WARNING,
+                false,
                 "A component has no CPU or memory request in the plan",
                 "Factor VIII: the scheduler places pods by their requests; without them pods land on full nodes, "
-                + "are the first to be evicted, and the JVM cannot size its heap from a limit.",
+                        + "are the first to be evicted, and the JVM cannot size its heap from a limit.",
                 "Set spec.components[].resources.cpu and .memory (analyze derives memory from the legacy heap "
-                + "setting when there is one).");
+                        + "setting when there is one).");
     }
 
     @Override
     protected String problem(Component c, CheckContext context) {
         var r = c.resources();
         if (r == null || blank(r.memory()) || blank(r.cpu())) {
-            return "resources " + (r == null ? "missing" : blank(r.memory()) ? "have no memory" : "have no cpu");
+            return "resources "
+                    + (r == null
+                            ? "missing"
+                            : blank(r.memory()) ? "have no memory" : "have no cpu");
         }
         return null;
     }

@@ -8,16 +8,21 @@ import io.kubelift.model.StateDir;
 import io.kubelift.model.Workload;
 import java.util.stream.Collectors;
 
-/** A plan edit gives several replicas to a Deployment that keeps durable state (one shared volume). */
+/**
+ * A plan edit gives several replicas to a Deployment that keeps durable state (one shared volume).
+ */
 public final class ReplicasUnsafeCheck extends ComponentCheck {
     public ReplicasUnsafeCheck() {
-        super("TF08-PLAN-REPLICAS-UNSAFE", Severity.WARNING, false,
+        super(
+                "TF08-PLAN-REPLICAS-UNSAFE",
+                Severity.WARNING,
+                false,
                 "A component that cannot run twice is planned with several replicas",
                 "Factors VI and VIII: a Deployment's replicas share its volumes; a component with durable local state "
-                + "gets one ReadWriteOnce claim that only one pod can mount, and two copies of a process that was "
-                + "never built to share its state would corrupt it. Raising replicas here adds no capacity.",
+                        + "gets one ReadWriteOnce claim that only one pod can mount, and two copies of a process that was "
+                        + "never built to share its state would corrupt it. Raising replicas here adds no capacity.",
                 "Set replicas back to 1, or make the component a StatefulSet (one volume per replica) once the process "
-                + "can run as several members, or move the state to a backing service and mark it durable: false.");
+                        + "can run as several members, or move the state to a backing service and mark it durable: false.");
     }
 
     @Override
@@ -25,9 +30,17 @@ public final class ReplicasUnsafeCheck extends ComponentCheck {
         if (c.workload() != Workload.Deployment || c.replicas() == null || c.replicas() < 2) {
             return null;
         }
-        String durable = c.state().stream().filter(StateDir::isDurable).map(StateDir::path)
-                .collect(Collectors.joining(", "));
-        return durable.isEmpty() ? null : "replicas: " + c.replicas() + " on a Deployment with durable state (" + durable
-                + "): the replicas would share one ReadWriteOnce volume";
+        String durable =
+                c.state().stream()
+                        .filter(StateDir::isDurable)
+                        .map(StateDir::path)
+                        .collect(Collectors.joining(", "));
+        return durable.isEmpty()
+                ? null
+                : "replicas: "
+                        + c.replicas()
+                        + " on a Deployment with durable state ("
+                        + durable
+                        + "): the replicas would share one ReadWriteOnce volume";
     }
 }

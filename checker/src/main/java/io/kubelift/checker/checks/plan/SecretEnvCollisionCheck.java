@@ -12,10 +12,13 @@ import java.util.stream.Collectors;
 /** Two different secrets of one component mapped to the same environment variable. */
 public final class SecretEnvCollisionCheck extends ComponentCheck {
     public SecretEnvCollisionCheck() {
-        super("TF03-PLAN-SECRET-ENV-COLLISION", Severity.ERROR, false,
+        super(
+                "TF03-PLAN-SECRET-ENV-COLLISION",
+                Severity.ERROR,
+                false,
                 "Two secrets of a component share one environment variable",
                 "Factor III: each secret reaches the process through its own variable; two secrets on one name means "
-                + "one silently overwrites the other and a service gets the wrong credential.",
+                        + "one silently overwrites the other and a service gets the wrong credential.",
                 "Give each spec.components[].secrets[] entry its own env name.");
     }
 
@@ -23,10 +26,14 @@ public final class SecretEnvCollisionCheck extends ComponentCheck {
     protected String problem(Component c, CheckContext context) {
         Map<String, java.util.Set<String>> byEnv = new TreeMap<>();
         for (SecretRef s : c.secrets()) {
-            byEnv.computeIfAbsent(s.env(), k -> new java.util.TreeSet<>()).add(s.file() + "#" + s.key());
+            byEnv.computeIfAbsent(s.env(), k -> new java.util.TreeSet<>())
+                    .add(s.file() + "#" + s.key());
         }
-        String clashes = byEnv.entrySet().stream().filter(e -> e.getValue().size() > 1)
-                .map(e -> e.getKey() + " ← " + String.join(", ", e.getValue())).collect(Collectors.joining("; "));
+        String clashes =
+                byEnv.entrySet().stream()
+                        .filter(e -> e.getValue().size() > 1)
+                        .map(e -> e.getKey() + " ← " + String.join(", ", e.getValue()))
+                        .collect(Collectors.joining("; "));
         return clashes.isEmpty() ? null : "secrets share env variables: " + clashes;
     }
 }

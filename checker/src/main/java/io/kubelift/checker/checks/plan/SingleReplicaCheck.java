@@ -9,18 +9,24 @@ import io.kubelift.model.Workload;
 /** A stateless Deployment planned with a single replica. */
 public final class SingleReplicaCheck extends ComponentCheck {
     public SingleReplicaCheck() {
-        super("TF08-PLAN-SINGLE-REPLICA", Severity.WARNING, false,
+        super(
+                "TF08-PLAN-SINGLE-REPLICA",
+                Severity.WARNING,
+                false,
                 "A stateless component is planned with one replica",
                 "Factors VIII and IX: a single replica of a stateless process is down during every rollout, node "
-                + "drain and crash; scaling out is the point of a stateless process.",
+                        + "drain and crash; scaling out is the point of a stateless process.",
                 "Set replicas to 2 or more in the plan (the generator then adds a PodDisruptionBudget); if the "
-                + "process cannot run twice (a leader without election), make it a StatefulSet and say why.");
+                        + "process cannot run twice (a leader without election), make it a StatefulSet and say why.");
     }
 
     @Override
     protected String problem(Component c, CheckContext context) {
         boolean durable = c.state().stream().anyMatch(s -> s.isDurable());
-        if (c.workload() == Workload.Deployment && c.replicas() != null && c.replicas() == 1 && !durable) {
+        if (c.workload() == Workload.Deployment
+                && c.replicas() != null
+                && c.replicas() == 1
+                && !durable) {
             return "stateless Deployment with replicas: 1";
         }
         return null;

@@ -10,18 +10,26 @@ import java.util.stream.Collectors;
 /** A peer whose component is not in the plan, so its host cannot be rewritten to a Service name. */
 public final class UnresolvedPeerCheck extends ComponentCheck {
     public UnresolvedPeerCheck() {
-        super("TF04-PLAN-UNRESOLVED-PEER", Severity.ERROR, false,
+        super(
+                "TF04-PLAN-UNRESOLVED-PEER",
+                Severity.ERROR,
+                false,
                 "A peer names a component that is not in the plan",
                 "Factor IV: the generator replaces a peer's legacy host with the Service of the component it names; "
-                + "when that component does not exist the config keeps pointing at the old machine.",
+                        + "when that component does not exist the config keeps pointing at the old machine.",
                 "Fix spec.components[].peers[].component to the name of a planned component, or add the component; "
-                + "for a service outside the cluster, keep its address in a ConfigMap instead of a peer.");
+                        + "for a service outside the cluster, keep its address in a ConfigMap instead of a peer.");
     }
 
     @Override
     protected String problem(Component c, CheckContext context) {
-        String missing = c.peers().stream().filter(p -> context.plan().component(p.component()).isEmpty())
-                .map(Peer::component).distinct().sorted().collect(Collectors.joining(", "));
+        String missing =
+                c.peers().stream()
+                        .filter(p -> context.plan().component(p.component()).isEmpty())
+                        .map(Peer::component)
+                        .distinct()
+                        .sorted()
+                        .collect(Collectors.joining(", "));
         return missing.isEmpty() ? null : "peers name unknown component(s): " + missing;
     }
 }
