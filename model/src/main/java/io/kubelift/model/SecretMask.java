@@ -29,7 +29,7 @@ public final class SecretMask {
     /** Shortest value masked in free text. */
     public static final int MIN_LENGTH = 4;
 
-    public static final SecretMask NONE = new SecretMask(List.of());
+    public static final SecretMask NONE = new SecretMask(List.of(), Set.of());
 
     /**
      * The literal forms to replace, longest first so a value inside a longer one masks the longer
@@ -45,18 +45,16 @@ public final class SecretMask {
      */
     private final Map<String, java.util.regex.Pattern> words;
 
-    private SecretMask(List<String> forms) {
+    private SecretMask(List<String> forms, Set<String> wordValues) {
         this.forms = forms;
         Map<String, java.util.regex.Pattern> w = new TreeMap<>();
-        for (String f : forms) {
-            if (WORD.matcher(f).matches()) {
-                w.put(
-                        f,
-                        java.util.regex.Pattern.compile(
-                                "(?<![A-Za-z0-9._/-])"
-                                        + java.util.regex.Pattern.quote(f)
-                                        + "(?![A-Za-z0-9._/-])"));
-            }
+        for (String v : wordValues) {
+            w.put(
+                    v,
+                    java.util.regex.Pattern.compile(
+                            "(?<![A-Za-z0-9._/-])"
+                                    + java.util.regex.Pattern.quote(v)
+                                    + "(?![A-Za-z0-9._/-])"));
         }
         this.words = Map.copyOf(w);
     }
@@ -66,6 +64,7 @@ public final class SecretMask {
 
     public static SecretMask of(Collection<SecretValue> values) {
         Set<String> forms = new LinkedHashSet<>();
+        Set<String> wordValues = new LinkedHashSet<>();
         for (SecretValue v : values) {
             if (v == null) {
                 continue;
@@ -75,13 +74,16 @@ public final class SecretMask {
                 continue;
             }
             forms.addAll(formsOf(plain));
+            if (WORD.matcher(plain).matches()) {
+                wordValues.add(plain);
+            }
         }
         List<String> sorted = new ArrayList<>(forms);
         sorted.sort(
                 Comparator.comparingInt(String::length)
                         .reversed()
                         .thenComparing(Comparator.naturalOrder()));
-        return new SecretMask(List.copyOf(sorted));
+        return new SecretMask(List.copyOf(sorted), wordValues);
     }
 
     /**
@@ -166,12 +168,14 @@ public final class SecretMask {
     public SecretMask with(SecretMask other) {
         Set<String> all = new LinkedHashSet<>(forms);
         all.addAll(other.forms);
+        Set<String> wordValues = new LinkedHashSet<>(words.keySet());
+        wordValues.addAll(other.words.keySet());
         List<String> sorted = new ArrayList<>(all);
         sorted.sort(
                 Comparator.comparingInt(String::length)
                         .reversed()
                         .thenComparing(Comparator.naturalOrder()));
-        return new SecretMask(List.copyOf(sorted));
+        return new SecretMask(List.copyOf(sorted), wordValues);
     }
 
     /** {@code text} with every known value masked. */
