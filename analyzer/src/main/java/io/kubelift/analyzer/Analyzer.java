@@ -114,9 +114,14 @@ public final class Analyzer {
         if (o.project() != null) { // a build project: what its build states completes the plan
             plan = MavenProjectDetector.complete(plan, all, o.project());
         }
+        // shipped defaults that are also the app's own names (karaf = karaf) stay in the Secret but
+        // are not masked
+        List<SecretValue> confidential =
+                io.kubelift.model.SecretMask.confidential(
+                        secretValues, io.kubelift.model.SecretMask.publicWords(plan, tree.list()));
         io.kubelift.model.SecretMask.remember(
-                secretValues); // the console and error messages mask them too
-        return new Analysis(all, plan, tree, secretValues);
+                confidential); // the console and error messages mask them too
+        return new Analysis(all, plan, tree, confidential);
     }
 
     /**

@@ -248,7 +248,9 @@ public final class Kubelift {
                                 Path.of("").toAbsolutePath()));
         AppSecrets secrets = AppSecrets.of(app);
         FileSet files =
-                masked(planMask(plan, secrets), generator.get().generate(plan, app, secrets, opts));
+                masked(
+                        planMask(plan, app, secrets),
+                        generator.get().generate(plan, app, secrets, opts));
         AtomicWriter.write(outDir, files, force, GENERATED_TREES);
         return files;
     }
@@ -281,7 +283,7 @@ public final class Kubelift {
         AppSecrets secrets = AppSecrets.of(app);
         String text =
                 masked(
-                        planMask(plan, secrets),
+                        planMask(plan, app, secrets),
                         generator.get().render(plan, app, secrets, opts, env),
                         output == null ? "the rendered YAML" : output.toString());
         if (output != null) {
@@ -514,7 +516,7 @@ public final class Kubelift {
         AppSecrets appSecrets = AppSecrets.of(app);
         FileSet pinned =
                 masked(
-                        planMask(plan, appSecrets),
+                        planMask(plan, app, appSecrets),
                         generator.get().generate(plan, app, appSecrets, withImages));
         progress.step("writing image references into " + out.resolve("k8s"));
         AtomicWriter.write(out, pinned, false, GENERATED_TREES);
@@ -644,12 +646,14 @@ public final class Kubelift {
      * analysis).
      */
     private static io.kubelift.model.SecretMask planMask(
-            MigrationPlan plan, io.kubelift.model.SecretSource secrets) {
+            MigrationPlan plan, AppFiles app, io.kubelift.model.SecretSource secrets) {
         List<io.kubelift.model.SecretValue> values = new ArrayList<>();
         plan.spec()
                 .components()
                 .forEach(c -> c.secrets().forEach(r -> secrets.valueOf(r).ifPresent(values::add)));
-        return io.kubelift.model.SecretMask.of(values);
+        return io.kubelift.model.SecretMask.of(
+                io.kubelift.model.SecretMask.confidential(
+                        values, io.kubelift.model.SecretMask.publicWords(plan, app.list())));
     }
 
     private static void requireExists(Path p, String what) {

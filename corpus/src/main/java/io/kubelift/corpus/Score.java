@@ -141,7 +141,14 @@ public final class Score {
                 sc.misses.add(0, "convert exit " + sc.exit + ": " + firstLines(Files.readString(log).replace(src.toString(), "<" + app + ">"), 3));
             }
             Path planFile = appOut.resolve("plan.yaml");
-            JsonNode plan = Files.exists(planFile) ? YAML.readTree(planFile.toFile()) : JsonNodeFactory.instance.objectNode();
+            JsonNode plan = JsonNodeFactory.instance.objectNode();
+            if (Files.exists(planFile)) {
+                try {
+                    plan = YAML.readTree(planFile.toFile());
+                } catch (java.io.IOException e) { // a plan that is not YAML scores nothing, and says why
+                    sc.misses.add(0, "plan.yaml is not valid YAML: " + firstLines(e.getMessage(), 2));
+                }
+            }
             sc.manifestsValid = validateManifests(validator, appOut.resolve("k8s"), sc.misses);
             scoreApp(key, plan, src, sc);
             scores.add(sc);

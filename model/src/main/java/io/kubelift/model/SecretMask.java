@@ -87,6 +87,48 @@ public final class SecretMask {
     }
 
     /**
+     * The values that are confidential: a value that is also one of the app's own public names (its
+     * plan or a component name, a word of one of its file paths: Karaf ships {@code karaf = karaf},
+     * Jetty a JDBC realm with password {@code jetty}) is a shipped default, known to anyone who has
+     * the product. It still goes only to the Secret, and the report flags the literal credential,
+     * but it is not masked in free text: there it would blank the product's own name ({@code name:
+     * ****} is not even valid YAML).
+     */
+    public static List<SecretValue> confidential(
+            Collection<SecretValue> values, Set<String> publicWords) {
+        List<SecretValue> out = new ArrayList<>();
+        for (SecretValue v : values) {
+            if (v != null
+                    && !publicWords.contains(
+                            v.reveal().strip().toLowerCase(java.util.Locale.ROOT))) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The public words of an app: its plan and component names and every word of its file paths.
+     */
+    public static Set<String> publicWords(MigrationPlan plan, Collection<String> paths) {
+        Set<String> words = new java.util.HashSet<>();
+        if (plan != null) {
+            words.add(plan.metadata().name().toLowerCase(java.util.Locale.ROOT));
+            plan.spec()
+                    .components()
+                    .forEach(c -> words.add(c.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        for (String p : paths) {
+            for (String w : p.toLowerCase(java.util.Locale.ROOT).split("[/._\\\\-]+")) {
+                if (!w.isEmpty()) {
+                    words.add(w);
+                }
+            }
+        }
+        return words;
+    }
+
+    /**
      * The forms a value takes when it is copied into other text; also what leak scanners look for.
      */
     public static Set<String> formsOf(String plain) {

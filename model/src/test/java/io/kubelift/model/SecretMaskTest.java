@@ -83,4 +83,21 @@ class SecretMaskTest {
         assertTrue(jetty.leaksIn("password=jetty"));
         assertFalse(jetty.leaksIn("org.eclipse.jetty.start.Main"));
     }
+
+    @Test
+    void aShippedDefaultThatIsAlsoAnAppNameIsNotMaskedInFreeText() {
+        MigrationPlan plan =
+                MigrationPlan.of("karaf-4", new PlanSpec(new Source("x", List.of()), List.of()));
+        java.util.Set<String> words =
+                SecretMask.publicWords(
+                        plan, List.of("etc/users.properties", "bin/karaf", "lib/jetty-util.jar"));
+        List<SecretValue> kept =
+                SecretMask.confidential(
+                        List.of(
+                                SecretValue.of("karaf"),
+                                SecretValue.of("Jetty"),
+                                SecretValue.of("Zq9-LEAKME")),
+                        words);
+        assertEquals(List.of("Zq9-LEAKME"), kept.stream().map(SecretValue::reveal).toList());
+    }
 }
