@@ -222,7 +222,7 @@ public final class Score {
         Files.createDirectories(appOut.getParent());
         Path log = appOut.resolveSibling(app + ".log");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(repo.resolve("kubelift").toString(), "--quiet", "convert", src.toString(), "-o", appOut.toString(), "--name", app)
+        Process p = new ProcessBuilder(repo.resolve("kubelift").toString(), "--quiet", "convert", src.toString(), "-o", appOut.toString(), "--name", app.replace('.', '-'))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(15, TimeUnit.MINUTES)) {
             p.destroyForcibly();
