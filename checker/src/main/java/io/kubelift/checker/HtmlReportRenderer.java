@@ -9,7 +9,7 @@ import java.util.List;
  * score, a score and grade per factor, what {@code kubelift generate} fixes versus what needs a
  * person, and every finding with its (masked) snippet, suppressions and disabled checks.
  */
-public final class HtmlReportRenderer implements ReportRenderer {
+final class HtmlReportRenderer implements ReportRenderer {
     private final String docsUrl;
 
     /** Check ids without links. */

@@ -10,7 +10,7 @@ import io.kubelift.model.PlanCodec;
  * report that covers the generated output adds {@code "before"} (the scores of the app as
  * installed); {@code "scores"} are then the scores after generate.
  */
-public final class JsonReportRenderer implements ReportRenderer {
+final class JsonReportRenderer implements ReportRenderer {
     @Override
     public String render(Report report) {
         var mapper = PlanCodec.json();

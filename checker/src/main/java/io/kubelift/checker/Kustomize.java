@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * kustomization's resources), relative to the checked directory; its line numbers are those of the
  * rendered object. Secret values are replaced by {@code ****} before anything else sees them.
  */
-public final class Kustomize {
+final class Kustomize {
     static final Set<String> FILE_NAMES =
             Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
     private static final ObjectMapper YAML =

@@ -15,7 +15,7 @@ import java.util.Map;
  * finding, and suppressed findings as results with an in-source suppression. Scores and disabled
  * checks are in the run's properties.
  */
-public final class SarifReportRenderer implements ReportRenderer {
+final class SarifReportRenderer implements ReportRenderer {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
     private final String docsUrl;

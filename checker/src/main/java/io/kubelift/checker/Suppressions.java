@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * comment syntax ({@code #}, {@code //}, {@code <!-- -->}, {@code /* *}{@code /}), of the form
  * {@code kubelift:ignore ID[,ID…] reason: why} suppresses those checks' findings at that line.
  */
-public final class Suppressions {
+final class Suppressions {
     /** The id used for a suppression comment that gives no reason. */
     public static final String NO_REASON = "suppression-without-reason";
 

@@ -5,7 +5,7 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /** Plain text for terminals, grouped by factor; no colour (the front end decides about colour). */
-public final class TextReportRenderer implements ReportRenderer {
+final class TextReportRenderer implements ReportRenderer {
     @Override
     public String render(Report r) {
         StringBuilder sb = new StringBuilder();

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * elsewhere, substituted by the start script). The rest of the file — structure, comments, order —
  * stays as it was.
  */
-public final class ConfigRewriter {
+final class ConfigRewriter {
     private final List<ConfigFormat> formats;
 
     public ConfigRewriter(List<ConfigFormat> formats) {

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * class files; the Main-Class (or Start-Class) of the jars at the app's top level. Nothing is a
  * candidate without that evidence.
  */
-public final class CandidateDetector implements Detector {
+final class CandidateDetector implements Detector {
     /** A qualified name whose last segment starts upper-case: {@code org.acme.server.Main}. */
     private static final Pattern FQCN =
             Pattern.compile(

@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * the RM hostname). The NodeManager's ephemeral {@code yarn.nodemanager.address} (default port 0)
  * is pinned so the RM can reach it.
  */
-public final class HadoopYarnDetector implements Detector {
+final class HadoopYarnDetector implements Detector {
     static final String RM = "org.apache.hadoop.yarn.server.resourcemanager.ResourceManager";
     static final String NM = "org.apache.hadoop.yarn.server.nodemanager.NodeManager";
     static final String JHS = "org.apache.hadoop.mapreduce.v2.hs.JobHistoryServer";

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * arguments, its ports, secrets and directories from those files (and from the sources of its main
  * class). Client and admin launches stay facts only.
  */
-public final class JavaLaunchDetector implements Detector {
+final class JavaLaunchDetector implements Detector {
     @Override
     public String id() {
         return "java-launch";

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * app is a runnable jar, {@code java -jar app.jar} — the component is named after the app, not
  * after the main class (every other tool's class is called {@code Main}).
  */
-public final class MainClassDetector implements Detector {
+final class MainClassDetector implements Detector {
     @Override
     public String id() {
         return "main-class";

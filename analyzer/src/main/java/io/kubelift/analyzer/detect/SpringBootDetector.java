@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * /actuator/health} probe; {@code spring.datasource.*} gives secrets and the database host (a peer
  * when it is another component, else named as an external service).
  */
-public final class SpringBootDetector implements Detector {
+final class SpringBootDetector implements Detector {
     static final int DEFAULT_PORT = 8080;
     private static final Pattern APP_CONFIG =
             Pattern.compile("(?:application|bootstrap)(?:-([\\w.-]+))?\\.(?:ya?ml|properties)");

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * whose root holds {@code WEB-INF/web.xml}) becomes a component to run in a Tomcat image at context
  * /.
  */
-public final class TomcatDetector implements Detector {
+final class TomcatDetector implements Detector {
     static final String BOOTSTRAP = "org.apache.catalina.startup.Bootstrap";
     static final int DEFAULT_HTTP = 8080;
     private static final Pattern CONNECTOR =

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  *       lands in the component's log emptyDir) and the reason is recorded.
  * </ol>
  */
-public final class JvmOptionRules {
+final class JvmOptionRules {
     public static final String GC_LOG = "gc-log-stdout";
     public static final String UNRESOLVED = "unresolved-property";
     public static final String LOG4J = "log4j-file-appender";

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * holds the topic data, ZooKeeper's {@code dataLogDir} the transaction log); everything else goes
  * by the key's words.
  */
-public final class DirRules {
+final class DirRules {
     public enum Use {
         STATE,
         SCRATCH,

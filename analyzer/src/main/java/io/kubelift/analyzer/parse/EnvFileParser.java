@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code .env} files ({@code KEY=value}, optional {@code export}, quotes). */
-public final class EnvFileParser implements FileParser {
+final class EnvFileParser implements FileParser {
     private static final Pattern KV =
             Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*?)\\s*$");
 

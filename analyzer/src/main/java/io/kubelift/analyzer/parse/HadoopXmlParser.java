@@ -8,7 +8,7 @@ import io.kubelift.model.Problem;
  * {@code *-site.xml} files of Hadoop, HBase, Hive, Spark's hive-site and friends. XIncludes are
  * noted, not followed.
  */
-public final class HadoopXmlParser implements FileParser {
+final class HadoopXmlParser implements FileParser {
     @Override
     public String id() {
         return "hadoop-xml";

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * INI-style files ({@code [section]} then {@code key = value}); keys are reported as {@code
  * section.key}.
  */
-public final class IniParser implements FileParser {
+final class IniParser implements FileParser {
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^\\]]+)\\]\\s*$");
     private static final Pattern KV =
             Pattern.compile("^\\s*([^=:#;\\s][^=:]*?)\\s*[=:]\\s*(.*?)\\s*$");

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * JAAS login configurations ({@code Section { LoginModule required key="value"; };}): options
  * become config entries.
  */
-public final class JaasParser implements FileParser {
+final class JaasParser implements FileParser {
     private static final Pattern SECTION = Pattern.compile("^\\s*([A-Za-z0-9_.-]+)\\s*\\{");
     private static final Pattern OPTION =
             Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*\"([^\"]*)\"");

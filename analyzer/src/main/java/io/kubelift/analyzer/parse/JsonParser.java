@@ -12,7 +12,7 @@ import java.util.Deque;
  * JSON config files, streamed (never built into a tree) and flattened to dotted keys; nesting is
  * capped.
  */
-public final class JsonParser implements FileParser {
+final class JsonParser implements FileParser {
     private static final JsonFactory FACTORY =
             JsonFactory.builder()
                     .streamReadConstraints(

@@ -3,7 +3,7 @@ package io.kubelift.analyzer.parse;
 import io.kubelift.model.FactKind;
 
 /** {@code META-INF/MANIFEST.MF}: Main-Class (and Spring Boot's Start-Class) and Class-Path. */
-public final class ManifestParser implements FileParser {
+final class ManifestParser implements FileParser {
     @Override
     public String id() {
         return "manifest";

@@ -8,7 +8,7 @@ import java.util.List;
  * zoo.cfg), keeping the line each key starts on. Continuation lines, {@code =}/{@code :}/blank
  * separators and {@code #}/{@code !} comments are handled as {@link java.util.Properties} does.
  */
-public final class PropertiesParser implements FileParser {
+final class PropertiesParser implements FileParser {
     @Override
     public String id() {
         return "properties";

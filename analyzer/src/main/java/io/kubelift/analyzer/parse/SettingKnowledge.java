@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
  * which keys and server properties are directories. The vocabulary of products lives in that file;
  * this class only matches keys against it.
  */
-public final class SettingKnowledge {
+final class SettingKnowledge {
     /** A directory a server property stands for, relative to the referencing file's directory. */
     public record DirProperty(String name, DirRules.Use use, String relative, String purpose) {}
 

@@ -7,7 +7,7 @@ import java.util.Map;
  * Applies to every text file, whatever else parses it: PEM private keys, and API descriptions by
  * name ({@code *.proto}, {@code openapi*}, {@code swagger*}).
  */
-public final class TextScanParser implements FileParser {
+final class TextScanParser implements FileParser {
     @Override
     public String id() {
         return "text";

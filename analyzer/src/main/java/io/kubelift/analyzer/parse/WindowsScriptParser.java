@@ -3,7 +3,7 @@ package io.kubelift.analyzer.parse;
 import io.kubelift.model.Problem;
 
 /** {@code *.cmd}/{@code *.bat}: noted (the Unix scripts are the ones interpreted). */
-public final class WindowsScriptParser implements FileParser {
+final class WindowsScriptParser implements FileParser {
     @Override
     public String id() {
         return "windows-script";

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Context/Resource[jdbc/shop]@password}) so repeated elements keep distinct keys; the known
  * vocabularies add descriptor facts.
  */
-public final class XmlConfigParser implements FileParser {
+final class XmlConfigParser implements FileParser {
     @Override
     public String id() {
         return "xml";

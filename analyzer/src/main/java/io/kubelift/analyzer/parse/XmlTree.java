@@ -27,7 +27,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * expansion, no billion laughs and no XXE. XInclude is off, and nesting deeper than {@value
  * #MAX_DEPTH} is refused.
  */
-public final class XmlTree {
+final class XmlTree {
     public static final int MAX_DEPTH = 256;
     private static final SAXParserFactory FACTORY = factory();
 

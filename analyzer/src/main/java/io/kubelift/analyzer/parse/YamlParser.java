@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * line of each scalar. Only the node graph is composed (no object construction); aliases, nesting
  * depth and size are capped so alias bombs and deep nesting are refused.
  */
-public final class YamlParser implements FileParser {
+final class YamlParser implements FileParser {
     static final int MAX_DEPTH = 64;
 
     @Override

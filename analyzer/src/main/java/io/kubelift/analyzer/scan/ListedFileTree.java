@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * keys are the sorted list), the problems met while listing, the limits and the name shown to
  * users.
  */
-public abstract sealed class ListedFileTree implements FileTree permits ArchiveTree, DirectoryTree {
+abstract sealed class ListedFileTree implements FileTree permits ArchiveTree, DirectoryTree {
     private final String displayName;
     protected final ScanLimits limits;
 

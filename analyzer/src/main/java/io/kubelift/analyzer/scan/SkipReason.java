@@ -4,7 +4,7 @@ package io.kubelift.analyzer.scan;
  * Why a file of the app was not read; each becomes a {@link io.kubelift.model.Problem} naming the
  * file.
  */
-public enum SkipReason {
+enum SkipReason {
     TOO_LARGE("larger than the %s cap, skipped without reading"),
     SPECIAL_FILE("a FIFO, device or socket, never opened"),
     LINK_ESCAPES("a symbolic link that leaves the app root, not followed"),

@@ -5,7 +5,7 @@ package io.kubelift.analyzer.shell;
  * a part of it came from text the analysis does not know (an unset variable, a positional parameter
  * that was not passed, command output): see {@link Expander#tracedWords}.
  */
-public record Word(String text, String traced) {
+record Word(String text, String traced) {
     public Word {
         traced = traced == null ? text : traced;
     }

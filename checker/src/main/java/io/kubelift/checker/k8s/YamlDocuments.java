@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Parses a multi-document YAML (or JSON) text into {@link YamlNode} trees that keep line numbers.
  */
-public final class YamlDocuments {
+final class YamlDocuments {
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
     private static final JsonFactory JSON = JsonFactory.builder().build();
 

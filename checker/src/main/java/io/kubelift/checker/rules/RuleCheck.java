@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * A check declared in a rule file: one finding per place its condition matches in the app's files.
  */
-public final class RuleCheck extends AbstractCheck {
+final class RuleCheck extends AbstractCheck {
     private final Condition when;
     private final String message;
 

@@ -10,7 +10,7 @@ import java.util.List;
  * The component's rewritten config files, one key per file; secret values are placeholders here,
  * never values.
  */
-public final class ConfigMapEmitter implements ResourceEmitter {
+final class ConfigMapEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         return ctx.components().stream()

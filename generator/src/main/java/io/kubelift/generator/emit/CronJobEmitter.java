@@ -10,7 +10,7 @@ import java.util.List;
  * Components with workload CronJob: the plan's schedule; a run is skipped while the previous one
  * still runs (Forbid).
  */
-public final class CronJobEmitter implements ResourceEmitter {
+final class CronJobEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         return ctx.components().stream()

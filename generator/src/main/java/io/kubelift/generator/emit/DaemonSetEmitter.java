@@ -8,7 +8,7 @@ import io.kubelift.model.Workload;
 import java.util.List;
 
 /** Components with workload DaemonSet: one pod per node. */
-public final class DaemonSetEmitter implements ResourceEmitter {
+final class DaemonSetEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         return ctx.components().stream()

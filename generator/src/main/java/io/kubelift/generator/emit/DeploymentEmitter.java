@@ -12,7 +12,7 @@ import java.util.List;
  * side (Recreate). When an autoscaler owns the replica count, the Deployment leaves {@code
  * replicas} out, so that re-applying the manifests does not reset what the autoscaler chose.
  */
-public final class DeploymentEmitter implements ResourceEmitter {
+final class DeploymentEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         return ctx.components().stream()

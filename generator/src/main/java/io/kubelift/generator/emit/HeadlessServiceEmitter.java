@@ -12,7 +12,7 @@ import java.util.List;
  * <pod>.<component>-headless.<namespace>.svc.cluster.local}). Not-ready pods are published too, so
  * members of a cluster (e.g. a ZooKeeper ensemble) find each other while starting.
  */
-public final class HeadlessServiceEmitter implements ResourceEmitter {
+final class HeadlessServiceEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         return ctx.components().stream()

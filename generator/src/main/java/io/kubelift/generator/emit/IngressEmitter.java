@@ -14,7 +14,7 @@ import java.util.List;
  * the component's own host ({@link io.kubelift.generator.Hosts}); each environment's overlay sets
  * its host and TLS.
  */
-public final class IngressEmitter implements ResourceEmitter {
+final class IngressEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         List<HasMetadata> out = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.util.List;
  * Components with workload Job: run to completion ({@code replicas} completions), retried up to
  * {@value #BACKOFF_LIMIT} times.
  */
-public final class JobEmitter implements ResourceEmitter {
+final class JobEmitter implements ResourceEmitter {
     static final int BACKOFF_LIMIT = 3;
 
     @Override

@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * appProtocol: http}) accept traffic from any namespace so an ingress controller can reach them.
  * Anything else (an external database) needs an allow added in an overlay.
  */
-public final class NetworkPolicyEmitter implements ResourceEmitter {
+final class NetworkPolicyEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         List<HasMetadata> out = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.List;
  * volumeClaimTemplates). Size {@value PodTemplates#STORAGE_DEFAULT}, ReadWriteOnce; change it in an
  * overlay.
  */
-public final class PersistentVolumeClaimEmitter implements ResourceEmitter {
+final class PersistentVolumeClaimEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         List<HasMetadata> out = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.List;
  * disruptions (node drains) take at most one pod at a time. With one replica a drain still
  * proceeds.
  */
-public final class PodDisruptionBudgetEmitter implements ResourceEmitter {
+final class PodDisruptionBudgetEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         return ctx.components().stream()

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One ServiceAccount per component, token not mounted: legacy apps do not call the Kubernetes API.
  */
-public final class ServiceAccountEmitter implements ResourceEmitter {
+final class ServiceAccountEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         return ctx.components().stream()

@@ -14,7 +14,7 @@ import java.util.List;
  * A ClusterIP Service with named ports per served component: its name is the host peers use in
  * their config.
  */
-public final class ServiceEmitter implements ResourceEmitter {
+final class ServiceEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         return ctx.components().stream()

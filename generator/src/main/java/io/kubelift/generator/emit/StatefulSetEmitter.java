@@ -12,7 +12,7 @@ import java.util.List;
  * Components with workload StatefulSet: stable pod names through the headless Service, a PVC per
  * durable directory.
  */
-public final class StatefulSetEmitter implements ResourceEmitter {
+final class StatefulSetEmitter implements ResourceEmitter {
     @Override
     public List<HasMetadata> emit(PlanContext ctx) {
         return ctx.components().stream()
