@@ -117,7 +117,12 @@ public record ProductProfile(
              * Without a launch of it, only when this setting names a host other than the one {@code
              * notHostOf} names.
              */
-            OwnHost ownHost) {
+            OwnHost ownHost,
+            /**
+             * The server's deployment directories: the applications deployed there are recorded as
+             * the component's deployed apps.
+             */
+            List<String> deployments) {
 
         public Daemon {
             impliedBy = impliedBy == null ? List.of() : List.copyOf(impliedBy);
@@ -126,6 +131,7 @@ public record ProductProfile(
             env = env == null ? List.of() : List.copyOf(env);
             peers = peers == null ? List.of() : List.copyOf(peers);
             enabledWhen = enabledWhen == null ? List.of() : List.copyOf(enabledWhen);
+            deployments = deployments == null ? List.of() : List.copyOf(deployments);
             args = args == null ? List.of() : List.copyOf(args);
             scripts = scripts == null ? List.of() : List.copyOf(scripts);
             classpath = classpath == null ? List.of() : List.copyOf(classpath);

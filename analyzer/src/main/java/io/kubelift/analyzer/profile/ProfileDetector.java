@@ -109,7 +109,7 @@ public final class ProfileDetector implements Detector {
         if (!r.anyFile().isEmpty() && any.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Evidence.ofFile(any.orElse(all.get(0))));
+        return Optional.of(Evidence.ofFile(any.orElseGet(() -> all.get(0))));
     }
 
     /**
@@ -338,6 +338,7 @@ public final class ProfileDetector implements Detector {
                         .secrets(secrets(inv, p, withScripts))
                         .state(state)
                         .logs(logs)
+                        .deployedApps(ComponentParts.deployedApps(inv, d.deployments()))
                         .health(health)
                         .evidence(ev);
         launch.ifPresent(
