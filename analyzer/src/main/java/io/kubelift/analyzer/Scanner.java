@@ -49,6 +49,7 @@ final class Scanner {
         files.problems().forEach(p -> sink.problem(p.kind(), p.file(), p.line(), p.message()));
         Map<String, String> formats = new TreeMap<>();
         Map<String, SourceFile> scripts = new TreeMap<>();
+        Map<String, SourceFile> otherLaunchers = new TreeMap<>();
         for (String path : files.list()) {
             if (TextFiles.binaryByName(path)) {
                 Matcher m = JAR_VERSION.matcher(RelPaths.fileName(path));
@@ -94,9 +95,12 @@ final class Scanner {
             parse(f, ctx, formats);
             if (ShellScriptParser.isScript(f)) {
                 scripts.put(path, f);
+            } else if (io.kubelift.analyzer.shell.BatchInterpreter.isBatch(path)
+                    || io.kubelift.analyzer.shell.ScriptLiteralLaunches.isLauncher(path)) {
+                otherLaunchers.put(path, f);
             }
         }
-        List<ShellLaunch> launches = launches(files, scripts, sink);
+        List<ShellLaunch> launches = launches(files, scripts, otherLaunchers, sink);
         return new Inventory(
                 files,
                 sink.facts(),
@@ -150,7 +154,10 @@ final class Scanner {
     }
 
     private static List<ShellLaunch> launches(
-            FileTree files, Map<String, SourceFile> scripts, FactSink sink) {
+            FileTree files,
+            Map<String, SourceFile> scripts,
+            Map<String, SourceFile> otherLaunchers,
+            FactSink sink) {
         Map<String, List<ShellNode>> parsed = new LinkedHashMap<>();
         for (var e : scripts.entrySet()) {
             try {
@@ -185,7 +192,10 @@ final class Scanner {
                         "script could not be interpreted: " + e.getClass().getSimpleName());
             }
         }
+        out.addAll(otherLaunches(files, otherLaunchers, out, sink));
         for (ShellLaunch l : out) {
+            Map<String, SourceFile> texts =
+                    scripts.containsKey(l.script()) ? scripts : otherLaunchers;
             sink.fact(
                     FactKind.JAVA_LAUNCH,
                     l.command().mainClass() != null ? l.command().mainClass() : l.command().jar(),
@@ -194,11 +204,63 @@ final class Scanner {
                     Evidence.of(
                             l.script(),
                             l.line(),
-                            scripts.get(l.script()) == null
+                            texts.get(l.script()) == null
                                     ? l.text()
-                                    : scripts.get(l.script()).line(l.line())));
+                                    : texts.get(l.script()).line(l.line())));
         }
         return out;
+    }
+
+    /**
+     * The launches of Windows batch scripts and of launchers in other languages (Python, Perl,
+     * Ruby). A class or jar a Unix script already launches is the same process started the Windows
+     * way (catalina.bat beside catalina.sh): only launches of other classes count, once each.
+     */
+    private static List<ShellLaunch> otherLaunches(
+            FileTree files,
+            Map<String, SourceFile> launchers,
+            List<ShellLaunch> unix,
+            FactSink sink) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ShellLaunch l : unix) {
+            seen.add(launched(l));
+        }
+        io.kubelift.analyzer.shell.BatchInterpreter batch =
+                new io.kubelift.analyzer.shell.BatchInterpreter(
+                        p ->
+                                Optional.ofNullable(launchers.get(p))
+                                        .map(f -> f.text().lines().toList()),
+                        p -> resolve(p, files.list()));
+        List<ShellLaunch> out = new ArrayList<>();
+        for (var e : launchers.entrySet()) {
+            List<ShellLaunch> found;
+            try {
+                found =
+                        io.kubelift.analyzer.shell.BatchInterpreter.isBatch(e.getKey())
+                                ? batch.run(e.getKey())
+                                : io.kubelift.analyzer.shell.ScriptLiteralLaunches.launches(
+                                        e.getKey(), e.getValue().text());
+            } catch (RuntimeException | StackOverflowError ex) {
+                sink.problem(
+                        Problem.Kind.PARSE_ERROR,
+                        e.getKey(),
+                        0,
+                        "launcher could not be interpreted: " + ex.getClass().getSimpleName());
+                continue;
+            }
+            for (ShellLaunch l : found) {
+                if (seen.add(launched(l))) {
+                    out.add(l);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String launched(ShellLaunch l) {
+        return l.command().mainClass() != null
+                ? "class " + l.command().mainClass()
+                : "jar " + RelPaths.fileName(l.command().jar().replace('\\', '/'));
     }
 
     /**

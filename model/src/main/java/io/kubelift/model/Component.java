@@ -27,6 +27,7 @@ import java.util.List;
     "secrets",
     "state",
     "logs",
+    "deployedApps",
     "env",
     "health",
     "resources",
@@ -49,6 +50,8 @@ public record Component(
         List<SecretRef> secrets,
         List<StateDir> state,
         List<LogDir> logs,
+        /** Applications deployed in the server's deployment directories. */
+        List<DeployedApp> deployedApps,
         List<EnvVar> env,
         Health health,
         Resources resources,
@@ -77,6 +80,7 @@ public record Component(
         secrets = Lists.copy(secrets);
         state = Lists.copy(state);
         logs = Lists.copy(logs);
+        deployedApps = Lists.copy(deployedApps);
         env = Lists.copy(env);
     }
 
@@ -110,6 +114,7 @@ public record Component(
         b.secrets = secrets;
         b.state = state;
         b.logs = logs;
+        b.deployedApps = deployedApps;
         b.env = env;
         b.health = health;
         b.resources = resources;
@@ -138,6 +143,7 @@ public record Component(
         private List<SecretRef> secrets;
         private List<StateDir> state;
         private List<LogDir> logs;
+        private List<DeployedApp> deployedApps;
         private List<EnvVar> env;
         private Health health;
         private Resources resources;
@@ -223,6 +229,11 @@ public record Component(
             return this;
         }
 
+        public Builder deployedApps(List<DeployedApp> v) {
+            this.deployedApps = v;
+            return this;
+        }
+
         public Builder env(List<EnvVar> v) {
             this.env = v;
             return this;
@@ -265,6 +276,7 @@ public record Component(
                     secrets,
                     state,
                     logs,
+                    deployedApps,
                     env,
                     health,
                     resources,

@@ -331,4 +331,82 @@ public final class ComponentParts {
         }
         return launchEvidence(inv, l);
     }
+
+    private static final java.util.regex.Pattern DEPLOYABLE =
+            java.util.regex.Pattern.compile("(?i)(.+)\\.(war|ear|rar|sar|jar)");
+
+    /**
+     * The applications deployed in a server's deployment directories: archives directly in one
+     * ({@code webapps/shop.war}, {@code standalone/deployments/billing.ear}) and exploded ones (a
+     * sub-directory holding {@code WEB-INF/web.xml}, or {@code META-INF/application.xml} for an
+     * EAR). A directory pattern is matched as a path suffix ({@code *} within one segment), or from
+     * the app root when it starts with {@code /}. A web application's context path follows the
+     * servlet containers' naming: the name without its extension, {@code ROOT} is {@code /}, {@code
+     * #} separates segments ({@code a#b.war} → {@code /a/b}).
+     */
+    public static List<io.kubelift.model.DeployedApp> deployedApps(
+            Inventory inv, Collection<String> dirs) {
+        Map<String, io.kubelift.model.DeployedApp> out = new java.util.TreeMap<>();
+        for (String dir : dirs) {
+            String re =
+                    dir.startsWith("/") ? globPart(dir.substring(1)) : "(?:.*/)?" + globPart(dir);
+            java.util.regex.Pattern archive =
+                    java.util.regex.Pattern.compile("(" + re + ")/([^/]+)");
+            java.util.regex.Pattern exploded =
+                    java.util.regex.Pattern.compile(
+                            "(" + re + ")/([^/]+)/(WEB-INF/web\\.xml|META-INF/application\\.xml)");
+            for (String f : inv.files().list()) {
+                java.util.regex.Matcher m = exploded.matcher(f);
+                if (m.matches()) {
+                    String kind = m.group(3).startsWith("WEB-INF") ? "war" : "ear";
+                    String path = m.group(1) + "/" + m.group(2);
+                    String name = m.group(2).replaceAll("(?i)\\.(war|ear)$", "");
+                    out.putIfAbsent(
+                            path,
+                            new io.kubelift.model.DeployedApp(
+                                    path,
+                                    kind,
+                                    kind.equals("war") ? contextPath(name) : null,
+                                    Evidence.ofFile(f)));
+                    continue;
+                }
+                m = archive.matcher(f);
+                if (m.matches()) {
+                    java.util.regex.Matcher d = DEPLOYABLE.matcher(m.group(2));
+                    if (d.matches()) {
+                        String kind = d.group(2).toLowerCase(java.util.Locale.ROOT);
+                        out.putIfAbsent(
+                                f,
+                                new io.kubelift.model.DeployedApp(
+                                        f,
+                                        kind,
+                                        kind.equals("war") ? contextPath(d.group(1)) : null,
+                                        Evidence.ofFile(f)));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /**
+     * A web application's context path from its deployed name (Tomcat's naming: ROOT → /, a#b →
+     * /a/b, anything else → /name; a version suffix ##v is dropped).
+     */
+    public static String contextPath(String name) {
+        String b = name.replaceAll("##.*$", "");
+        return b.equals("ROOT") ? "/" : "/" + b.replace('#', '/');
+    }
+
+    private static String globPart(String pattern) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : pattern.toCharArray()) {
+            switch (ch) {
+                case '*' -> sb.append("[^/]*");
+                case '?' -> sb.append("[^/]");
+                default -> sb.append(java.util.regex.Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return sb.toString();
+    }
 }

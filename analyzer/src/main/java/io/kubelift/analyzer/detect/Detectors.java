@@ -25,7 +25,6 @@ public final class Detectors {
         List<Detector> list =
                 new ArrayList<>(
                         List.of(
-                                new HadoopYarnDetector(),
                                 new SpringBootDetector(),
                                 new TomcatDetector(),
                                 new ProfileDetector(profiles)));

@@ -171,7 +171,7 @@ final class JavaLaunchDetector implements Detector {
         }
         String script =
                 RelPaths.fileName(l.entryScript())
-                        .replaceAll("\\.(sh|bash)$", "")
+                        .replaceAll("(?i)\\.(sh|bash|bat|cmd|py|pl|pm|rb)$", "")
                         .replaceAll("(?i)(^|[-_])(start|run|daemon|launch|startup)($|[-_])", "$1$3")
                         .replaceAll("^[-_]+|[-_]+$", "");
         if (!script.isBlank() && !script.equalsIgnoreCase("java")) {

@@ -101,13 +101,17 @@ final class TomcatDetector implements Detector {
             if (f.startsWith(apps + "/")) {
                 String rest = f.substring(apps.length() + 1);
                 if (rest.endsWith(".war") && !rest.contains("/")) {
-                    contexts.put(contextPath(rest.substring(0, rest.length() - 4)), f);
+                    contexts.put(
+                            ComponentParts.contextPath(rest.substring(0, rest.length() - 4)), f);
                 } else if (rest.matches("[^/]+/WEB-INF/web\\.xml")) {
-                    contexts.putIfAbsent(contextPath(rest.substring(0, rest.indexOf('/'))), f);
+                    contexts.putIfAbsent(
+                            ComponentParts.contextPath(rest.substring(0, rest.indexOf('/'))), f);
                 }
             } else if (f.startsWith(conf + "/")
                     && f.substring(conf.length() + 1).matches("[^/]+/[^/]+/[^/]+\\.xml")) {
-                contexts.put(contextPath(RelPaths.fileName(f).replaceAll("\\.xml$", "")), f);
+                contexts.put(
+                        ComponentParts.contextPath(RelPaths.fileName(f).replaceAll("\\.xml$", "")),
+                        f);
             }
         }
 
@@ -215,6 +219,7 @@ final class TomcatDetector implements Detector {
                         .secrets(ComponentParts.secrets(inv, read, h -> true))
                         .state(state)
                         .logs(ComponentParts.logs(inv, read, f -> true))
+                        .deployedApps(ComponentParts.deployedApps(inv, List.of("/" + apps)))
                         .evidence(ev);
         if (!ports.isEmpty()) {
             Port p = http.orElse(ports.get(0));
@@ -301,15 +306,6 @@ final class TomcatDetector implements Detector {
     private static String value(Map<String, ConfigEntry> c, String attr) {
         ConfigEntry e = c.get(attr);
         return e == null || e.value() == null ? "" : e.value();
-    }
-
-    /**
-     * Tomcat's naming: ROOT → /, a#b → /a/b, anything else → /name (version suffixes ##v are
-     * dropped).
-     */
-    static String contextPath(String base) {
-        String b = base.replaceAll("##.*$", "");
-        return b.equals("ROOT") ? "/" : "/" + b.replace('#', '/');
     }
 
     private Component bareWar(Inventory inv, String appName) {

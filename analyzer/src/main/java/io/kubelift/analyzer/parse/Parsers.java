@@ -21,7 +21,6 @@ public final class Parsers {
                 new EnvFileParser(),
                 new JaasParser(),
                 new ShellScriptParser(),
-                new WindowsScriptParser(),
                 new CommandLineSecrets(),
                 new ManifestParser(),
                 new JavaSourceParser(),

@@ -3,7 +3,6 @@ package io.kubelift.analyzer.parse;
 import io.kubelift.analyzer.shell.ShellLexer;
 import io.kubelift.analyzer.shell.ShellLine;
 import io.kubelift.model.FactKind;
-import io.kubelift.model.Problem;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -185,9 +184,6 @@ public final class ShellScriptParser implements FileParser {
                         f,
                         line);
             }
-        }
-        if (f.lowerName().endsWith(".cmd") || f.lowerName().endsWith(".bat")) {
-            ctx.problem(Problem.Kind.NOTE, f, 0, "Windows script noted, not interpreted");
         }
     }
 

@@ -23,9 +23,31 @@ public record ProductProfile(
          */
         List<String> tools,
         /** Setting keys that hold credentials (their values never enter the plan). */
-        List<String> secretKeys) {
+        List<String> secretKeys,
+        /**
+         * Resolve {@code ${key}} in directory values from the product's settings and the launch's
+         * {@code -D} properties (a {@code file:} URI is a path); a directory that stays unresolved
+         * is left out.
+         */
+        boolean resolveReferences,
+        /**
+         * System properties of the form {@code LEVEL,APPENDER…} naming the root logger: the
+         * appenders become {@code console}.
+         */
+        List<String> consoleLoggers,
+        /**
+         * Setting-key prefixes read by one component only: a directory set by such a key belongs to
+         * that component alone (the key prefix maps to the component name).
+         */
+        java.util.Map<String, String> keyOwners) {
 
     public ProductProfile {
+        consoleLoggers = consoleLoggers == null ? List.of() : List.copyOf(consoleLoggers);
+        keyOwners =
+                keyOwners == null
+                        ? java.util.Map.of()
+                        : java.util.Collections.unmodifiableMap(
+                                new java.util.LinkedHashMap<>(keyOwners));
         sources = sources == null ? List.of() : List.copyOf(sources);
         components = components == null ? List.of() : List.copyOf(components);
         tools = tools == null ? List.of() : List.copyOf(tools);
@@ -72,9 +94,44 @@ public record ProductProfile(
             HealthDef health,
             List<DirDef> state,
             List<DirDef> logs,
-            ModuleGate modules) {
+            ModuleGate modules,
+            /** The config files are every file in the directory holding the first match. */
+            String configDirOf,
+            /** Only the listed ports: not those the parsers find in the config files. */
+            boolean onlyListedPorts,
+            /**
+             * Settings whose presence implies the default ports (the first one set is the evidence
+             * of a port, health or runtime fact whose own setting is absent).
+             */
+            List<String> impliedBy,
+            /** The first variant whose condition holds sets the workload and description. */
+            List<Variant> variants,
+            /** The container needs a shell ({@code bash}) in its image. */
+            boolean shell,
+            List<OverrideDef> configOverrides,
+            List<EnvDef> env,
+            List<PeerDef> peers,
+            /** Only when one of these settings holds (with {@code optional}). */
+            List<Condition> enabledWhen,
+            /**
+             * Without a launch of it, only when this setting names a host other than the one {@code
+             * notHostOf} names.
+             */
+            OwnHost ownHost,
+            /**
+             * The server's deployment directories: the applications deployed there are recorded as
+             * the component's deployed apps.
+             */
+            List<String> deployments) {
 
         public Daemon {
+            impliedBy = impliedBy == null ? List.of() : List.copyOf(impliedBy);
+            variants = variants == null ? List.of() : List.copyOf(variants);
+            configOverrides = configOverrides == null ? List.of() : List.copyOf(configOverrides);
+            env = env == null ? List.of() : List.copyOf(env);
+            peers = peers == null ? List.of() : List.copyOf(peers);
+            enabledWhen = enabledWhen == null ? List.of() : List.copyOf(enabledWhen);
+            deployments = deployments == null ? List.of() : List.copyOf(deployments);
             args = args == null ? List.of() : List.copyOf(args);
             scripts = scripts == null ? List.of() : List.copyOf(scripts);
             classpath = classpath == null ? List.of() : List.copyOf(classpath);
@@ -96,7 +153,64 @@ public record ProductProfile(
             @JsonProperty(required = true) String key,
             @JsonProperty(required = true) int port,
             String name,
-            boolean http) {}
+            boolean http,
+            /** Only when this condition holds. */
+            Condition when) {}
+
+    /**
+     * A setting is set ({@code key}); when {@code equals} is given, its value is that (case
+     * ignored); when {@code contains} is given, its value contains that.
+     */
+    public record Condition(
+            @JsonProperty(required = true) String key, String equals, String contains) {}
+
+    /** A workload and description chosen when {@code when} holds (no {@code when}: always). */
+    public record Variant(Condition when, String workload, String description) {}
+
+    /**
+     * A setting the plan changes in one config file ({@code file}: a name matched among the
+     * component's config files, else placed in its config dir); {@code evidence}: the settings
+     * whose line is the evidence, the first one set.
+     */
+    public record OverrideDef(
+            @JsonProperty(required = true) String file,
+            @JsonProperty(required = true) String key,
+            @JsonProperty(required = true) String value,
+            String reason,
+            List<String> evidence) {
+        public OverrideDef {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+    }
+
+    /**
+     * An environment variable: a {@code value} ({@code ${configDir}} stands for the config dir) or
+     * a container resource ({@code fromResource} with {@code divisor}).
+     */
+    public record EnvDef(
+            @JsonProperty(required = true) String name,
+            String value,
+            String fromResource,
+            String divisor,
+            List<String> evidence) {
+        public EnvDef {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+    }
+
+    /**
+     * Settings (a {@code *} matches any text) whose host names another component: each set one is a
+     * peer.
+     */
+    public record PeerDef(
+            @JsonProperty(required = true) String component,
+            @JsonProperty(required = true) List<String> keys) {
+        public PeerDef {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    public record OwnHost(@JsonProperty(required = true) String key, String notHostOf) {}
 
     /**
      * Config files that count only when the launcher enables the module that loads them (Jetty's

@@ -109,7 +109,7 @@ public final class ProfileDetector implements Detector {
         if (!r.anyFile().isEmpty() && any.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Evidence.ofFile(any.orElse(all.get(0))));
+        return Optional.of(Evidence.ofFile(any.orElseGet(() -> all.get(0))));
     }
 
     /**
@@ -137,11 +137,20 @@ public final class ProfileDetector implements Detector {
             DetectionContext ctx, ProductProfile p, ProductProfile.Daemon d, Evidence mark) {
         Inventory inv = ctx.inventory();
         List<ShellLaunch> ofClass = inv.launches().stream().filter(l -> runs(ctx, l, d)).toList();
+        // the launch with the daemon's arguments, in the foreground if there is one (the container
+        // runs it in the foreground)
+        Comparator<ShellLaunch> foregroundFirst = Comparator.comparing(ShellLaunch::background);
         Optional<ShellLaunch> launch =
                 ofClass.stream()
                         .filter(l -> l.command().args().containsAll(d.args()))
+                        .sorted(foregroundFirst)
                         .findFirst()
-                        .or(() -> ofClass.stream().filter(l -> !ctx.isClaimed(l)).findFirst());
+                        .or(
+                                () ->
+                                        ofClass.stream()
+                                                .filter(l -> !ctx.isClaimed(l))
+                                                .sorted(foregroundFirst)
+                                                .findFirst());
         boolean present =
                 launch.isPresent()
                         || d.whenFiles().stream().anyMatch(f -> find(inv, f).isPresent());
@@ -149,18 +158,62 @@ public final class ProfileDetector implements Detector {
                 || ctx.components().stream().anyMatch(c -> c.name().equals(d.name()))) {
             return;
         }
+        Optional<String> anchor =
+                d.configDirOf() == null
+                        ? Optional.empty()
+                        : inv.configFormats().keySet().stream()
+                                .filter(f -> glob(d.configDirOf()).matcher(f).matches())
+                                .findFirst();
+        String confDir =
+                anchor.map(RelPaths::parent)
+                        .orElseGet(
+                                () ->
+                                        d.classpath().stream()
+                                                .filter(c -> !c.contains("*"))
+                                                .findFirst()
+                                                .orElse(""));
         Set<String> files = new TreeSet<>();
+        if (d.configDirOf() != null) {
+            inv.configFormats().keySet().stream()
+                    .filter(f -> RelPaths.parent(f).equals(confDir))
+                    .forEach(files::add);
+        }
         for (String g : d.configFiles()) {
             Pattern re = glob(g);
             inv.configFormats().keySet().stream()
                     .filter(f -> re.matcher(f).matches())
                     .forEach(files::add);
         }
-        Evidence ev = launch.map(l -> ComponentParts.launchEvidence(inv, l)).orElse(mark);
         Map<String, ConfigEntry> conf = new LinkedHashMap<>();
         inv.entries().stream()
                 .filter(e -> files.contains(e.file()))
                 .forEach(e -> conf.putIfAbsent(e.key(), e));
+        if (!d.enabledWhen().isEmpty() && d.enabledWhen().stream().noneMatch(c -> holds(conf, c))) {
+            return; // not configured to run
+        }
+        String ownHost = null;
+        if (d.ownHost() != null) {
+            ConfigEntry h = conf.get(d.ownHost().key());
+            String host = h == null ? "" : h.value().strip().replaceAll(":\\d+$", "");
+            ConfigEntry other =
+                    d.ownHost().notHostOf() == null ? null : conf.get(d.ownHost().notHostOf());
+            if (!host.isBlank()
+                    && !host.contains("$")
+                    && (other == null || !host.equals(other.value().strip()))) {
+                ownHost = host;
+            } else if (launch.isEmpty()) {
+                return; // configured on another daemon's host, and not started here: run elsewhere
+            }
+        }
+        String anchorFile =
+                anchor.orElse(
+                        d.configDirOf() == null
+                                ? null
+                                : (confDir.isEmpty() ? "" : confDir + "/")
+                                        + RelPaths.fileName(d.configDirOf()));
+        Evidence fileMark = anchorFile == null ? mark : Evidence.ofFile(anchorFile);
+        Evidence implied = firstSet(inv, conf, d.impliedBy()).orElse(fileMark);
+        Evidence ev = launch.map(l -> ComponentParts.launchEvidence(inv, l)).orElse(mark);
         // the files the process loads (an unenabled module's XML is shipped, but neither listens
         // nor makes dirs) …
         Set<String> active = new TreeSet<>(files);
@@ -177,7 +230,7 @@ public final class ProfileDetector implements Detector {
         inv.entries().stream()
                 .filter(e -> listening.contains(e.file()))
                 .forEach(e -> portConf.putIfAbsent(e.key(), e));
-        List<Port> ports = ports(inv, d, portConf, listening, mark);
+        List<Port> ports = ports(inv, d, portConf, listening, implied);
         Set<String> withScripts = new TreeSet<>(files);
         launch.ifPresent(
                 l -> {
@@ -185,10 +238,12 @@ public final class ProfileDetector implements Detector {
                     withScripts.add(l.entryScript());
                     withScripts.addAll(l.sources());
                 });
-        // dirs only from the files the process loads
+        // dirs only from the files the process loads, and only the keys this process reads
         Set<String> activeWithScripts = new TreeSet<>(withScripts);
         activeWithScripts.removeIf(f -> files.contains(f) && !active.contains(f));
-        List<StateDir> state = new ArrayList<>(ComponentParts.state(inv, active, f -> true));
+        java.util.function.Predicate<io.kubelift.model.Fact> reads =
+                f -> readsKey(p, d.name(), String.valueOf(f.attr("configKey")));
+        List<StateDir> state = new ArrayList<>(ComponentParts.state(inv, active, reads));
         for (ProductProfile.DirDef s : d.state()) {
             ConfigEntry e = s.key() == null ? null : conf.get(s.key());
             String path =
@@ -205,8 +260,7 @@ public final class ProfileDetector implements Detector {
                                 e != null ? ComponentParts.evidence(inv, e) : mark));
             }
         }
-        state.sort(Comparator.comparing(StateDir::path));
-        List<LogDir> logs = new ArrayList<>(ComponentParts.logs(inv, activeWithScripts, f -> true));
+        List<LogDir> logs = new ArrayList<>(ComponentParts.logs(inv, activeWithScripts, reads));
         for (ProductProfile.DirDef s : d.logs()) {
             ConfigEntry e = s.key() == null ? null : conf.get(s.key());
             String path =
@@ -219,39 +273,72 @@ public final class ProfileDetector implements Detector {
                                 path, s.key(), e != null ? ComponentParts.evidence(inv, e) : mark));
             }
         }
+        if (p.resolveReferences()) {
+            Map<String, String> vars = new java.util.HashMap<>();
+            conf.values().forEach(e -> vars.putIfAbsent(e.key(), e.value()));
+            launch.ifPresent(l -> References.systemProperties(l.command(), vars));
+            state = References.resolvedState(state, vars);
+            logs = References.resolvedLogs(logs, vars);
+        }
+        state.sort(Comparator.comparing(StateDir::path));
         logs.sort(Comparator.comparing(LogDir::path));
         boolean durable = state.stream().anyMatch(StateDir::isDurable);
+        String workloadName = d.workload();
+        String description = d.description();
+        for (ProductProfile.Variant v : d.variants()) {
+            if (v.when() == null || holds(conf, v.when())) {
+                workloadName = v.workload() != null ? v.workload() : workloadName;
+                description = v.description() != null ? v.description() : description;
+                break;
+            }
+        }
         Workload workload =
-                d.workload() != null
-                        ? Workload.valueOf(d.workload())
+                workloadName != null
+                        ? Workload.valueOf(workloadName)
                         : durable ? Workload.StatefulSet : Workload.Deployment;
         Health health = null;
         if (d.health() != null
                 && ports.stream().anyMatch(x -> x.name().equals(d.health().port()))) {
             health =
                     d.health().path() == null
-                            ? new Health("tcp", null, d.health().port(), mark)
-                            : new Health("http", d.health().path(), d.health().port(), mark);
+                            ? new Health("tcp", null, d.health().port(), implied)
+                            : new Health("http", d.health().path(), d.health().port(), implied);
         }
         Component.Builder b =
                 Component.builder(d.name())
                         .description(
-                                (d.description() != null
-                                                ? d.description()
-                                                : p.name() + " " + d.name())
+                                (description != null ? description : p.name() + " " + d.name())
+                                        + (ownHost != null ? " (ran on " + ownHost + ")" : "")
                                         + (launch.isPresent()
                                                 ? ", launched by " + launch.get().entryScript()
                                                 : ", from the "
                                                         + p.id()
                                                         + " product profile (no launch interpreted: check the entrypoint)"))
                         .workload(workload)
-                        .entrypoint(entrypoint(ctx, d, launch, ev))
-                        .runtime(new RuntimeRequirements("17", null, null, null))
+                        .entrypoint(entrypoint(ctx, p, d, launch, ev))
+                        .runtime(
+                                d.shell()
+                                        ? new RuntimeRequirements("17", true, null, implied)
+                                        : new RuntimeRequirements("17", null, null, null))
                         .ports(ports)
-                        .configFiles(ComponentParts.configFiles(inv, files))
+                        .configFiles(
+                                ComponentParts.configFiles(
+                                        inv,
+                                        files.stream()
+                                                .filter(
+                                                        f ->
+                                                                !"shell"
+                                                                        .equals(
+                                                                                inv.configFormats()
+                                                                                        .get(f)))
+                                                .toList()))
+                        .configOverrides(overrides(inv, d, conf, files, confDir))
+                        .env(env(inv, d, conf, confDir, fileMark))
+                        .peers(peers(inv, d, conf))
                         .secrets(secrets(inv, p, withScripts))
                         .state(state)
                         .logs(logs)
+                        .deployedApps(ComponentParts.deployedApps(inv, d.deployments()))
                         .health(health)
                         .evidence(ev);
         launch.ifPresent(
@@ -263,6 +350,122 @@ public final class ProfileDetector implements Detector {
         ctx.add("profile:" + p.id(), b.build());
         ofClass.forEach(ctx::claim);
         ctx.claimClass(d.mainClass());
+    }
+
+    /** Whether a setting is set (and, as the condition says, equals or contains a value). */
+    static boolean holds(Map<String, ConfigEntry> conf, ProductProfile.Condition c) {
+        ConfigEntry e = conf.get(c.key());
+        if (e == null) {
+            return false;
+        }
+        String v = e.value().strip();
+        return (c.equals() == null || c.equals().equalsIgnoreCase(v))
+                && (c.contains() == null || v.contains(c.contains()));
+    }
+
+    /** The evidence of the first of these settings that is set. */
+    private static Optional<Evidence> firstSet(
+            Inventory inv, Map<String, ConfigEntry> conf, List<String> keys) {
+        return keys.stream()
+                .map(conf::get)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .map(e -> ComponentParts.evidence(inv, e));
+    }
+
+    /** Whether a component reads a key: no other component of the product owns its prefix. */
+    static boolean readsKey(ProductProfile p, String component, String key) {
+        return p.keyOwners().entrySet().stream()
+                .filter(e -> key.startsWith(e.getKey()))
+                .allMatch(e -> e.getValue().equals(component));
+    }
+
+    private static List<io.kubelift.model.ConfigOverride> overrides(
+            Inventory inv,
+            ProductProfile.Daemon d,
+            Map<String, ConfigEntry> conf,
+            Set<String> files,
+            String confDir) {
+        List<io.kubelift.model.ConfigOverride> out = new ArrayList<>();
+        for (ProductProfile.OverrideDef o : d.configOverrides()) {
+            Pattern re = glob(o.file());
+            String file =
+                    files.stream()
+                            .filter(f -> re.matcher(f).matches())
+                            .findFirst()
+                            .orElse((confDir.isEmpty() ? "" : confDir + "/") + o.file());
+            out.add(
+                    new io.kubelift.model.ConfigOverride(
+                            file,
+                            o.key(),
+                            o.value(),
+                            o.reason(),
+                            firstSet(inv, conf, o.evidence()).orElse(Evidence.ofFile(file))));
+        }
+        return out;
+    }
+
+    private static List<io.kubelift.model.EnvVar> env(
+            Inventory inv,
+            ProductProfile.Daemon d,
+            Map<String, ConfigEntry> conf,
+            String confDir,
+            Evidence fileMark) {
+        List<io.kubelift.model.EnvVar> out = new ArrayList<>();
+        for (ProductProfile.EnvDef e : d.env()) {
+            String value =
+                    e.value() == null
+                            ? null
+                            : e.value()
+                                    .replace(
+                                            "/${configDir}", confDir.isEmpty() ? "" : "/" + confDir)
+                                    .replace("${configDir}", confDir);
+            out.add(
+                    new io.kubelift.model.EnvVar(
+                            e.name(),
+                            value,
+                            e.fromResource(),
+                            e.divisor(),
+                            firstSet(inv, conf, e.evidence()).orElse(fileMark)));
+        }
+        return out;
+    }
+
+    /** The settings among the component's that name another component's host. */
+    private static List<io.kubelift.model.Peer> peers(
+            Inventory inv, ProductProfile.Daemon d, Map<String, ConfigEntry> conf) {
+        List<io.kubelift.model.Peer> out = new ArrayList<>();
+        for (ConfigEntry e : conf.values()) {
+            for (ProductProfile.PeerDef def : d.peers()) {
+                if (def.keys().stream().noneMatch(k -> keyGlob(k).matcher(e.key()).matches())) {
+                    continue;
+                }
+                String host = e.value().strip().replaceAll(":\\d+$", "");
+                if (!host.isBlank() && !host.contains("$") && !host.equals("0.0.0.0")) {
+                    out.add(
+                            new io.kubelift.model.Peer(
+                                    e.key(),
+                                    def.component(),
+                                    host,
+                                    e.file(),
+                                    ComponentParts.evidence(inv, e)));
+                }
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** A setting-key pattern: {@code *} matches any text. */
+    private static Pattern keyGlob(String key) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : key.split("\\*", -1)) {
+            if (sb.length() > 0) {
+                sb.append(".*");
+            }
+            sb.append(Pattern.quote(part));
+        }
+        return Pattern.compile(sb.toString());
     }
 
     /**
@@ -418,6 +621,7 @@ public final class ProfileDetector implements Detector {
 
     private static Entrypoint entrypoint(
             DetectionContext ctx,
+            ProductProfile p,
             ProductProfile.Daemon d,
             Optional<ShellLaunch> launch,
             Evidence ev) {
@@ -433,7 +637,7 @@ public final class ProfileDetector implements Detector {
                     e.jar(),
                     e.command(),
                     withJar(e.classpath(), e.jar()),
-                    e.jvmOptions(),
+                    References.consoleLogging(e.jvmOptions(), p.consoleLoggers()),
                     args,
                     e.workingDir(),
                     e.evidence());
@@ -480,9 +684,15 @@ public final class ProfileDetector implements Detector {
         Map<Integer, Port> byPort = new TreeMap<>();
         Set<String> names = new TreeSet<>();
         for (ProductProfile.PortDef def : d.ports()) {
+            if (def.when() != null && !holds(conf, def.when())) {
+                continue;
+            }
             ConfigEntry e = conf.get(def.key());
             int port = def.port();
-            Evidence ev = mark;
+            Evidence ev =
+                    def.when() != null
+                            ? ComponentParts.evidence(inv, conf.get(def.when().key()))
+                            : mark;
             if (e != null) {
                 Matcher m = PORT_IN.matcher(e.value().strip());
                 if (m.find()
@@ -500,7 +710,10 @@ public final class ProfileDetector implements Detector {
                         new Port(name, port, "TCP", def.http() ? "http" : null, def.key(), ev));
             }
         }
-        for (Port found : ComponentParts.ports(inv, files, f -> true)) {
+        for (Port found :
+                d.onlyListedPorts()
+                        ? List.<Port>of()
+                        : ComponentParts.ports(inv, files, f -> true)) {
             if (!byPort.containsKey(found.port()) && names.add(found.name())) {
                 byPort.put(found.port(), found);
             }

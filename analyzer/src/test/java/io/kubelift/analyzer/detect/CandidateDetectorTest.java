@@ -1,6 +1,7 @@
 package io.kubelift.analyzer.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubelift.analyzer.AnalyzeOptions;
@@ -62,7 +63,11 @@ class CandidateDetectorTest {
         assertEquals(List.of("lib/app.jar"), c.get(0).entrypoint().classpath());
         assertEquals("bin/run.bat", c.get(0).evidence().file());
         assertEquals(4, c.get(0).evidence().line());
-        assertTrue(CandidateDetector.needsReview(c.get(0)), c.get(0).description());
+        assertEquals("1536Mi", c.get(0).resources().memory(), "the heap of -Xmx1g, with headroom");
+        assertFalse(
+                CandidateDetector.needsReview(c.get(0)),
+                "the batch script is interpreted: a launch, not a candidate: "
+                        + c.get(0).description());
     }
 
     @Test
@@ -80,6 +85,24 @@ class CandidateDetectorTest {
         List<Component> c = components(app);
         assertEquals(List.of("server"), c.stream().map(Component::name).toList());
         assertEquals("launch.pl", c.get(0).evidence().file(), "the first launcher in path order");
+        assertEquals(List.of("lib/app.jar"), c.get(0).entrypoint().classpath());
+        assertFalse(CandidateDetector.needsReview(c.get(0)), c.get(0).description());
+    }
+
+    @Test
+    void aLauncherTheAnalysisCannotFollowFallsBackToTheMainClassesItNames(@TempDir Path app)
+            throws Exception {
+        TestJars.jar(app.resolve("lib/app.jar"), null, classes);
+        Files.writeString(
+                app.resolve("launch.py"),
+                """
+                import subprocess, sys
+                MAINS = {"server": "com.acme.Server", "util": "com.acme.Util"}
+                subprocess.call(["java", "-cp", "lib/app.jar", MAINS[sys.argv[1]]])
+                """);
+        List<Component> c = components(app);
+        assertEquals(List.of("server"), c.stream().map(Component::name).toList());
+        assertTrue(CandidateDetector.needsReview(c.get(0)), c.get(0).description());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.kubelift.analyzer.detect;
+package io.kubelift.analyzer.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Hadoop directory values expanded the way Configuration does, and root loggers switched to the
  * console.
  */
-class HadoopPathsAndLoggingTest {
+class ReferencesTest {
     static final Map<String, String> VARS =
             Map.of(
                     "hadoop.tmp.dir",
@@ -25,21 +25,19 @@ class HadoopPathsAndLoggingTest {
     void referencesAreExpandedNestedAndFileUrisBecomePaths() {
         assertEquals(
                 Optional.of("/data01/hadoop/tmp/nm-local-dir"),
-                HadoopYarnDetector.expandPath("${hadoop.tmp.dir}/nm-local-dir", VARS));
+                References.expandPath("${hadoop.tmp.dir}/nm-local-dir", VARS));
         assertEquals(
                 Optional.of("/data01/hadoop/tmp/yarn/node-attribute"),
-                HadoopYarnDetector.expandPath(
-                        "file://${hadoop.tmp.dir}/yarn/node-attribute", VARS));
+                References.expandPath("file://${hadoop.tmp.dir}/yarn/node-attribute", VARS));
         assertEquals(
                 Optional.of("/var/log/hadoop-yarn/userlogs"),
-                HadoopYarnDetector.expandPath("${yarn.log.dir}/userlogs", VARS));
-        assertEquals(Optional.of("/srv/x"), HadoopYarnDetector.expandPath("file:/srv/x", VARS));
+                References.expandPath("${yarn.log.dir}/userlogs", VARS));
+        assertEquals(Optional.of("/srv/x"), References.expandPath("file:/srv/x", VARS));
     }
 
     @Test
     void anUnresolvableReferenceGivesNoPath() {
-        assertEquals(
-                Optional.empty(), HadoopYarnDetector.expandPath("/tmp/hadoop-${user.name}", VARS));
+        assertEquals(Optional.empty(), References.expandPath("/tmp/hadoop-${user.name}", VARS));
     }
 
     @Test
@@ -50,11 +48,12 @@ class HadoopPathsAndLoggingTest {
                         "-Dhadoop.root.logger=WARN,console",
                         "-Dyarn.root.logger=INFO,console",
                         "-Drm.audit.logger=INFO,RMAUDIT"),
-                HadoopYarnDetector.consoleLogging(
+                References.consoleLogging(
                         List.of(
                                 "-Xmx1g",
                                 "-Dhadoop.root.logger=WARN,RFA",
                                 "-Dyarn.root.logger=,DRFA",
-                                "-Drm.audit.logger=INFO,RMAUDIT")));
+                                "-Drm.audit.logger=INFO,RMAUDIT"),
+                        List.of("hadoop.root.logger", "yarn.root.logger")));
     }
 }
