@@ -136,7 +136,21 @@ public final class ProfileDetector implements Detector {
     private void daemon(
             DetectionContext ctx, ProductProfile p, ProductProfile.Daemon d, Evidence mark) {
         Inventory inv = ctx.inventory();
-        List<ShellLaunch> ofClass = inv.launches().stream().filter(l -> runs(ctx, l, d)).toList();
+        // the paths through the script that know the most first: a script forks one path per
+        // `case` branch (`case `uname` in CYGWIN*) … Darwin*) …`), and the branch for another OS
+        // builds its classpath from command output (cygpath)
+        List<ShellLaunch> ofClass =
+                inv.launches().stream()
+                        .filter(l -> runs(ctx, l, d))
+                        .sorted(
+                                Comparator.comparingInt(
+                                        (ShellLaunch l) ->
+                                                (l.command().classpath().isEmpty()
+                                                                        && l.command().jar() == null
+                                                                ? 1000
+                                                                : 0)
+                                                        + l.command().unresolvedOptions().size()))
+                        .toList();
         Optional<ShellLaunch> launch =
                 ofClass.stream()
                         .filter(l -> l.command().args().containsAll(d.args()))
@@ -205,6 +219,7 @@ public final class ProfileDetector implements Detector {
                                 e != null ? ComponentParts.evidence(inv, e) : mark));
             }
         }
+        state.removeIf(x -> x.path().contains("${"));
         state.sort(Comparator.comparing(StateDir::path));
         List<LogDir> logs = new ArrayList<>(ComponentParts.logs(inv, activeWithScripts, f -> true));
         for (ProductProfile.DirDef s : d.logs()) {
@@ -219,6 +234,9 @@ public final class ProfileDetector implements Detector {
                                 path, s.key(), e != null ? ComponentParts.evidence(inv, e) : mark));
             }
         }
+        // a path the analysis cannot resolve (log4j2's ${sys:artemis.instance}/log) is no directory
+        // kubelift can mount; the product's own dirs (the instance's log/) stand for it
+        logs.removeIf(x -> x.path().contains("${"));
         logs.sort(Comparator.comparing(LogDir::path));
         boolean durable = state.stream().anyMatch(StateDir::isDurable);
         Workload workload =
