@@ -3,7 +3,7 @@
 #   1. the unit, golden-file and CLI tests of every module (mvn verify), the corpus scoreboard (corpus/score), the
 #      distribution, a benchmark smoke run, then the fuzz regression corpus;
 #   2. the legacy Hadoop YARN sample, started as it is, running two jobs;
-#   3. the migrated Hadoop YARN sample (convert → build → up → jobs → down) under podman.
+#   3. the migrated Hadoop YARN sample and Jetty web app (convert → build → up → a real client → down) under podman.
 # Set KUBELIFT_REQUIRE_PODMAN=1 (CI does) to turn a missing podman into a failure instead of a visible skip.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,15 +38,22 @@ if [ -x samples/hadoop-yarn/test/run-legacy.sh ]; then
   stage "legacy Hadoop YARN sample" samples/hadoop-yarn/test/run-legacy.sh
 fi
 
-if [ -x samples/hadoop-yarn/e2e/run-migrated.sh ]; then
+# The migrated products end to end under podman (convert → build → up → a real client → down): the Hadoop YARN
+# sample and Jetty with a web app of ours (issue #20, from the corpus). samples/artemis/e2e/run-migrated.sh is not
+# listed yet: the broker does not start from the generated output (etc/bootstrap.xml names broker.xml by the
+# install's absolute path, which kubelift does not rewrite in XML yet; docs/walkthrough-artemis.md, "Status").
+for e2e in "Hadoop YARN:samples/hadoop-yarn/e2e/run-migrated.sh" \
+           "Jetty web app:samples/jetty/e2e/run-migrated.sh"; do
+  name="${e2e%%:*}" script="${e2e#*:}"
+  [ -x "$script" ] || continue
   if command -v podman >/dev/null 2>&1 || [ "${KUBELIFT_REQUIRE_PODMAN:-0}" = 1 ]; then
-    stage "migrated Hadoop YARN end to end (podman)" samples/hadoop-yarn/e2e/run-migrated.sh
+    stage "migrated $name end to end (podman)" "$script"
   else
     skipped=$((skipped + 1))
-    echo "=== SKIPPED: migrated Hadoop YARN end to end — podman is not installed here."
+    echo "=== SKIPPED: migrated $name end to end — podman is not installed here."
     echo "===          Run .ci/containers-setup.sh (as root) to install it, or set KUBELIFT_REQUIRE_PODMAN=1 to fail instead."
   fi
-fi
+done
 
 echo "test stages: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

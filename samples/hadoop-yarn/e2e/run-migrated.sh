@@ -68,7 +68,8 @@ grep -q '@sha256:' <<< "$SECOND" || { echo "migrated-yarn: FAILED — manifests 
 
 cleanup() {
   log "down $OUT"
-  "$KUBELIFT" down "$OUT" || echo "migrated-yarn: WARNING — down did not remove everything" >&2
+  # --volumes: the NodeManager's claims go too, so the next run starts from empty local dirs
+  "$KUBELIFT" down "$OUT" --volumes || echo "migrated-yarn: WARNING — down did not remove everything" >&2
 }
 trap cleanup EXIT
 

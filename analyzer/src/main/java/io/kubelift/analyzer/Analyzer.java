@@ -106,7 +106,10 @@ public final class Analyzer {
                 MigrationPlan.of(
                         name,
                         new PlanSpec(
-                                new Source(source, ctx.detectors().stream().sorted().toList()),
+                                new Source(
+                                        source,
+                                        ctx.detectors().stream().sorted().toList(),
+                                        inv.homes()),
                                 components));
         List<Fact> facts = new ArrayList<>(inv.facts());
         facts.addAll(adapted);

@@ -23,7 +23,8 @@ public record Inventory(
         List<ConfigEntry> entries,
         List<SecretHit> secrets,
         List<ShellLaunch> launches,
-        Map<String, String> configFormats) {
+        Map<String, String> configFormats,
+        List<io.kubelift.model.SourceHome> homes) {
 
     public Stream<Fact> facts(FactKind kind) {
         return facts.stream().filter(f -> f.kind() == kind);

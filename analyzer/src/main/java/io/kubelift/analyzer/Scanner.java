@@ -100,7 +100,8 @@ final class Scanner {
                 otherLaunchers.put(path, f);
             }
         }
-        List<ShellLaunch> launches = launches(files, scripts, otherLaunchers, sink);
+        List<io.kubelift.model.SourceHome> homes = new ArrayList<>();
+        List<ShellLaunch> launches = launches(files, scripts, otherLaunchers, sink, homes);
         return new Inventory(
                 files,
                 sink.facts(),
@@ -108,7 +109,8 @@ final class Scanner {
                 sink.entries(),
                 sink.secrets(),
                 launches,
-                formats);
+                formats,
+                homes);
     }
 
     private void parse(SourceFile f, ParseContext ctx, Map<String, String> formats) {
@@ -157,7 +159,8 @@ final class Scanner {
             FileTree files,
             Map<String, SourceFile> scripts,
             Map<String, SourceFile> otherLaunchers,
-            FactSink sink) {
+            FactSink sink,
+            List<io.kubelift.model.SourceHome> homes) {
         Map<String, List<ShellNode>> parsed = new LinkedHashMap<>();
         for (var e : scripts.entrySet()) {
             try {
@@ -170,11 +173,26 @@ final class Scanner {
                         "script structure not understood: " + ex.getClass().getSimpleName());
             }
         }
+        java.util.Set<String> roots = new java.util.TreeSet<>(); // where the install was
+        // a file a script sources is shell whatever its name (Artemis's etc/artemis.profile, a
+        // setenv file): parsed when first sourced
         ShellInterpreter interp =
                 new ShellInterpreter(
-                        p -> Optional.ofNullable(parsed.get(p)), p -> resolve(p, files.list()));
+                        p ->
+                                Optional.ofNullable(
+                                        parsed.computeIfAbsent(p, q -> sourcedText(files, q))),
+                        (String p) -> {
+                            Optional<String> f = resolve(p, files.list());
+                            if (f.isPresent()) {
+                                String root = InstallPaths.rootOf(p, f.get());
+                                if (root != null) {
+                                    roots.add(root);
+                                }
+                            }
+                            return f;
+                        });
         List<ShellLaunch> out = new ArrayList<>();
-        for (String script : parsed.keySet()) {
+        for (String script : List.copyOf(parsed.keySet())) { // sourcing adds to parsed
             String n = RelPaths.fileName(script);
             if (n.endsWith("-env.sh")
                     || n.endsWith("config.sh")
@@ -193,6 +211,9 @@ final class Scanner {
             }
         }
         out.addAll(otherLaunches(files, otherLaunchers, out, sink));
+        InstallPaths.Result moved = InstallPaths.relocate(out, roots, InstallPaths::isDirectory);
+        out = new ArrayList<>(moved.launches());
+        homes.addAll(moved.homes());
         for (ShellLaunch l : out) {
             Map<String, SourceFile> texts =
                     scripts.containsKey(l.script()) ? scripts : otherLaunchers;
@@ -261,6 +282,26 @@ final class Scanner {
         return l.command().mainClass() != null
                 ? "class " + l.command().mainClass()
                 : "jar " + RelPaths.fileName(l.command().jar().replace('\\', '/'));
+    }
+
+    /**
+     * The shell nodes of an app file that is not a script by its name but is sourced by one; null
+     * when it is not a readable text file under the parse cap or does not parse.
+     */
+    private static List<ShellNode> sourcedText(FileTree files, String path) {
+        if (!files.list().contains(path) || files.size(path) > files.limits().maxParseBytes()) {
+            return null;
+        }
+        Optional<byte[]> bytes = files.read(path, files.limits().maxParseBytes());
+        if (bytes.isEmpty() || TextFiles.looksBinary(bytes.get())) {
+            return null;
+        }
+        SourceFile f = SourceFile.of(path, TextFiles.decode(bytes.get()).text());
+        try {
+            return ShellParser.parse(ShellLexer.lines(f.lines()));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -38,6 +38,7 @@ public final class Main {
                 List.of(
                         new AnalyzeCommand(),
                         new GenerateCommand(),
+                        new OverrideCommand(),
                         new CheckCommand(),
                         new ConvertCommand(),
                         new BuildCommand(),

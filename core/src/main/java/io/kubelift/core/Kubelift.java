@@ -218,6 +218,18 @@ public final class Kubelift {
         return analysis;
     }
 
+    /**
+     * A person's edit made by command ({@code kubelift override}): sets {@code key} of the config
+     * file {@code file} of {@code component} in the plan to {@code value}, with {@code reason}, as
+     * a {@code configOverrides} entry. {@code generate} (or {@code build}) then writes it into the
+     * component's ConfigMap. The plan counts as edited by a person afterwards.
+     */
+    public MigrationPlan override(
+            Path planFile, String component, String file, String key, String value, String reason) {
+        requireExists(planFile, "the plan");
+        return PlanEdits.override(planFile, component, file, key, value, reason);
+    }
+
     /** Generates k8s/ and scripts/ into {@code outDir} from a plan file. */
     public FileSet generate(Path planFile, Path outDir, boolean force) {
         return generate(planFile, outDir, force, GenerateOptions.defaults(), null);
@@ -508,7 +520,12 @@ public final class Kubelift {
         // even when the (possibly edited) plan attaches that secret to no component. Only the
         // secret rules run.
         BuildResult result =
-                new ImageBuilder(options).build(plan, app, generated, SecretFiles.of(app));
+                new ImageBuilder(options)
+                        .build(
+                                plan,
+                                AppWithHomes.of(app, plan, planFile),
+                                generated,
+                                SecretFiles.of(app));
         Path out = outDir != null ? outDir : planFile.toAbsolutePath().getParent();
         GenerateOptions withImages =
                 new GenerateOptions(
@@ -574,9 +591,17 @@ public final class Kubelift {
     }
 
     public void down(Path outDir, String runtime) {
+        down(outDir, runtime, false);
+    }
+
+    /**
+     * Removes what {@code up} started; the volumes of PersistentVolumeClaims stay (as on a cluster)
+     * unless {@code removeClaims}.
+     */
+    public void down(Path outDir, String runtime, boolean removeClaims) {
         requireExists(outDir, "the output directory");
         progress.step("stopping " + outDir);
-        new LocalRunner(new RunOptions(runtime, null, null)).down(outDir);
+        new LocalRunner(new RunOptions(runtime, null, null)).down(outDir, removeClaims);
     }
 
     /**

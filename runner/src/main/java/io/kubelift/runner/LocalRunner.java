@@ -104,6 +104,11 @@ public final class LocalRunner {
                         state.volumes.add(v);
                     }
                 }
+                for (String v : u.claims()) {
+                    if (!state.claims.contains(v)) {
+                        state.claims.add(v);
+                    }
+                }
                 state.save();
                 ContainerEngine.Result played =
                         engine.run(playArgs(u, configMapFiles, file, options.network()), null);
@@ -152,10 +157,43 @@ public final class LocalRunner {
         return new RunResult(options.network(), pods, plan.skipped());
     }
 
-    /** Removes what {@code up} recorded; does nothing when nothing is up. */
+    /**
+     * Removes what {@code up} recorded but the volumes of PersistentVolumeClaims, as a cluster
+     * keeps a StatefulSet's claims when its pods go: the next {@code up} finds their data. Does
+     * nothing when nothing is up.
+     */
     public void down(Path outDir) {
+        down(outDir, false);
+    }
+
+    /**
+     * Removes what {@code up} recorded; {@code removeClaims} removes the volumes of
+     * PersistentVolumeClaims too (a fresh start). Does nothing when nothing is up.
+     */
+    public void down(Path outDir, boolean removeClaims) {
         Path stateFile = RunState.fileIn(outDir);
+        Path keptFile = RunState.keptClaimsIn(outDir);
         if (!Files.exists(stateFile)) {
+            if (removeClaims && Files.exists(keptFile)) { // claims an earlier down kept
+                List<String> problems = new ArrayList<>();
+                for (String v : RunState.readKeptClaims(keptFile)) {
+                    if (engine.run(List.of("volume", "exists", v), null).ok()) {
+                        check(
+                                engine.run(List.of("volume", "rm", "-f", v), null),
+                                "remove volume " + v,
+                                problems);
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    throw new KubeliftException(
+                            KubeliftException.Kind.BAD_INPUT,
+                            KubeliftException.format(
+                                    keptFile.toString(),
+                                    "could not remove everything: " + String.join("; ", problems),
+                                    "remove them with podman, then delete " + keptFile));
+                }
+                RunState.writeKeptClaims(keptFile, List.of());
+            }
             return;
         }
         RunState state = RunState.read(stateFile);
@@ -173,6 +211,9 @@ public final class LocalRunner {
             }
         }
         for (String v : state.volumes) {
+            if (!removeClaims && state.claims.contains(v)) {
+                continue; // a PersistentVolumeClaim outlives its pods
+            }
             if (engine.run(List.of("volume", "exists", v), null).ok()) {
                 check(
                         engine.run(List.of("volume", "rm", "-f", v), null),
@@ -200,6 +241,12 @@ public final class LocalRunner {
                             "could not remove everything: " + String.join("; ", problems),
                             "remove them with podman, then delete " + stateFile));
         }
+        List<String> kept = new ArrayList<>();
+        if (!removeClaims) {
+            kept.addAll(RunState.readKeptClaims(keptFile));
+            state.claims.stream().filter(c -> !kept.contains(c)).forEach(kept::add);
+        }
+        RunState.writeKeptClaims(keptFile, kept);
         try {
             Files.delete(stateFile);
             Path playDir = outDir.resolve(".kubelift").resolve("play");

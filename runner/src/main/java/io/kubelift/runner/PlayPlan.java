@@ -37,6 +37,9 @@ record PlayPlan(
      *
      * @param volumes named volumes podman will create for it (PVC claims, ConfigMap volumes), to
      *     remove on down
+     * @param claims those of {@code volumes} that are PersistentVolumeClaims: {@code down} keeps
+     *     them (a cluster keeps a StatefulSet's claims when its pods go) unless asked to remove
+     *     them
      */
     record Unit(
             String podName,
@@ -47,5 +50,6 @@ record PlayPlan(
             Map<Integer, Integer> hostPorts,
             List<Probe> probes,
             List<String> volumes,
+            List<String> claims,
             boolean runsToCompletion) {}
 }

@@ -173,6 +173,12 @@ final class PlayTranslator {
             }
             ObjectNode annotations =
                     playableAnnotations(template.path("metadata").path("annotations"));
+            if (template.path("spec").path("initContainers").size() > 0) {
+                // podman removes a "once" init container right after it ran, and under load that
+                // races its exit ("failed to remove once init container … as it is running"): keep
+                // it, as the kubelet keeps a finished init container
+                annotations.put(INIT_CONTAINER_TYPE, "always");
+            }
             if (!annotations.isEmpty()) {
                 meta.set("annotations", annotations);
             }
@@ -197,6 +203,7 @@ final class PlayTranslator {
                 spec.put("restartPolicy", spec.path("restartPolicy").asText("Never"));
             }
             List<String> volumes = new ArrayList<>();
+            List<String> claims = new ArrayList<>();
             ArrayNode vols =
                     spec.has("volumes")
                             ? (ArrayNode) spec.get("volumes")
@@ -213,6 +220,7 @@ final class PlayTranslator {
             for (JsonNode v : vols) {
                 if (v.has("persistentVolumeClaim")) {
                     volumes.add(v.path("persistentVolumeClaim").path("claimName").asText());
+                    claims.add(v.path("persistentVolumeClaim").path("claimName").asText());
                 }
                 if (v.has("configMap")) {
                     volumes.add(v.path("configMap").path("name").asText());
@@ -256,6 +264,7 @@ final class PlayTranslator {
                             hostPorts,
                             probes,
                             volumes,
+                            claims,
                             kind.equals("Job")
                                     || "Never".equals(spec.path("restartPolicy").asText())));
         }
@@ -268,6 +277,12 @@ final class PlayTranslator {
      * checksum/config}). Those annotations only roll pods on a cluster, so the local pod goes
      * without them.
      */
+    /**
+     * Podman's pod annotation for how init containers run: {@code once} (default) or {@code
+     * always}.
+     */
+    static final String INIT_CONTAINER_TYPE = "io.podman.annotations.init.container.type";
+
     static ObjectNode playableAnnotations(JsonNode annotations) {
         ObjectNode kept = Manifests.YAML.createObjectNode();
         annotations

@@ -28,7 +28,8 @@ final class RunState {
             boolean networkCreated,
             List<PlayedPod> pods,
             List<String> volumes,
-            List<String> secrets) {}
+            List<String> secrets,
+            List<String> claims) {}
 
     final Path file;
     String runtime;
@@ -38,12 +39,48 @@ final class RunState {
     final List<String> volumes = new ArrayList<>();
     final List<String> secrets = new ArrayList<>();
 
+    /** The volumes that stand for PersistentVolumeClaims (kept by a plain {@code down}). */
+    final List<String> claims = new ArrayList<>();
+
     RunState(Path file) {
         this.file = file;
     }
 
     static Path fileIn(Path outDir) {
         return outDir.resolve(".kubelift").resolve("run.json");
+    }
+
+    /** The claims' volumes a plain {@code down} kept, for a later {@code down --volumes}. */
+    static Path keptClaimsIn(Path outDir) {
+        return outDir.resolve(".kubelift").resolve("kept-volumes.json");
+    }
+
+    static List<String> readKeptClaims(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(file.toFile(), String[].class));
+        } catch (IOException e) {
+            throw KubeliftException.badInput(
+                    file.toString(),
+                    "cannot read the kept volumes: " + e.getMessage(),
+                    "remove them by hand (podman volume ls) and delete the file");
+        }
+    }
+
+    /** Writes the kept claims' volumes; none deletes the file. */
+    static void writeKeptClaims(Path file, List<String> claims) {
+        try {
+            if (claims.isEmpty()) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            Files.createDirectories(file.getParent());
+            JSON.writeValue(file.toFile(), claims);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static RunState read(Path file) {
@@ -56,6 +93,7 @@ final class RunState {
             s.pods.addAll(d.pods() == null ? List.of() : d.pods());
             s.volumes.addAll(d.volumes() == null ? List.of() : d.volumes());
             s.secrets.addAll(d.secrets() == null ? List.of() : d.secrets());
+            s.claims.addAll(d.claims() == null ? List.of() : d.claims());
             return s;
         } catch (IOException e) {
             throw KubeliftException.badInput(
@@ -71,7 +109,7 @@ final class RunState {
             Path tmp = file.resolveSibling("run.json.tmp");
             JSON.writeValue(
                     tmp.toFile(),
-                    new Data(runtime, network, networkCreated, pods, volumes, secrets));
+                    new Data(runtime, network, networkCreated, pods, volumes, secrets, claims));
             Files.move(
                     tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -251,7 +251,7 @@ class HadoopYarnRunTest {
                             + "\n"
                             + log.substring(Math.max(0, log.length() - 3000)));
         } finally {
-            runner.down(out);
+            runner.down(out, true); // claims too: a test leaves nothing behind
         }
     }
 }

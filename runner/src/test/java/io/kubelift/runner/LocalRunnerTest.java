@@ -98,7 +98,7 @@ class LocalRunnerTest {
     }
 
     @Test
-    void downRemovesEverythingUpCreated() throws Exception {
+    void downRemovesEverythingUpCreatedButTheClaimsUntilAskedTo() throws Exception {
         writeManifests();
         FakePodman podman = new FakePodman();
         LocalRunner runner =
@@ -123,9 +123,32 @@ class LocalRunnerTest {
         assertTrue(again.getMessage().contains("kubelift down"), again.getMessage());
 
         runner.down(out);
-        assertTrue(podman.things.isEmpty(), "left behind: " + podman.things);
+        // the StatefulSet's claim outlives its pod, as on a cluster: the next up finds its data
+        assertEquals(Set.of("volume:data-db-0"), podman.things);
         assertFalse(Files.exists(out.resolve(".kubelift/run.json")));
+        assertTrue(
+                Files.readString(out.resolve(".kubelift/kept-volumes.json")).contains("data-db-0"));
         runner.down(out); // nothing up: a no-op
+        assertEquals(Set.of("volume:data-db-0"), podman.things);
+
+        runner.up(out); // the same claim again
+        runner.down(out, true); // --volumes: everything goes
+        assertTrue(podman.things.isEmpty(), "left behind: " + podman.things);
+        assertFalse(Files.exists(out.resolve(".kubelift/kept-volumes.json")));
+    }
+
+    @Test
+    void downWithVolumesAfterAPlainDownRemovesTheKeptClaims() throws Exception {
+        writeManifests();
+        FakePodman podman = new FakePodman();
+        LocalRunner runner =
+                new LocalRunner(new RunOptions("podman", "kl-test", Duration.ofSeconds(1)), podman);
+        runner.up(out);
+        runner.down(out);
+        assertEquals(Set.of("volume:data-db-0"), podman.things);
+        runner.down(out, true);
+        assertTrue(podman.things.isEmpty(), "left behind: " + podman.things);
+        assertFalse(Files.exists(out.resolve(".kubelift/kept-volumes.json")));
     }
 
     @Test
@@ -136,7 +159,7 @@ class LocalRunnerTest {
         LocalRunner runner =
                 new LocalRunner(new RunOptions(null, "shared", Duration.ofSeconds(1)), podman);
         runner.up(out);
-        runner.down(out);
+        runner.down(out, true);
         assertEquals(Set.of("network:shared"), podman.things);
     }
 

@@ -125,7 +125,7 @@ class PodmanRunTest {
             assertTrue(body.contains("GREETING=hi-from-a-secret"), body);
             assertTrue(body.contains("user=app"), "the runtime uid needs a passwd entry: " + body);
         } finally {
-            runner.down(out);
+            runner.down(out, true); // claims too: a test leaves nothing behind
         }
         Process p = new ProcessBuilder("podman", "pod", "exists", "hello-0").start();
         assertEquals(1, p.waitFor(), "down must remove the pod");

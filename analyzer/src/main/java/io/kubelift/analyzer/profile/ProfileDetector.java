@@ -136,9 +136,23 @@ public final class ProfileDetector implements Detector {
     private void daemon(
             DetectionContext ctx, ProductProfile p, ProductProfile.Daemon d, Evidence mark) {
         Inventory inv = ctx.inventory();
-        List<ShellLaunch> ofClass = inv.launches().stream().filter(l -> runs(ctx, l, d)).toList();
+        // the paths through the script that know the most first: a script forks one path per
+        // `case` branch (`case `uname` in CYGWIN*) … Darwin*) …`), and the branch for another OS
+        // builds its classpath from command output (cygpath)
+        List<ShellLaunch> ofClass =
+                inv.launches().stream()
+                        .filter(l -> runs(ctx, l, d))
+                        .sorted(
+                                Comparator.comparingInt(
+                                        (ShellLaunch l) ->
+                                                (l.command().classpath().isEmpty()
+                                                                        && l.command().jar() == null
+                                                                ? 1000
+                                                                : 0)
+                                                        + l.command().unresolvedOptions().size()))
+                        .toList();
         // the launch with the daemon's arguments, in the foreground if there is one (the container
-        // runs it in the foreground)
+        // runs it in the foreground); a stable sort, so the paths that know the most stay first
         Comparator<ShellLaunch> foregroundFirst = Comparator.comparing(ShellLaunch::background);
         Optional<ShellLaunch> launch =
                 ofClass.stream()
@@ -280,7 +294,11 @@ public final class ProfileDetector implements Detector {
             state = References.resolvedState(state, vars);
             logs = References.resolvedLogs(logs, vars);
         }
+        // a path the analysis cannot resolve (log4j2's ${sys:artemis.instance}/log) is no directory
+        // kubelift can mount; the product's own dirs (the instance's log/) stand for it
+        state.removeIf(x -> x.path().contains("${"));
         state.sort(Comparator.comparing(StateDir::path));
+        logs.removeIf(x -> x.path().contains("${"));
         logs.sort(Comparator.comparing(LogDir::path));
         boolean durable = state.stream().anyMatch(StateDir::isDurable);
         String workloadName = d.workload();

@@ -40,7 +40,21 @@ final class ShellTest {
         } else if (s.startsWith("test ")) {
             inner = s.substring(5);
         } else {
-            return Optional.empty();
+            // the commands true, false and ':' — typically a flag variable, `if $cygwin; then`
+            // with cygwin=false
+            if (UNDECIDABLE.matcher(" " + s + " ").matches()) {
+                return Optional.empty();
+            }
+            Expander x = new Expander(env, positional, new HashSet<>());
+            List<String> w = x.words(s);
+            if (x.readUnknown() || w.size() != 1) {
+                return Optional.empty();
+            }
+            String cmd = w.get(0);
+            if (!cmd.equals("true") && !cmd.equals("false") && !cmd.equals(":")) {
+                return Optional.empty();
+            }
+            return Optional.of(negate == cmd.equals("false"));
         }
         if (UNDECIDABLE.matcher(" " + inner + " ").matches()) {
             return Optional.empty();
