@@ -65,6 +65,28 @@ public final class ParseContext {
         sink.fact(kind, subject, value, attrs, ev(f, line));
     }
 
+    /**
+     * Records an entry of a users file ({@code user = password}, a password hash, or Jetty's {@code
+     * user: password, role…}): the value is a credential whatever the key, so it becomes a secret
+     * named by the user; an empty or placeholder value is an ordinary setting.
+     */
+    public void userCredential(SourceFile f, ConfigEntry e) {
+        String value = e.value() == null ? "" : e.value();
+        if (SecretRules.keyKind("password", value).isEmpty()) {
+            config(f, e);
+            return;
+        }
+        sink.entry(e);
+        Evidence ev = ev(f, e.line());
+        sink.secret(e.key(), "user-password", value, ev, Map.of("format", e.format()));
+        sink.fact(
+                FactKind.CONFIG_PROPERTY,
+                e.key(),
+                io.kubelift.model.SecretValue.MASK,
+                attrs("format", e.format()),
+                ev);
+    }
+
     /** Records a config setting and everything the shared rules read from it. */
     public void config(SourceFile f, ConfigEntry e) {
         sink.entry(e);
