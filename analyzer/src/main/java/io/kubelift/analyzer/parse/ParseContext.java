@@ -66,13 +66,16 @@ public final class ParseContext {
     }
 
     /**
-     * Records an entry of a users file ({@code user = password}, a password hash, or Jetty's {@code
-     * user: password, role…}): the value is a credential whatever the key, so it becomes a secret
-     * named by the user; an empty or placeholder value is an ordinary setting.
+     * Records an entry of a users file ({@code user = password} or a password hash): the value is a
+     * credential whatever the key, so it becomes a secret named by the user; an empty or
+     * placeholder value, or a list ({@code password,role…}), is an ordinary setting.
      */
     public void userCredential(SourceFile f, ConfigEntry e) {
         String value = e.value() == null ? "" : e.value();
-        if (SecretRules.keyKind("password", value).isEmpty()) {
+        // a value with a list (Karaf's and Jetty's "password,role…", a group line "group,role…")
+        // is not read here: which element is the credential is not known, so it stays an ordinary
+        // setting
+        if (value.contains(",") || SecretRules.keyKind("password", value).isEmpty()) {
             config(f, e);
             return;
         }

@@ -49,5 +49,12 @@ class UsersFileTest {
         assertEquals(List.of(), parse("etc/app.properties", "alice = ENC(1024:AB12)\n").secrets());
         assertEquals(List.of(), parse("conf/users.properties", "alice=${ALICE_PW}\n").secrets());
         assertEquals(1, parse("conf/users.properties", "alice=x1y2\n").secrets().size());
+        // a list value (password,roles… or a group line) is not read as one credential
+        assertEquals(
+                List.of(),
+                parse(
+                                "etc/users.properties",
+                                "karaf = karaf,_g_:admingroup\n_g_\\:admingroup = group,admin\n")
+                        .secrets());
     }
 }
