@@ -78,7 +78,7 @@ public final class Generator {
                     .forEach((k, v) -> sb.append(k).append(": ").append(quote(v)).append('\n'));
             out.add("defaults-sources.yaml", sb.toString());
         }
-        checkNoLeak(plan, source, out);
+        checkNoLeak(plan, app, source, out);
         return out;
     }
 
@@ -116,7 +116,7 @@ public final class Generator {
         String text =
                 io.kubelift.generator.kustomize.EnvironmentRenderer.render(ctx, emitAll(ctx), env);
         FileSet check = new FileSet().add("rendered/" + env + ".yaml", text);
-        checkNoLeak(plan, secrets == null ? SecretSource.NONE : secrets, check);
+        checkNoLeak(plan, app, secrets == null ? SecretSource.NONE : secrets, check);
         return text;
     }
 
@@ -149,7 +149,13 @@ public final class Generator {
      * A secret value must appear only in the private env files; anything else is a bug, reported
      * without the value.
      */
-    private static void checkNoLeak(MigrationPlan plan, SecretSource secrets, FileSet out) {
+    private static void checkNoLeak(
+            MigrationPlan plan, AppFiles app, SecretSource secrets, FileSet out) {
+        // the same rules as the masking net: a shipped default that is also one of the app's own
+        // names (Payara's admin/admin) is not confidential, and a word value counts only as a
+        // token of its own
+        java.util.Set<String> publicWords =
+                io.kubelift.model.SecretMask.publicWords(plan, app.list());
         for (Component c : plan.spec().components()) {
             for (SecretRef ref : c.secrets()) {
                 Optional<SecretValue> v = secrets.valueOf(ref);
@@ -159,12 +165,16 @@ public final class Generator {
                     // but the same word may be ordinary text elsewhere, e.g. a database named like
                     // its user)
                 }
+                io.kubelift.model.SecretMask mask =
+                        io.kubelift.model.SecretMask.of(
+                                io.kubelift.model.SecretMask.confidential(
+                                        List.of(v.get()), publicWords));
                 for (Map.Entry<String, FileSet.Entry> e : out.files().entrySet()) {
                     if (e.getValue().mode() == FileSet.Mode.PRIVATE) {
                         continue;
                     }
                     String text = e.getValue().text();
-                    if (text.contains(v.get().reveal()) || text.contains(v.get().revealBase64())) {
+                    if (mask.leaksIn(text)) {
                         throw KubeliftException.badInput(
                                 ref.file(),
                                 "the value of secret '"

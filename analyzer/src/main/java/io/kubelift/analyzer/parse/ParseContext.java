@@ -65,6 +65,31 @@ public final class ParseContext {
         sink.fact(kind, subject, value, attrs, ev(f, line));
     }
 
+    /**
+     * Records an entry of a users file ({@code user = password} or a password hash): the value is a
+     * credential whatever the key, so it becomes a secret named by the user; an empty or
+     * placeholder value, or a list ({@code password,role…}), is an ordinary setting.
+     */
+    public void userCredential(SourceFile f, ConfigEntry e) {
+        String value = e.value() == null ? "" : e.value();
+        // a value with a list (Karaf's and Jetty's "password,role…", a group line "group,role…")
+        // is not read here: which element is the credential is not known, so it stays an ordinary
+        // setting
+        if (value.contains(",") || SecretRules.keyKind("password", value).isEmpty()) {
+            config(f, e);
+            return;
+        }
+        sink.entry(e);
+        Evidence ev = ev(f, e.line());
+        sink.secret(e.key(), "user-password", value, ev, Map.of("format", e.format()));
+        sink.fact(
+                FactKind.CONFIG_PROPERTY,
+                e.key(),
+                io.kubelift.model.SecretValue.MASK,
+                attrs("format", e.format()),
+                ev);
+    }
+
     /** Records a config setting and everything the shared rules read from it. */
     public void config(SourceFile f, ConfigEntry e) {
         sink.entry(e);

@@ -46,10 +46,29 @@ final class PropertiesParser implements FileParser {
         return any;
     }
 
+    /**
+     * A users file of a properties login module or realm ({@code users.properties}, Artemis' {@code
+     * artemis-users.properties}, WildFly's {@code mgmt-users.properties}), known by its name: each
+     * key is a user, each value that user's password or hash. Roles and groups files ({@code
+     * *-roles.properties}) hold no credential and are not matched.
+     */
+    private static final java.util.regex.Pattern USERS_FILE =
+            java.util.regex.Pattern.compile("(?i)(.*[-_.])?users?\\.properties");
+
+    static boolean isUsersFile(SourceFile f) {
+        String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+        return USERS_FILE.matcher(name).matches();
+    }
+
     @Override
     public void parse(SourceFile f, ParseContext ctx) {
+        boolean users = isUsersFile(f);
         for (ConfigEntry e : read(f, "properties")) {
-            ctx.config(f, e);
+            if (users) {
+                ctx.userCredential(f, e);
+            } else {
+                ctx.config(f, e);
+            }
         }
         LogConfigRules.fromProperties(f, ctx);
     }

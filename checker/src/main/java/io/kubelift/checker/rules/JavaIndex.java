@@ -3,10 +3,17 @@ package io.kubelift.checker.rules;
 import io.kubelift.model.AppFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +22,13 @@ import java.util.regex.Pattern;
  * blanked, imports (single-type, on-demand and static) resolving simple names, fully-qualified
  * names written in code. It is lexical (no type inference): a simple name resolves through the
  * file's imports, its own package, and {@code java.lang}.
+ *
+ * <p>Each file is read and tokenised once, when the index is built: every non-blank line keeps the
+ * type names it references (resolved to their candidate fully-qualified names, with what precedes
+ * each: {@code new}, {@code extends}, {@code implements}, {@code @}), its import, and its method
+ * calls with their candidate owner types. A rule's pattern is then matched against that index, each
+ * distinct name once per pattern. The index of an app is built once and shared by every rule of the
+ * run ({@link #of}).
  */
 final class JavaIndex {
     private static final Pattern IMPORT =
@@ -23,21 +37,65 @@ final class JavaIndex {
     private static final Pattern FQN =
             Pattern.compile("(?<![\\w.])((?:[a-z_]\\w*\\.)+[A-Z]\\w*(?:\\.[A-Z]\\w*)*)");
     private static final Pattern NAME = Pattern.compile("(?<![\\w.])([A-Z]\\w*)");
+    private static final Pattern CALL =
+            Pattern.compile("(?:(\\b[\\w.]+)\\s*\\.\\s*)?\\b([a-z]\\w*)\\s*\\(");
+    private static final Pattern QUALIFIED_TYPE =
+            Pattern.compile("[a-z_]\\w*(\\.[a-z_]\\w*)*\\.[A-Z]\\w*");
+    private static final Pattern AFTER_NEW = Pattern.compile("(?:new\\s+)$");
+    private static final Pattern AFTER_EXTENDS = Pattern.compile("(?:extends\\s+)$");
+    private static final Pattern AFTER_IMPLEMENTS =
+            Pattern.compile("(?:implements\\s+(?:[\\w.<>,\\s]+,\\s*)?)$");
+    private static final Pattern IN_IMPLEMENTS = Pattern.compile(".*implements\\s+[\\w.<>,\\s]*");
+    private static final Pattern AFTER_AT = Pattern.compile("(?:@)$");
     private static final long MAX_BYTES = 2L * 1024 * 1024;
 
-    private record Source(
-            String file,
+    /** What the text just before a reference says it is (bits). */
+    private static final int NEW = 1;
+
+    private static final int EXTENDS = 2;
+    private static final int IMPLEMENTS = 4;
+    private static final int ANNOTATION = 8;
+
+    /** A type name a line references, and what precedes it ({@link #NEW} …). */
+    private record Ref(String name, int context) {}
+
+    /** A method call: the method and the types that may own it. */
+    private record Call(String method, List<String> owners) {}
+
+    /**
+     * One non-blank line of blanked code: its number, its stripped text, its import (null when it
+     * is not one), whether it is an import or package declaration, its references and calls.
+     */
+    private record Line(
+            int number,
+            String text,
+            String importName,
+            boolean declaration,
+            List<Ref> refs,
+            List<Call> calls) {}
+
+    private record Source(String file, List<Line> lines) {}
+
+    /** What a file declares, used while its lines are tokenised. */
+    private record Scope(
             String code,
             String pkg,
             Map<String, String> single,
             List<String> onDemand,
             Map<String, String> staticMembers,
-            java.util.Set<String> declared) {}
+            Set<String> declared,
+            Map<String, List<String>> variableOwners,
+            List<String>[] typesUsed,
+            Map<String, String>[] declarations) {}
 
     private static final Pattern DECLARED =
             Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");
     private static final Map<String, Boolean> JAVA_LANG =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The last apps indexed, so that every rule of one check run shares one index. */
+    private static final Map<AppFiles, JavaIndex> INDEXES =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * True for a public type of java.lang (Object, String, Runtime, …), asked of the running JDK.
@@ -56,16 +114,34 @@ final class JavaIndex {
     }
 
     private final List<Source> sources = new ArrayList<>();
+    private final List<String> files;
 
     JavaIndex(AppFiles app) {
+        this.files = app == null ? List.of() : app.list();
         if (app == null) {
             return;
         }
-        for (String f : app.list()) {
+        for (String f : files) {
             if (!f.endsWith(".java")) {
                 continue;
             }
             text(app, f).ifPresent(t -> sources.add(index(f, blank(t))));
+        }
+    }
+
+    /**
+     * The index of {@code app}, built on first use and shared while the same app (with the same
+     * files) is checked.
+     */
+    static JavaIndex of(AppFiles app) {
+        synchronized (INDEXES) {
+            JavaIndex known = INDEXES.get(app);
+            if (known != null && known.files.equals(app.list())) {
+                return known;
+            }
+            JavaIndex built = new JavaIndex(app);
+            INDEXES.put(app, built);
+            return built;
         }
     }
 
@@ -113,77 +189,104 @@ final class JavaIndex {
      * reference).
      */
     List<Condition.Match> find(Pattern pattern, String location) {
+        Map<String, Boolean> memo = new HashMap<>();
         List<Condition.Match> out = new ArrayList<>();
         for (Source s : sources) {
-            String[] lines = s.code.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                if (line.isBlank()) {
-                    continue;
-                }
-                String hit = matchLine(s, line, pattern, location);
-                if (hit != null) {
-                    out.add(new Condition.Match(s.file, i + 1, line.strip()));
+            Map<List<String>, Map<String, Boolean>> ownersMemo = new IdentityHashMap<>();
+            for (Line line : s.lines) {
+                if (matchLine(line, pattern, location, memo, ownersMemo)) {
+                    out.add(new Condition.Match(s.file, line.number, line.text));
                 }
             }
         }
         return out;
     }
 
-    private String matchLine(Source s, String line, Pattern pattern, String location) {
-        boolean isImport = IMPORT.matcher(line).find();
+    private static boolean matchLine(
+            Line line,
+            Pattern pattern,
+            String location,
+            Map<String, Boolean> memo,
+            Map<List<String>, Map<String, Boolean>> ownersMemo) {
         if (location.equals("IMPORT")) {
-            Matcher m = IMPORT.matcher(line);
-            return m.find() && (full(pattern, m.group(2)) || full(pattern, m.group(2) + ".*"))
-                    ? m.group(2)
-                    : null;
+            return line.importName != null && importMatches(line.importName, pattern, memo);
         }
         if (location.equals("PACKAGE")) {
-            for (String ref : references(s, line)) {
-                String pkg = ref.contains(".") ? ref.substring(0, ref.lastIndexOf('.')) : ref;
-                if (full(pattern, pkg) || full(pattern, ref)) {
-                    return ref;
+            for (Ref ref : line.refs) {
+                String r = ref.name;
+                String pkg = r.contains(".") ? r.substring(0, r.lastIndexOf('.')) : r;
+                if (full(pattern, pkg, memo) || full(pattern, r, memo)) {
+                    return true;
                 }
             }
-            return null;
+            return false;
         }
-        if (isImport || PACKAGE.matcher(line).find()) {
-            return location.isEmpty() && IMPORT.matcher(line).find() && importMatches(line, pattern)
-                    ? line
-                    : null;
+        if (line.declaration) {
+            return location.isEmpty()
+                    && line.importName != null
+                    && importMatches(line.importName, pattern, memo);
         }
-        String context =
-                switch (location) {
-                    case "CONSTRUCTOR_CALL" -> "new\\s+";
-                    case "INHERITANCE" -> "extends\\s+";
-                    case "IMPLEMENTS_TYPE" -> "implements\\s+(?:[\\w.<>,\\s]+,\\s*)?";
-                    case "ANNOTATION" -> "@";
-                    default -> null;
-                };
         if (location.equals("METHOD_CALL") || location.equals("METHOD")) {
-            return methodCall(s, line, pattern);
+            for (Call call : line.calls) {
+                if (ownsMethod(call, pattern, memo, ownersMemo)) {
+                    return true;
+                }
+            }
+            return false;
         }
-        for (String[] ref : referencesWithPosition(s, line)) {
-            if (!full(pattern, ref[0])) {
-                continue;
-            }
-            if (context == null) {
-                return ref[0];
-            }
-            int at = Integer.parseInt(ref[1]);
-            String before = line.substring(0, at);
-            if (Pattern.compile("(?:" + context + ")$").matcher(before).find()
-                    || location.equals("IMPLEMENTS_TYPE")
-                            && before.matches(".*implements\\s+[\\w.<>,\\s]*")) {
-                return ref[0];
+        int wanted =
+                switch (location) {
+                    case "CONSTRUCTOR_CALL" -> NEW;
+                    case "INHERITANCE" -> EXTENDS;
+                    case "IMPLEMENTS_TYPE" -> IMPLEMENTS;
+                    case "ANNOTATION" -> ANNOTATION;
+                    default -> 0;
+                };
+        for (Ref ref : line.refs) {
+            if ((wanted == 0 || (ref.context & wanted) != 0) && full(pattern, ref.name, memo)) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
-    private static boolean importMatches(String line, Pattern pattern) {
-        Matcher m = IMPORT.matcher(line);
-        return m.find() && (full(pattern, m.group(2)) || full(pattern, m.group(2) + ".*"));
+    /**
+     * True when one of the call's owner types has the method the pattern names; a shared owner list
+     * (the types a file uses) is matched once per method.
+     */
+    private static boolean ownsMethod(
+            Call call,
+            Pattern pattern,
+            Map<String, Boolean> memo,
+            Map<List<String>, Map<String, Boolean>> ownersMemo) {
+        Map<String, Boolean> perMethod =
+                ownersMemo.computeIfAbsent(call.owners, k -> new HashMap<>());
+        Boolean known = perMethod.get(call.method);
+        if (known != null) {
+            return known;
+        }
+        boolean hit = false;
+        for (String owner : call.owners) {
+            if (full(pattern, owner + "." + call.method, memo)) {
+                hit = true;
+                break;
+            }
+        }
+        perMethod.put(call.method, hit);
+        return hit;
+    }
+
+    private static boolean importMatches(String name, Pattern pattern, Map<String, Boolean> memo) {
+        return full(pattern, name, memo) || full(pattern, name + ".*", memo);
+    }
+
+    private static boolean full(Pattern p, String s, Map<String, Boolean> memo) {
+        Boolean known = memo.get(s);
+        if (known == null) {
+            known = p.matcher(s).matches();
+            memo.put(s, known);
+        }
+        return known;
     }
 
     /**
@@ -191,77 +294,180 @@ final class JavaIndex {
      * declares it), a call on a call chain (any type the file uses), or a statically imported
      * method.
      */
-    private String methodCall(Source s, String line, Pattern pattern) {
-        Matcher call =
-                Pattern.compile("(?:(\\b[\\w.]+)\\s*\\.\\s*)?\\b([a-z]\\w*)\\s*\\(").matcher(line);
+    private static List<Call> calls(Scope s, String line) {
+        List<Call> out = new ArrayList<>();
+        Matcher call = CALL.matcher(line);
         while (call.find()) {
             String method = call.group(2);
             String qualifier = call.group(1);
-            List<String> owners = new ArrayList<>();
+            List<String> owners;
             if (qualifier == null) {
                 String before = line.substring(0, call.start(2)).stripTrailing();
                 if (before.endsWith(".")) {
-                    owners.addAll(typesUsed(s)); // a call chain: Runtime.getRuntime().exec(…)
+                    owners = typesUsed(s); // a call chain: Runtime.getRuntime().exec(…)
                 } else if (s.staticMembers.containsKey(method)) {
-                    owners.add(s.staticMembers.get(method));
+                    owners = List.of(s.staticMembers.get(method));
+                } else {
+                    owners = List.of();
                 }
             } else if (Character.isUpperCase(qualifier.charAt(0))
-                    || qualifier.matches("[a-z_]\\w*(\\.[a-z_]\\w*)*\\.[A-Z]\\w*")) {
-                owners.addAll(candidates(s, qualifier));
+                    || QUALIFIED_TYPE.matcher(qualifier).matches()) {
+                owners = candidates(s, qualifier);
             } else {
-                Matcher decl =
-                        Pattern.compile(
-                                        "\\b([A-Z][\\w.]*)(?:<[^;=()]*>)?\\s+"
-                                                + Pattern.quote(qualifier)
-                                                + "\\s*[=;:,)]")
-                                .matcher(s.code);
-                if (decl.find()) {
-                    owners.addAll(candidates(s, decl.group(1)));
-                } else {
-                    owners.addAll(
-                            typesUsed(s)); // a variable of unknown type: any type the file uses
-                }
+                owners = s.variableOwners.computeIfAbsent(qualifier, q -> variableType(s, q));
             }
-            for (String owner : owners) {
-                if (full(pattern, owner + "." + method)) {
-                    return owner + "." + method;
-                }
+            if (!owners.isEmpty()) {
+                out.add(new Call(method, owners));
             }
-        }
-        return null;
-    }
-
-    private List<String> typesUsed(Source s) {
-        List<String> out = new ArrayList<>(s.single.values());
-        for (String[] r : referencesWithPosition(s, s.code)) {
-            out.add(r[0]);
         }
         return out;
     }
 
-    private List<String> references(Source s, String line) {
-        return referencesWithPosition(s, line).stream().map(r -> r[0]).toList();
+    /**
+     * The types a variable may have: its declared type when the file declares it, else any type the
+     * file uses.
+     */
+    private static List<String> variableType(Scope s, String qualifier) {
+        if (s.declarations[0] == null) {
+            s.declarations[0] = declarations(s.code);
+        }
+        String type = s.declarations[0].get(qualifier);
+        if (type != null) {
+            return candidates(s, type);
+        }
+        return typesUsed(s); // a variable of unknown type: any type the file uses
     }
 
-    private List<String[]> referencesWithPosition(Source s, String line) {
-        List<String[]> out = new ArrayList<>();
-        Matcher f = FQN.matcher(line);
-        List<int[]> spans = new ArrayList<>();
-        while (f.find()) {
-            out.add(new String[] {f.group(1), String.valueOf(f.start())});
-            spans.add(new int[] {f.start(), f.end()});
-        }
-        Matcher n = NAME.matcher(line);
-        while (n.find()) {
-            int at = n.start();
-            if (spans.stream().anyMatch(sp -> at >= sp[0] && at < sp[1])) {
+    /**
+     * Each name the code declares with a type ({@code Type name =}, {@code Type<…> name;}, a
+     * parameter {@code Type name)} …), with the type of its first declaration: what {@code
+     * \b([A-Z][\w.]*)(?:<[^;=()]*>)?\s+NAME\s*[=;:,)]} finds first for each NAME, computed for
+     * every name in one walk over the file instead of one regex search per name.
+     */
+    static Map<String, String> declarations(String code) {
+        Map<String, String> out = new HashMap<>();
+        int n = code.length();
+        for (int x = 0; x < n; x++) {
+            char c = code.charAt(x);
+            if (c < 'A' || c > 'Z' || x > 0 && word(code.charAt(x - 1))) {
                 continue;
             }
-            for (String fq : candidates(s, n.group(1))) {
-                out.add(new String[] {fq, String.valueOf(at)});
+            int t = x + 1;
+            while (t < n && (word(code.charAt(t)) || code.charAt(t) == '.')) {
+                t++;
+            }
+            String type = code.substring(x, t);
+            declared(code, t, type, out); // no type arguments
+            if (t < n && code.charAt(t) == '<') {
+                for (int j = t + 1; j < n; j++) {
+                    char g = code.charAt(j);
+                    if (g == ';' || g == '=' || g == '(' || g == ')') {
+                        break;
+                    }
+                    if (g == '>') {
+                        declared(code, j + 1, type, out); // type arguments closed at j
+                    }
+                }
             }
         }
         return out;
+    }
+
+    /** The name after the type that ends at {@code e}, when a declaration follows. */
+    private static void declared(String code, int e, String type, Map<String, String> out) {
+        int n = code.length();
+        int k = e;
+        while (k < n && space(code.charAt(k))) {
+            k++;
+        }
+        if (k == e || k == n || !word(code.charAt(k))) {
+            return;
+        }
+        int end = k;
+        while (end < n && (word(code.charAt(end)) || code.charAt(end) == '.')) {
+            end++;
+        }
+        int after = end;
+        while (after < n && space(code.charAt(after))) {
+            after++;
+        }
+        if (after < n && "=;:,)".indexOf(code.charAt(after)) >= 0) {
+            out.putIfAbsent(code.substring(k, end), type);
+        }
+    }
+
+    private static boolean word(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static List<String> typesUsed(Scope s) {
+        if (s.typesUsed[0] == null) {
+            Set<String> out = new LinkedHashSet<>(s.single.values());
+            for (Ref r : references(s, s.code, false)) {
+                out.add(r.name);
+            }
+            s.typesUsed[0] = List.copyOf(out); // each once: a pattern needs one owner to match
+        }
+        return s.typesUsed[0];
+    }
+
+    /**
+     * The type names written in {@code text}, each with what precedes it on its line when {@code
+     * withContext} (a line's references; the whole file's need no context).
+     */
+    private static List<Ref> references(Scope s, String text, boolean withContext) {
+        List<Ref> out = new ArrayList<>();
+        Matcher f = FQN.matcher(text);
+        List<int[]> spans = new ArrayList<>();
+        while (f.find()) {
+            out.add(new Ref(f.group(1), withContext ? context(text, f.start()) : 0));
+            spans.add(new int[] {f.start(), f.end()});
+        }
+        Matcher n = NAME.matcher(text);
+        int span = 0; // spans are in text order, and so are the names: one walk over both
+        while (n.find()) {
+            int at = n.start();
+            while (span < spans.size() && spans.get(span)[1] <= at) {
+                span++;
+            }
+            if (span < spans.size() && at >= spans.get(span)[0]) {
+                continue;
+            }
+            int context = -1;
+            for (String fq : candidates(s, n.group(1))) {
+                if (context < 0) {
+                    context = withContext ? context(text, at) : 0;
+                }
+                out.add(new Ref(fq, context));
+            }
+        }
+        return out;
+    }
+
+    /** What the text before position {@code at} of a line says the name there is. */
+    private static int context(String line, int at) {
+        String before = line.substring(0, at);
+        int c = 0;
+        // each keyword test first, so that only the lines that can match run the regexes
+        if (before.contains("new") && AFTER_NEW.matcher(before).find()) {
+            c |= NEW;
+        }
+        if (before.contains("extends") && AFTER_EXTENDS.matcher(before).find()) {
+            c |= EXTENDS;
+        }
+        if (before.contains("implements")
+                && (AFTER_IMPLEMENTS.matcher(before).find()
+                        || IN_IMPLEMENTS.matcher(before).matches())) {
+            c |= IMPLEMENTS;
+        }
+        if (before.contains("@") && AFTER_AT.matcher(before).find()) {
+            c |= ANNOTATION;
+        }
+        return c;
     }
 
     /**
@@ -269,7 +475,7 @@ final class JavaIndex {
      * its single-type import; else each on-demand import, java.lang and the file's own package (the
      * pattern decides).
      */
-    private static List<String> candidates(Source s, String name) {
+    private static List<String> candidates(Scope s, String name) {
         if (name.contains(".") && Character.isLowerCase(name.charAt(0))) {
             return List.of(name);
         }
@@ -285,9 +491,8 @@ final class JavaIndex {
                             + name); // a type of this file shadows imports
         }
         if (inJavaLang(first)) {
-            return List.of(
-                    "java.lang." + name); // an on-demand import cannot also supply it: it would not
-            // compile
+            // an on-demand import cannot also supply it: it would not compile
+            return List.of("java.lang." + name);
         }
         List<String> out = new ArrayList<>();
         s.onDemand.forEach(p -> out.add(p + "." + name));
@@ -298,10 +503,7 @@ final class JavaIndex {
         return out;
     }
 
-    private static boolean full(Pattern p, String s) {
-        return p.matcher(s).matches();
-    }
-
+    @SuppressWarnings("unchecked")
     private static Source index(String file, String code) {
         Matcher pm = PACKAGE.matcher(code);
         String pkg = pm.find() ? pm.group(1) : "";
@@ -325,12 +527,42 @@ final class JavaIndex {
                 single.put(name.substring(name.lastIndexOf('.') + 1), name);
             }
         }
-        java.util.Set<String> declared = new java.util.HashSet<>();
+        Set<String> declared = new HashSet<>();
         Matcher d = DECLARED.matcher(code);
         while (d.find()) {
             declared.add(d.group(1));
         }
-        return new Source(file, code, pkg, single, onDemand, statics, declared);
+        Scope scope =
+                new Scope(
+                        code,
+                        pkg,
+                        single,
+                        onDemand,
+                        statics,
+                        declared,
+                        new HashMap<>(),
+                        (List<String>[]) new List<?>[1],
+                        (Map<String, String>[]) new Map<?, ?>[1]);
+        List<Line> lines = new ArrayList<>();
+        String[] raw = code.split("\n", -1);
+        for (int i = 0; i < raw.length; i++) {
+            String line = raw[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher im = IMPORT.matcher(line);
+            String importName = im.find() ? im.group(2) : null;
+            boolean declaration = importName != null || PACKAGE.matcher(line).find();
+            lines.add(
+                    new Line(
+                            i + 1,
+                            line.strip(),
+                            importName,
+                            declaration,
+                            references(scope, line, true),
+                            declaration ? List.of() : calls(scope, line)));
+        }
+        return new Source(file, List.copyOf(lines));
     }
 
     /** Comments and string/char literals replaced by spaces, line breaks kept. */

@@ -35,7 +35,7 @@ final class RuleCheck extends AbstractCheck {
             return List.of();
         }
         Set<String> seen = new LinkedHashSet<>();
-        return when.matches(context.app(), new JavaIndex(context.app())).stream()
+        return when.matches(context.app(), JavaIndex.of(context.app())).stream()
                 .filter(m -> seen.add(m.file() + ":" + m.line()))
                 .map(m -> finding(m.file(), m.line(), message, SecretText.maskLine(m.text())))
                 .toList();
