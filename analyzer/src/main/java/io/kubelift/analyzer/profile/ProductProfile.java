@@ -155,7 +155,13 @@ public record ProductProfile(
             String name,
             boolean http,
             /** Only when this condition holds. */
-            Condition when) {}
+            Condition when,
+            /**
+             * Where {@code port} comes from when no file sets {@code key} (the product's defaults
+             * file, e.g. "Hadoop's yarn-default.xml"): the port's evidence then names it instead of
+             * pointing at a line that does not hold the port.
+             */
+            String defaultFrom) {}
 
     /**
      * A setting is set ({@code key}); when {@code equals} is given, its value is that (case

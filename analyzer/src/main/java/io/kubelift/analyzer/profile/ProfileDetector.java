@@ -707,10 +707,7 @@ public final class ProfileDetector implements Detector {
             }
             ConfigEntry e = conf.get(def.key());
             int port = def.port();
-            Evidence ev =
-                    def.when() != null
-                            ? ComponentParts.evidence(inv, conf.get(def.when().key()))
-                            : mark;
+            Evidence ev = defaultEvidence(def, mark);
             if (e != null) {
                 Matcher m = PORT_IN.matcher(e.value().strip());
                 if (m.find()
@@ -737,6 +734,35 @@ public final class ProfileDetector implements Detector {
             }
         }
         return new ArrayList<>(byPort.values());
+    }
+
+    /**
+     * The evidence of a port no file sets: the key and where its default comes from, in the file
+     * that recognised the product, at no line (a neighbouring line, e.g. a hostname's, does not
+     * hold the port).
+     */
+    static Evidence defaultEvidence(ProductProfile.PortDef def, Evidence mark) {
+        String from = def.defaultFrom() != null ? def.defaultFrom() : "the product's documentation";
+        String condition =
+                def.when() == null
+                        ? ""
+                        : " (it listens because "
+                                + def.when().key()
+                                + (def.when().contains() != null
+                                        ? " contains " + def.when().contains()
+                                        : def.when().equals() != null
+                                                ? " is " + def.when().equals()
+                                                : " is set")
+                                + ")";
+        return new Evidence(
+                mark.file(),
+                0,
+                def.key()
+                        + " is not set: port "
+                        + def.port()
+                        + " is its default in "
+                        + from
+                        + condition);
     }
 
     private static List<SecretRef> secrets(Inventory inv, ProductProfile p, Set<String> files) {
