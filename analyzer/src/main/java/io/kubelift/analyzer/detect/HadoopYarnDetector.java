@@ -141,7 +141,9 @@ public final class HadoopYarnDetector implements Detector {
                             "TCP",
                             null,
                             SHUFFLE.key(),
-                            sp != null ? ComponentParts.evidence(inv, sp) : auxEv));
+                            sp != null
+                                    ? ComponentParts.evidence(inv, sp)
+                                    : defaultEvidence(auxEv.file(), SHUFFLE)));
         }
         nmPorts.sort(java.util.Comparator.comparingInt(Port::port));
         ConfigEntry nmAddr = conf.get("yarn.nodemanager.address");
@@ -604,6 +606,30 @@ public final class HadoopYarnDetector implements Detector {
                 .orElse(null);
     }
 
+    /**
+     * The evidence of a port no file sets: the key and where its default comes from (Hadoop's
+     * {@code *-default.xml} in its jars), in the site file where one would set it, at no line (a
+     * neighbouring line, e.g. the hostname's, does not hold the port).
+     */
+    static Evidence defaultEvidence(String siteFile, DefaultPort d) {
+        String defaults =
+                d.key().startsWith("mapreduce.") ? "mapred-default.xml" : "yarn-default.xml";
+        String text =
+                d.port() == NM_PINNED_PORT && d.key().equals("yarn.nodemanager.address")
+                        ? d.key()
+                                + " is not set: its default in Hadoop's "
+                                + defaults
+                                + " has port 0 (ephemeral); kubelift pins it to "
+                                + NM_PINNED_PORT
+                                + " (configOverrides)"
+                        : d.key()
+                                + " is not set: port "
+                                + d.port()
+                                + " is its default in Hadoop's "
+                                + defaults;
+        return new Evidence(siteFile, 0, text);
+    }
+
     private static List<Port> ports(
             Inventory inv,
             Map<String, ConfigEntry> conf,
@@ -613,7 +639,7 @@ public final class HadoopYarnDetector implements Detector {
         for (DefaultPort d : defaults) {
             ConfigEntry e = conf.get(d.key());
             int port = d.port();
-            Evidence ev = implied;
+            Evidence ev = defaultEvidence(implied.file(), d);
             if (e != null) {
                 ev = ComponentParts.evidence(inv, e);
                 String v = e.value();
