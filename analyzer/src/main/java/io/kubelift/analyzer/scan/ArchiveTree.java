@@ -26,8 +26,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * (zip-slip); link entries and special entries are reported, not followed; sizes are capped both by
  * the header and while reading (so a lying header or a compression bomb cannot make us read more).
  * Small entries are kept in memory; larger ones are re-streamed on demand. The single top-level
- * directory of a distribution archive (.tar.gz/.tgz/.tar/.zip: {@code app-1.0/bin/…}) is stripped;
- * a .jar/.war/.ear is never stripped (its top-level folders are class packages or {@code WEB-INF}).
+ * directory of a distribution archive (.tar.gz/.tgz/.tar/.zip: {@code app-1.0/bin/…}) is stripped
+ * when it holds folders (a lone {@code lib/} of jars is part of the app); a .jar/.war/.ear is never
+ * stripped (its top-level folders are class packages or {@code WEB-INF}).
  */
 public final class ArchiveTree extends ListedFileTree {
     private final Opener opener;
@@ -210,7 +211,13 @@ public final class ArchiveTree extends ListedFileTree {
                 return "";
             }
         }
-        return top == null ? "" : top;
+        if (top == null) {
+            return "";
+        }
+        // a wrapper folder holds the app's folders (myapp/bin/, myapp/conf/); a folder holding only
+        // files (lib/app.jar) is itself part of the app and stays
+        String wrapper = top;
+        return all.stream().anyMatch(p -> p.substring(wrapper.length()).contains("/")) ? top : "";
     }
 
     private void rekey() {

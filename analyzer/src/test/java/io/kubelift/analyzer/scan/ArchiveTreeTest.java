@@ -56,6 +56,18 @@ class ArchiveTreeTest {
     }
 
     @Test
+    void aTopFolderHoldingOnlyFilesIsPartOfTheApp() throws Exception {
+        Path zip = tmp.resolve("libs.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new ZipEntry("lib/app.jar"));
+            z.write(new byte[] {1, 2, 3});
+        }
+        assertEquals(
+                List.of("lib/app.jar"),
+                ArchiveTree.open(zip, "libs.zip", ScanLimits.DEFAULT).list());
+    }
+
+    @Test
     void aJarIsNeverStripped() throws Exception {
         Path jar = tmp.resolve("lib.jar");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(jar))) {
