@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces every number in bench/README.md, in one run, on this machine. From the repository root:
 #   bench/run-all.sh                 # everything (about 30 min on a loaded 2-core machine)
-#   REPS=1 bench/run-all.sh jmh      # one section: build | jmh | heap | beforeafter | batch | maven | incremental
+#   REPS=1 bench/run-all.sh jmh      # one section: build | jmh | heap | beforeafter | batch | maven | incremental | check
 #   BEFORE_JAR=/tmp/benchmarks-before.jar bench/run-all.sh beforeafter   # an analyzer change, measured in one run
 # Results: bench/target/results/{results.md,jmh.json,*.log}. Needs Java 17, Maven, network to Maven Central
 # for the first build (Hadoop sources jars, JMH, JKube and Jib plugins); nothing else is downloaded.
@@ -17,7 +17,9 @@ APPS="${APPS:-100}"                        # batch: copies of the fixtures
 BATCH_RUNS="${BATCH_RUNS:-launcher:1 launcher:2 launcher:4 plain:1 plain:2}"   # command:jobs; the first is the baseline of the speed-up column
 JKUBE_VERSION="${JKUBE_VERSION:-1.18.2}"   # org.eclipse.jkube:kubernetes-maven-plugin
 JIB_VERSION="${JIB_VERSION:-3.5.2}"        # com.google.cloud.tools:jib-maven-plugin
-sections="${*:-build jmh heap beforeafter batch maven incremental}"
+CHECK_DOCS="${CHECK_DOCS:-100 1000 5000}"   # check: documents per manifest file
+CHECK_REPS="${CHECK_REPS:-1}"
+sections="${*:-build jmh heap beforeafter batch maven incremental check}"
 
 res="$root/bench/target/results"
 work="$root/bench/target/work"
@@ -286,6 +288,40 @@ print(f"{sum(1 for x, y in zip(a, b) if x != y)} of {len(b)} layers changed")' "
     echo "image layers after the change (last run): $layer_diff"
     echo
     echo "rebuild after the change / first build: **$(ratio "$(median "$changed")" "$(median "$first")")**; kubelift / jib after the change: **$(ratio "$(median "$changed")" "$(median "$jchanged")")**"
+  } | tee -a "$md"
+fi
+
+if has check; then
+  # Issue 15: `kubelift check` must be linear in the number of documents (1,000 took 71 s when it split the whole
+  # file once per finding). Whole process, the same jar, every size in this one run.
+  l=$(load)
+  declare -A ct
+  for n in $CHECK_DOCS; do
+    python3 bench/check-manifests.py "$n" > "$work/check-$n.yaml"
+    ts=""
+    for ((r = 0; r < CHECK_REPS; r++)); do
+      ts="$ts $(timed "$res/check.log" java -jar "$jar" check "$work/check-$n.yaml" --fail-on none -q -o "$work/check-$n.txt")"
+    done
+    ct[$n]=$(median "$ts")
+  done
+  first=${CHECK_DOCS%% *}
+  {
+    echo
+    echo "### \`kubelift check\` on N documents (N/2 Deployments with their Services, one file; whole process \`java -jar\`, JVM start included; $CHECK_REPS run(s) each; load avg at start $l)"
+    echo
+    echo "| documents | seconds | ms per document | time / time($first) | documents / $first |"
+    echo "|---|---|---|---|---|"
+    for n in $CHECK_DOCS; do
+      echo "| $n | ${ct[$n]} | $(awk -v t="${ct[$n]}" -v n="$n" 'BEGIN { printf "%.1f", 1000 * t / n }') | $(ratio "${ct[$n]}" "${ct[$first]}") | $(ratio "$n" "$first") |"
+    done
+    echo
+    prev=""
+    for n in $CHECK_DOCS; do
+      if [ -n "$prev" ]; then
+        echo "- from $prev to $n documents: $(awk -v a="${ct[$prev]}" -v b="${ct[$n]}" -v p="$prev" -v n="$n" 'BEGIN { printf "%.1f", 1000 * (b - a) / (n - p) }') ms per added document"
+      fi
+      prev=$n
+    done
   } | tee -a "$md"
 fi
 

@@ -41,6 +41,16 @@ class FixturePlansTest {
         Analysis a = analyze("hadoop-yarn");
         Component rm = a.plan().component("resourcemanager").orElseThrow();
         Component nm = a.plan().component("nodemanager").orElseThrow();
+        // issue #19: a port only the product's default gives names that default, not a
+        // neighbouring line
+        var localizer = nm.ports().stream().filter(p -> p.port() == 8040).findFirst().orElseThrow();
+        assertEquals(0, localizer.evidence().line());
+        assertEquals(
+                "yarn.nodemanager.localizer.address is not set: port 8040 is its default in Hadoop's yarn-default.xml",
+                localizer.evidence().text());
+        var shuffle = nm.ports().stream().filter(p -> p.port() == 13562).findFirst().orElseThrow();
+        assertEquals(0, shuffle.evidence().line(), shuffle.evidence().compact());
+        assertTrue(shuffle.evidence().text().contains("mapred-default.xml"));
         assertEquals(
                 java.util.List.of(8030, 8031, 8032, 8033, 8088),
                 rm.ports().stream().map(Port::port).toList());

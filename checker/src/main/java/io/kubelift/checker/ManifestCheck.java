@@ -45,7 +45,7 @@ public abstract class ManifestCheck extends AbstractCheck {
         List<Finding> out = new ArrayList<>();
         for (KubeObject o : bundle.objects()) {
             for (Hit h : inspect(o, bundle)) {
-                String line = lineText(bundle.text(o.file()), h.line());
+                String line = lineText(bundle.lines(o.file()), h.line());
                 String snippet =
                         h.secretValue() ? SecretText.maskValue(line) : SecretText.maskLine(line);
                 out.add(finding(o.file(), h.line(), o.ref() + ": " + h.message(), snippet));
@@ -54,11 +54,7 @@ public abstract class ManifestCheck extends AbstractCheck {
         return out;
     }
 
-    static String lineText(String text, int line) {
-        if (text == null || line < 1) {
-            return null;
-        }
-        String[] lines = text.split("\r?\n", -1);
-        return line <= lines.length ? lines[line - 1].strip() : null;
+    static String lineText(List<String> lines, int line) {
+        return line >= 1 && line <= lines.size() ? lines.get(line - 1).strip() : null;
     }
 }

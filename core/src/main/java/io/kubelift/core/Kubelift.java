@@ -658,8 +658,9 @@ public final class Kubelift {
         return m.files();
     }
 
+    /** A YAML text (the plan, rendered YAML) masked and still valid YAML. */
     private String masked(io.kubelift.model.SecretMask mask, String text, String where) {
-        String out = mask.mask(text);
+        String out = mask.maskYaml(text);
         if (!out.equals(text)) {
             progress.step("masked secret values (****) in " + where);
         }

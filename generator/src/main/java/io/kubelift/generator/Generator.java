@@ -132,12 +132,36 @@ public final class Generator {
         return "'" + s.replace("'", "''") + "'";
     }
 
-    private static String json(List<String> argv) {
+    private static final java.util.regex.Pattern ENV_REFERENCE =
+            java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    /**
+     * {@code command.json}: the argv as a JSON array when it is literally what the container runs;
+     * when it references environment variables ({@code -D…=${NAME}}, a secret moved out of the
+     * command line) it says so, as {@code {"command": [...], "environment": ["NAME", …]}}: only a
+     * shell expands {@code ${NAME}}, so such a component needs an image with one (the image builder
+     * picks one, and refuses a base without a shell for it).
+     */
+    static String json(List<String> argv) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String a : argv) {
+            java.util.regex.Matcher m = ENV_REFERENCE.matcher(a);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        Object doc = argv;
+        if (!names.isEmpty()) {
+            Map<String, Object> withEnvironment = new java.util.LinkedHashMap<>();
+            withEnvironment.put("command", argv);
+            withEnvironment.put("environment", List.copyOf(names));
+            doc = withEnvironment;
+        }
         try {
             return JsonMapper.builder()
                             .enable(SerializationFeature.INDENT_OUTPUT)
                             .build()
-                            .writeValueAsString(argv)
+                            .writeValueAsString(doc)
                     + "\n";
         } catch (JsonProcessingException e) {
             throw new KubeliftException(

@@ -91,7 +91,7 @@ public final class ImageBuilder {
         List<Component> components = new ArrayList<>(plan.spec().components());
         components.sort(Comparator.comparing(Component::name));
         for (Component c : components) {
-            String baseKind = baseKind(c);
+            String baseKind = baseKind(c, generated);
             BaseImage base = bases.computeIfAbsent(baseKind, k -> resolveBase(k, c, appLayers));
             JibContainerBuilder jib =
                     image(
@@ -129,9 +129,19 @@ public final class ImageBuilder {
 
     /** {@code jlink}, {@code debian}, or the user's {@code registry:}/{@code tar:} base. */
     String baseKind(Component c) {
+        return baseKind(c, new FileSet());
+    }
+
+    /**
+     * As {@link #baseKind(Component)}; by default a component also gets a base with a shell when
+     * its {@code command.json} references environment variables ({@code ${NAME}}), which only its
+     * start script expands.
+     */
+    String baseKind(Component c, FileSet generated) {
         String b = options.base();
         if (b == null || b.isBlank() || b.equals("auto")) {
-            return c.runtime() != null && Boolean.TRUE.equals(c.runtime().shell())
+            boolean shell = c.runtime() != null && Boolean.TRUE.equals(c.runtime().shell());
+            return shell || !environmentReferences("scripts/" + c.name() + "/", generated).isEmpty()
                     ? "debian"
                     : "jlink";
         }
@@ -213,7 +223,21 @@ public final class ImageBuilder {
         if (base.hasShell()) {
             jib.setEntrypoint(ENTRYPOINT);
         } else {
-            jib.setEntrypoint(commandJson(scriptDir, generated));
+            List<String> argv = commandJson(scriptDir, generated);
+            Set<String> refs = environmentReferences(scriptDir, generated);
+            if (!refs.isEmpty()) {
+                throw KubeliftException.badInput(
+                        scriptDir + "command.json",
+                        "the command references "
+                                + refs.stream()
+                                        .map(n -> "${" + n + "}")
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + " (secrets moved out of the command line), which only a shell expands, and base "
+                                + base.description()
+                                + " has none",
+                        "build this component with --base debian (or a base with /bin/sh): its start script expands them");
+            }
+            jib.setEntrypoint(argv);
         }
         jib.setProgramArguments(List.of());
         Map<String, String> env = new TreeMap<>(base.env());
@@ -366,6 +390,27 @@ public final class ImageBuilder {
             throw KubeliftException.badInput(
                     path, "not valid JSON: " + e.getMessage(), "regenerate the scripts");
         }
+    }
+
+    private static final java.util.regex.Pattern ENV_REFERENCE =
+            java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    /**
+     * The environment variables {@code command.json}'s argv references as {@code ${NAME}} (empty
+     * when it has none, or no command.json): a base without a shell would pass them literally.
+     */
+    static Set<String> environmentReferences(String scriptDir, FileSet generated) {
+        Set<String> names = new java.util.TreeSet<>();
+        if (generated.text(scriptDir + "command.json") == null) {
+            return names;
+        }
+        for (String a : commandJson(scriptDir, generated)) {
+            java.util.regex.Matcher m = ENV_REFERENCE.matcher(a);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     private static AbsoluteUnixPath workingDir(Component c) {

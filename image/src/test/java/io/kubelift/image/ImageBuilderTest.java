@@ -133,6 +133,30 @@ class ImageBuilderTest {
         assertEquals("jlink", auto.baseKind(TinyApp.plan(false).spec().components().get(0)));
     }
 
+    /**
+     * Issue #15: command.json's argv may reference a secret as ${NAME}, which only the start script
+     * expands; a base without a shell would hand java the literal text.
+     */
+    @Test
+    void aCommandThatReferencesTheEnvironmentGetsABaseWithAShell() {
+        var c = TinyApp.plan(false).spec().components().get(0);
+        String dir = "scripts/" + c.name() + "/";
+        FileSet withRefs =
+                new FileSet()
+                        .add(
+                                dir + "command.json",
+                                "{\"command\": [\"/opt/java/bin/java\", \"-Dpw=${DB_PASSWORD}\", \"Main\"],"
+                                        + " \"environment\": [\"DB_PASSWORD\"]}");
+        FileSet plain =
+                new FileSet().add(dir + "command.json", "[\"/opt/java/bin/java\", \"Main\"]");
+        ImageBuilder auto = new ImageBuilder(new ImageOptions("tar:x", null, cache, false));
+        assertEquals("debian", auto.baseKind(c, withRefs));
+        assertEquals("jlink", auto.baseKind(c, plain));
+        assertEquals(
+                java.util.Set.of("DB_PASSWORD"), ImageBuilder.environmentReferences(dir, withRefs));
+        assertEquals(java.util.Set.of(), ImageBuilder.environmentReferences(dir, plain));
+    }
+
     @Test
     void runtimeUserGetsAPasswdLineReplacingAnyWithTheSameUid() {
         ImageUser u = ImageUser.of(1000L);

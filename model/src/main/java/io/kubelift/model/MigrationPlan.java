@@ -23,11 +23,11 @@ public record MigrationPlan(
         apiVersion = apiVersion == null ? API_VERSION : apiVersion;
         kind = kind == null ? KIND : kind;
         if (!API_VERSION.equals(apiVersion)) {
-            throw new IllegalArgumentException(
-                    "apiVersion must be " + API_VERSION + ", not " + apiVersion);
+            throw new InvalidFieldException(
+                    "apiVersion", "apiVersion must be " + API_VERSION + ", not " + apiVersion);
         }
         if (!KIND.equals(kind)) {
-            throw new IllegalArgumentException("kind must be " + KIND + ", not " + kind);
+            throw new InvalidFieldException("kind", "kind must be " + KIND + ", not " + kind);
         }
         Objects.requireNonNull(metadata, "metadata is required");
         Objects.requireNonNull(spec, "spec is required");

@@ -277,8 +277,14 @@ public final class PlanCodec {
                         "check the indentation and the ':' '-' '[' ']' of this line and the one above");
             }
             JsonLocation where = e.getLocation();
-            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                JsonLocation exact = locate(text, json, m.getPath());
+            if (e instanceof JsonMappingException m) {
+                List<JsonMappingException.Reference> path = new ArrayList<>(m.getPath());
+                if (m instanceof ValueInstantiationException
+                        && m.getCause() instanceof InvalidFieldException f) {
+                    // the constructor named the field it refused: point at that line
+                    path.add(new JsonMappingException.Reference(null, f.field()));
+                }
+                JsonLocation exact = path.isEmpty() ? null : locate(text, json, path);
                 where = exact != null ? exact : where;
             }
             throw KubeliftException.badInput(

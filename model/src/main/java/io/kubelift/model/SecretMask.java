@@ -243,6 +243,113 @@ public final class SecretMask {
     }
 
     /**
+     * {@code text}, a YAML document, with every known value masked and kept valid YAML: a plain
+     * scalar that starts with the mask ({@code name: ****}, {@code - ****x}, {@code [****]}) would
+     * read as an alias ({@code *…}), so each such scalar is single-quoted ({@code name: '****'}).
+     * Every writer of masked text into YAML (output files, the plan, rendered YAML) goes through
+     * here.
+     */
+    public String maskYaml(String text) {
+        String masked = mask(text);
+        return masked == null || masked.equals(text) ? masked : quoteMaskedScalars(masked);
+    }
+
+    /** Single-quotes each plain YAML scalar that starts with {@link SecretValue#MASK}. */
+    static String quoteMaskedScalars(String yaml) {
+        if (!yaml.contains(SecretValue.MASK)) {
+            return yaml;
+        }
+        StringBuilder out = new StringBuilder(yaml.length() + 16);
+        int from = 0;
+        while (from <= yaml.length()) {
+            int nl = yaml.indexOf('\n', from);
+            int end = nl < 0 ? yaml.length() : nl;
+            out.append(quoteMaskedScalarsInLine(yaml.substring(from, end)));
+            if (nl < 0) {
+                break;
+            }
+            out.append('\n');
+            from = nl + 1;
+        }
+        return out.toString();
+    }
+
+    private static String quoteMaskedScalarsInLine(String line) {
+        if (!line.contains(SecretValue.MASK)) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line.length() + 8);
+        char quote = 0;
+        int flow = 0;
+        boolean scalarMayStart = true; // at the indentation, after "- ", ": ", "? ", "[", "{", ","
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                out.append(c);
+                if (c == quote) {
+                    quote = 0;
+                }
+                i++;
+                continue;
+            }
+            if (scalarMayStart && line.startsWith(SecretValue.MASK, i)) {
+                int end = plainScalarEnd(line, i, flow > 0);
+                out.append('\'')
+                        .append(line.substring(i, end).strip().replace("'", "''"))
+                        .append('\'');
+                out.append(line, i + line.substring(i, end).strip().length(), end);
+                i = end;
+                scalarMayStart = false;
+                continue;
+            }
+            if (c == '#' && (i == 0 || line.charAt(i - 1) == ' ')) {
+                out.append(line, i, line.length()); // a comment
+                break;
+            }
+            out.append(c);
+            if (c == '\'' || c == '"') {
+                quote = scalarMayStart ? c : 0;
+                scalarMayStart = false;
+            } else if (c == '[' || c == '{') {
+                flow++;
+                scalarMayStart = true;
+            } else if (c == ']' || c == '}') {
+                flow = Math.max(0, flow - 1);
+                scalarMayStart = false;
+            } else if (c == ',' && flow > 0) {
+                scalarMayStart = true;
+            } else if ((c == '-' || c == ':' || c == '?')
+                    && (i + 1 == line.length() || line.charAt(i + 1) == ' ')
+                    && (c == ':' || scalarMayStart)) {
+                scalarMayStart = true;
+            } else if (c != ' ' && c != '\t') {
+                scalarMayStart = false;
+            }
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** Where a plain scalar starting at {@code start} ends: before ": ", " #", a flow indicator. */
+    private static int plainScalarEnd(String line, int start, boolean inFlow) {
+        for (int j = start; j < line.length(); j++) {
+            char c = line.charAt(j);
+            boolean last = j + 1 == line.length();
+            if (c == ':' && (last || line.charAt(j + 1) == ' ')) {
+                return j;
+            }
+            if (c == '#' && line.charAt(j - 1) == ' ') {
+                return j;
+            }
+            if (inFlow && (c == ',' || c == ']' || c == '}')) {
+                return j;
+            }
+        }
+        return line.length();
+    }
+
+    /**
      * True when {@code text} holds a known value in any form (a word value only as a token of its
      * own).
      */
@@ -273,7 +380,7 @@ public final class SecretMask {
                                 return;
                             }
                             String text = e.text();
-                            String masked = mask(text);
+                            String masked = isYaml(path) ? maskYaml(text) : mask(text);
                             if (!masked.equals(text)) {
                                 changed.put(
                                         path,
@@ -299,6 +406,11 @@ public final class SecretMask {
      * masked.
      */
     public record Masked(FileSet files, List<String> maskedPaths) {}
+
+    private static boolean isYaml(String path) {
+        String p = path.toLowerCase(java.util.Locale.ROOT);
+        return p.endsWith(".yaml") || p.endsWith(".yml");
+    }
 
     private static boolean isText(byte[] b) {
         int n = Math.min(b.length, 8192);

@@ -82,6 +82,20 @@ class PlanCodecTest {
                         KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
         assertTrue(
                 e.getMessage().contains("apiVersion must be kubelift.io/v1alpha1"), e.getMessage());
+        // at its own line, not at the end of the file (issue #15)
+        int line = bad.substring(0, bad.indexOf("apiVersion:")).split("\n", -1).length;
+        assertTrue(e.getMessage().startsWith("plan.yaml:" + line + ":"), e.getMessage());
+    }
+
+    @Test
+    void wrongKindIsReportedAtItsLine() throws IOException {
+        String bad = fixture().replace("kind: MigrationPlan", "kind: Deployment");
+        KubeliftException e =
+                assertThrows(
+                        KubeliftException.class, () -> PlanCodec.read(bad, "plan.yaml", false));
+        int line = bad.substring(0, bad.indexOf("kind: Deployment")).split("\n", -1).length;
+        assertTrue(e.getMessage().startsWith("plan.yaml:" + line + ":"), e.getMessage());
+        assertTrue(e.getMessage().contains("kind must be MigrationPlan"), e.getMessage());
     }
 
     @Test

@@ -100,4 +100,48 @@ class SecretMaskTest {
                         words);
         assertEquals(List.of("Zq9-LEAKME"), kept.stream().map(SecretValue::reveal).toList());
     }
+
+    /**
+     * Issue #15: {@code name: ****} is an alias in YAML; masked YAML stays valid and keeps ****.
+     */
+    @Test
+    void maskedYamlStaysValidYamlWithTheMaskAsAString() throws Exception {
+        SecretMask m =
+                SecretMask.of(List.of(SecretValue.of("KS-LEAKME"), SecretValue.of("adminpw")));
+        String yaml =
+                "a: KS-LEAKME\n"
+                        + "b: KS-LEAKME-suffix  # a comment\n"
+                        + "c:\n  - KS-LEAKME\n  - x KS-LEAKME\n"
+                        + "d: [KS-LEAKME, 'KS-LEAKME', \"adminpw\"]\n"
+                        + "e: {k: adminpw, j: 1}\n"
+                        + "KS-LEAKME: key\n"
+                        + "f: |\n  adminpw\n"
+                        + "g: it's KS-LEAKME\n";
+        String masked = m.maskYaml(yaml);
+        assertFalse(masked.contains("LEAKME") || masked.contains("adminpw"), masked);
+        var tree = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(masked);
+        assertEquals("****", tree.get("a").asText(), masked);
+        assertEquals("****-suffix", tree.get("b").asText(), masked);
+        assertEquals("****", tree.get("c").get(0).asText(), masked);
+        assertEquals("x ****", tree.get("c").get(1).asText(), masked);
+        assertEquals("****", tree.get("d").get(0).asText(), masked);
+        assertEquals("****", tree.get("d").get(1).asText(), masked);
+        assertEquals("****", tree.get("d").get(2).asText(), masked);
+        assertEquals("****", tree.get("e").get("k").asText(), masked);
+        assertEquals(1, tree.get("e").get("j").asInt(), masked);
+        assertEquals("key", tree.get("****").asText(), masked);
+        assertEquals("it's ****", tree.get("g").asText(), masked);
+        // plain mask() is for free text and leaves YAML alone
+        assertEquals("a: ****\n", m.mask("a: KS-LEAKME\n"));
+    }
+
+    @Test
+    void maskFilesQuotesInYamlFilesOnly() {
+        SecretMask m = SecretMask.of(List.of(SecretValue.of("KS-LEAKME")));
+        FileSet in =
+                new FileSet().add("x.yaml", "a: KS-LEAKME\n").add("x.properties", "a: KS-LEAKME\n");
+        FileSet out = m.maskFiles(in).files();
+        assertEquals("a: '****'\n", out.text("x.yaml"));
+        assertEquals("a: ****\n", out.text("x.properties"));
+    }
 }

@@ -25,8 +25,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * disk. Entry names are normalised and those with absolute or {@code ..} paths are refused
  * (zip-slip); link entries and special entries are reported, not followed; sizes are capped both by
  * the header and while reading (so a lying header or a compression bomb cannot make us read more).
- * Small entries are kept in memory; larger ones are re-streamed on demand. A tarball's single
- * top-level directory is stripped.
+ * Small entries are kept in memory; larger ones are re-streamed on demand. The single top-level
+ * directory of a distribution archive (.tar.gz/.tgz/.tar/.zip: {@code app-1.0/bin/…}) is stripped
+ * when it holds folders (a lone {@code lib/} of jars is part of the app); a .jar/.war/.ear is never
+ * stripped (its top-level folders are class packages or {@code WEB-INF}).
  */
 public final class ArchiveTree extends ListedFileTree {
     private final Opener opener;
@@ -49,6 +51,16 @@ public final class ArchiveTree extends ListedFileTree {
 
     public static boolean isArchiveName(String name) {
         return kind(name) != null;
+    }
+
+    /**
+     * True for the archives people pack an installed app into, whose one top-level folder is the
+     * app's own directory (so {@code app.zip} and {@code app.tar.gz} of the same folder read
+     * alike).
+     */
+    private static boolean isDistribution(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return !(n.endsWith(".jar") || n.endsWith(".war") || n.endsWith(".ear"));
     }
 
     private static String kind(String name) {
@@ -79,7 +91,7 @@ public final class ArchiveTree extends ListedFileTree {
                         limits,
                         kind.equals("tgz") ? () -> new GZIPInputStream(opener.open()) : opener,
                         !kind.equals("zip"));
-        t.index(!kind.equals("zip"));
+        t.index(isDistribution(file.getFileName().toString()));
         return t;
     }
 
@@ -199,7 +211,13 @@ public final class ArchiveTree extends ListedFileTree {
                 return "";
             }
         }
-        return top == null ? "" : top;
+        if (top == null) {
+            return "";
+        }
+        // a wrapper folder holds the app's folders (myapp/bin/, myapp/conf/); a folder holding only
+        // files (lib/app.jar) is itself part of the app and stays
+        String wrapper = top;
+        return all.stream().anyMatch(p -> p.substring(wrapper.length()).contains("/")) ? top : "";
     }
 
     private void rekey() {

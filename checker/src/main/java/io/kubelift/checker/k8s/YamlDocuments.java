@@ -39,12 +39,45 @@ final class YamlDocuments {
             String where = loc == null ? name : name + ":" + loc.getLineNr();
             throw KubeliftException.badInput(
                     where,
-                    "is not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage(),
+                    "is not valid " + (json ? "JSON" : "YAML") + ": " + syntaxProblem(e),
                     "fix the syntax or pass only Kubernetes manifests");
         } catch (IOException e) {
             throw KubeliftException.badInput(name, "cannot be read: " + e.getMessage(), null);
         }
         return docs;
+    }
+
+    /**
+     * What is wrong, without the input: parser messages quote the offending line (SnakeYAML's
+     * snippet with a caret, Jackson's "Unrecognized token 'x'"), and the line may be a Secret's
+     * value. Only the parser's own words are kept; the location is given separately.
+     */
+    static String syntaxProblem(JsonProcessingException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+                String problem = withoutQuotedInput(firstLine(m.getProblem()));
+                return m.getContext() == null
+                        ? problem
+                        : withoutQuotedInput(firstLine(m.getContext())) + ": " + problem;
+            }
+        }
+        return withoutQuotedInput(firstLine(e.getOriginalMessage()));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "syntax error";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /**
+     * Replaces quoted input longer than one character ({@code 'SEKRIT'}, {@code "x y"}) by {@code
+     * '…'}; single characters ({@code '\t'}, {@code ':'}) say what is wrong and hold no value.
+     */
+    private static String withoutQuotedInput(String s) {
+        return s.replaceAll("'[^']{2,}'", "'…'").replaceAll("\"[^\"]{2,}\"", "\"…\"");
     }
 
     private static int line(JsonParser p) {

@@ -44,7 +44,7 @@ public final class SecretInConfigMapCheck extends ManifestCheck {
             return List.of();
         }
         List<Hit> out = new ArrayList<>();
-        String text = bundle.text(o.file());
+        List<String> text = bundle.lines(o.file());
         for (Map.Entry<String, YamlNode> e :
                 o.root().at("data").map(YamlNode::map).orElse(Map.of()).entrySet()) {
             String key = e.getKey();
@@ -67,7 +67,7 @@ public final class SecretInConfigMapCheck extends ManifestCheck {
     }
 
     private static void embedded(
-            String key, String value, int keyLine, String fileText, List<Hit> out) {
+            String key, String value, int keyLine, List<String> fileText, List<Hit> out) {
         Matcher xml = XML_PAIR.matcher(value);
         while (xml.find()) {
             if (SecretNames.mentionsSecret(xml.group(1)) && SecretText.isLiteral(xml.group(2))) {
@@ -112,14 +112,10 @@ public final class SecretInConfigMapCheck extends ManifestCheck {
      * The 1-based line of the file, at or after {@code from}, containing {@code needle} (else
      * {@code alt}, else from).
      */
-    private static int lineOf(String text, int from, String needle, String alt) {
-        if (text == null) {
-            return from;
-        }
-        String[] lines = text.split("\r?\n", -1);
+    private static int lineOf(List<String> lines, int from, String needle, String alt) {
         for (String n : new String[] {needle, alt}) {
-            for (int i = Math.max(0, from - 1); i < lines.length; i++) {
-                if (lines[i].contains(n)) {
+            for (int i = Math.max(0, from - 1); i < lines.size(); i++) {
+                if (lines.get(i).contains(n)) {
                     return i + 1;
                 }
             }

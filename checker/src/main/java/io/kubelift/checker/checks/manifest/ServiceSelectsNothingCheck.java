@@ -29,10 +29,7 @@ public final class ServiceSelectsNothingCheck extends ManifestCheck {
         if (selector.isEmpty()) {
             return List.of(); // headless/ExternalName or endpoints managed by hand
         }
-        boolean any =
-                bundle.withPods().stream()
-                        .filter(w -> w.namespaceOrEmpty().equals(o.namespaceOrEmpty()))
-                        .anyMatch(w -> ManifestBundle.selects(selector, w.podLabels()));
+        boolean any = !bundle.podsSelectedBy(o.namespaceOrEmpty(), selector).isEmpty();
         return any
                 ? List.of()
                 : List.of(
