@@ -74,7 +74,9 @@ final class GitlabPipeline implements Layout {
                                             "if",
                                             ON_DEFAULT_BRANCH,
                                             "when",
-                                            first ? "on_success" : "manual")),
+                                            first ? "on_success" : "manual",
+                                            "allow_failure",
+                                            first ? null : true)),
                             "script",
                             List.of("set -eu\n" + s.deploy())));
             first = false;
