@@ -31,6 +31,12 @@ final class GenerateFlags {
                     "secrets",
                     "MODE",
                     "how secrets reach the cluster: plain (git-ignored env files, default), external-secrets, sealed"),
+        };
+    }
+
+    /** The options of the CI pipeline and the GitOps applications (generate and convert). */
+    static Option[] deliveryOptions() {
+        return new Option[] {
             opt(
                     null,
                     "ci",
@@ -71,8 +77,19 @@ final class GenerateFlags {
         return line.hasOption("config") ? Path.of(line.getOptionValue("config")) : null;
     }
 
+    /** {@code base}, the output options and the delivery options (generate). */
     static Option[] with(Option[] base) {
-        Option[] extra = options();
+        return withDelivery(concat(base, options()));
+    }
+
+    /**
+     * {@code base} and the delivery options (convert, which declares the output options itself).
+     */
+    static Option[] withDelivery(Option... base) {
+        return concat(base, deliveryOptions());
+    }
+
+    private static Option[] concat(Option[] base, Option[] extra) {
         Option[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
         return all;

@@ -414,6 +414,10 @@ class FrontDoorTest {
         Run noRepo = run("generate", plan.toString(), "-o", mig.toString(), "--gitops", "argocd");
         assertEquals(Main.USAGE, noRepo.code());
         assertTrue(noRepo.err().contains("--gitops-repo"), noRepo.err());
+        Path converted = tmp.resolve("converted");
+        Run c = run("convert", APP.toString(), "-o", converted.toString(), "--ci", "gitlab");
+        assertEquals(Main.OK, c.code(), c.err());
+        assertTrue(Files.isRegularFile(converted.resolve(".gitlab-ci.yml")), "convert takes --ci");
         Run badCi = run("generate", plan.toString(), "-o", mig.toString(), "--ci", "jenkins");
         assertEquals(Main.USAGE, badCi.code());
         assertTrue(badCi.err().contains("github, tekton, gitlab"), badCi.err());
