@@ -10,9 +10,10 @@ import io.kubelift.model.PlanCodec;
 import io.kubelift.model.Port;
 import io.kubelift.testing.Golden;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each fixture layout's plan against its golden file, plus the key expectations spelled out. */
 class FixturePlansTest {
@@ -22,9 +23,26 @@ class FixturePlansTest {
                 .analyze(app, new AnalyzeOptions(null, "fixtures/" + layout));
     }
 
+    /** Every fixture layout with a golden plan ({@code golden/<layout>.plan.yaml}). */
+    static java.util.stream.Stream<String> layoutsWithGoldenPlans() throws java.io.IOException {
+        try (var s = java.nio.file.Files.list(Path.of("src/test/resources/golden"))) {
+            List<String> names =
+                    s.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".plan.yaml"))
+                            .map(n -> n.substring(0, n.length() - ".plan.yaml".length()))
+                            .sorted()
+                            .toList();
+            for (String n : names) {
+                assertTrue(
+                        java.nio.file.Files.isDirectory(Path.of("src/test/resources/fixtures", n)),
+                        "golden/" + n + ".plan.yaml has no fixtures/" + n);
+            }
+            return names.stream();
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(
-            strings = {"hadoop-yarn", "zookeeper", "kafka", "plain-java", "spring-boot", "tomcat"})
+    @MethodSource("layoutsWithGoldenPlans")
     void planMatchesGolden(String layout) {
         Analysis a = analyze(layout);
         Golden.assertMatches(

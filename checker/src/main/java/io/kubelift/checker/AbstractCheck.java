@@ -8,6 +8,20 @@ import io.kubelift.model.Severity;
 public abstract class AbstractCheck implements Check {
     private final CheckInfo info;
 
+    /** A check declared by name ({@link CheckDeclaration}); it must say what it {@code reads}. */
+    protected AbstractCheck(CheckDeclaration declaration) {
+        this(declaration, null);
+    }
+
+    /** For the base classes: {@code source} unless the declaration names its own. */
+    AbstractCheck(CheckDeclaration declaration, CheckSource source) {
+        this.info = declaration.info(source);
+    }
+
+    /**
+     * A check described by position, for the checks of rule files ({@code RuleCheck}); Java checks
+     * use {@link #AbstractCheck(CheckDeclaration)}.
+     */
     protected AbstractCheck(
             String id,
             Severity severity,

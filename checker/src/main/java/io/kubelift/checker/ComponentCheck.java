@@ -3,7 +3,6 @@ package io.kubelift.checker;
 import io.kubelift.model.Component;
 import io.kubelift.model.Evidence;
 import io.kubelift.model.Finding;
-import io.kubelift.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,14 +14,8 @@ public abstract class ComponentCheck extends AbstractCheck {
     /** The file name plan findings are reported against when a component carries no evidence. */
     public static final String PLAN_FILE = "plan.yaml";
 
-    protected ComponentCheck(
-            String id,
-            Severity severity,
-            boolean fixedByGenerate,
-            String summary,
-            String rationale,
-            String remediation) {
-        super(id, severity, CheckSource.PLAN, fixedByGenerate, summary, rationale, remediation);
+    protected ComponentCheck(CheckDeclaration declaration) {
+        super(declaration, CheckSource.PLAN);
     }
 
     /** The problem with this component, or null. */

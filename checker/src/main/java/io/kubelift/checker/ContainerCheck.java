@@ -2,7 +2,6 @@ package io.kubelift.checker;
 
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
-import io.kubelift.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,14 +10,8 @@ import java.util.List;
  * Job, CronJob…).
  */
 public abstract class ContainerCheck extends ManifestCheck {
-    protected ContainerCheck(
-            String id,
-            Severity severity,
-            boolean fixedByGenerate,
-            String summary,
-            String rationale,
-            String remediation) {
-        super(id, severity, fixedByGenerate, summary, rationale, remediation);
+    protected ContainerCheck(CheckDeclaration declaration) {
+        super(declaration);
     }
 
     /** Whether init containers are checked too (default: yes). */

@@ -4,7 +4,6 @@ import io.kubelift.model.Component;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
 import io.kubelift.model.Finding;
-import io.kubelift.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,15 +19,11 @@ import java.util.regex.Pattern;
 public abstract class FactCheck extends AbstractCheck {
     private final FactKind kind;
 
-    protected FactCheck(
-            String id,
-            Severity severity,
-            boolean fixedByGenerate,
-            FactKind kind,
-            String summary,
-            String rationale,
-            String remediation) {
-        super(id, severity, CheckSource.APP, fixedByGenerate, summary, rationale, remediation);
+    /**
+     * @param kind the facts this check reads (one finding per matching fact)
+     */
+    protected FactCheck(CheckDeclaration declaration, FactKind kind) {
+        super(declaration, CheckSource.APP);
         this.kind = kind;
     }
 

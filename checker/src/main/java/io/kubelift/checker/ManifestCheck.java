@@ -3,7 +3,6 @@ package io.kubelift.checker;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
 import io.kubelift.model.Finding;
-import io.kubelift.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,21 +18,8 @@ public abstract class ManifestCheck extends AbstractCheck {
         }
     }
 
-    protected ManifestCheck(
-            String id,
-            Severity severity,
-            boolean fixedByGenerate,
-            String summary,
-            String rationale,
-            String remediation) {
-        super(
-                id,
-                severity,
-                CheckSource.MANIFESTS,
-                fixedByGenerate,
-                summary,
-                rationale,
-                remediation);
+    protected ManifestCheck(CheckDeclaration declaration) {
+        super(declaration, CheckSource.MANIFESTS);
     }
 
     /** The problems of one object (empty when none). */

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 
-/** The output options shared by generate and convert: layout, defaults file, secrets mode. */
+/**
+ * The output options shared by generate and convert: layout, defaults file, secrets mode, CI
+ * pipeline and GitOps applications.
+ */
 final class GenerateFlags {
     private GenerateFlags() {}
 
@@ -31,18 +34,62 @@ final class GenerateFlags {
         };
     }
 
+    /** The options of the CI pipeline and the GitOps applications (generate and convert). */
+    static Option[] deliveryOptions() {
+        return new Option[] {
+            opt(
+                    null,
+                    "ci",
+                    "SYSTEM",
+                    "also write a pipeline that checks, builds and deploys: github, tekton or gitlab"),
+            opt(
+                    null,
+                    "gitops",
+                    "TOOL",
+                    "also write a GitOps application per environment: argocd (needs --gitops-repo)"),
+            opt(
+                    null,
+                    "gitops-repo",
+                    "URL",
+                    "the git repository the output is pushed to (Argo CD's repoURL)"),
+            opt(
+                    null,
+                    "repo-dir",
+                    "DIR",
+                    "where the output directory sits in that repository (default: . , its root)"),
+        };
+    }
+
     static GenerateOptions from(CommandLine line) {
         return GenerateOptions.defaults()
                 .withLayout(line.getOptionValue("layout"))
-                .withSecrets(line.getOptionValue("secrets"));
+                .withSecrets(line.getOptionValue("secrets"))
+                .withDelivery(
+                        new GenerateOptions.Delivery(
+                                line.getOptionValue("ci"),
+                                line.getOptionValue("gitops"),
+                                GenerateOptions.Delivery.CLI,
+                                line.getOptionValue("repo-dir"),
+                                line.getOptionValue("gitops-repo")));
     }
 
     static Path config(CommandLine line) {
         return line.hasOption("config") ? Path.of(line.getOptionValue("config")) : null;
     }
 
+    /** {@code base}, the output options and the delivery options (generate). */
     static Option[] with(Option[] base) {
-        Option[] extra = options();
+        return withDelivery(concat(base, options()));
+    }
+
+    /**
+     * {@code base} and the delivery options (convert, which declares the output options itself).
+     */
+    static Option[] withDelivery(Option... base) {
+        return concat(base, deliveryOptions());
+    }
+
+    private static Option[] concat(Option[] base, Option[] extra) {
         Option[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
         return all;

@@ -377,6 +377,52 @@ class FrontDoorTest {
         return out.lines().filter(l -> l.contains(" finding(s) ")).findFirst().orElseThrow();
     }
 
+    @Test
+    void ciAndGitopsOptionsWriteThePipelineAndTheApplicationsAndRefuseWhatCannotWork()
+            throws Exception {
+        Path mig = tmp.resolve("mig");
+        Path plan = mig.resolve("plan.yaml");
+        assertEquals(Main.OK, run("analyze", APP.toString(), "-o", plan.toString()).code());
+        Run g =
+                run(
+                        "generate",
+                        plan.toString(),
+                        "-o",
+                        mig.toString(),
+                        "--ci",
+                        "tekton",
+                        "--secrets",
+                        "external-secrets",
+                        "--gitops",
+                        "argocd",
+                        "--gitops-repo",
+                        "https://git.example.com/team/app.git",
+                        "--repo-dir",
+                        "deploy/app");
+        assertEquals(Main.OK, g.code(), g.err());
+        try (Stream<Path> s = Files.list(mig.resolve(".tekton"))) {
+            assertEquals(1, s.count(), "one Tekton pipeline");
+        }
+        try (Stream<Path> s = Files.list(mig.resolve("argocd"))) {
+            List<String> apps = s.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(3, apps.size(), apps.toString());
+            assertTrue(
+                    Files.readString(mig.resolve("argocd").resolve(apps.get(0)))
+                            .contains("path: deploy/app/k8s/overlays/"),
+                    apps.get(0));
+        }
+        Run noRepo = run("generate", plan.toString(), "-o", mig.toString(), "--gitops", "argocd");
+        assertEquals(Main.USAGE, noRepo.code());
+        assertTrue(noRepo.err().contains("--gitops-repo"), noRepo.err());
+        Path converted = tmp.resolve("converted");
+        Run c = run("convert", APP.toString(), "-o", converted.toString(), "--ci", "gitlab");
+        assertEquals(Main.OK, c.code(), c.err());
+        assertTrue(Files.isRegularFile(converted.resolve(".gitlab-ci.yml")), "convert takes --ci");
+        Run badCi = run("generate", plan.toString(), "-o", mig.toString(), "--ci", "jenkins");
+        assertEquals(Main.USAGE, badCi.code());
+        assertTrue(badCi.err().contains("github, tekton, gitlab"), badCi.err());
+    }
+
     static void copy(Path from, Path to) throws IOException {
         List<Path> all = new ArrayList<>();
         try (Stream<Path> s = Files.walk(from)) {

@@ -50,7 +50,16 @@ public final class Kubelift {
      * Subtrees of an output directory that {@code generate} and {@code build} own (convert owns all
      * of it).
      */
-    static final List<String> GENERATED_TREES = List.of("k8s/", "scripts/", "chart/", "secrets/");
+    static final List<String> GENERATED_TREES =
+            List.of(
+                    "k8s/",
+                    "scripts/",
+                    "chart/",
+                    "secrets/",
+                    ".github/workflows/kubelift-",
+                    ".tekton/kubelift-",
+                    ".gitlab-ci.yml",
+                    "argocd/");
 
     public static final String PLAN_FILE = "plan.yaml";
     public static final String REPORT_DIR = "report/";

@@ -55,6 +55,9 @@ public final class Generator {
         FileSet out = new FileSet();
         List<HasMetadata> objects = emitAll(ctx);
         Layout.named(opts.layout()).write(ctx, objects, out);
+        for (Layout delivery : io.kubelift.generator.delivery.DeliveryLayouts.of(opts.delivery())) {
+            delivery.write(ctx, objects, out);
+        }
         for (ComponentContext c : ctx.components()) {
             out.add(
                     "scripts/" + c.name() + "/entrypoint.sh",

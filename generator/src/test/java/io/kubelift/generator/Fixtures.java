@@ -21,8 +21,9 @@ import java.util.TreeMap;
  */
 public final class Fixtures {
     public static final Path RESOURCES = Path.of("src/test/resources");
-    public static final List<String> CASES =
-            List.of("hadoop-yarn", "java-cp", "spring-boot", "zookeeper", "cronjob");
+
+    /** Every fixture: a plan {@code plans/<case>.yaml} (with its app under {@code apps/<case>}). */
+    public static final List<String> CASES = caseNames(RESOURCES.resolve("plans"), ".yaml");
 
     /** Secret values of the fixtures, by secret key; the leak tests look for them everywhere. */
     public static final Map<String, String> SECRET_VALUES =
@@ -32,6 +33,31 @@ public final class Fixtures {
                     "spring.datasource.password", "Sp#ing-Secr3t");
 
     private Fixtures() {}
+
+    /** The names of the files in {@code dir} ending in {@code suffix}, without it, sorted. */
+    public static List<String> caseNames(Path dir, String suffix) {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(suffix))
+                    .map(n -> n.substring(0, n.length() - suffix.length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The subdirectories of {@code dir} (one test case each), sorted. */
+    public static List<String> caseDirs(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public static MigrationPlan plan(String name) {
         return PlanCodec.read(RESOURCES.resolve("plans/" + name + ".yaml"));

@@ -78,6 +78,30 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
     protected String secrets;
 
     /**
+     * Also write a CI pipeline that checks, builds (with this plugin) and deploys: {@code github},
+     * {@code tekton} or {@code gitlab} (docs/deploy.md, "CI pipelines").
+     */
+    @Parameter(property = "kubelift.ci")
+    protected String ci;
+
+    /**
+     * Also write a GitOps application per environment: {@code argocd} (needs {@code gitopsRepo}).
+     */
+    @Parameter(property = "kubelift.gitops")
+    protected String gitops;
+
+    /** The git repository the output is pushed to (Argo CD's repoURL). */
+    @Parameter(property = "kubelift.gitopsRepo")
+    protected String gitopsRepo;
+
+    /**
+     * Where the output directory sits in the repository; default: the output directory relative to
+     * the project's directory (e.g. {@code target/kubelift}).
+     */
+    @Parameter(property = "kubelift.repoDir")
+    protected String repoDir;
+
+    /**
      * A directory of rule files (Konveyor rule format) that kubelift:check and kubelift:generate
      * run too.
      */
@@ -107,7 +131,8 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
                     kubelift.withGenerateOptions(
                             io.kubelift.generator.GenerateOptions.defaults()
                                     .withLayout(layout)
-                                    .withSecrets(secrets),
+                                    .withSecrets(secrets)
+                                    .withDelivery(delivery()),
                             config == null ? null : config.toPath()),
                     descriptor);
         } catch (KubeliftException e) {
@@ -129,6 +154,22 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
         }
     }
 
+    /** The CI pipeline and GitOps applications asked for; the pipeline builds with Maven. */
+    io.kubelift.generator.GenerateOptions.Delivery delivery() {
+        String dir = repoDir;
+        if (dir == null || dir.isBlank()) {
+            java.nio.file.Path base = project.getBasedir().toPath().toAbsolutePath();
+            java.nio.file.Path out = outputDirectory.toPath().toAbsolutePath();
+            dir = out.startsWith(base) ? base.relativize(out).toString() : ".";
+        }
+        return new io.kubelift.generator.GenerateOptions.Delivery(
+                ci,
+                gitops,
+                io.kubelift.generator.GenerateOptions.Delivery.MAVEN,
+                dir.isEmpty() ? "." : dir,
+                gitopsRepo);
+    }
+
     /** The goal's name, for messages. */
     abstract String goal();
 
@@ -148,7 +189,8 @@ abstract class AbstractKubeliftMojo extends AbstractMojo {
      */
     String relatedParameters() {
         return "<plan> (-Dkubelift.plan), <planName> (-Dkubelift.planName), <outputDirectory> (-Dkubelift.outputDirectory), "
-                + "<layout> (-Dkubelift.layout), <config> (-Dkubelift.config), <secrets> (-Dkubelift.secrets)";
+                + "<layout> (-Dkubelift.layout), <config> (-Dkubelift.config), <secrets> (-Dkubelift.secrets), "
+                + "<ci> (-Dkubelift.ci), <gitops> (-Dkubelift.gitops), <gitopsRepo> (-Dkubelift.gitopsRepo)";
     }
 
     abstract void run(Kubelift kubelift, ProjectDescriptor descriptor)

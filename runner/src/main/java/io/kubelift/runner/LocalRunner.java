@@ -1,7 +1,7 @@
 package io.kubelift.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.kubelift.model.KubeliftException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -295,10 +295,8 @@ public final class LocalRunner {
             }
             Files.createDirectories(playDir);
             List<String> cms = new ArrayList<>();
-            for (ObjectNode cm : plan.configMaps()) {
-                Path f =
-                        playDir.resolve(
-                                "configmap-" + cm.path("metadata").path("name").asText() + ".yaml");
+            for (ConfigMap cm : plan.configMaps()) {
+                Path f = playDir.resolve("configmap-" + cm.getMetadata().getName() + ".yaml");
                 Files.writeString(f, yaml(cm), StandardCharsets.UTF_8);
                 cms.add(f.toString());
             }
@@ -321,7 +319,7 @@ public final class LocalRunner {
         }
     }
 
-    static String yaml(ObjectNode o) {
+    static String yaml(Object o) {
         try {
             return Manifests.YAML.writeValueAsString(o);
         } catch (IOException e) {

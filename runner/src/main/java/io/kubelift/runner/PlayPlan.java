@@ -1,6 +1,7 @@
 package io.kubelift.runner;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  * content) for the pods' {@code hostPath} mounts.
  */
 record PlayPlan(
-        List<ObjectNode> configMaps,
+        List<ConfigMap> configMaps,
         List<Secret> secrets,
         List<List<Unit>> tiers,
         List<String> skipped,
@@ -44,7 +45,7 @@ record PlayPlan(
     record Unit(
             String podName,
             String workload,
-            ObjectNode pod,
+            Pod pod,
             List<String> aliases,
             List<String> containers,
             Map<Integer, Integer> hostPorts,

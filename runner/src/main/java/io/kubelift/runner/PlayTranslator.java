@@ -1,11 +1,34 @@
 package io.kubelift.runner;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.HostPathVolumeSource;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.kubelift.model.KubeliftException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -13,12 +36,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Turns manifests meant for a cluster into what {@code podman kube play} (4.3) can run, on copies:
+ * Turns manifests meant for a cluster into what {@code podman kube play} (4.3) can run, on typed
+ * copies (the fabric8 Kubernetes model):
  *
  * <ul>
  *   <li>StatefulSet, Deployment, DaemonSet and Job become one Pod per replica ({@code <name>-<i>};
@@ -42,14 +68,15 @@ final class PlayTranslator {
     /** podman 4.3 refuses annotation values longer than this (it applies the label value limit). */
     static final int MAX_ANNOTATION_VALUE = 63;
 
-    private static final List<String> WORKLOADS =
-            List.of("StatefulSet", "Deployment", "DaemonSet", "Job");
+    /** The kinds played, by tier, and the typed model each is read into. */
+    private static final Map<String, Class<? extends HasMetadata>> WORKLOADS = workloads();
 
     private final Manifests manifests;
     private final Set<Integer> publishedPorts = new HashSet<>();
 
     private final Path playDir;
     private final Map<String, String> files = new TreeMap<>();
+    private final List<ConfigMap> configMaps = new ArrayList<>();
 
     /**
      * @param playDir where the runner writes the play files; files mounted with {@code subPath}
@@ -61,25 +88,37 @@ final class PlayTranslator {
         this.playDir = playDir;
     }
 
+    private static Map<String, Class<? extends HasMetadata>> workloads() {
+        Map<String, Class<? extends HasMetadata>> w = new LinkedHashMap<>();
+        w.put("StatefulSet", StatefulSet.class);
+        w.put("Deployment", Deployment.class);
+        w.put("DaemonSet", DaemonSet.class);
+        w.put("Pod", Pod.class);
+        w.put("Job", Job.class);
+        return w;
+    }
+
+    private static <T> T typed(ObjectNode o, Class<T> type) {
+        return Manifests.YAML.convertValue(o, type);
+    }
+
     PlayPlan translate() {
         String ns = manifests.namespace;
-        List<ObjectNode> configMaps = new ArrayList<>();
-        List<ObjectNode> services = new ArrayList<>();
-        Map<String, List<ObjectNode>> workloads = new LinkedHashMap<>();
-        WORKLOADS.forEach(k -> workloads.put(k, new ArrayList<>()));
+        List<Service> services = new ArrayList<>();
+        Map<String, List<HasMetadata>> workloads = new LinkedHashMap<>();
+        WORKLOADS.keySet().forEach(k -> workloads.put(k, new ArrayList<>()));
         List<String> skipped = new ArrayList<>();
         Map<String, Map<String, String>> secretObjects = new TreeMap<>();
         for (ObjectNode o : manifests.objects) {
             String kind = o.path("kind").asText();
             String name = o.path("metadata").path("name").asText();
             switch (kind) {
-                case "ConfigMap" -> configMaps.add(o);
-                case "Service" -> services.add(o);
-                case "Secret" -> secretObjects.put(name, secretData(o));
-                case "Pod" -> workloads.computeIfAbsent("Pod", k -> new ArrayList<>()).add(o);
+                case "ConfigMap" -> configMaps.add(typed(o, ConfigMap.class));
+                case "Service" -> services.add(typed(o, Service.class));
+                case "Secret" -> secretObjects.put(name, secretData(typed(o, Secret.class)));
                 default -> {
-                    if (workloads.containsKey(kind)) {
-                        workloads.get(kind).add(o);
+                    if (WORKLOADS.containsKey(kind)) {
+                        workloads.get(kind).add(typed(o, WORKLOADS.get(kind)));
                     } else {
                         skipped.add(
                                 kind
@@ -98,10 +137,10 @@ final class PlayTranslator {
         Map<String, String> secretForms = new TreeMap<>();
 
         List<List<PlayPlan.Unit>> tiers = new ArrayList<>();
-        for (String kind : List.of("StatefulSet", "Deployment", "DaemonSet", "Pod", "Job")) {
+        for (Map.Entry<String, List<HasMetadata>> kind : workloads.entrySet()) {
             List<PlayPlan.Unit> tier = new ArrayList<>();
-            for (ObjectNode w : workloads.getOrDefault(kind, List.of())) {
-                tier.addAll(pods(kind, w, ns, services, secretForms));
+            for (HasMetadata w : kind.getValue()) {
+                tier.addAll(pods(Workload.of(w), ns, services, secretForms));
             }
             if (!tier.isEmpty()) {
                 tiers.add(tier);
@@ -122,142 +161,182 @@ final class PlayTranslator {
         return new PlayPlan(configMaps, secrets, tiers, skipped, files);
     }
 
-    private static Map<String, String> secretData(ObjectNode o) {
+    private static Map<String, String> secretData(Secret s) {
         Map<String, String> data = new TreeMap<>();
-        o.path("data")
-                .fields()
-                .forEachRemaining(
-                        e ->
+        orEmpty(s.getData())
+                .forEach(
+                        (k, v) ->
                                 data.put(
-                                        e.getKey(),
+                                        k,
                                         new String(
-                                                java.util.Base64.getDecoder()
-                                                        .decode(e.getValue().asText()),
-                                                java.nio.charset.StandardCharsets.UTF_8)));
-        o.path("stringData")
-                .fields()
-                .forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+                                                Base64.getDecoder().decode(v),
+                                                StandardCharsets.UTF_8)));
+        data.putAll(orEmpty(s.getStringData()));
         return data;
     }
 
-    private List<PlayPlan.Unit> pods(
+    /**
+     * What a workload contributes to its pods: its kind and name, the pod template, how many pods,
+     * and for a StatefulSet the governing Service and the volume claim templates.
+     */
+    private record Workload(
             String kind,
-            ObjectNode w,
-            String ns,
-            List<ObjectNode> services,
-            Map<String, String> secretForms) {
-        String name = w.path("metadata").path("name").asText();
-        JsonNode template = kind.equals("Pod") ? w : w.path("spec").path("template");
-        int replicas =
-                switch (kind) {
-                    case "StatefulSet", "Deployment" -> w.path("spec").path("replicas").asInt(1);
-                    case "Job" -> Math.max(1, w.path("spec").path("parallelism").asInt(1));
-                    default -> 1;
-                };
+            String name,
+            PodTemplateSpec template,
+            int replicas,
+            String serviceName,
+            List<PersistentVolumeClaim> claimTemplates) {
+        static Workload of(HasMetadata w) {
+            String name = w.getMetadata().getName();
+            if (w instanceof StatefulSet s) {
+                return new Workload(
+                        "StatefulSet",
+                        name,
+                        s.getSpec().getTemplate(),
+                        s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas(),
+                        s.getSpec().getServiceName(),
+                        s.getSpec().getVolumeClaimTemplates());
+            }
+            if (w instanceof Deployment d) {
+                return new Workload(
+                        "Deployment",
+                        name,
+                        d.getSpec().getTemplate(),
+                        d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas(),
+                        null,
+                        List.of());
+            }
+            if (w instanceof DaemonSet d) {
+                return new Workload(
+                        "DaemonSet", name, d.getSpec().getTemplate(), 1, null, List.of());
+            }
+            if (w instanceof Job j) {
+                Integer parallelism = j.getSpec().getParallelism();
+                return new Workload(
+                        "Job",
+                        name,
+                        j.getSpec().getTemplate(),
+                        Math.max(1, parallelism == null ? 1 : parallelism),
+                        null,
+                        List.of());
+            }
+            Pod p = (Pod) w;
+            return new Workload(
+                    "Pod",
+                    name,
+                    new PodTemplateSpec(p.getMetadata(), p.getSpec()),
+                    1,
+                    null,
+                    List.of());
+        }
+    }
+
+    private List<PlayPlan.Unit> pods(
+            Workload w, String ns, List<Service> services, Map<String, String> secretForms) {
+        String kind = w.kind();
+        ObjectMeta templateMeta =
+                w.template() == null || w.template().getMetadata() == null
+                        ? new ObjectMeta()
+                        : w.template().getMetadata();
+        PodSpec templateSpec =
+                w.template() == null || w.template().getSpec() == null
+                        ? new PodSpec()
+                        : w.template().getSpec();
         List<PlayPlan.Unit> units = new ArrayList<>();
-        for (int i = 0; i < replicas; i++) {
-            String podName = kind.equals("Pod") ? name : name + "-" + i;
-            ObjectNode pod = Manifests.YAML.createObjectNode();
-            pod.put("apiVersion", "v1").put("kind", "Pod");
-            ObjectNode meta = pod.putObject("metadata");
-            meta.put("name", podName);
-            ObjectNode labels =
-                    template.path("metadata").path("labels").isObject()
-                            ? ((ObjectNode) template.path("metadata").path("labels")).deepCopy()
-                            : Manifests.YAML.createObjectNode();
+        for (int i = 0; i < w.replicas(); i++) {
+            String podName = kind.equals("Pod") ? w.name() : w.name() + "-" + i;
+            ObjectMeta meta = new ObjectMeta();
+            meta.setName(podName);
+            Map<String, String> labels = new LinkedHashMap<>(orEmpty(templateMeta.getLabels()));
             if (kind.equals("StatefulSet")) {
                 labels.put("statefulset.kubernetes.io/pod-name", podName);
             }
             if (!labels.isEmpty()) {
-                meta.set("labels", labels);
+                meta.setLabels(labels);
             }
-            ObjectNode annotations =
-                    playableAnnotations(template.path("metadata").path("annotations"));
-            if (template.path("spec").path("initContainers").size() > 0) {
+            Map<String, String> annotations = playableAnnotations(templateMeta.getAnnotations());
+            if (!orEmpty(templateSpec.getInitContainers()).isEmpty()) {
                 // podman removes a "once" init container right after it ran, and under load that
                 // races its exit ("failed to remove once init container … as it is running"): keep
                 // it, as the kubelet keeps a finished init container
                 annotations.put(INIT_CONTAINER_TYPE, "always");
             }
             if (!annotations.isEmpty()) {
-                meta.set("annotations", annotations);
+                meta.setAnnotations(annotations);
             }
-            ObjectNode spec =
-                    template.path("spec").isObject()
-                            ? ((ObjectNode) template.path("spec")).deepCopy()
-                            : Manifests.YAML.createObjectNode();
-            pod.set("spec", spec);
-            String hostname = spec.path("hostname").asText(podName);
-            String subdomain = spec.path("subdomain").asText(null);
+            PodSpec spec = Manifests.YAML.convertValue(templateSpec, PodSpec.class); // a copy
+            Pod pod = new Pod("v1", "Pod", meta, spec, null);
+            String hostname = spec.getHostname() != null ? spec.getHostname() : podName;
+            String subdomain = spec.getSubdomain();
             if (kind.equals("StatefulSet")) {
                 hostname = podName;
-                subdomain = w.path("spec").path("serviceName").asText(null);
-                spec.put("hostname", hostname);
+                subdomain = w.serviceName();
+                spec.setHostname(hostname);
                 if (subdomain != null) {
-                    spec.put("subdomain", subdomain);
+                    spec.setSubdomain(subdomain);
                 }
             } else if (!kind.equals("Pod")) {
-                spec.put("hostname", hostname);
+                spec.setHostname(hostname);
             }
-            if (kind.equals("Job")) {
-                spec.put("restartPolicy", spec.path("restartPolicy").asText("Never"));
+            if (kind.equals("Job") && spec.getRestartPolicy() == null) {
+                spec.setRestartPolicy("Never");
+            }
+            List<Volume> vols = new ArrayList<>(orEmpty(spec.getVolumes()));
+            spec.setVolumes(vols);
+            for (PersistentVolumeClaim vct : orEmpty(w.claimTemplates())) {
+                Volume v = new Volume();
+                v.setName(vct.getMetadata().getName());
+                v.setPersistentVolumeClaim(
+                        new PersistentVolumeClaimVolumeSource(
+                                vct.getMetadata().getName() + "-" + podName, null));
+                vols.add(v);
             }
             List<String> volumes = new ArrayList<>();
             List<String> claims = new ArrayList<>();
-            ArrayNode vols =
-                    spec.has("volumes")
-                            ? (ArrayNode) spec.get("volumes")
-                            : spec.putArray("volumes");
-            if (kind.equals("StatefulSet")) {
-                for (JsonNode vct : w.path("spec").path("volumeClaimTemplates")) {
-                    String vname = vct.path("metadata").path("name").asText();
-                    String claim = vname + "-" + podName;
-                    ObjectNode v = vols.addObject();
-                    v.put("name", vname);
-                    v.putObject("persistentVolumeClaim").put("claimName", claim);
+            for (Volume v : vols) {
+                if (v.getPersistentVolumeClaim() != null) {
+                    volumes.add(v.getPersistentVolumeClaim().getClaimName());
+                    claims.add(v.getPersistentVolumeClaim().getClaimName());
                 }
-            }
-            for (JsonNode v : vols) {
-                if (v.has("persistentVolumeClaim")) {
-                    volumes.add(v.path("persistentVolumeClaim").path("claimName").asText());
-                    claims.add(v.path("persistentVolumeClaim").path("claimName").asText());
+                if (v.getConfigMap() != null) {
+                    volumes.add(v.getConfigMap().getName());
                 }
-                if (v.has("configMap")) {
-                    volumes.add(v.path("configMap").path("name").asText());
-                }
-                if (v.has("secret") && v.get("secret") instanceof ObjectNode s) {
-                    s.put("optional", false);
+                if (v.getSecret() != null) {
+                    v.getSecret().setOptional(false);
                     secretForms.merge(
-                            s.path("secretName").asText(), "volume", PlayTranslator::sameForm);
+                            Objects.toString(v.getSecret().getSecretName(), ""),
+                            "volume",
+                            PlayTranslator::sameForm);
                 }
-            }
-            if (vols.isEmpty()) {
-                spec.remove("volumes");
             }
             List<String> containers = new ArrayList<>();
             List<PlayPlan.Probe> probes = new ArrayList<>();
             Map<Integer, Integer> hostPorts = new TreeMap<>();
-            for (String section : List.of("initContainers", "containers")) {
-                for (JsonNode cn : spec.path(section)) {
-                    ObjectNode c = (ObjectNode) cn;
-                    if (section.equals("containers")) {
-                        containers.add(podName + "-" + c.path("name").asText());
-                        probe(c).ifPresent(probes::add);
-                    }
-                    for (String p : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
-                        c.remove(p);
-                    }
-                    resolveEnv(c, podName, ns);
-                    configFileMounts(c, vols, podName);
-                    secretRefs(c, secretForms);
-                    publish(c, hostPorts);
+            List<Container> all = new ArrayList<>(orEmpty(spec.getInitContainers()));
+            int firstApp = all.size();
+            all.addAll(orEmpty(spec.getContainers()));
+            for (int ci = 0; ci < all.size(); ci++) {
+                Container c = all.get(ci);
+                if (ci >= firstApp) {
+                    containers.add(podName + "-" + c.getName());
+                    probe(c).ifPresent(probes::add);
                 }
+                c.setReadinessProbe(null);
+                c.setLivenessProbe(null);
+                c.setStartupProbe(null);
+                resolveEnv(c, podName, ns);
+                configFileMounts(c, vols, podName);
+                secretRefs(c, secretForms);
+                publish(c, hostPorts);
+            }
+            if (vols.isEmpty()) {
+                spec.setVolumes(null);
             }
             List<String> aliases = aliases(hostname, subdomain, ns, labels, services, podName);
             units.add(
                     new PlayPlan.Unit(
                             podName,
-                            kind + "/" + name,
+                            kind + "/" + w.name(),
                             pod,
                             aliases,
                             containers,
@@ -265,10 +344,17 @@ final class PlayTranslator {
                             probes,
                             volumes,
                             claims,
-                            kind.equals("Job")
-                                    || "Never".equals(spec.path("restartPolicy").asText())));
+                            kind.equals("Job") || "Never".equals(spec.getRestartPolicy())));
         }
         return units;
+    }
+
+    private static <K, V> Map<K, V> orEmpty(Map<K, V> m) {
+        return m == null ? Map.of() : m;
+    }
+
+    private static <T> List<T> orEmpty(List<T> l) {
+        return l == null ? List.of() : l;
     }
 
     /**
@@ -283,14 +369,13 @@ final class PlayTranslator {
      */
     static final String INIT_CONTAINER_TYPE = "io.podman.annotations.init.container.type";
 
-    static ObjectNode playableAnnotations(JsonNode annotations) {
-        ObjectNode kept = Manifests.YAML.createObjectNode();
-        annotations
-                .fields()
-                .forEachRemaining(
-                        e -> {
-                            if (e.getValue().asText().length() <= MAX_ANNOTATION_VALUE) {
-                                kept.set(e.getKey(), e.getValue().deepCopy());
+    static Map<String, String> playableAnnotations(Map<String, String> annotations) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        orEmpty(annotations)
+                .forEach(
+                        (k, v) -> {
+                            if (v == null || v.length() <= MAX_ANNOTATION_VALUE) {
+                                kept.put(k, v);
                             }
                         });
         return kept;
@@ -303,22 +388,23 @@ final class PlayTranslator {
      * list are expanded ({@code $$} escapes a {@code $}); references to unknown variables stay as
      * they are, as on a cluster.
      */
-    static void resolveEnv(ObjectNode c, String podName, String ns) {
+    static void resolveEnv(Container c, String podName, String ns) {
         Map<String, String> known = new HashMap<>();
-        for (JsonNode en : c.path("env")) {
-            ObjectNode e = (ObjectNode) en;
-            String name = e.path("name").asText();
-            String field = e.path("valueFrom").path("fieldRef").path("fieldPath").asText(null);
+        for (EnvVar e : orEmpty(c.getEnv())) {
+            String field =
+                    e.getValueFrom() == null || e.getValueFrom().getFieldRef() == null
+                            ? null
+                            : e.getValueFrom().getFieldRef().getFieldPath();
             if ("metadata.name".equals(field) || "metadata.namespace".equals(field)) {
-                e.remove("valueFrom");
-                e.put("value", field.equals("metadata.name") ? podName : ns);
+                e.setValueFrom(null);
+                e.setValue(field.equals("metadata.name") ? podName : ns);
             }
-            if (e.has("value")) {
-                String value = expand(e.path("value").asText(), known);
-                e.put("value", value);
-                known.put(name, value);
+            if (e.getValue() != null) {
+                String value = expand(e.getValue(), known);
+                e.setValue(value);
+                known.put(e.getName(), value);
             } else {
-                known.remove(name);
+                known.remove(e.getName());
             }
         }
     }
@@ -356,34 +442,25 @@ final class PlayTranslator {
      * {@code subPath} is written as a file under the play dir and bind-mounted from there ({@code
      * hostPath}, type File), read-only as asked.
      */
-    private void configFileMounts(ObjectNode c, ArrayNode vols, String podName) {
+    private void configFileMounts(Container c, List<Volume> vols, String podName) {
         Map<String, String> configMapOfVolume = new HashMap<>();
-        for (JsonNode v : vols) {
-            if (v.has("configMap")) {
-                configMapOfVolume.put(
-                        v.path("name").asText(), v.path("configMap").path("name").asText());
+        for (Volume v : vols) {
+            if (v.getConfigMap() != null) {
+                configMapOfVolume.put(v.getName(), v.getConfigMap().getName());
             }
         }
         int n = 0;
-        for (JsonNode mn : c.path("volumeMounts")) {
-            ObjectNode m = (ObjectNode) mn;
-            String cm = configMapOfVolume.get(m.path("name").asText());
-            String key = m.path("subPath").asText("");
+        for (VolumeMount m : orEmpty(c.getVolumeMounts())) {
+            String cm = configMapOfVolume.get(m.getName());
+            String key = m.getSubPath() == null ? "" : m.getSubPath();
             if (cm == null || key.isEmpty()) {
                 continue;
             }
             String content =
-                    manifests.objects.stream()
-                            .filter(
-                                    o ->
-                                            o.path("kind").asText().equals("ConfigMap")
-                                                    && o.path("metadata")
-                                                            .path("name")
-                                                            .asText()
-                                                            .equals(cm))
-                            .map(o -> o.path("data").path(key))
-                            .filter(JsonNode::isTextual)
-                            .map(JsonNode::asText)
+                    configMaps.stream()
+                            .filter(o -> cm.equals(o.getMetadata().getName()))
+                            .map(o -> orEmpty(o.getData()).get(key))
+                            .filter(Objects::nonNull)
                             .findFirst()
                             .orElseThrow(
                                     () ->
@@ -395,16 +472,15 @@ final class PlayTranslator {
                                                             + podName
                                                             + " mounts",
                                                     "regenerate the manifests"));
-            String rel = "files/" + podName + "/" + c.path("name").asText() + "/" + cm + "/" + key;
+            String rel = "files/" + podName + "/" + c.getName() + "/" + cm + "/" + key;
             files.put(rel, content);
-            String volume = m.path("name").asText() + "-file-" + n++;
-            ObjectNode v = vols.addObject();
-            v.put("name", volume);
-            v.putObject("hostPath")
-                    .put("path", playDir.resolve(rel).toString())
-                    .put("type", "File");
-            m.put("name", volume);
-            m.remove("subPath");
+            String volume = m.getName() + "-file-" + n++;
+            Volume v = new Volume();
+            v.setName(volume);
+            v.setHostPath(new HostPathVolumeSource(playDir.resolve(rel).toString(), "File"));
+            vols.add(v);
+            m.setName(volume);
+            m.setSubPath(null);
         }
     }
 
@@ -417,86 +493,101 @@ final class PlayTranslator {
         return a;
     }
 
-    private static void secretRefs(ObjectNode c, Map<String, String> secretForms) {
-        for (JsonNode e : c.path("env")) {
-            JsonNode ref = e.path("valueFrom").path("secretKeyRef");
-            if (ref instanceof ObjectNode r) {
-                r.put("optional", false);
-                secretForms.merge(r.path("name").asText(), "env", PlayTranslator::sameForm);
+    private static void secretRefs(Container c, Map<String, String> secretForms) {
+        for (EnvVar e : orEmpty(c.getEnv())) {
+            if (e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null) {
+                var r = e.getValueFrom().getSecretKeyRef();
+                r.setOptional(false);
+                secretForms.merge(
+                        Objects.toString(r.getName(), ""), "env", PlayTranslator::sameForm);
             }
         }
-        for (JsonNode e : c.path("envFrom")) {
-            JsonNode ref = e.path("secretRef");
-            if (ref instanceof ObjectNode r) {
-                r.put("optional", false);
-                secretForms.merge(r.path("name").asText(), "env", PlayTranslator::sameForm);
+        for (EnvFromSource e : orEmpty(c.getEnvFrom())) {
+            if (e.getSecretRef() != null) {
+                e.getSecretRef().setOptional(false);
+                secretForms.merge(
+                        Objects.toString(e.getSecretRef().getName(), ""),
+                        "env",
+                        PlayTranslator::sameForm);
             }
         }
     }
 
-    private void publish(ObjectNode c, Map<Integer, Integer> hostPorts) {
-        if (!(c.get("ports") instanceof ArrayNode ports)) {
+    private void publish(Container c, Map<Integer, Integer> hostPorts) {
+        if (c.getPorts() == null || c.getPorts().isEmpty()) {
             return;
         }
-        for (Iterator<JsonNode> it = ports.elements(); it.hasNext(); ) {
-            ObjectNode p = (ObjectNode) it.next();
-            int host = p.path("hostPort").asInt(p.path("containerPort").asInt());
+        List<ContainerPort> ports = new ArrayList<>(c.getPorts());
+        for (Iterator<ContainerPort> it = ports.iterator(); it.hasNext(); ) {
+            ContainerPort p = it.next();
+            int container = p.getContainerPort() == null ? 0 : p.getContainerPort();
+            int host = p.getHostPort() != null ? p.getHostPort() : container;
             if (host > 0 && publishedPorts.add(host)) {
-                p.put("hostPort", host);
-                hostPorts.put(p.path("containerPort").asInt(), host);
+                p.setHostPort(host);
+                hostPorts.put(container, host);
             } else {
                 it.remove();
             }
         }
-        if (ports.isEmpty()) {
-            c.remove("ports");
-        }
+        c.setPorts(ports.isEmpty() ? null : ports);
     }
 
-    private static java.util.Optional<PlayPlan.Probe> probe(ObjectNode c) {
-        for (String kind : List.of("readinessProbe", "startupProbe", "livenessProbe")) {
-            JsonNode p = c.path(kind);
-            String container = c.path("name").asText();
-            if (p.has("httpGet")) {
-                return java.util.Optional.of(
+    private static Optional<PlayPlan.Probe> probe(Container c) {
+        for (Probe p :
+                java.util.Arrays.asList(
+                        c.getReadinessProbe(), c.getStartupProbe(), c.getLivenessProbe())) {
+            if (p == null) {
+                continue;
+            }
+            String container = c.getName();
+            if (p.getHttpGet() != null) {
+                return Optional.of(
                         new PlayPlan.Probe(
                                 container,
                                 "http",
-                                port(c, p.get("httpGet").path("port")),
-                                p.get("httpGet").path("path").asText("/"),
+                                port(c, p.getHttpGet().getPort()),
+                                p.getHttpGet().getPath() == null ? "/" : p.getHttpGet().getPath(),
                                 List.of()));
             }
-            if (p.has("tcpSocket")) {
-                return java.util.Optional.of(
+            if (p.getTcpSocket() != null) {
+                return Optional.of(
                         new PlayPlan.Probe(
                                 container,
                                 "tcp",
-                                port(c, p.get("tcpSocket").path("port")),
+                                port(c, p.getTcpSocket().getPort()),
                                 null,
                                 List.of()));
             }
-            if (p.has("exec")) {
-                List<String> cmd = new ArrayList<>();
-                p.get("exec").path("command").forEach(x -> cmd.add(x.asText()));
-                return java.util.Optional.of(new PlayPlan.Probe(container, "exec", 0, null, cmd));
+            if (p.getExec() != null) {
+                return Optional.of(
+                        new PlayPlan.Probe(
+                                container,
+                                "exec",
+                                0,
+                                null,
+                                List.copyOf(orEmpty(p.getExec().getCommand()))));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A probe port is a number or the name of one of the container's ports. */
-    private static int port(ObjectNode c, JsonNode port) {
-        if (port.isInt() || port.asText().matches("\\d+")) {
-            return port.asInt();
+    private static int port(Container c, IntOrString port) {
+        if (port != null && port.getIntVal() != null) {
+            return port.getIntVal();
         }
-        for (JsonNode p : c.path("ports")) {
-            if (p.path("name").asText().equals(port.asText())) {
-                return p.path("containerPort").asInt();
+        String name = port == null || port.getStrVal() == null ? "" : port.getStrVal();
+        if (name.matches("\\d+")) {
+            return Integer.parseInt(name);
+        }
+        for (ContainerPort p : orEmpty(c.getPorts())) {
+            if (name.equals(p.getName())) {
+                return p.getContainerPort() == null ? 0 : p.getContainerPort();
             }
         }
         throw KubeliftException.badInput(
-                "container " + c.path("name").asText(),
-                "probe port '" + port.asText() + "' is not a named port",
+                "container " + c.getName(),
+                "probe port '" + name + "' is not a named port",
                 "regenerate the manifests");
     }
 
@@ -504,8 +595,8 @@ final class PlayTranslator {
             String hostname,
             String subdomain,
             String ns,
-            ObjectNode labels,
-            List<ObjectNode> services,
+            Map<String, String> labels,
+            List<Service> services,
             String podName) {
         Set<String> a = new LinkedHashSet<>();
         a.add(hostname);
@@ -519,18 +610,18 @@ final class PlayTranslator {
             a.add(hostname + "." + subdomain + "." + ns + ".svc.cluster.local");
         }
         Set<String> svcNames = new TreeSet<>();
-        for (ObjectNode s : services) {
-            JsonNode selector = s.path("spec").path("selector");
-            if (!selector.isObject() || selector.isEmpty()) {
+        for (Service s : services) {
+            Map<String, String> selector =
+                    s.getSpec() == null ? Map.of() : orEmpty(s.getSpec().getSelector());
+            if (selector.isEmpty()) {
                 continue;
             }
             boolean matches = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = selector.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                matches &= e.getValue().asText().equals(labels.path(e.getKey()).asText(null));
+            for (Map.Entry<String, String> e : selector.entrySet()) {
+                matches &= Objects.equals(e.getValue(), labels.get(e.getKey()));
             }
             if (matches) {
-                svcNames.add(s.path("metadata").path("name").asText());
+                svcNames.add(s.getMetadata().getName());
             }
         }
         for (String svc : svcNames) {

@@ -49,11 +49,7 @@ class PlayTranslatorTest {
                 sb.append("    runsToCompletion: ").append(u.runsToCompletion()).append('\n');
                 List<String> cms =
                         plan.configMaps().stream()
-                                .map(
-                                        c ->
-                                                "configmap-"
-                                                        + c.path("metadata").path("name").asText()
-                                                        + ".yaml")
+                                .map(c -> "configmap-" + c.getMetadata().getName() + ".yaml")
                                 .toList();
                 sb.append("    play: podman ")
                         .append(

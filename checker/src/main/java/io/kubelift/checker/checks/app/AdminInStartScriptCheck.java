@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -9,13 +11,15 @@ import io.kubelift.model.Severity;
 public final class AdminInStartScriptCheck extends FactCheck {
     public AdminInStartScriptCheck() {
         super(
-                "TF12-ADMIN-IN-START-SCRIPT",
-                Severity.WARNING,
-                false,
-                FactKind.ADMIN_IN_START_SCRIPT,
-                "A start script does admin work (format, migrate, chown, cleanup) before starting",
-                "Factor XII: one-off admin tasks run as separate processes; done in the start script they run again on every restart and on every replica at once.",
-                "Move the task to a Kubernetes Job (or an initContainer when it must run before each start and is idempotent).");
+                check("TF12-ADMIN-IN-START-SCRIPT")
+                        .severity(Severity.WARNING)
+                        .summary(
+                                "A start script does admin work (format, migrate, chown, cleanup) before starting")
+                        .rationale(
+                                "Factor XII: one-off admin tasks run as separate processes; done in the start script they run again on every restart and on every replica at once.")
+                        .remediation(
+                                "Move the task to a Kubernetes Job (or an initContainer when it must run before each start and is idempotent)."),
+                FactKind.ADMIN_IN_START_SCRIPT);
     }
 
     @Override

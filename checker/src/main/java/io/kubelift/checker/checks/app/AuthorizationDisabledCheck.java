@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -9,13 +11,14 @@ import io.kubelift.model.Severity;
 public final class AuthorizationDisabledCheck extends FactCheck {
     public AuthorizationDisabledCheck() {
         super(
-                "TF15-AUTHZ-DISABLED",
-                Severity.WARNING,
-                false,
-                FactKind.CONFIG_PROPERTY,
-                "Authorization or ACL checks are switched off in the config",
-                "Factor XV: with authorization off every authenticated (or anonymous) caller may do everything, including admin operations.",
-                "Enable service-level authorization and ACLs (e.g. hadoop.security.authorization=true, yarn.acl.enable=true) and ship the ACL policy as a ConfigMap.");
+                check("TF15-AUTHZ-DISABLED")
+                        .severity(Severity.WARNING)
+                        .summary("Authorization or ACL checks are switched off in the config")
+                        .rationale(
+                                "Factor XV: with authorization off every authenticated (or anonymous) caller may do everything, including admin operations.")
+                        .remediation(
+                                "Enable service-level authorization and ACLs (e.g. hadoop.security.authorization=true, yarn.acl.enable=true) and ship the ACL policy as a ConfigMap."),
+                FactKind.CONFIG_PROPERTY);
     }
 
     @Override

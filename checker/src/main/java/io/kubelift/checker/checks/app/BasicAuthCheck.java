@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -9,13 +11,15 @@ import io.kubelift.model.Severity;
 public final class BasicAuthCheck extends FactCheck {
     public BasicAuthCheck() {
         super(
-                "TF15-BASIC-AUTH",
-                Severity.WARNING,
-                false,
-                FactKind.AUTH_MECHANISM,
-                "The app authenticates with basic, digest or form passwords of its own",
-                "Factor XV: app-local password checks mean credentials stored in the app, no single sign-on and no central revocation.",
-                "Delegate authentication to an identity provider (OIDC/OAuth2, Kerberos), e.g. through an authenticating proxy in front of the Service.");
+                check("TF15-BASIC-AUTH")
+                        .severity(Severity.WARNING)
+                        .summary(
+                                "The app authenticates with basic, digest or form passwords of its own")
+                        .rationale(
+                                "Factor XV: app-local password checks mean credentials stored in the app, no single sign-on and no central revocation.")
+                        .remediation(
+                                "Delegate authentication to an identity provider (OIDC/OAuth2, Kerberos), e.g. through an authenticating proxy in front of the Service."),
+                FactKind.AUTH_MECHANISM);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
@@ -11,13 +13,15 @@ import io.kubelift.model.Severity;
 public final class DaemonizeCheck extends FactCheck {
     public DaemonizeCheck() {
         super(
-                "TF09-SCRIPT-DAEMONIZES",
-                Severity.WARNING,
-                true,
-                FactKind.DAEMONIZE,
-                "A start script puts the process in the background",
-                "Factor IX: a container's main process must run in the foreground so the kubelet can see it die, send it SIGTERM and collect its output; nohup ... & or a daemon wrapper leaves PID 1 as a shell that exits or ignores signals.",
-                "Start the process in the foreground (exec java ...); kubelift generate writes a foreground start script that execs the JVM.");
+                check("TF09-SCRIPT-DAEMONIZES")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A start script puts the process in the background")
+                        .rationale(
+                                "Factor IX: a container's main process must run in the foreground so the kubelet can see it die, send it SIGTERM and collect its output; nohup ... & or a daemon wrapper leaves PID 1 as a shell that exits or ignores signals.")
+                        .remediation(
+                                "Start the process in the foreground (exec java ...); kubelift generate writes a foreground start script that execs the JVM."),
+                FactKind.DAEMONIZE);
     }
 
     @Override

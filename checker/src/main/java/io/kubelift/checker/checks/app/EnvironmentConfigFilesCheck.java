@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.AbstractCheck;
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.CheckSource;
@@ -24,16 +26,17 @@ public final class EnvironmentConfigFilesCheck extends AbstractCheck {
 
     public EnvironmentConfigFilesCheck() {
         super(
-                "TF01-CONFIG-PER-ENVIRONMENT",
-                Severity.INFO,
-                CheckSource.APP,
-                false,
-                "The codebase carries separate config files per environment",
-                "Factors I and III: one codebase is deployed to many environments; config that differs per "
-                        + "environment belongs to the environment (ConfigMaps per namespace, Kustomize overlays), not to "
-                        + "files in the codebase that each build must pick from.",
-                "Keep one config in the codebase and express per-environment differences as environment variables "
-                        + "or Kustomize overlays (kubelift generate writes a base and one overlay per environment).");
+                check("TF01-CONFIG-PER-ENVIRONMENT")
+                        .severity(Severity.INFO)
+                        .reads(CheckSource.APP)
+                        .summary("The codebase carries separate config files per environment")
+                        .rationale(
+                                "Factors I and III: one codebase is deployed to many environments; config that differs per "
+                                        + "environment belongs to the environment (ConfigMaps per namespace, Kustomize overlays), not to "
+                                        + "files in the codebase that each build must pick from.")
+                        .remediation(
+                                "Keep one config in the codebase and express per-environment differences as environment variables "
+                                        + "or Kustomize overlays (kubelift generate writes a base and one overlay per environment)."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
@@ -11,13 +13,15 @@ import io.kubelift.model.Severity;
 public final class FileAppenderCheck extends FactCheck {
     public FileAppenderCheck() {
         super(
-                "TF11-LOG-FILE-APPENDER",
-                Severity.WARNING,
-                true,
-                FactKind.FILE_APPENDER,
-                "A logging appender writes to a file instead of standard output",
-                "Factor XI: an app should write its event stream to stdout and let the platform route it. Log files inside a container fill its writable layer, vanish with the pod and are invisible to kubectl logs and the cluster's log collector.",
-                "Replace the file appender by a console appender writing to stdout (log4j ConsoleAppender, logback ConsoleAppender, JUL ConsoleHandler); kubelift generate points the root logger at the console.");
+                check("TF11-LOG-FILE-APPENDER")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A logging appender writes to a file instead of standard output")
+                        .rationale(
+                                "Factor XI: an app should write its event stream to stdout and let the platform route it. Log files inside a container fill its writable layer, vanish with the pod and are invisible to kubectl logs and the cluster's log collector.")
+                        .remediation(
+                                "Replace the file appender by a console appender writing to stdout (log4j ConsoleAppender, logback ConsoleAppender, JUL ConsoleHandler); kubelift generate points the root logger at the console."),
+                FactKind.FILE_APPENDER);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
@@ -11,13 +13,16 @@ import io.kubelift.model.Severity;
 public final class FixedHeapCheck extends FactCheck {
     public FixedHeapCheck() {
         super(
-                "TF08-JVM-FIXED-HEAP",
-                Severity.WARNING,
-                true,
-                FactKind.HEAP_SETTING,
-                "The JVM heap is a fixed size instead of a share of the container's memory",
-                "Factor VIII: a fixed -Xmx or HEAPSIZE ignores the container memory limit; too high and the pod is OOM-killed, too low and scaling up the limit does nothing.",
-                "Drop the fixed heap and use -XX:MaxRAMPercentage (e.g. 75) so the heap follows the memory limit; kubelift generate derives the memory request from the old heap and starts the JVM with MaxRAMPercentage.");
+                check("TF08-JVM-FIXED-HEAP")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary(
+                                "The JVM heap is a fixed size instead of a share of the container's memory")
+                        .rationale(
+                                "Factor VIII: a fixed -Xmx or HEAPSIZE ignores the container memory limit; too high and the pod is OOM-killed, too low and scaling up the limit does nothing.")
+                        .remediation(
+                                "Drop the fixed heap and use -XX:MaxRAMPercentage (e.g. 75) so the heap follows the memory limit; kubelift generate derives the memory request from the old heap and starts the JVM with MaxRAMPercentage."),
+                FactKind.HEAP_SETTING);
     }
 
     private static String bytes(Fact f) {

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
@@ -12,15 +14,17 @@ import io.kubelift.model.Severity;
 public final class HardcodedHostCheck extends FactCheck {
     public HardcodedHostCheck() {
         super(
-                "TF03-CONFIG-HARDCODED-HOST",
-                Severity.WARNING,
-                true,
-                FactKind.HOST_REFERENCE,
-                "Config or code names a specific host",
-                "Factors III and IV: a literal host name or IP ties the app to one machine and one environment; in "
-                        + "Kubernetes peers are reached through Service DNS names that differ per namespace.",
-                "Reference the peer by its Kubernetes Service name, injected through a ConfigMap or environment "
-                        + "variable; kubelift generate rewrites every peer the plan lists to the Service of that component.");
+                check("TF03-CONFIG-HARDCODED-HOST")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("Config or code names a specific host")
+                        .rationale(
+                                "Factors III and IV: a literal host name or IP ties the app to one machine and one environment; in "
+                                        + "Kubernetes peers are reached through Service DNS names that differ per namespace.")
+                        .remediation(
+                                "Reference the peer by its Kubernetes Service name, injected through a ConfigMap or environment "
+                                        + "variable; kubelift generate rewrites every peer the plan lists to the Service of that component."),
+                FactKind.HOST_REFERENCE);
     }
 
     @Override

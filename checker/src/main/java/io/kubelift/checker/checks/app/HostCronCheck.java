@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -9,13 +11,14 @@ import io.kubelift.model.Severity;
 public final class HostCronCheck extends FactCheck {
     public HostCronCheck() {
         super(
-                "TF12-HOST-CRON",
-                Severity.WARNING,
-                false,
-                FactKind.HOST_BOUND_OPERATION,
-                "Scheduled admin work relies on the host's cron",
-                "Factor XII: a crontab on the machine does not move with the pod; admin tasks should be declared with the app.",
-                "Declare the task as a Kubernetes CronJob running the same image.");
+                check("TF12-HOST-CRON")
+                        .severity(Severity.WARNING)
+                        .summary("Scheduled admin work relies on the host's cron")
+                        .rationale(
+                                "Factor XII: a crontab on the machine does not move with the pod; admin tasks should be declared with the app.")
+                        .remediation(
+                                "Declare the task as a Kubernetes CronJob running the same image."),
+                FactKind.HOST_BOUND_OPERATION);
     }
 
     @Override

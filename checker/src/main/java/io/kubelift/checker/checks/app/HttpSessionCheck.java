@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -9,13 +11,14 @@ import io.kubelift.model.Severity;
 public final class HttpSessionCheck extends FactCheck {
     public HttpSessionCheck() {
         super(
-                "TF06-HTTP-SESSION",
-                Severity.WARNING,
-                false,
-                FactKind.HTTP_SESSION,
-                "A web app keeps state in HTTP sessions",
-                "Factor VI: in-memory sessions tie a user to one replica; scaling out or restarting a pod logs users out or loses their data.",
-                "Keep session state in a backing store (Redis, a database, Spring Session) or make the app stateless (tokens); sticky sessions only hide the problem.");
+                check("TF06-HTTP-SESSION")
+                        .severity(Severity.WARNING)
+                        .summary("A web app keeps state in HTTP sessions")
+                        .rationale(
+                                "Factor VI: in-memory sessions tie a user to one replica; scaling out or restarting a pod logs users out or loses their data.")
+                        .remediation(
+                                "Keep session state in a backing store (Redis, a database, Spring Session) or make the app stateless (tokens); sticky sessions only hide the problem."),
+                FactKind.HTTP_SESSION);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.AbstractCheck;
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.CheckSource;
@@ -16,15 +18,16 @@ public final class JmxUnauthenticatedCheck extends AbstractCheck {
 
     public JmxUnauthenticatedCheck() {
         super(
-                "TF15-JMX-UNAUTHENTICATED",
-                Severity.ERROR,
-                CheckSource.APP,
-                false,
-                "Remote JMX is enabled without authentication",
-                "Factor XV: an unauthenticated JMX port lets anyone who reaches it call any MBean, which amounts to "
-                        + "running code in the JVM.",
-                "Remove the remote JMX port or enable authentication and TLS; for metrics, run the Prometheus JMX "
-                        + "exporter as a local agent and scrape HTTP instead.");
+                check("TF15-JMX-UNAUTHENTICATED")
+                        .severity(Severity.ERROR)
+                        .reads(CheckSource.APP)
+                        .summary("Remote JMX is enabled without authentication")
+                        .rationale(
+                                "Factor XV: an unauthenticated JMX port lets anyone who reaches it call any MBean, which amounts to "
+                                        + "running code in the JVM.")
+                        .remediation(
+                                "Remove the remote JMX port or enable authentication and TLS; for metrics, run the Prometheus JMX "
+                                        + "exporter as a local agent and scrape HTTP instead."));
     }
 
     @Override

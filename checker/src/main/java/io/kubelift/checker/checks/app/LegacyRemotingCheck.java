@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -9,13 +11,14 @@ import io.kubelift.model.Severity;
 public final class LegacyRemotingCheck extends FactCheck {
     public LegacyRemotingCheck() {
         super(
-                "TF04-LEGACY-REMOTING",
-                Severity.WARNING,
-                false,
-                FactKind.LEGACY_REMOTING,
-                "The app uses RMI, CORBA or JAX-RPC",
-                "Factors IV and XIII: RMI and CORBA use dynamic ports and object references that embed host names, which break behind Services and NAT; the interface has no language-neutral contract.",
-                "Expose the interface as HTTP/REST or gRPC with a published description; if RMI must stay, fix its ports (com.sun.management.jmxremote.rmi.port, java.rmi.server.hostname set to the Service name).");
+                check("TF04-LEGACY-REMOTING")
+                        .severity(Severity.WARNING)
+                        .summary("The app uses RMI, CORBA or JAX-RPC")
+                        .rationale(
+                                "Factors IV and XIII: RMI and CORBA use dynamic ports and object references that embed host names, which break behind Services and NAT; the interface has no language-neutral contract.")
+                        .remediation(
+                                "Expose the interface as HTTP/REST or gRPC with a published description; if RMI must stay, fix its ports (com.sun.management.jmxremote.rmi.port, java.rmi.server.hostname set to the Service name)."),
+                FactKind.LEGACY_REMOTING);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
@@ -11,13 +13,16 @@ import io.kubelift.model.Severity;
 public final class LiteralSecretCheck extends FactCheck {
     public LiteralSecretCheck() {
         super(
-                "TF03-LITERAL-SECRET",
-                Severity.ERROR,
-                true,
-                FactKind.SECRET,
-                "A password, key or token is stored as plain text in the app's files",
-                "Factors III and XV: credentials in config files end up in images, ConfigMaps and version control, and cannot be rotated per environment.",
-                "Move the value to a Kubernetes Secret and reference it (${env.VAR} in Hadoop configs, an environment variable or a mounted file elsewhere); kubelift generate moves every detected secret into a Secret and rewrites the reference.");
+                check("TF03-LITERAL-SECRET")
+                        .severity(Severity.ERROR)
+                        .fixedByGenerate()
+                        .summary(
+                                "A password, key or token is stored as plain text in the app's files")
+                        .rationale(
+                                "Factors III and XV: credentials in config files end up in images, ConfigMaps and version control, and cannot be rotated per environment.")
+                        .remediation(
+                                "Move the value to a Kubernetes Secret and reference it (${env.VAR} in Hadoop configs, an environment variable or a mounted file elsewhere); kubelift generate moves every detected secret into a Secret and rewrites the reference."),
+                FactKind.SECRET);
     }
 
     @Override

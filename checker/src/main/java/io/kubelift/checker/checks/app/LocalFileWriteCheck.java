@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -9,13 +11,14 @@ import io.kubelift.model.Severity;
 public final class LocalFileWriteCheck extends FactCheck {
     public LocalFileWriteCheck() {
         super(
-                "TF06-LOCAL-FILE-WRITE",
-                Severity.INFO,
-                false,
-                FactKind.FILE_WRITE,
-                "Application code writes to a local file",
-                "Factor VI: a file written by one replica is not seen by the others and disappears with the pod.",
-                "Write to a backing service (database, object store) or, for scratch data, to a directory mounted from an emptyDir; make the path configurable.");
+                check("TF06-LOCAL-FILE-WRITE")
+                        .severity(Severity.INFO)
+                        .summary("Application code writes to a local file")
+                        .rationale(
+                                "Factor VI: a file written by one replica is not seen by the others and disappears with the pod.")
+                        .remediation(
+                                "Write to a backing service (database, object store) or, for scratch data, to a directory mounted from an emptyDir; make the path configurable."),
+                FactKind.FILE_WRITE);
     }
 
     @Override

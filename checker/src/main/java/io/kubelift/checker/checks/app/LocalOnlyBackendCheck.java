@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -9,13 +11,15 @@ import io.kubelift.model.Severity;
 public final class LocalOnlyBackendCheck extends FactCheck {
     public LocalOnlyBackendCheck() {
         super(
-                "TF10-LOCAL-ONLY-BACKEND",
-                Severity.WARNING,
-                false,
-                FactKind.CONFIG_PROPERTY,
-                "A backing service is configured as a local file or an embedded database",
-                "Factor X: file:/// file systems and embedded databases (H2, Derby, HSQLDB) behave differently from the services used in production and keep data on the pod's disk.",
-                "Use the same kind of backing service in every environment (HDFS or an object store instead of file:///, the production database engine instead of an embedded one) and point to it by Service name.");
+                check("TF10-LOCAL-ONLY-BACKEND")
+                        .severity(Severity.WARNING)
+                        .summary(
+                                "A backing service is configured as a local file or an embedded database")
+                        .rationale(
+                                "Factor X: file:/// file systems and embedded databases (H2, Derby, HSQLDB) behave differently from the services used in production and keep data on the pod's disk.")
+                        .remediation(
+                                "Use the same kind of backing service in every environment (HDFS or an object store instead of file:///, the production database engine instead of an embedded one) and point to it by Service name."),
+                FactKind.CONFIG_PROPERTY);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
@@ -11,13 +13,15 @@ import io.kubelift.model.Severity;
 public final class LocalStateCheck extends FactCheck {
     public LocalStateCheck() {
         super(
-                "TF06-LOCAL-STATE",
-                Severity.WARNING,
-                true,
-                FactKind.STATE_DIR,
-                "The app keeps state in a local directory",
-                "Factor VI: processes should be stateless and share-nothing; state on the local disk of a container is lost when the pod moves, and two replicas do not see each other's.",
-                "Put durable state on a PersistentVolumeClaim (a StatefulSet) or in a backing service, and scratch space on an emptyDir; kubelift generate mounts each state directory the plan lists (durable: PVC, otherwise emptyDir).");
+                check("TF06-LOCAL-STATE")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("The app keeps state in a local directory")
+                        .rationale(
+                                "Factor VI: processes should be stateless and share-nothing; state on the local disk of a container is lost when the pod moves, and two replicas do not see each other's.")
+                        .remediation(
+                                "Put durable state on a PersistentVolumeClaim (a StatefulSet) or in a backing service, and scratch space on an emptyDir; kubelift generate mounts each state directory the plan lists (durable: PVC, otherwise emptyDir)."),
+                FactKind.STATE_DIR);
     }
 
     @Override

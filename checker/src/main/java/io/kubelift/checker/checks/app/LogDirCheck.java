@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
@@ -11,13 +13,15 @@ import io.kubelift.model.Severity;
 public final class LogDirCheck extends FactCheck {
     public LogDirCheck() {
         super(
-                "TF11-LOG-DIR",
-                Severity.INFO,
-                true,
-                FactKind.LOG_DIR,
-                "The app is configured with a local log directory",
-                "Factor XI: a log directory is a host-local place logs pile up; in a pod it is lost on restart and nobody rotates it.",
-                "Log to stdout; if the process insists on a log directory, mount an emptyDir there (kubelift generate does) and keep application-log aggregation (e.g. YARN log aggregation) pointed at an object store.");
+                check("TF11-LOG-DIR")
+                        .severity(Severity.INFO)
+                        .fixedByGenerate()
+                        .summary("The app is configured with a local log directory")
+                        .rationale(
+                                "Factor XI: a log directory is a host-local place logs pile up; in a pod it is lost on restart and nobody rotates it.")
+                        .remediation(
+                                "Log to stdout; if the process insists on a log directory, mount an emptyDir there (kubelift generate does) and keep application-log aggregation (e.g. YARN log aggregation) pointed at an object store."),
+                FactKind.LOG_DIR);
     }
 
     @Override

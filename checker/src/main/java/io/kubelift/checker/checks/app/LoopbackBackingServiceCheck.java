@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.Hosts;
 import io.kubelift.model.Fact;
@@ -13,15 +15,16 @@ import io.kubelift.model.Severity;
 public final class LoopbackBackingServiceCheck extends FactCheck {
     public LoopbackBackingServiceCheck() {
         super(
-                "TF04-LOCALHOST-URL",
-                Severity.WARNING,
-                false,
-                FactKind.HOST_REFERENCE,
-                "A URL points at a backing service on localhost",
-                "Factor IV: a backing service is an attached resource reached by a URL from config; localhost in a "
-                        + "pod is the pod itself, so a database or broker that used to run beside the app is not there.",
-                "Point the URL at the backing service's Service DNS name (or an ExternalName Service for one "
-                        + "outside the cluster) and take it from a ConfigMap or Secret.");
+                check("TF04-LOCALHOST-URL")
+                        .severity(Severity.WARNING)
+                        .summary("A URL points at a backing service on localhost")
+                        .rationale(
+                                "Factor IV: a backing service is an attached resource reached by a URL from config; localhost in a "
+                                        + "pod is the pod itself, so a database or broker that used to run beside the app is not there.")
+                        .remediation(
+                                "Point the URL at the backing service's Service DNS name (or an ExternalName Service for one "
+                                        + "outside the cluster) and take it from a ConfigMap or Secret."),
+                FactKind.HOST_REFERENCE);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.Hosts;
 import io.kubelift.model.Fact;
@@ -12,14 +14,15 @@ import io.kubelift.model.Severity;
 public final class LoopbackBindCheck extends FactCheck {
     public LoopbackBindCheck() {
         super(
-                "TF07-BIND-LOCALHOST",
-                Severity.WARNING,
-                false,
-                FactKind.HOST_REFERENCE,
-                "A listen or service address is set to localhost",
-                "Factor VII: the app exports its service by binding a port; bound to loopback, or advertised to peers "
-                        + "as localhost, it cannot be reached through a Service.",
-                "Bind to 0.0.0.0 (all interfaces) and advertise the Service DNS name; take both from config.");
+                check("TF07-BIND-LOCALHOST")
+                        .severity(Severity.WARNING)
+                        .summary("A listen or service address is set to localhost")
+                        .rationale(
+                                "Factor VII: the app exports its service by binding a port; bound to loopback, or advertised to peers "
+                                        + "as localhost, it cannot be reached through a Service.")
+                        .remediation(
+                                "Bind to 0.0.0.0 (all interfaces) and advertise the Service DNS name; take both from config."),
+                FactKind.HOST_REFERENCE);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -9,13 +11,14 @@ import io.kubelift.model.Severity;
 public final class NativeCodeCheck extends FactCheck {
     public NativeCodeCheck() {
         super(
-                "TF02-NATIVE-CODE",
-                Severity.WARNING,
-                false,
-                FactKind.LEGACY_REMOTING,
-                "The app loads native code (JNI/JNA)",
-                "Factor II: native libraries are implicit dependencies on the operating system; the image must declare and ship them for its CPU architecture.",
-                "Install the native library in the image explicitly (and for each architecture you build), or use a pure-Java alternative.");
+                check("TF02-NATIVE-CODE")
+                        .severity(Severity.WARNING)
+                        .summary("The app loads native code (JNI/JNA)")
+                        .rationale(
+                                "Factor II: native libraries are implicit dependencies on the operating system; the image must declare and ship them for its CPU architecture.")
+                        .remediation(
+                                "Install the native library in the image explicitly (and for each architecture you build), or use a pure-Java alternative."),
+                FactKind.LEGACY_REMOTING);
     }
 
     @Override

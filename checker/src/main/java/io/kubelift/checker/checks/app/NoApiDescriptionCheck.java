@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.AbstractCheck;
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.CheckSource;
@@ -13,14 +15,16 @@ import java.util.List;
 public final class NoApiDescriptionCheck extends AbstractCheck {
     public NoApiDescriptionCheck() {
         super(
-                "TF13-NO-API-DESCRIPTION",
-                Severity.INFO,
-                CheckSource.APP,
-                false,
-                "The app serves HTTP but has no API description (OpenAPI, WSDL, protobuf)",
-                "Factor XIII (API first): other services integrate against a published contract; without one, "
-                        + "clients depend on implementation details and changes break them silently.",
-                "Publish an OpenAPI document (or WSDL/protobuf for non-REST interfaces) with the app and version it.");
+                check("TF13-NO-API-DESCRIPTION")
+                        .severity(Severity.INFO)
+                        .reads(CheckSource.APP)
+                        .summary(
+                                "The app serves HTTP but has no API description (OpenAPI, WSDL, protobuf)")
+                        .rationale(
+                                "Factor XIII (API first): other services integrate against a published contract; without one, "
+                                        + "clients depend on implementation details and changes break them silently.")
+                        .remediation(
+                                "Publish an OpenAPI document (or WSDL/protobuf for non-REST interfaces) with the app and version it."));
     }
 
     @Override

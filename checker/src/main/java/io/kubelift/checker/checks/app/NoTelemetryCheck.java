@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.AbstractCheck;
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.CheckSource;
@@ -12,15 +14,16 @@ import java.util.List;
 public final class NoTelemetryCheck extends AbstractCheck {
     public NoTelemetryCheck() {
         super(
-                "TF14-NO-TELEMETRY",
-                Severity.INFO,
-                CheckSource.APP,
-                false,
-                "No metrics, health or tracing endpoint was found",
-                "Factor XIV: in a cluster you cannot log in and watch a process; it must report health, metrics and "
-                        + "traces so that probes, autoscalers and dashboards can see it.",
-                "Expose a health endpoint and metrics (Micrometer/Prometheus, Hadoop metrics2 Prometheus sink, or the "
-                        + "Prometheus JMX exporter agent) and add OpenTelemetry for traces.");
+                check("TF14-NO-TELEMETRY")
+                        .severity(Severity.INFO)
+                        .reads(CheckSource.APP)
+                        .summary("No metrics, health or tracing endpoint was found")
+                        .rationale(
+                                "Factor XIV: in a cluster you cannot log in and watch a process; it must report health, metrics and "
+                                        + "traces so that probes, autoscalers and dashboards can see it.")
+                        .remediation(
+                                "Expose a health endpoint and metrics (Micrometer/Prometheus, Hadoop metrics2 Prometheus sink, or the "
+                                        + "Prometheus JMX exporter agent) and add OpenTelemetry for traces."));
     }
 
     @Override

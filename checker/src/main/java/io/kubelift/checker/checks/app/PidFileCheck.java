@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
@@ -11,13 +13,15 @@ import io.kubelift.model.Severity;
 public final class PidFileCheck extends FactCheck {
     public PidFileCheck() {
         super(
-                "TF09-PID-FILE",
-                Severity.WARNING,
-                true,
-                FactKind.PID_FILE,
-                "A start script writes a pid file",
-                "Factor IX: pid files exist to find a backgrounded daemon; in a pod the kubelet tracks the process, and a stale pid file left on a persistent volume can stop the process from starting again.",
-                "Remove the pid file handling; run in the foreground. kubelift generate's start script writes no pid file.");
+                check("TF09-PID-FILE")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A start script writes a pid file")
+                        .rationale(
+                                "Factor IX: pid files exist to find a backgrounded daemon; in a pod the kubelet tracks the process, and a stale pid file left on a persistent volume can stop the process from starting again.")
+                        .remediation(
+                                "Remove the pid file handling; run in the foreground. kubelift generate's start script writes no pid file."),
+                FactKind.PID_FILE);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -9,13 +11,15 @@ import io.kubelift.model.Severity;
 public final class SimpleAuthCheck extends FactCheck {
     public SimpleAuthCheck() {
         super(
-                "TF15-SIMPLE-AUTH",
-                Severity.ERROR,
-                false,
-                FactKind.AUTH_MECHANISM,
-                "The app runs with no real authentication (simple, none or anonymous)",
-                "Factor XV: with simple or no authentication any client that reaches the port can claim any identity; a cluster network is not a trust boundary.",
-                "Enable a real mechanism (Kerberos/SPNEGO for Hadoop, OIDC via an authenticating proxy or Ingress for web UIs) and disable anonymous access.");
+                check("TF15-SIMPLE-AUTH")
+                        .severity(Severity.ERROR)
+                        .summary(
+                                "The app runs with no real authentication (simple, none or anonymous)")
+                        .rationale(
+                                "Factor XV: with simple or no authentication any client that reaches the port can claim any identity; a cluster network is not a trust boundary.")
+                        .remediation(
+                                "Enable a real mechanism (Kerberos/SPNEGO for Hadoop, OIDC via an authenticating proxy or Ingress for web UIs) and disable anonymous access."),
+                FactKind.AUTH_MECHANISM);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.FactCheck;
 import io.kubelift.checker.GeneratedOutput;
@@ -11,13 +13,16 @@ import io.kubelift.model.Severity;
 public final class SshHostLoopCheck extends FactCheck {
     public SshHostLoopCheck() {
         super(
-                "TF12-SSH-HOST-LOOP",
-                Severity.WARNING,
-                true,
-                FactKind.HOST_BOUND_OPERATION,
-                "A script loops over a host list with ssh to start or stop processes",
-                "Factors XII and VIII: a host list (slaves, workers) ties the app to machines; in Kubernetes the scheduler places replicas and a controller keeps them running.",
-                "Run each role as its own workload (DaemonSet, StatefulSet or Deployment) and scale it with replicas; kubelift generate emits one workload per component instead of the ssh loop.");
+                check("TF12-SSH-HOST-LOOP")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary(
+                                "A script loops over a host list with ssh to start or stop processes")
+                        .rationale(
+                                "Factors XII and VIII: a host list (slaves, workers) ties the app to machines; in Kubernetes the scheduler places replicas and a controller keeps them running.")
+                        .remediation(
+                                "Run each role as its own workload (DaemonSet, StatefulSet or Deployment) and scale it with replicas; kubelift generate emits one workload per component instead of the ssh loop."),
+                FactKind.HOST_BOUND_OPERATION);
     }
 
     @Override

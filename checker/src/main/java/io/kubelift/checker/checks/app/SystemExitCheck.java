@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.app;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.FactCheck;
 import io.kubelift.model.Fact;
 import io.kubelift.model.FactKind;
@@ -9,13 +11,14 @@ import io.kubelift.model.Severity;
 public final class SystemExitCheck extends FactCheck {
     public SystemExitCheck() {
         super(
-                "TF09-SYSTEM-EXIT",
-                Severity.WARNING,
-                false,
-                FactKind.SYSTEM_EXIT,
-                "Application code calls System.exit or Runtime.halt outside main",
-                "Factor IX: exiting from deep inside the code skips shutdown hooks and graceful draining, and turns a recoverable error into a crash loop.",
-                "Throw or return to the main method and let it exit; register a shutdown hook for cleanup. Calls made by main itself are not reported when the analyzer marks them (attribute inMain=true).");
+                check("TF09-SYSTEM-EXIT")
+                        .severity(Severity.WARNING)
+                        .summary("Application code calls System.exit or Runtime.halt outside main")
+                        .rationale(
+                                "Factor IX: exiting from deep inside the code skips shutdown hooks and graceful draining, and turns a recoverable error into a crash loop.")
+                        .remediation(
+                                "Throw or return to the main method and let it exit; register a shutdown hook for cleanup. Calls made by main itself are not reported when the analyzer marks them (attribute inMain=true)."),
+                FactKind.SYSTEM_EXIT);
     }
 
     @Override

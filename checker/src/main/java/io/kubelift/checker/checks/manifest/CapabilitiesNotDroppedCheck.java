@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ContainerCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
@@ -10,14 +12,16 @@ public final class CapabilitiesNotDroppedCheck extends ContainerCheck {
 
     public CapabilitiesNotDroppedCheck() {
         super(
-                "TF15-K8S-CAPABILITIES-NOT-DROPPED",
-                Severity.WARNING,
-                true,
-                "A container keeps Linux capabilities it does not need",
-                "Factor XV: the default capability set (NET_RAW, CHOWN, SETUID…) helps an attacker; the Pod Security "
-                        + "Standard 'restricted' drops ALL and allows adding only NET_BIND_SERVICE.",
-                "Set securityContext.capabilities.drop: [ALL] and add back only NET_BIND_SERVICE if the process "
-                        + "binds a port below 1024 (kubelift generate drops ALL).");
+                check("TF15-K8S-CAPABILITIES-NOT-DROPPED")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A container keeps Linux capabilities it does not need")
+                        .rationale(
+                                "Factor XV: the default capability set (NET_RAW, CHOWN, SETUID…) helps an attacker; the Pod Security "
+                                        + "Standard 'restricted' drops ALL and allows adding only NET_BIND_SERVICE.")
+                        .remediation(
+                                "Set securityContext.capabilities.drop: [ALL] and add back only NET_BIND_SERVICE if the process "
+                                        + "binds a port below 1024 (kubelift generate drops ALL)."));
     }
 
     @Override

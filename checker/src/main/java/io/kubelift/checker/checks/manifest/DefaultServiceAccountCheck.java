@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -10,13 +12,15 @@ import java.util.List;
 public final class DefaultServiceAccountCheck extends ManifestCheck {
     public DefaultServiceAccountCheck() {
         super(
-                "TF15-K8S-DEFAULT-SERVICE-ACCOUNT",
-                Severity.WARNING,
-                true,
-                "Pods run as the namespace's default service account",
-                "Factor XV: permissions granted to 'default' for one app leak to every pod in the namespace; each "
-                        + "workload should have its own identity with the least privilege it needs.",
-                "Create a ServiceAccount per workload and set spec.serviceAccountName (kubelift generate does).");
+                check("TF15-K8S-DEFAULT-SERVICE-ACCOUNT")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("Pods run as the namespace's default service account")
+                        .rationale(
+                                "Factor XV: permissions granted to 'default' for one app leak to every pod in the namespace; each "
+                                        + "workload should have its own identity with the least privilege it needs.")
+                        .remediation(
+                                "Create a ServiceAccount per workload and set spec.serviceAccountName (kubelift generate does)."));
     }
 
     @Override

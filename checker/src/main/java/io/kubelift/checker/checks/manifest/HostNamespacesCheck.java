@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -11,13 +13,15 @@ import java.util.List;
 public final class HostNamespacesCheck extends ManifestCheck {
     public HostNamespacesCheck() {
         super(
-                "TF15-K8S-HOST-NAMESPACES",
-                Severity.ERROR,
-                true,
-                "A pod shares the node's network, process or IPC namespace",
-                "Factor XV: hostNetwork, hostPID and hostIPC let a pod see and talk to everything on the node and "
-                        + "bypass NetworkPolicies; Pod Security 'baseline' forbids them.",
-                "Remove hostNetwork/hostPID/hostIPC; expose ports through a Service.");
+                check("TF15-K8S-HOST-NAMESPACES")
+                        .severity(Severity.ERROR)
+                        .fixedByGenerate()
+                        .summary("A pod shares the node's network, process or IPC namespace")
+                        .rationale(
+                                "Factor XV: hostNetwork, hostPID and hostIPC let a pod see and talk to everything on the node and "
+                                        + "bypass NetworkPolicies; Pod Security 'baseline' forbids them.")
+                        .remediation(
+                                "Remove hostNetwork/hostPID/hostIPC; expose ports through a Service."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -11,14 +13,16 @@ import java.util.List;
 public final class HostPathCheck extends ManifestCheck {
     public HostPathCheck() {
         super(
-                "TF06-K8S-HOSTPATH",
-                Severity.ERROR,
-                true,
-                "A pod mounts a directory of the node (hostPath)",
-                "Factor VI: state on a node's disk ties the pod to that node and is lost or shared by accident when "
-                        + "the pod moves; hostPath is also a classic container escape (Pod Security 'baseline' forbids it).",
-                "Use a PersistentVolumeClaim for durable state, an emptyDir for scratch, and stdout for logs "
-                        + "(kubelift generate never emits hostPath).");
+                check("TF06-K8S-HOSTPATH")
+                        .severity(Severity.ERROR)
+                        .fixedByGenerate()
+                        .summary("A pod mounts a directory of the node (hostPath)")
+                        .rationale(
+                                "Factor VI: state on a node's disk ties the pod to that node and is lost or shared by accident when "
+                                        + "the pod moves; hostPath is also a classic container escape (Pod Security 'baseline' forbids it).")
+                        .remediation(
+                                "Use a PersistentVolumeClaim for durable state, an emptyDir for scratch, and stdout for logs "
+                                        + "(kubelift generate never emits hostPath)."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ContainerCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
@@ -8,13 +10,15 @@ import io.kubelift.model.Severity;
 public final class HostPortCheck extends ContainerCheck {
     public HostPortCheck() {
         super(
-                "TF07-K8S-HOST-PORT",
-                Severity.WARNING,
-                true,
-                "A container binds a port of the node (hostPort)",
-                "Factor VII: a hostPort ties the pod to one port per node, limits scheduling to one replica per node "
-                        + "and bypasses Services and NetworkPolicies.",
-                "Remove hostPort and expose the port through a ClusterIP Service (and an Ingress for HTTP).");
+                check("TF07-K8S-HOST-PORT")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A container binds a port of the node (hostPort)")
+                        .rationale(
+                                "Factor VII: a hostPort ties the pod to one port per node, limits scheduling to one replica per node "
+                                        + "and bypasses Services and NetworkPolicies.")
+                        .remediation(
+                                "Remove hostPort and expose the port through a ClusterIP Service (and an Ingress for HTTP)."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -10,13 +12,15 @@ import java.util.List;
 public final class JobWithoutTtlCheck extends ManifestCheck {
     public JobWithoutTtlCheck() {
         super(
-                "TF12-K8S-JOB-NO-TTL",
-                Severity.INFO,
-                true,
-                "A Job is never cleaned up after it finishes",
-                "Factor XII: admin processes run as one-off Jobs; without a TTL finished Jobs and their pods pile up "
-                        + "and a re-apply of the same Job name fails.",
-                "Set spec.ttlSecondsAfterFinished (e.g. 86400) so finished Jobs are garbage-collected.");
+                check("TF12-K8S-JOB-NO-TTL")
+                        .severity(Severity.INFO)
+                        .fixedByGenerate()
+                        .summary("A Job is never cleaned up after it finishes")
+                        .rationale(
+                                "Factor XII: admin processes run as one-off Jobs; without a TTL finished Jobs and their pods pile up "
+                                        + "and a re-apply of the same Job name fails.")
+                        .remediation(
+                                "Set spec.ttlSecondsAfterFinished (e.g. 86400) so finished Jobs are garbage-collected."));
     }
 
     @Override

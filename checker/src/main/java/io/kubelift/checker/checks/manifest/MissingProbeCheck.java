@@ -1,5 +1,6 @@
 package io.kubelift.checker.checks.manifest;
 
+import io.kubelift.checker.CheckDeclaration;
 import io.kubelift.checker.ContainerCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
@@ -15,9 +16,8 @@ abstract class MissingProbeCheck extends ContainerCheck {
     /**
      * @param probe the container field that holds the probe, e.g. {@code livenessProbe}
      */
-    MissingProbeCheck(
-            String id, String probe, String summary, String rationale, String remediation) {
-        super(id, Severity.WARNING, true, summary, rationale, remediation);
+    MissingProbeCheck(CheckDeclaration declaration, String probe) {
+        super(declaration.severity(Severity.WARNING).fixedByGenerate());
         this.probe = probe;
     }
 

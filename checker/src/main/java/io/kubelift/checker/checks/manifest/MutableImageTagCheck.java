@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ContainerCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
@@ -8,14 +10,16 @@ import io.kubelift.model.Severity;
 public final class MutableImageTagCheck extends ContainerCheck {
     public MutableImageTagCheck() {
         super(
-                "TF05-K8S-MUTABLE-IMAGE-TAG",
-                Severity.WARNING,
-                true,
-                "A container image has no tag or the latest tag",
-                "Factor V: a release is an immutable build plus config; 'latest' or no tag means two pods of one "
-                        + "release can run different code and a rollback does not roll back.",
-                "Reference images by an immutable version tag or a digest (@sha256:…); kubelift generate tags Jib "
-                        + "images with the app version.");
+                check("TF05-K8S-MUTABLE-IMAGE-TAG")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A container image has no tag or the latest tag")
+                        .rationale(
+                                "Factor V: a release is an immutable build plus config; 'latest' or no tag means two pods of one "
+                                        + "release can run different code and a rollback does not roll back.")
+                        .remediation(
+                                "Reference images by an immutable version tag or a digest (@sha256:…); kubelift generate tags Jib "
+                                        + "images with the app version."));
     }
 
     @Override

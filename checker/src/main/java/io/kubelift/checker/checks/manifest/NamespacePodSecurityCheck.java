@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -12,13 +14,14 @@ public final class NamespacePodSecurityCheck extends ManifestCheck {
 
     public NamespacePodSecurityCheck() {
         super(
-                "TF15-K8S-NAMESPACE-NO-POD-SECURITY",
-                Severity.INFO,
-                false,
-                "A Namespace does not enforce a Pod Security Standard",
-                "Factor XV: the pod-security.kubernetes.io/enforce label makes the API server reject pods that run "
-                        + "as root, privileged or with host namespaces, whatever a later manifest says.",
-                "Label the namespace pod-security.kubernetes.io/enforce: restricted (or baseline while migrating).");
+                check("TF15-K8S-NAMESPACE-NO-POD-SECURITY")
+                        .severity(Severity.INFO)
+                        .summary("A Namespace does not enforce a Pod Security Standard")
+                        .rationale(
+                                "Factor XV: the pod-security.kubernetes.io/enforce label makes the API server reject pods that run "
+                                        + "as root, privileged or with host namespaces, whatever a later manifest says.")
+                        .remediation(
+                                "Label the namespace pod-security.kubernetes.io/enforce: restricted (or baseline while migrating)."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -12,14 +14,15 @@ import java.util.TreeSet;
 public final class NamespaceQuotaCheck extends ManifestCheck {
     public NamespaceQuotaCheck() {
         super(
-                "TF08-K8S-NO-NAMESPACE-QUOTA",
-                Severity.INFO,
-                false,
-                "A namespace has no ResourceQuota or LimitRange",
-                "Factor VIII: one namespace per environment with a ResourceQuota caps what the environment may "
-                        + "use, and a LimitRange gives containers that forgot them default requests and limits.",
-                "Add a ResourceQuota and a LimitRange to each namespace the app is deployed to (in the "
-                        + "environment's Kustomize overlay).");
+                check("TF08-K8S-NO-NAMESPACE-QUOTA")
+                        .severity(Severity.INFO)
+                        .summary("A namespace has no ResourceQuota or LimitRange")
+                        .rationale(
+                                "Factor VIII: one namespace per environment with a ResourceQuota caps what the environment may "
+                                        + "use, and a LimitRange gives containers that forgot them default requests and limits.")
+                        .remediation(
+                                "Add a ResourceQuota and a LimitRange to each namespace the app is deployed to (in the "
+                                        + "environment's Kustomize overlay)."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -10,14 +12,15 @@ import java.util.List;
 public final class NoNetworkPolicyCheck extends ManifestCheck {
     public NoNetworkPolicyCheck() {
         super(
-                "TF15-K8S-NO-NETWORK-POLICY",
-                Severity.WARNING,
-                false,
-                "No NetworkPolicy selects a workload's pods",
-                "Factor XV: without a NetworkPolicy every pod in the cluster can connect to every port of the app, "
-                        + "including admin and RPC ports that were firewalled on the old hosts.",
-                "Add a NetworkPolicy that selects the pods and allows ingress only from the components and "
-                        + "Ingress controller that need it (a default-deny policy plus allow rules).");
+                check("TF15-K8S-NO-NETWORK-POLICY")
+                        .severity(Severity.WARNING)
+                        .summary("No NetworkPolicy selects a workload's pods")
+                        .rationale(
+                                "Factor XV: without a NetworkPolicy every pod in the cluster can connect to every port of the app, "
+                                        + "including admin and RPC ports that were firewalled on the old hosts.")
+                        .remediation(
+                                "Add a NetworkPolicy that selects the pods and allows ingress only from the components and "
+                                        + "Ingress controller that need it (a default-deny policy plus allow rules)."));
     }
 
     @Override

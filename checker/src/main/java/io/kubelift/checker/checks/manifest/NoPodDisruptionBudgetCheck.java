@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -10,14 +12,16 @@ import java.util.List;
 public final class NoPodDisruptionBudgetCheck extends ManifestCheck {
     public NoPodDisruptionBudgetCheck() {
         super(
-                "TF09-K8S-NO-PDB",
-                Severity.WARNING,
-                true,
-                "A replicated workload has no PodDisruptionBudget",
-                "Factor IX: without a PodDisruptionBudget a node drain may evict every replica at once, turning "
-                        + "routine cluster maintenance into an outage.",
-                "Add a PodDisruptionBudget selecting the pods with maxUnavailable: 1 (kubelift generate adds one "
-                        + "for every component with two or more replicas).");
+                check("TF09-K8S-NO-PDB")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A replicated workload has no PodDisruptionBudget")
+                        .rationale(
+                                "Factor IX: without a PodDisruptionBudget a node drain may evict every replica at once, turning "
+                                        + "routine cluster maintenance into an outage.")
+                        .remediation(
+                                "Add a PodDisruptionBudget selecting the pods with maxUnavailable: 1 (kubelift generate adds one "
+                                        + "for every component with two or more replicas)."));
     }
 
     @Override

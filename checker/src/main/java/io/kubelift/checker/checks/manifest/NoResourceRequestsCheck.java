@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ContainerCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -14,14 +16,16 @@ import java.util.List;
 public final class NoResourceRequestsCheck extends ContainerCheck {
     public NoResourceRequestsCheck() {
         super(
-                "TF08-K8S-NO-RESOURCE-REQUESTS",
-                Severity.WARNING,
-                true,
-                "A container has no CPU or memory request",
-                "Factor VIII: the scheduler places pods by their requests; without them pods are packed onto full "
-                        + "nodes, evicted first under pressure, and autoscalers have nothing to scale on.",
-                "Set resources.requests.cpu and resources.requests.memory (or give the namespace a LimitRange with "
-                        + "defaultRequest); kubelift generate takes them from the plan (memory derived from the legacy heap).");
+                check("TF08-K8S-NO-RESOURCE-REQUESTS")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A container has no CPU or memory request")
+                        .rationale(
+                                "Factor VIII: the scheduler places pods by their requests; without them pods are packed onto full "
+                                        + "nodes, evicted first under pressure, and autoscalers have nothing to scale on.")
+                        .remediation(
+                                "Set resources.requests.cpu and resources.requests.memory (or give the namespace a LimitRange with "
+                                        + "defaultRequest); kubelift generate takes them from the plan (memory derived from the legacy heap)."));
     }
 
     @Override

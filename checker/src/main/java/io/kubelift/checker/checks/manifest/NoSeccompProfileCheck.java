@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ContainerCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
@@ -8,13 +10,15 @@ import io.kubelift.model.Severity;
 public final class NoSeccompProfileCheck extends ContainerCheck {
     public NoSeccompProfileCheck() {
         super(
-                "TF15-K8S-NO-SECCOMP",
-                Severity.WARNING,
-                true,
-                "A container runs without a seccomp profile",
-                "Factor XV: without seccomp a process can make every system call, widening the kernel attack surface; "
-                        + "the Pod Security Standard 'restricted' requires RuntimeDefault or Localhost.",
-                "Set securityContext.seccompProfile.type: RuntimeDefault at pod level (kubelift generate does).");
+                check("TF15-K8S-NO-SECCOMP")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A container runs without a seccomp profile")
+                        .rationale(
+                                "Factor XV: without seccomp a process can make every system call, widening the kernel attack surface; "
+                                        + "the Pod Security Standard 'restricted' requires RuntimeDefault or Localhost.")
+                        .remediation(
+                                "Set securityContext.seccompProfile.type: RuntimeDefault at pod level (kubelift generate does)."));
     }
 
     @Override

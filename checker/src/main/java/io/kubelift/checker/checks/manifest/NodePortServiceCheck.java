@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -10,14 +12,16 @@ import java.util.List;
 public final class NodePortServiceCheck extends ManifestCheck {
     public NodePortServiceCheck() {
         super(
-                "TF07-K8S-NODEPORT",
-                Severity.WARNING,
-                true,
-                "A Service is exposed as NodePort",
-                "Factor VII: a NodePort opens the port on every node of the cluster, outside any Ingress, TLS and "
-                        + "authentication at the edge.",
-                "Use a ClusterIP Service and expose HTTP through an Ingress (or a LoadBalancer for non-HTTP "
-                        + "protocols); kubelift generate emits ClusterIP Services and an Ingress for web UIs.");
+                check("TF07-K8S-NODEPORT")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A Service is exposed as NodePort")
+                        .rationale(
+                                "Factor VII: a NodePort opens the port on every node of the cluster, outside any Ingress, TLS and "
+                                        + "authentication at the edge.")
+                        .remediation(
+                                "Use a ClusterIP Service and expose HTTP through an Ingress (or a LoadBalancer for non-HTTP "
+                                        + "protocols); kubelift generate emits ClusterIP Services and an Ingress for web UIs."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ContainerCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
@@ -8,13 +10,15 @@ import io.kubelift.model.Severity;
 public final class PrivilegeEscalationCheck extends ContainerCheck {
     public PrivilegeEscalationCheck() {
         super(
-                "TF15-K8S-PRIVILEGE-ESCALATION",
-                Severity.WARNING,
-                true,
-                "A container allows privilege escalation",
-                "Factor XV: unless allowPrivilegeEscalation is false, setuid binaries in the image can gain more "
-                        + "privileges than the process started with.",
-                "Set securityContext.allowPrivilegeEscalation: false on every container (kubelift generate does).");
+                check("TF15-K8S-PRIVILEGE-ESCALATION")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A container allows privilege escalation")
+                        .rationale(
+                                "Factor XV: unless allowPrivilegeEscalation is false, setuid binaries in the image can gain more "
+                                        + "privileges than the process started with.")
+                        .remediation(
+                                "Set securityContext.allowPrivilegeEscalation: false on every container (kubelift generate does)."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ContainerCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
@@ -8,12 +10,14 @@ import io.kubelift.model.Severity;
 public final class PrivilegedCheck extends ContainerCheck {
     public PrivilegedCheck() {
         super(
-                "TF15-K8S-PRIVILEGED",
-                Severity.ERROR,
-                true,
-                "A container runs privileged",
-                "Factor XV: a privileged container has every capability and all host devices; it is root on the node.",
-                "Remove securityContext.privileged; grant the single capability the process needs, if any.");
+                check("TF15-K8S-PRIVILEGED")
+                        .severity(Severity.ERROR)
+                        .fixedByGenerate()
+                        .summary("A container runs privileged")
+                        .rationale(
+                                "Factor XV: a privileged container has every capability and all host devices; it is root on the node.")
+                        .remediation(
+                                "Remove securityContext.privileged; grant the single capability the process needs, if any."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -15,16 +17,17 @@ public final class ReplicasShareVolumeCheck extends ManifestCheck {
 
     public ReplicasShareVolumeCheck() {
         super(
-                "TF08-K8S-REPLICAS-SHARE-VOLUME",
-                Severity.WARNING,
-                false,
-                "Several replicas of a Deployment share one ReadWriteOnce volume",
-                "Factors VI and VIII: all replicas of a Deployment mount the same claim; a ReadWriteOnce volume can be "
-                        + "attached to one node only, so the second pod hangs in ContainerCreating, or, on the same node, two "
-                        + "processes write one directory they each believe they own. More replicas here is not more capacity.",
-                "Keep one replica (the process cannot run twice on this state), or make it a StatefulSet with one claim "
-                        + "per replica (volumeClaimTemplates) and make the process share-nothing, or move the state to a "
-                        + "backing service.");
+                check("TF08-K8S-REPLICAS-SHARE-VOLUME")
+                        .severity(Severity.WARNING)
+                        .summary("Several replicas of a Deployment share one ReadWriteOnce volume")
+                        .rationale(
+                                "Factors VI and VIII: all replicas of a Deployment mount the same claim; a ReadWriteOnce volume can be "
+                                        + "attached to one node only, so the second pod hangs in ContainerCreating, or, on the same node, two "
+                                        + "processes write one directory they each believe they own. More replicas here is not more capacity.")
+                        .remediation(
+                                "Keep one replica (the process cannot run twice on this state), or make it a StatefulSet with one claim "
+                                        + "per replica (volumeClaimTemplates) and make the process share-nothing, or move the state to a "
+                                        + "backing service."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ContainerCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
@@ -8,14 +10,16 @@ import io.kubelift.model.Severity;
 public final class RunAsRootCheck extends ContainerCheck {
     public RunAsRootCheck() {
         super(
-                "TF15-K8S-RUN-AS-ROOT",
-                Severity.ERROR,
-                true,
-                "A container may run as root",
-                "Factor XV (and the Pod Security Standard 'restricted'): a process running as uid 0 turns any "
-                        + "container escape or writable host mount into root on the node.",
-                "Set securityContext.runAsNonRoot: true and a non-zero runAsUser (pod or container level) and build "
-                        + "the image with a non-root USER; kubelift generate runs every container as uid 10001.");
+                check("TF15-K8S-RUN-AS-ROOT")
+                        .severity(Severity.ERROR)
+                        .fixedByGenerate()
+                        .summary("A container may run as root")
+                        .rationale(
+                                "Factor XV (and the Pod Security Standard 'restricted'): a process running as uid 0 turns any "
+                                        + "container escape or writable host mount into root on the node.")
+                        .remediation(
+                                "Set securityContext.runAsNonRoot: true and a non-zero runAsUser (pod or container level) and build "
+                                        + "the image with a non-root USER; kubelift generate runs every container as uid 10001."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ContainerCheck;
 import io.kubelift.checker.SecretText;
 import io.kubelift.checker.k8s.KubeObject;
@@ -10,14 +12,17 @@ import io.kubelift.model.Severity;
 public final class SecretEnvLiteralCheck extends ContainerCheck {
     public SecretEnvLiteralCheck() {
         super(
-                "TF03-K8S-SECRET-ENV-LITERAL",
-                Severity.ERROR,
-                true,
-                "A secret-looking environment variable has a literal value in the manifest",
-                "Factor III: a password written into a workload manifest is in version control, in every kubectl "
-                        + "get output and in the API server's storage unencrypted.",
-                "Move the value into a Secret and use env[].valueFrom.secretKeyRef (kubelift generate references "
-                        + "every secret of the plan this way).");
+                check("TF03-K8S-SECRET-ENV-LITERAL")
+                        .severity(Severity.ERROR)
+                        .fixedByGenerate()
+                        .summary(
+                                "A secret-looking environment variable has a literal value in the manifest")
+                        .rationale(
+                                "Factor III: a password written into a workload manifest is in version control, in every kubectl "
+                                        + "get output and in the API server's storage unencrypted.")
+                        .remediation(
+                                "Move the value into a Secret and use env[].valueFrom.secretKeyRef (kubelift generate references "
+                                        + "every secret of the plan this way)."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.SecretText;
 import io.kubelift.checker.k8s.KubeObject;
@@ -27,15 +29,17 @@ public final class SecretInConfigMapCheck extends ManifestCheck {
 
     public SecretInConfigMapCheck() {
         super(
-                "TF03-K8S-SECRET-IN-CONFIGMAP",
-                Severity.ERROR,
-                true,
-                "A ConfigMap holds a password, key or token",
-                "Factor III: ConfigMaps are readable by anyone who may read config in the namespace, are printed by "
-                        + "kubectl and are not encrypted at rest; secrets belong in Secrets.",
-                "Move the value to a Secret and reference it from the config (${env.VAR} in Hadoop files, an env "
-                        + "var or a mounted file); kubelift generate replaces detected secrets in config files by such "
-                        + "references.");
+                check("TF03-K8S-SECRET-IN-CONFIGMAP")
+                        .severity(Severity.ERROR)
+                        .fixedByGenerate()
+                        .summary("A ConfigMap holds a password, key or token")
+                        .rationale(
+                                "Factor III: ConfigMaps are readable by anyone who may read config in the namespace, are printed by "
+                                        + "kubectl and are not encrypted at rest; secrets belong in Secrets.")
+                        .remediation(
+                                "Move the value to a Secret and reference it from the config (${env.VAR} in Hadoop files, an env "
+                                        + "var or a mounted file); kubelift generate replaces detected secrets in config files by such "
+                                        + "references."));
     }
 
     @Override

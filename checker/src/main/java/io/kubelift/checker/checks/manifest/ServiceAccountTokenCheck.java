@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -10,14 +12,16 @@ import java.util.List;
 public final class ServiceAccountTokenCheck extends ManifestCheck {
     public ServiceAccountTokenCheck() {
         super(
-                "TF15-K8S-SA-TOKEN-MOUNTED",
-                Severity.WARNING,
-                true,
-                "Pods get a Kubernetes API token mounted automatically",
-                "Factor XV: a legacy app does not call the Kubernetes API; a mounted token is only useful to an "
-                        + "attacker who gets into the container.",
-                "Set automountServiceAccountToken: false on the pod spec (or its ServiceAccount) unless the app "
-                        + "talks to the API server (kubelift generate does).");
+                check("TF15-K8S-SA-TOKEN-MOUNTED")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("Pods get a Kubernetes API token mounted automatically")
+                        .rationale(
+                                "Factor XV: a legacy app does not call the Kubernetes API; a mounted token is only useful to an "
+                                        + "attacker who gets into the container.")
+                        .remediation(
+                                "Set automountServiceAccountToken: false on the pod spec (or its ServiceAccount) unless the app "
+                                        + "talks to the API server (kubelift generate does)."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -10,14 +12,16 @@ import java.util.List;
 public final class ServiceSelectsNothingCheck extends ManifestCheck {
     public ServiceSelectsNothingCheck() {
         super(
-                "TF07-K8S-SERVICE-SELECTS-NOTHING",
-                Severity.ERROR,
-                true,
-                "A Service selects no pods of the manifests",
-                "Factor VII: the app exports its port through the Service; a selector that matches no pod template "
-                        + "(a typo, a renamed label) leaves the Service without endpoints and every client failing.",
-                "Make spec.selector equal to labels of the workload's pod template (kubelift generate uses the "
-                        + "same app.kubernetes.io labels on both).");
+                check("TF07-K8S-SERVICE-SELECTS-NOTHING")
+                        .severity(Severity.ERROR)
+                        .fixedByGenerate()
+                        .summary("A Service selects no pods of the manifests")
+                        .rationale(
+                                "Factor VII: the app exports its port through the Service; a selector that matches no pod template "
+                                        + "(a typo, a renamed label) leaves the Service without endpoints and every client failing.")
+                        .remediation(
+                                "Make spec.selector equal to labels of the workload's pod template (kubelift generate uses the "
+                                        + "same app.kubernetes.io labels on both)."));
     }
 
     @Override

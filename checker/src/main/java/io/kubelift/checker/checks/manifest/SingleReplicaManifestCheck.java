@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ManifestCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.checker.k8s.ManifestBundle;
@@ -13,14 +15,15 @@ import java.util.List;
 public final class SingleReplicaManifestCheck extends ManifestCheck {
     public SingleReplicaManifestCheck() {
         super(
-                "TF08-K8S-SINGLE-REPLICA",
-                Severity.WARNING,
-                false,
-                "A Deployment runs a single replica",
-                "Factors VIII and IX: a Deployment is for interchangeable stateless pods; with one replica every "
-                        + "rollout, node drain or crash is an outage.",
-                "Set spec.replicas to 2 or more (or target the Deployment with a HorizontalPodAutoscaler with "
-                        + "minReplicas ≥ 2) and add a PodDisruptionBudget.");
+                check("TF08-K8S-SINGLE-REPLICA")
+                        .severity(Severity.WARNING)
+                        .summary("A Deployment runs a single replica")
+                        .rationale(
+                                "Factors VIII and IX: a Deployment is for interchangeable stateless pods; with one replica every "
+                                        + "rollout, node drain or crash is an outage.")
+                        .remediation(
+                                "Set spec.replicas to 2 or more (or target the Deployment with a HorizontalPodAutoscaler with "
+                                        + "minReplicas ≥ 2) and add a PodDisruptionBudget."));
     }
 
     @Override

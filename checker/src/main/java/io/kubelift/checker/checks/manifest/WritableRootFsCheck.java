@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.manifest;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.ContainerCheck;
 import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
@@ -8,14 +10,16 @@ import io.kubelift.model.Severity;
 public final class WritableRootFsCheck extends ContainerCheck {
     public WritableRootFsCheck() {
         super(
-                "TF06-K8S-WRITABLE-ROOT-FS",
-                Severity.WARNING,
-                true,
-                "A container's root file system is writable",
-                "Factor VI: a writable root file system lets a process keep state where nobody sees it (and lose it "
-                        + "on restart) and lets an attacker change the image's binaries.",
-                "Set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes for /tmp, log and "
-                        + "scratch directories (kubelift generate mounts the plan's state and log directories).");
+                check("TF06-K8S-WRITABLE-ROOT-FS")
+                        .severity(Severity.WARNING)
+                        .fixedByGenerate()
+                        .summary("A container's root file system is writable")
+                        .rationale(
+                                "Factor VI: a writable root file system lets a process keep state where nobody sees it (and lose it "
+                                        + "on restart) and lets an attacker change the image's binaries.")
+                        .remediation(
+                                "Set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes for /tmp, log and "
+                                        + "scratch directories (kubelift generate mounts the plan's state and log directories)."));
     }
 
     @Override

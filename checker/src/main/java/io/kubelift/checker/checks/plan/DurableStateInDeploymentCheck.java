@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.plan;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.ComponentCheck;
 import io.kubelift.model.Component;
@@ -12,14 +14,16 @@ import java.util.stream.Collectors;
 public final class DurableStateInDeploymentCheck extends ComponentCheck {
     public DurableStateInDeploymentCheck() {
         super(
-                "TF06-PLAN-DURABLE-STATE-IN-DEPLOYMENT",
-                Severity.WARNING,
-                false,
-                "Durable state is planned for a Deployment instead of a StatefulSet",
-                "Factor VI: a Deployment's replicas are interchangeable; they either share one volume (corrupting "
-                        + "each other's files) or cannot be scheduled when the volume is ReadWriteOnce.",
-                "Make the component a StatefulSet (one volume per replica), or move the state to a backing service "
-                        + "and mark the directory durable: false.");
+                check("TF06-PLAN-DURABLE-STATE-IN-DEPLOYMENT")
+                        .severity(Severity.WARNING)
+                        .summary(
+                                "Durable state is planned for a Deployment instead of a StatefulSet")
+                        .rationale(
+                                "Factor VI: a Deployment's replicas are interchangeable; they either share one volume (corrupting "
+                                        + "each other's files) or cannot be scheduled when the volume is ReadWriteOnce.")
+                        .remediation(
+                                "Make the component a StatefulSet (one volume per replica), or move the state to a backing service "
+                                        + "and mark the directory durable: false."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.plan;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.ComponentCheck;
 import io.kubelift.model.Component;
@@ -10,13 +12,14 @@ import io.kubelift.model.Workload;
 public final class NoHealthCheck extends ComponentCheck {
     public NoHealthCheck() {
         super(
-                "TF09-PLAN-NO-HEALTH",
-                Severity.WARNING,
-                false,
-                "A long-running component has no health check in the plan",
-                "Factors IX and XIV: without a health check the generator cannot emit readiness and liveness probes, "
-                        + "so Kubernetes sends traffic to pods that are not ready and never restarts a hung one.",
-                "Add spec.components[].health (type http with a path, or tcp) on one of the component's ports.");
+                check("TF09-PLAN-NO-HEALTH")
+                        .severity(Severity.WARNING)
+                        .summary("A long-running component has no health check in the plan")
+                        .rationale(
+                                "Factors IX and XIV: without a health check the generator cannot emit readiness and liveness probes, "
+                                        + "so Kubernetes sends traffic to pods that are not ready and never restarts a hung one.")
+                        .remediation(
+                                "Add spec.components[].health (type http with a path, or tcp) on one of the component's ports."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.plan;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.ComponentCheck;
 import io.kubelift.model.Component;
@@ -9,14 +11,15 @@ import io.kubelift.model.Severity;
 public final class NoResourcesCheck extends ComponentCheck {
     public NoResourcesCheck() {
         super(
-                "TF08-PLAN-NO-RESOURCES",
-                Severity.WARNING,
-                false,
-                "A component has no CPU or memory request in the plan",
-                "Factor VIII: the scheduler places pods by their requests; without them pods land on full nodes, "
-                        + "are the first to be evicted, and the JVM cannot size its heap from a limit.",
-                "Set spec.components[].resources.cpu and .memory (analyze derives memory from the legacy heap "
-                        + "setting when there is one).");
+                check("TF08-PLAN-NO-RESOURCES")
+                        .severity(Severity.WARNING)
+                        .summary("A component has no CPU or memory request in the plan")
+                        .rationale(
+                                "Factor VIII: the scheduler places pods by their requests; without them pods land on full nodes, "
+                                        + "are the first to be evicted, and the JVM cannot size its heap from a limit.")
+                        .remediation(
+                                "Set spec.components[].resources.cpu and .memory (analyze derives memory from the legacy heap "
+                                        + "setting when there is one)."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.plan;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.ComponentCheck;
 import io.kubelift.model.Component;
@@ -14,15 +16,17 @@ import java.util.stream.Collectors;
 public final class ReplicasUnsafeCheck extends ComponentCheck {
     public ReplicasUnsafeCheck() {
         super(
-                "TF08-PLAN-REPLICAS-UNSAFE",
-                Severity.WARNING,
-                false,
-                "A component that cannot run twice is planned with several replicas",
-                "Factors VI and VIII: a Deployment's replicas share its volumes; a component with durable local state "
-                        + "gets one ReadWriteOnce claim that only one pod can mount, and two copies of a process that was "
-                        + "never built to share its state would corrupt it. Raising replicas here adds no capacity.",
-                "Set replicas back to 1, or make the component a StatefulSet (one volume per replica) once the process "
-                        + "can run as several members, or move the state to a backing service and mark it durable: false.");
+                check("TF08-PLAN-REPLICAS-UNSAFE")
+                        .severity(Severity.WARNING)
+                        .summary(
+                                "A component that cannot run twice is planned with several replicas")
+                        .rationale(
+                                "Factors VI and VIII: a Deployment's replicas share its volumes; a component with durable local state "
+                                        + "gets one ReadWriteOnce claim that only one pod can mount, and two copies of a process that was "
+                                        + "never built to share its state would corrupt it. Raising replicas here adds no capacity.")
+                        .remediation(
+                                "Set replicas back to 1, or make the component a StatefulSet (one volume per replica) once the process "
+                                        + "can run as several members, or move the state to a backing service and mark it durable: false."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.plan;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.ComponentCheck;
 import io.kubelift.model.Component;
@@ -13,13 +15,14 @@ import java.util.stream.Collectors;
 public final class SecretEnvCollisionCheck extends ComponentCheck {
     public SecretEnvCollisionCheck() {
         super(
-                "TF03-PLAN-SECRET-ENV-COLLISION",
-                Severity.ERROR,
-                false,
-                "Two secrets of a component share one environment variable",
-                "Factor III: each secret reaches the process through its own variable; two secrets on one name means "
-                        + "one silently overwrites the other and a service gets the wrong credential.",
-                "Give each spec.components[].secrets[] entry its own env name.");
+                check("TF03-PLAN-SECRET-ENV-COLLISION")
+                        .severity(Severity.ERROR)
+                        .summary("Two secrets of a component share one environment variable")
+                        .rationale(
+                                "Factor III: each secret reaches the process through its own variable; two secrets on one name means "
+                                        + "one silently overwrites the other and a service gets the wrong credential.")
+                        .remediation(
+                                "Give each spec.components[].secrets[] entry its own env name."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.plan;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.ComponentCheck;
 import io.kubelift.model.Component;
@@ -10,14 +12,15 @@ import io.kubelift.model.Workload;
 public final class SingleReplicaCheck extends ComponentCheck {
     public SingleReplicaCheck() {
         super(
-                "TF08-PLAN-SINGLE-REPLICA",
-                Severity.WARNING,
-                false,
-                "A stateless component is planned with one replica",
-                "Factors VIII and IX: a single replica of a stateless process is down during every rollout, node "
-                        + "drain and crash; scaling out is the point of a stateless process.",
-                "Set replicas to 2 or more in the plan (the generator then adds a PodDisruptionBudget); if the "
-                        + "process cannot run twice (a leader without election), make it a StatefulSet and say why.");
+                check("TF08-PLAN-SINGLE-REPLICA")
+                        .severity(Severity.WARNING)
+                        .summary("A stateless component is planned with one replica")
+                        .rationale(
+                                "Factors VIII and IX: a single replica of a stateless process is down during every rollout, node "
+                                        + "drain and crash; scaling out is the point of a stateless process.")
+                        .remediation(
+                                "Set replicas to 2 or more in the plan (the generator then adds a PodDisruptionBudget); if the "
+                                        + "process cannot run twice (a leader without election), make it a StatefulSet and say why."));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kubelift.checker.checks.plan;
 
+import static io.kubelift.checker.CheckDeclaration.check;
+
 import io.kubelift.checker.CheckContext;
 import io.kubelift.checker.ComponentCheck;
 import io.kubelift.model.Component;
@@ -11,14 +13,15 @@ import java.util.stream.Collectors;
 public final class UnresolvedPeerCheck extends ComponentCheck {
     public UnresolvedPeerCheck() {
         super(
-                "TF04-PLAN-UNRESOLVED-PEER",
-                Severity.ERROR,
-                false,
-                "A peer names a component that is not in the plan",
-                "Factor IV: the generator replaces a peer's legacy host with the Service of the component it names; "
-                        + "when that component does not exist the config keeps pointing at the old machine.",
-                "Fix spec.components[].peers[].component to the name of a planned component, or add the component; "
-                        + "for a service outside the cluster, keep its address in a ConfigMap instead of a peer.");
+                check("TF04-PLAN-UNRESOLVED-PEER")
+                        .severity(Severity.ERROR)
+                        .summary("A peer names a component that is not in the plan")
+                        .rationale(
+                                "Factor IV: the generator replaces a peer's legacy host with the Service of the component it names; "
+                                        + "when that component does not exist the config keeps pointing at the old machine.")
+                        .remediation(
+                                "Fix spec.components[].peers[].component to the name of a planned component, or add the component; "
+                                        + "for a service outside the cluster, keep its address in a ConfigMap instead of a peer."));
     }
 
     @Override

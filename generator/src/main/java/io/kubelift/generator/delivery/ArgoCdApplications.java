@@ -1,0 +1,110 @@
+package io.kubelift.generator.delivery;
+
+import static io.kubelift.generator.delivery.OrderedYaml.map;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubelift.generator.GenerateOptions.Delivery;
+import io.kubelift.generator.ObjectNames;
+import io.kubelift.generator.PlanContext;
+import io.kubelift.generator.layout.Layout;
+import io.kubelift.model.FileSet;
+import io.kubelift.model.KubeliftException;
+import java.util.List;
+
+/**
+ * {@code argocd/<app>-<env>-application.yaml}: one Argo CD {@code Application}
+ * (argoproj.io/v1alpha1) per environment, in namespace {@code argocd}, syncing the environment's
+ * overlay (Kustomize) or the chart with its {@code values-<env>.yaml} (Helm) from the git
+ * repository the output is committed to, into namespace {@code <app>-<env>}, automatically (prune,
+ * self-heal).
+ */
+final class ArgoCdApplications implements Layout {
+    static final String NAMESPACE = "argocd";
+    static final String IN_CLUSTER = "https://kubernetes.default.svc";
+
+    @Override
+    public String name() {
+        return Delivery.ARGOCD;
+    }
+
+    @Override
+    public void write(PlanContext ctx, List<HasMetadata> objects, FileSet out) {
+        PipelineScript s = new PipelineScript(ctx);
+        Delivery d = ctx.options().delivery();
+        if (!s.helm() && !s.plainSecretComponents().isEmpty()) {
+            throw KubeliftException.usage(
+                    "--gitops argocd renders the overlays from git, where plain secrets (git-ignored env files) never are",
+                    "add --secrets external-secrets or --secrets sealed (docs/deploy.md#secrets-that-survive-git)");
+        }
+        String prefix = d.repoDir().equals(".") ? "" : d.repoDir() + "/";
+        for (String env : s.environments()) {
+            String name = s.app() + "-" + env;
+            Object source =
+                    s.helm()
+                            ? map(
+                                    "repoURL",
+                                    d.gitopsRepo(),
+                                    "targetRevision",
+                                    "HEAD",
+                                    "path",
+                                    prefix + "chart",
+                                    "helm",
+                                    map(
+                                            "releaseName",
+                                            s.app(),
+                                            "valueFiles",
+                                            List.of("values-" + env + ".yaml")))
+                            : map(
+                                    "repoURL",
+                                    d.gitopsRepo(),
+                                    "targetRevision",
+                                    "HEAD",
+                                    "path",
+                                    prefix + "k8s/overlays/" + env);
+            Object application =
+                    map(
+                            "apiVersion",
+                            "argoproj.io/v1alpha1",
+                            "kind",
+                            "Application",
+                            "metadata",
+                            map(
+                                    "name",
+                                    name,
+                                    "namespace",
+                                    NAMESPACE,
+                                    "labels",
+                                    map(
+                                            "app.kubernetes.io/name",
+                                            s.app(),
+                                            "app.kubernetes.io/managed-by",
+                                            ObjectNames.MANAGED_BY,
+                                            "kubelift.io/environment",
+                                            env),
+                                    "finalizers",
+                                    List.of("resources-finalizer.argocd.argoproj.io")),
+                            "spec",
+                            map(
+                                    "project",
+                                    "default",
+                                    "source",
+                                    source,
+                                    "destination",
+                                    map("server", IN_CLUSTER, "namespace", name),
+                                    "syncPolicy",
+                                    map(
+                                            "automated",
+                                            map("prune", true, "selfHeal", true),
+                                            "syncOptions",
+                                            s.helm() ? List.of("CreateNamespace=true") : null)));
+            out.add(
+                    "argocd/" + name + "-application.yaml",
+                    OrderedYaml.write(
+                            "# Generated by kubelift (--gitops argocd). Apply it: kubectl apply -n argocd -f "
+                                    + "argocd/"
+                                    + name
+                                    + "-application.yaml\n",
+                            application));
+        }
+    }
+}
