@@ -127,7 +127,8 @@ public final class Checker {
                 scores,
                 before,
                 ran,
-                sources);
+                sources,
+                input.plan() == null ? null : Topology.of(input.plan(), input.facts()));
     }
 
     private static boolean isApp(Finding f, List<CheckInfo> ran) {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A self-contained HTML compliance report (inline CSS and SVG, no scripts, no network): overall
- * score, a score and grade per factor, what {@code kubelift generate} fixes versus what needs a
- * person, and every finding with its (masked) snippet, suppressions and disabled checks.
+ * score, a picture of the migrated app ({@link TopologySvg}), a score and grade per factor, what
+ * {@code kubelift generate} fixes versus what needs a person, and every finding with its (masked)
+ * snippet, suppressions and disabled checks.
  */
 final class HtmlReportRenderer implements ReportRenderer {
     private final String docsUrl;
@@ -26,7 +27,7 @@ final class HtmlReportRenderer implements ReportRenderer {
     }
 
     private static final String CSS =
-            """
+"""
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2430;background:#f5f7fa}
             header{background:#1f3a5f;color:#fff;padding:24px 32px}header h1{margin:0 0 4px;font-size:24px}
             main{padding:16px 32px 48px;max-width:1200px}section{background:#fff;border-radius:8px;padding:16px 20px;
@@ -42,7 +43,13 @@ final class HtmlReportRenderer implements ReportRenderer {
             .cards{display:flex;gap:16px;flex-wrap:wrap}.card{flex:1;min-width:180px;background:#fff;border-radius:8px;
             padding:16px;box-shadow:0 1px 3px rgba(0,0,0,.08)}.big{font-size:32px;font-weight:700}
             .fixed{color:#2e7d32;font-weight:600}.person{color:#c62828;font-weight:600}
+.picture svg{max-width:100%;height:auto}
             """;
+
+    /** The report's stylesheet, shared by the batch portfolio page so both look alike. */
+    public static String stylesheet() {
+        return CSS;
+    }
 
     @Override
     public String render(Report r) {
@@ -86,6 +93,16 @@ final class HtmlReportRenderer implements ReportRenderer {
                                         + (r.findings().size() - fixed)
                                         + "</span>"))
                 .append("</div>\n");
+        if (r.topology() != null && !r.topology().isEmpty()) {
+            h.append("<section class=\"picture\"><h2>The app on Kubernetes</h2>")
+                    .append(TopologySvg.render(r.topology(), r.rootName(), "topology"))
+                    .append(
+                            "<p class=\"muted\">Left: the Service of each component and its ports. Middle: the "
+                                    + "components with their workload kind, replicas, Secrets (by name, never a value) and "
+                                    + "volumes; dark arrows: one component reaches another (a peer in the plan). Right: hosts "
+                                    + "outside the app that the app still names; data stores are drawn as cylinders.</p>")
+                    .append("</section>\n");
+        }
         factors(h, r);
         findings(
                 h,

@@ -14,7 +14,11 @@ import java.util.Set;
  * <p>When the run covered what {@code kubelift generate} wrote for the app, {@code scores} are the
  * scores after generate (the generated manifests and scripts, the plan, and the app findings
  * generate did not fix) and {@code before} the scores of the app as installed (its own checks,
- * every finding); otherwise {@code before} is empty.
+ * every finding); otherwise {@code before} is empty. {@code topology} is the migrated app as the
+ * HTML report draws it (null when no plan was checked).
+ *
+ * <p>Every finding's message and snippet and every suppression reason passes {@link
+ * SecretText#mask} here, the one masking step all report formats share.
  */
 public record Report(
         String rootName,
@@ -24,8 +28,11 @@ public record Report(
         Map<String, FactorScore> scores,
         Map<String, FactorScore> before,
         List<CheckInfo> checksRun,
-        Set<CheckSource> sources) {
+        Set<CheckSource> sources,
+        Topology topology) {
     public Report {
+        findings = findings.stream().map(SecretText::mask).toList();
+        suppressions = suppressions.stream().map(SecretText::mask).toList();
         before =
                 java.util.Collections.unmodifiableMap(
                         new java.util.LinkedHashMap<>(before == null ? Map.of() : before));
@@ -40,6 +47,19 @@ public record Report(
                                 sources.isEmpty()
                                         ? java.util.EnumSet.noneOf(CheckSource.class)
                                         : sources));
+    }
+
+    /** A report without a picture of the app. */
+    public Report(
+            String rootName,
+            List<Finding> findings,
+            List<Suppression> suppressions,
+            Set<String> disabled,
+            Map<String, FactorScore> scores,
+            Map<String, FactorScore> before,
+            List<CheckInfo> checksRun,
+            Set<CheckSource> sources) {
+        this(rootName, findings, suppressions, disabled, scores, before, checksRun, sources, null);
     }
 
     /** A report without a before → after comparison. */

@@ -2,6 +2,7 @@ package io.kubelift.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubelift.checker.Report;
+import io.kubelift.checker.Topology;
 import io.kubelift.model.Component;
 import io.kubelift.model.Finding;
 import io.kubelift.model.KubeliftException;
@@ -44,7 +45,10 @@ public final class BatchConverter {
 
     /**
      * What happened to one app. {@code status}: converted, unchanged (skipped by --resume) or
-     * failed.
+     * failed. {@code scores}: factor numeral → score after generate (-1: no applicable check);
+     * {@code scoreBefore}/{@code scoreAfter}: the overall scores of the app as installed and as
+     * generated; {@code topology}: the migrated app as the portfolio page draws it. All null or
+     * empty for a failed app.
      */
     public record AppResult(
             String name,
@@ -56,7 +60,15 @@ public final class BatchConverter {
             Map<String, Long> findingsByFactor,
             Map<String, Long> findingsBySeverity,
             String grade,
-            String inputHash) {
+            String inputHash,
+            Map<String, Integer> scores,
+            Integer scoreBefore,
+            Integer scoreAfter,
+            Topology topology) {
+        public AppResult {
+            scores = scores == null ? Map.of() : scores;
+        }
+
         public boolean ok() {
             return !status.equals("failed");
         }
@@ -139,7 +151,11 @@ public final class BatchConverter {
                     before.findingsByFactor(),
                     before.findingsBySeverity(),
                     before.grade(),
-                    hash);
+                    hash,
+                    before.scores(),
+                    before.scoreBefore(),
+                    before.scoreAfter(),
+                    before.topology());
         }
         try {
             Kubelift.Conversion c =
@@ -167,7 +183,11 @@ public final class BatchConverter {
                     byFactor,
                     bySeverity,
                     report.overall().grade(),
-                    hash);
+                    hash,
+                    factorScores(report),
+                    report.overallBefore() == null ? null : report.overallBefore().score(),
+                    report.overall().score(),
+                    report.topology());
         } catch (KubeliftException e) {
             return failed(app, e.getMessage(), hash);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -186,7 +206,23 @@ public final class BatchConverter {
                 Map.of(),
                 Map.of(),
                 "-",
-                hash);
+                hash,
+                Map.of(),
+                null,
+                null,
+                null);
+    }
+
+    private static Map<String, Integer> factorScores(Report report) {
+        Map<String, Integer> m = new TreeMap<>();
+        report.scores()
+                .forEach(
+                        (k, v) -> {
+                            if (!k.equals("overall")) {
+                                m.put(k, v.score());
+                            }
+                        });
+        return m;
     }
 
     /**
