@@ -10,7 +10,7 @@ import java.util.List;
  * {@code kubelift generate} fixes versus what needs a person, and every finding with its (masked)
  * snippet, suppressions and disabled checks.
  */
-final class HtmlReportRenderer implements ReportRenderer {
+public final class HtmlReportRenderer implements ReportRenderer {
     private final String docsUrl;
 
     /** Check ids without links. */
