@@ -114,8 +114,15 @@ class ProfileFieldsTest {
         Port web = ctl.ports().get(1);
         assertEquals(
                 "conf/fleet-site.properties", web.evidence().file(), "implied by fleet.ctl.host");
-        assertEquals(1, web.evidence().line());
-        assertEquals(4, ctl.ports().get(2).evidence().line(), "the condition's setting");
+        // issue #19: no file sets the port, so its evidence names the key and where the default
+        // comes from, at no line (the line of fleet.ctl.host does not hold a port)
+        assertEquals(0, web.evidence().line());
+        assertTrue(web.evidence().text().contains("is not set: port 7080 is its default"));
+        Port metrics = ctl.ports().get(2);
+        assertEquals(0, metrics.evidence().line());
+        assertTrue(
+                metrics.evidence().text().contains("because fleet.features contains metrics"),
+                metrics.evidence().text());
         assertEquals("/ready", ctl.health().path());
         assertEquals("fleet.ctl.bind", ctl.configOverrides().get(0).key());
         assertEquals("conf/fleet-site.properties", ctl.configOverrides().get(0).file());
