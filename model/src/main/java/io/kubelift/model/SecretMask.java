@@ -108,15 +108,26 @@ public final class SecretMask {
     }
 
     /**
-     * The public words of an app: its plan and component names and every word of its file paths.
+     * The public words of an app: its plan and component names, the plan's own vocabulary (secret
+     * kinds, protocols, config formats, workload kinds) and every word of its file paths.
      */
     public static Set<String> publicWords(MigrationPlan plan, Collection<String> paths) {
         Set<String> words = new java.util.HashSet<>();
         if (plan != null) {
             words.add(plan.metadata().name().toLowerCase(java.util.Locale.ROOT));
-            plan.spec()
-                    .components()
-                    .forEach(c -> words.add(c.name().toLowerCase(java.util.Locale.ROOT)));
+            for (Component c : plan.spec().components()) {
+                words.add(c.name().toLowerCase(java.util.Locale.ROOT));
+                // the plan's own vocabulary: a shipped default equal to a secret's kind (Payara's
+                // domain.xml has password="password"), a protocol or a format is a word every
+                // plan holds as a value; masking it would blank the plan's structure (kind: ****)
+                c.secrets().forEach(s -> addWord(words, s.kind()));
+                c.ports().forEach(pt -> addWord(words, pt.protocol()));
+                c.ports().forEach(pt -> addWord(words, pt.appProtocol()));
+                c.configFiles().forEach(f -> addWord(words, f.format()));
+                if (c.workload() != null) {
+                    addWord(words, c.workload().name());
+                }
+            }
         }
         for (String p : paths) {
             for (String w : p.toLowerCase(java.util.Locale.ROOT).split("[/._\\\\-]+")) {
@@ -126,6 +137,12 @@ public final class SecretMask {
             }
         }
         return words;
+    }
+
+    private static void addWord(Set<String> words, String w) {
+        if (w != null && !w.isBlank()) {
+            words.add(w.strip().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     /**

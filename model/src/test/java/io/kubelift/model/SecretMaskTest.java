@@ -85,6 +85,31 @@ class SecretMaskTest {
     }
 
     @Test
+    void aShippedDefaultThatIsAWordOfThePlansOwnVocabularyIsNotMaskedInFreeText() {
+        // Payara's domain.xml ships password="password": masking the word would turn every
+        // "kind: password" of the plan into "kind: ****"
+        Component server =
+                Component.builder("server")
+                        .secrets(
+                                List.of(
+                                        new SecretRef(
+                                                "admin-password",
+                                                "config/domain.xml",
+                                                "password",
+                                                null,
+                                                null)))
+                        .build();
+        MigrationPlan plan =
+                MigrationPlan.of(
+                        "payara-6", new PlanSpec(new Source("x", List.of()), List.of(server)));
+        List<SecretValue> kept =
+                SecretMask.confidential(
+                        List.of(SecretValue.of("password"), SecretValue.of("Zq9-LEAKME")),
+                        SecretMask.publicWords(plan, List.of()));
+        assertEquals(List.of("Zq9-LEAKME"), kept.stream().map(SecretValue::reveal).toList());
+    }
+
+    @Test
     void aShippedDefaultThatIsAlsoAnAppNameIsNotMaskedInFreeText() {
         MigrationPlan plan =
                 MigrationPlan.of("karaf-4", new PlanSpec(new Source("x", List.of()), List.of()));
