@@ -7,6 +7,7 @@ import io.kubelift.model.KubeliftException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 
 /** {@code kubelift convert APP... -o DIR}: analyze, generate and check in one atomic output. */
 final class ConvertCommand extends AbstractCommand {
@@ -15,64 +16,55 @@ final class ConvertCommand extends AbstractCommand {
                 "convert",
                 "APP... -o DIR [--force] [--evidence compact|full] | --batch DIR -o OUT [--jobs N] [--resume] [--shard I/N]",
                 "analyze + generate + check: plan.yaml, k8s/, scripts/ and report/ in one step",
-                GenerateFlags.withDelivery(
-                        opt(
-                                "o",
-                                "output",
-                                "DIR",
-                                "output directory (required); with several apps, one subdirectory per app"),
-                        opt(
-                                "f",
-                                "force",
-                                null,
-                                "overwrite files you edited since they were generated"),
-                        opt(
-                                null,
-                                "rules",
-                                "DIR",
-                                "also run the rule files (Konveyor rule format) below DIR"),
-                        opt("n", "name", "NAME", "the plan's name (one app only)"),
-                        opt(
-                                null,
-                                "evidence",
-                                "FORM",
-                                "plan evidence: compact (default: one line per fact) or full"),
-                        opt(
-                                null,
-                                "batch",
-                                "DIR",
-                                "convert every subdirectory or archive of DIR, in parallel, into OUT/<app>/"),
-                        opt(
-                                "j",
-                                "jobs",
-                                "N",
-                                "apps converted at once with --batch (default: the number of cores)"),
-                        opt(
-                                null,
-                                "resume",
-                                null,
-                                "with --batch: skip apps whose inputs and kubelift version are unchanged"),
-                        opt(
-                                null,
-                                "shard",
-                                "I/N",
-                                "with --batch: convert only shard I of N (0 <= I < N), e.g. an Indexed Job's index"),
-                        opt(
-                                null,
-                                "profiles",
-                                "DIR",
-                                "also read the product profiles (*.yaml) in DIR; repeatable (docs/analyzer.md)"),
-                        opt(null, "layout", "LAYOUT", "output layout: kustomize (default) or helm"),
-                        opt(
-                                null,
-                                "config",
-                                "FILE",
-                                "organisation defaults (default: kubelift.yaml in the app, else in the working directory)"),
-                        opt(
-                                null,
-                                "secrets",
-                                "MODE",
-                                "plain (default), external-secrets or sealed")));
+                GenerateFlags.with(
+                        new Option[] {
+                            opt(
+                                    "o",
+                                    "output",
+                                    "DIR",
+                                    "output directory (required); with several apps, one subdirectory per app"),
+                            opt(
+                                    "f",
+                                    "force",
+                                    null,
+                                    "overwrite files you edited since they were generated"),
+                            opt(
+                                    null,
+                                    "rules",
+                                    "DIR",
+                                    "also run the rule files (Konveyor rule format) below DIR"),
+                            opt("n", "name", "NAME", "the plan's name (one app only)"),
+                            opt(
+                                    null,
+                                    "evidence",
+                                    "FORM",
+                                    "plan evidence: compact (default: one line per fact) or full"),
+                            opt(
+                                    null,
+                                    "batch",
+                                    "DIR",
+                                    "convert every subdirectory or archive of DIR, in parallel, into OUT/<app>/"),
+                            opt(
+                                    "j",
+                                    "jobs",
+                                    "N",
+                                    "apps converted at once with --batch (default: the number of cores)"),
+                            opt(
+                                    null,
+                                    "resume",
+                                    null,
+                                    "with --batch: skip apps whose inputs and kubelift version are unchanged"),
+                            opt(
+                                    null,
+                                    "shard",
+                                    "I/N",
+                                    "with --batch: convert only shard I of N (0 <= I < N), e.g. an Indexed Job's index"),
+                            opt(
+                                    null,
+                                    "profiles",
+                                    "DIR",
+                                    "also read the product profiles (*.yaml) in DIR; repeatable (docs/analyzer.md)")
+                        }));
     }
 
     @Override

@@ -77,15 +77,12 @@ final class GenerateFlags {
         return line.hasOption("config") ? Path.of(line.getOptionValue("config")) : null;
     }
 
-    /** {@code base}, the output options and the delivery options (generate). */
+    /** {@code base}, the output options and the delivery options (generate and convert). */
     static Option[] with(Option[] base) {
         return withDelivery(concat(base, options()));
     }
 
-    /**
-     * {@code base} and the delivery options (convert, which declares the output options itself).
-     */
-    static Option[] withDelivery(Option... base) {
+    private static Option[] withDelivery(Option... base) {
         return concat(base, deliveryOptions());
     }
 
