@@ -96,21 +96,19 @@ final class TextReportRenderer implements ReportRenderer {
         }
         if (r.hasBefore()) {
             sb.append("\nScores before (the app as installed)");
-            r.before().values().stream()
-                    .filter(s -> s.score() >= 0)
-                    .forEach(
-                            s ->
-                                    sb.append("  ")
-                                            .append(s.factor())
-                                            .append(' ')
-                                            .append(s.score())
-                                            .append(' ')
-                                            .append(s.grade()));
+            appendScores(sb, r.before().values());
             sb.append("\nScores after (generated manifests and scripts)");
         } else {
             sb.append("\nScores");
         }
-        r.scores().values().stream()
+        appendScores(sb, r.scores().values());
+        sb.append('\n');
+        return sb.toString();
+    }
+
+    /** " FACTOR SCORE GRADE" for each factor that has a score. */
+    private static void appendScores(StringBuilder sb, java.util.Collection<FactorScore> scores) {
+        scores.stream()
                 .filter(s -> s.score() >= 0)
                 .forEach(
                         s ->
@@ -120,8 +118,6 @@ final class TextReportRenderer implements ReportRenderer {
                                         .append(s.score())
                                         .append(' ')
                                         .append(s.grade()));
-        sb.append('\n');
-        return sb.toString();
     }
 
     /** {@code 63 C}, or {@code n/a} for a factor without an applicable check. */

@@ -31,15 +31,7 @@ final class SecretExamples {
                                     + env
                                     + ").\n");
             if (helm) {
-                sb.append("# Fill it:   cp ")
-                        .append(env)
-                        .append(".example ")
-                        .append(env)
-                        .append(" && chmod 600 ")
-                        .append(env)
-                        .append(" && $EDITOR ")
-                        .append(env)
-                        .append('\n')
+                sb.append(fillIt(env))
                         .append("# Then, per namespace:   kubectl create secret generic ")
                         .append(ObjectNames.secret(c.name()))
                         .append(" --namespace NAMESPACE --from-env-file=")
@@ -59,15 +51,7 @@ final class SecretExamples {
                         .append(c.name())
                         .append(".\n");
             } else if (mode.equals("sealed")) {
-                sb.append("# Fill it:   cp ")
-                        .append(env)
-                        .append(".example ")
-                        .append(env)
-                        .append(" && chmod 600 ")
-                        .append(env)
-                        .append(" && $EDITOR ")
-                        .append(env)
-                        .append('\n')
+                sb.append(fillIt(env))
                         .append(
                                 "# Then seal it per environment: the command is at the top of k8s/overlays/<env>/sealed-secrets/")
                         .append(ObjectNames.secret(c.name()))
@@ -99,5 +83,18 @@ final class SecretExamples {
             lines.values().forEach(sb::append);
             out.add(env + ".example", sb.toString());
         }
+    }
+
+    /** The line that says how to make the env file from its example, values kept out of git. */
+    private static String fillIt(String env) {
+        return "# Fill it:   cp "
+                + env
+                + ".example "
+                + env
+                + " && chmod 600 "
+                + env
+                + " && $EDITOR "
+                + env
+                + "\n";
     }
 }

@@ -166,7 +166,7 @@ public final class ParseContext {
                                                     null,
                                                     attrs("configKey", key, "purpose", d.purpose()),
                                                     ev);
-                                    case STATE ->
+                                    case STATE, SCRATCH ->
                                             sink.fact(
                                                     FactKind.STATE_DIR,
                                                     p,
@@ -177,20 +177,8 @@ public final class ParseContext {
                                                             "purpose",
                                                             d.purpose(),
                                                             "durable",
-                                                            "true"),
-                                                    ev);
-                                    case SCRATCH ->
-                                            sink.fact(
-                                                    FactKind.STATE_DIR,
-                                                    p,
-                                                    null,
-                                                    attrs(
-                                                            "configKey",
-                                                            key,
-                                                            "purpose",
-                                                            d.purpose(),
-                                                            "durable",
-                                                            "false"),
+                                                            Boolean.toString(
+                                                                    d.use() == DirRules.Use.STATE)),
                                                     ev);
                                 }
                             }
