@@ -103,7 +103,7 @@ wait_for_greeting() {  # $1 = expected text; up to 120 s (the WAR deploys after 
 
 log "up $OUT (waits for the readiness probe)"
 if "$KUBELIFT" up "$OUT"; then pass "kubelift up: the pod's readiness probe passed"; else fail "kubelift up"; exit 1; fi
-CONTAINER="$(podman ps --format '{{.Names}}' | grep -E '^jetty-0-' | grep -v -- '-infra$' | head -1)"
+CONTAINER="$(podman ps --format '{{.Names}}' | grep -E '^jetty-0-app$' | head -1)"  # the app container (init containers are kept by podman: see PlayTranslator)
 
 if wait_for_greeting "Hello from the legacy install"; then
   pass "HTTP $CODE on port $PORT: $(cat "$WORK/body")"
@@ -117,7 +117,12 @@ if grep -q '^HTTP/1.1 200' <<< "$RESPONSE" && grep -qF 'hello-app says: Hello fr
 else
   fail "the Service name jetty:8080 did not answer 200 from a second container: $RESPONSE"
 fi
-LOGS="$(podman logs "$CONTAINER" 2>&1 || true)"
+# the container log is written asynchronously (conmon): wait up to 20 s for both lines before judging
+for _ in $(seq 1 20); do
+  LOGS="$(podman logs "$CONTAINER" 2>&1 || true)"
+  grep -q 'Started @' <<< "$LOGS" && grep -q "hello-app served /hello/" <<< "$LOGS" && break
+  sleep 1
+done
 if grep -q 'Started @' <<< "$LOGS" && grep -q "hello-app served /hello/" <<< "$LOGS"; then
   pass "Jetty and the app log to the container log (podman logs): $(grep -m1 'hello-app served' <<< "$LOGS")"
 else
