@@ -8,8 +8,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** A start script does admin work (format, migrate, chown, cleanup) before starting */
-public final class AdminInStartScriptCheck extends FactCheck {
-    public AdminInStartScriptCheck() {
+final class AdminInStartScriptCheck extends FactCheck {
+    AdminInStartScriptCheck() {
         super(
                 check("TF12-ADMIN-IN-START-SCRIPT")
                         .severity(Severity.WARNING)

@@ -8,8 +8,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** Authorization or ACL checks are switched off in the config */
-public final class AuthorizationDisabledCheck extends FactCheck {
-    public AuthorizationDisabledCheck() {
+final class AuthorizationDisabledCheck extends FactCheck {
+    AuthorizationDisabledCheck() {
         super(
                 check("TF15-AUTHZ-DISABLED")
                         .severity(Severity.WARNING)

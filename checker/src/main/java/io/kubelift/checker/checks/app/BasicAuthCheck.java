@@ -8,8 +8,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** The app authenticates with basic, digest or form passwords of its own */
-public final class BasicAuthCheck extends FactCheck {
-    public BasicAuthCheck() {
+final class BasicAuthCheck extends FactCheck {
+    BasicAuthCheck() {
         super(
                 check("TF15-BASIC-AUTH")
                         .severity(Severity.WARNING)

@@ -10,8 +10,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** A start script puts the process in the background */
-public final class DaemonizeCheck extends FactCheck {
-    public DaemonizeCheck() {
+final class DaemonizeCheck extends FactCheck {
+    DaemonizeCheck() {
         super(
                 check("TF09-SCRIPT-DAEMONIZES")
                         .severity(Severity.WARNING)

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Config files or directories per environment (conf.prod/, yarn-site-prod.xml,
  * application-staging.yml).
  */
-public final class EnvironmentConfigFilesCheck extends AbstractCheck {
+final class EnvironmentConfigFilesCheck extends AbstractCheck {
     private static final Pattern ENV_NAME =
             Pattern.compile(
                     "(?i)(^|.*[-_.])(prod|production|staging|stage|qa|uat|preprod|dev|development)([-_.].*|$)");
@@ -24,7 +24,7 @@ public final class EnvironmentConfigFilesCheck extends AbstractCheck {
     private static final Pattern TEST_DIR =
             Pattern.compile("(^|.*/)(src/test|test|tests|examples?|docs?)/.*");
 
-    public EnvironmentConfigFilesCheck() {
+    EnvironmentConfigFilesCheck() {
         super(
                 check("TF01-CONFIG-PER-ENVIRONMENT")
                         .severity(Severity.INFO)

@@ -10,8 +10,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** A logging appender writes to a file instead of standard output */
-public final class FileAppenderCheck extends FactCheck {
-    public FileAppenderCheck() {
+final class FileAppenderCheck extends FactCheck {
+    FileAppenderCheck() {
         super(
                 check("TF11-LOG-FILE-APPENDER")
                         .severity(Severity.WARNING)

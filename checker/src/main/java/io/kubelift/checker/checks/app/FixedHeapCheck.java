@@ -10,8 +10,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** The JVM heap is a fixed size instead of a share of the container's memory */
-public final class FixedHeapCheck extends FactCheck {
-    public FixedHeapCheck() {
+final class FixedHeapCheck extends FactCheck {
+    FixedHeapCheck() {
         super(
                 check("TF08-JVM-FIXED-HEAP")
                         .severity(Severity.WARNING)

@@ -11,8 +11,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** A literal host name or IP address of another machine in config or code. */
-public final class HardcodedHostCheck extends FactCheck {
-    public HardcodedHostCheck() {
+final class HardcodedHostCheck extends FactCheck {
+    HardcodedHostCheck() {
         super(
                 check("TF03-CONFIG-HARDCODED-HOST")
                         .severity(Severity.WARNING)

@@ -8,8 +8,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** Scheduled admin work relies on the host's cron */
-public final class HostCronCheck extends FactCheck {
-    public HostCronCheck() {
+final class HostCronCheck extends FactCheck {
+    HostCronCheck() {
         super(
                 check("TF12-HOST-CRON")
                         .severity(Severity.WARNING)

@@ -8,8 +8,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** A web app keeps state in HTTP sessions */
-public final class HttpSessionCheck extends FactCheck {
-    public HttpSessionCheck() {
+final class HttpSessionCheck extends FactCheck {
+    HttpSessionCheck() {
         super(
                 check("TF06-HTTP-SESSION")
                         .severity(Severity.WARNING)

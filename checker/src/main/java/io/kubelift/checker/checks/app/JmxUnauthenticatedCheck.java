@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Remote JMX opened without authentication (a remote code execution hole). */
-public final class JmxUnauthenticatedCheck extends AbstractCheck {
+final class JmxUnauthenticatedCheck extends AbstractCheck {
     private static final String FLAG = "com.sun.management.jmxremote.authenticate=false";
 
-    public JmxUnauthenticatedCheck() {
+    JmxUnauthenticatedCheck() {
         super(
                 check("TF15-JMX-UNAUTHENTICATED")
                         .severity(Severity.ERROR)

@@ -8,8 +8,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** The app uses RMI, CORBA or JAX-RPC */
-public final class LegacyRemotingCheck extends FactCheck {
-    public LegacyRemotingCheck() {
+final class LegacyRemotingCheck extends FactCheck {
+    LegacyRemotingCheck() {
         super(
                 check("TF04-LEGACY-REMOTING")
                         .severity(Severity.WARNING)

@@ -10,8 +10,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** A password, key or token is stored as plain text in the app's files */
-public final class LiteralSecretCheck extends FactCheck {
-    public LiteralSecretCheck() {
+final class LiteralSecretCheck extends FactCheck {
+    LiteralSecretCheck() {
         super(
                 check("TF03-LITERAL-SECRET")
                         .severity(Severity.ERROR)

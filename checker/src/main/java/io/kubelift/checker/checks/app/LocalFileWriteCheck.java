@@ -8,8 +8,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** Application code writes to a local file */
-public final class LocalFileWriteCheck extends FactCheck {
-    public LocalFileWriteCheck() {
+final class LocalFileWriteCheck extends FactCheck {
+    LocalFileWriteCheck() {
         super(
                 check("TF06-LOCAL-FILE-WRITE")
                         .severity(Severity.INFO)

@@ -8,8 +8,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** A backing service is configured as a local file or an embedded database */
-public final class LocalOnlyBackendCheck extends FactCheck {
-    public LocalOnlyBackendCheck() {
+final class LocalOnlyBackendCheck extends FactCheck {
+    LocalOnlyBackendCheck() {
         super(
                 check("TF10-LOCAL-ONLY-BACKEND")
                         .severity(Severity.WARNING)

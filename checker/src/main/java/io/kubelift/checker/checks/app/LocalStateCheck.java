@@ -10,8 +10,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** The app keeps state in a local directory */
-public final class LocalStateCheck extends FactCheck {
-    public LocalStateCheck() {
+final class LocalStateCheck extends FactCheck {
+    LocalStateCheck() {
         super(
                 check("TF06-LOCAL-STATE")
                         .severity(Severity.WARNING)

@@ -10,8 +10,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** The app is configured with a local log directory */
-public final class LogDirCheck extends FactCheck {
-    public LogDirCheck() {
+final class LogDirCheck extends FactCheck {
+    LogDirCheck() {
         super(
                 check("TF11-LOG-DIR")
                         .severity(Severity.INFO)

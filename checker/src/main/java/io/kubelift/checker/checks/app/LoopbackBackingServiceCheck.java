@@ -12,8 +12,8 @@ import io.kubelift.model.Severity;
  * A URL (http, jdbc, ws, amqp, …) to localhost: a backing service assumed to run on the same
  * machine.
  */
-public final class LoopbackBackingServiceCheck extends FactCheck {
-    public LoopbackBackingServiceCheck() {
+final class LoopbackBackingServiceCheck extends FactCheck {
+    LoopbackBackingServiceCheck() {
         super(
                 check("TF04-LOCALHOST-URL")
                         .severity(Severity.WARNING)

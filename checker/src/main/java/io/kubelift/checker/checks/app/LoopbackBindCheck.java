@@ -11,8 +11,8 @@ import io.kubelift.model.Severity;
 /**
  * A listen or advertised address set to loopback (not inside a URL): unreachable from other pods.
  */
-public final class LoopbackBindCheck extends FactCheck {
-    public LoopbackBindCheck() {
+final class LoopbackBindCheck extends FactCheck {
+    LoopbackBindCheck() {
         super(
                 check("TF07-BIND-LOCALHOST")
                         .severity(Severity.WARNING)

@@ -8,8 +8,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** The app loads native code (JNI/JNA) */
-public final class NativeCodeCheck extends FactCheck {
-    public NativeCodeCheck() {
+final class NativeCodeCheck extends FactCheck {
+    NativeCodeCheck() {
         super(
                 check("TF02-NATIVE-CODE")
                         .severity(Severity.WARNING)

@@ -12,8 +12,8 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /** An app that serves HTTP (a web descriptor or an http port) but ships no API description. */
-public final class NoApiDescriptionCheck extends AbstractCheck {
-    public NoApiDescriptionCheck() {
+final class NoApiDescriptionCheck extends AbstractCheck {
+    NoApiDescriptionCheck() {
         super(
                 check("TF13-NO-API-DESCRIPTION")
                         .severity(Severity.INFO)

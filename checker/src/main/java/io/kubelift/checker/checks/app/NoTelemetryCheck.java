@@ -11,8 +11,8 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /** A long-running process without any metrics, health or tracing endpoint or agent. */
-public final class NoTelemetryCheck extends AbstractCheck {
-    public NoTelemetryCheck() {
+final class NoTelemetryCheck extends AbstractCheck {
+    NoTelemetryCheck() {
         super(
                 check("TF14-NO-TELEMETRY")
                         .severity(Severity.INFO)

@@ -10,8 +10,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** A start script writes a pid file */
-public final class PidFileCheck extends FactCheck {
-    public PidFileCheck() {
+final class PidFileCheck extends FactCheck {
+    PidFileCheck() {
         super(
                 check("TF09-PID-FILE")
                         .severity(Severity.WARNING)

@@ -8,8 +8,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** The app runs with no real authentication (simple, none or anonymous) */
-public final class SimpleAuthCheck extends FactCheck {
-    public SimpleAuthCheck() {
+final class SimpleAuthCheck extends FactCheck {
+    SimpleAuthCheck() {
         super(
                 check("TF15-SIMPLE-AUTH")
                         .severity(Severity.ERROR)

@@ -10,8 +10,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** A script loops over a host list with ssh to start or stop processes */
-public final class SshHostLoopCheck extends FactCheck {
-    public SshHostLoopCheck() {
+final class SshHostLoopCheck extends FactCheck {
+    SshHostLoopCheck() {
         super(
                 check("TF12-SSH-HOST-LOOP")
                         .severity(Severity.WARNING)

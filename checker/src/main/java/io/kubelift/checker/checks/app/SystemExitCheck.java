@@ -8,8 +8,8 @@ import io.kubelift.model.FactKind;
 import io.kubelift.model.Severity;
 
 /** Application code calls System.exit or Runtime.halt outside main */
-public final class SystemExitCheck extends FactCheck {
-    public SystemExitCheck() {
+final class SystemExitCheck extends FactCheck {
+    SystemExitCheck() {
         super(
                 check("TF09-SYSTEM-EXIT")
                         .severity(Severity.WARNING)

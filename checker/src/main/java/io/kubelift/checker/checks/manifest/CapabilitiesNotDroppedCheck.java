@@ -7,10 +7,10 @@ import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
 
 /** Capabilities not dropped (drop: [ALL]) or dangerous ones added. */
-public final class CapabilitiesNotDroppedCheck extends ContainerCheck {
+final class CapabilitiesNotDroppedCheck extends ContainerCheck {
     private static final java.util.Set<String> ALLOWED_ADD = java.util.Set.of("NET_BIND_SERVICE");
 
-    public CapabilitiesNotDroppedCheck() {
+    CapabilitiesNotDroppedCheck() {
         super(
                 check("TF15-K8S-CAPABILITIES-NOT-DROPPED")
                         .severity(Severity.WARNING)

@@ -9,8 +9,8 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /** Pods running under the namespace's default service account. */
-public final class DefaultServiceAccountCheck extends ManifestCheck {
-    public DefaultServiceAccountCheck() {
+final class DefaultServiceAccountCheck extends ManifestCheck {
+    DefaultServiceAccountCheck() {
         super(
                 check("TF15-K8S-DEFAULT-SERVICE-ACCOUNT")
                         .severity(Severity.WARNING)

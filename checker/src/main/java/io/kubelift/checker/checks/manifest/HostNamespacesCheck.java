@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** hostNetwork, hostPID or hostIPC. */
-public final class HostNamespacesCheck extends ManifestCheck {
-    public HostNamespacesCheck() {
+final class HostNamespacesCheck extends ManifestCheck {
+    HostNamespacesCheck() {
         super(
                 check("TF15-K8S-HOST-NAMESPACES")
                         .severity(Severity.ERROR)

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A hostPath volume. */
-public final class HostPathCheck extends ManifestCheck {
-    public HostPathCheck() {
+final class HostPathCheck extends ManifestCheck {
+    HostPathCheck() {
         super(
                 check("TF06-K8S-HOSTPATH")
                         .severity(Severity.ERROR)

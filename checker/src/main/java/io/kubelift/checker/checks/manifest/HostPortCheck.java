@@ -7,8 +7,8 @@ import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
 
 /** A container port bound to the node's port. */
-public final class HostPortCheck extends ContainerCheck {
-    public HostPortCheck() {
+final class HostPortCheck extends ContainerCheck {
+    HostPortCheck() {
         super(
                 check("TF07-K8S-HOST-PORT")
                         .severity(Severity.WARNING)

@@ -9,8 +9,8 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /** A Job without ttlSecondsAfterFinished. */
-public final class JobWithoutTtlCheck extends ManifestCheck {
-    public JobWithoutTtlCheck() {
+final class JobWithoutTtlCheck extends ManifestCheck {
+    JobWithoutTtlCheck() {
         super(
                 check("TF12-K8S-JOB-NO-TTL")
                         .severity(Severity.INFO)

@@ -7,8 +7,8 @@ import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
 
 /** An image without a tag, with the latest tag, and without a digest. */
-public final class MutableImageTagCheck extends ContainerCheck {
-    public MutableImageTagCheck() {
+final class MutableImageTagCheck extends ContainerCheck {
+    MutableImageTagCheck() {
         super(
                 check("TF05-K8S-MUTABLE-IMAGE-TAG")
                         .severity(Severity.WARNING)

@@ -9,10 +9,10 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /** A Namespace without a Pod Security admission enforce label. */
-public final class NamespacePodSecurityCheck extends ManifestCheck {
+final class NamespacePodSecurityCheck extends ManifestCheck {
     private static final String LABEL = "pod-security.kubernetes.io/enforce";
 
-    public NamespacePodSecurityCheck() {
+    NamespacePodSecurityCheck() {
         super(
                 check("TF15-K8S-NAMESPACE-NO-POD-SECURITY")
                         .severity(Severity.INFO)

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** A namespace that workloads run in without a ResourceQuota and a LimitRange. */
-public final class NamespaceQuotaCheck extends ManifestCheck {
-    public NamespaceQuotaCheck() {
+final class NamespaceQuotaCheck extends ManifestCheck {
+    NamespaceQuotaCheck() {
         super(
                 check("TF08-K8S-NO-NAMESPACE-QUOTA")
                         .severity(Severity.INFO)

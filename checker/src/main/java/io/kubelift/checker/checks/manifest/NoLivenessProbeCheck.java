@@ -3,8 +3,8 @@ package io.kubelift.checker.checks.manifest;
 import static io.kubelift.checker.CheckDeclaration.check;
 
 /** A long-running container without a liveness probe. */
-public final class NoLivenessProbeCheck extends MissingProbeCheck {
-    public NoLivenessProbeCheck() {
+final class NoLivenessProbeCheck extends MissingProbeCheck {
+    NoLivenessProbeCheck() {
         super(
                 check("TF09-K8S-NO-LIVENESS-PROBE")
                         .summary("A long-running container has no liveness probe")

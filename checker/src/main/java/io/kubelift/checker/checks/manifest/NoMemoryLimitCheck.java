@@ -7,8 +7,8 @@ import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
 
 /** A container without a memory limit. */
-public final class NoMemoryLimitCheck extends ContainerCheck {
-    public NoMemoryLimitCheck() {
+final class NoMemoryLimitCheck extends ContainerCheck {
+    NoMemoryLimitCheck() {
         super(
                 check("TF08-K8S-NO-MEMORY-LIMIT")
                         .severity(Severity.WARNING)

@@ -9,8 +9,8 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /** Pods that no NetworkPolicy in the manifests selects. */
-public final class NoNetworkPolicyCheck extends ManifestCheck {
-    public NoNetworkPolicyCheck() {
+final class NoNetworkPolicyCheck extends ManifestCheck {
+    NoNetworkPolicyCheck() {
         super(
                 check("TF15-K8S-NO-NETWORK-POLICY")
                         .severity(Severity.WARNING)

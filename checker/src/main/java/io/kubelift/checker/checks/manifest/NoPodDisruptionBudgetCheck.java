@@ -9,8 +9,8 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /** A replicated Deployment or StatefulSet without a PodDisruptionBudget. */
-public final class NoPodDisruptionBudgetCheck extends ManifestCheck {
-    public NoPodDisruptionBudgetCheck() {
+final class NoPodDisruptionBudgetCheck extends ManifestCheck {
+    NoPodDisruptionBudgetCheck() {
         super(
                 check("TF09-K8S-NO-PDB")
                         .severity(Severity.WARNING)

@@ -3,8 +3,8 @@ package io.kubelift.checker.checks.manifest;
 import static io.kubelift.checker.CheckDeclaration.check;
 
 /** A long-running container without a readiness probe. */
-public final class NoReadinessProbeCheck extends MissingProbeCheck {
-    public NoReadinessProbeCheck() {
+final class NoReadinessProbeCheck extends MissingProbeCheck {
+    NoReadinessProbeCheck() {
         super(
                 check("TF09-K8S-NO-READINESS-PROBE")
                         .summary("A long-running container has no readiness probe")

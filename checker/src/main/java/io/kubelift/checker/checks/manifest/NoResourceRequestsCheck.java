@@ -13,8 +13,8 @@ import java.util.List;
  * A container without CPU and memory requests (a LimitRange default of its namespace counts as
  * one).
  */
-public final class NoResourceRequestsCheck extends ContainerCheck {
-    public NoResourceRequestsCheck() {
+final class NoResourceRequestsCheck extends ContainerCheck {
+    NoResourceRequestsCheck() {
         super(
                 check("TF08-K8S-NO-RESOURCE-REQUESTS")
                         .severity(Severity.WARNING)

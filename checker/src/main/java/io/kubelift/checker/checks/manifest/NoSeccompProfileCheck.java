@@ -7,8 +7,8 @@ import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
 
 /** No RuntimeDefault/Localhost seccomp profile (pod or container). */
-public final class NoSeccompProfileCheck extends ContainerCheck {
-    public NoSeccompProfileCheck() {
+final class NoSeccompProfileCheck extends ContainerCheck {
+    NoSeccompProfileCheck() {
         super(
                 check("TF15-K8S-NO-SECCOMP")
                         .severity(Severity.WARNING)

@@ -9,8 +9,8 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /** A NodePort Service. */
-public final class NodePortServiceCheck extends ManifestCheck {
-    public NodePortServiceCheck() {
+final class NodePortServiceCheck extends ManifestCheck {
+    NodePortServiceCheck() {
         super(
                 check("TF07-K8S-NODEPORT")
                         .severity(Severity.WARNING)

@@ -7,8 +7,8 @@ import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
 
 /** allowPrivilegeEscalation not set to false. */
-public final class PrivilegeEscalationCheck extends ContainerCheck {
-    public PrivilegeEscalationCheck() {
+final class PrivilegeEscalationCheck extends ContainerCheck {
+    PrivilegeEscalationCheck() {
         super(
                 check("TF15-K8S-PRIVILEGE-ESCALATION")
                         .severity(Severity.WARNING)

@@ -7,8 +7,8 @@ import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
 
 /** A privileged container. */
-public final class PrivilegedCheck extends ContainerCheck {
-    public PrivilegedCheck() {
+final class PrivilegedCheck extends ContainerCheck {
+    PrivilegedCheck() {
         super(
                 check("TF15-K8S-PRIVILEGED")
                         .severity(Severity.ERROR)

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /** Several replicas of a Deployment mount one ReadWriteOnce PersistentVolumeClaim. */
-public final class ReplicasShareVolumeCheck extends ManifestCheck {
+final class ReplicasShareVolumeCheck extends ManifestCheck {
     private static final Set<String> EXCLUSIVE = Set.of("ReadWriteOnce", "ReadWriteOncePod");
 
-    public ReplicasShareVolumeCheck() {
+    ReplicasShareVolumeCheck() {
         super(
                 check("TF08-K8S-REPLICAS-SHARE-VOLUME")
                         .severity(Severity.WARNING)

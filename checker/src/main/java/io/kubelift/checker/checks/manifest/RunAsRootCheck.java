@@ -7,8 +7,8 @@ import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
 
 /** A container that may run as root: runAsNonRoot not true, or runAsUser 0. */
-public final class RunAsRootCheck extends ContainerCheck {
-    public RunAsRootCheck() {
+final class RunAsRootCheck extends ContainerCheck {
+    RunAsRootCheck() {
         super(
                 check("TF15-K8S-RUN-AS-ROOT")
                         .severity(Severity.ERROR)

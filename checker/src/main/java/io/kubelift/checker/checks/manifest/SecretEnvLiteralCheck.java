@@ -9,8 +9,8 @@ import io.kubelift.model.SecretNames;
 import io.kubelift.model.Severity;
 
 /** An environment variable with a secret-looking name and a literal value. */
-public final class SecretEnvLiteralCheck extends ContainerCheck {
-    public SecretEnvLiteralCheck() {
+final class SecretEnvLiteralCheck extends ContainerCheck {
+    SecretEnvLiteralCheck() {
         super(
                 check("TF03-K8S-SECRET-ENV-LITERAL")
                         .severity(Severity.ERROR)

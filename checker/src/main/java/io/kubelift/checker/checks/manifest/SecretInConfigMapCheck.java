@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
  * embedded config file — a {@code key=value}, {@code key: value} or Hadoop {@code <name>/<value>}
  * pair with a secret name.
  */
-public final class SecretInConfigMapCheck extends ManifestCheck {
+final class SecretInConfigMapCheck extends ManifestCheck {
     private static final Pattern LINE_PAIR =
             Pattern.compile("^\\s*([A-Za-z0-9_.\\-]+)\\s*[:=]\\s*(\\S.*?)\\s*$");
     private static final Pattern XML_PAIR =
             Pattern.compile(
                     "<name>\\s*([^<]+?)\\s*</name>\\s*<value>([^<]*)</value>", Pattern.DOTALL);
 
-    public SecretInConfigMapCheck() {
+    SecretInConfigMapCheck() {
         super(
                 check("TF03-K8S-SECRET-IN-CONFIGMAP")
                         .severity(Severity.ERROR)

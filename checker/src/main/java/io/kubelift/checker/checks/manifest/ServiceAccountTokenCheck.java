@@ -9,8 +9,8 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /** The API token is mounted into pods that do not say they need it. */
-public final class ServiceAccountTokenCheck extends ManifestCheck {
-    public ServiceAccountTokenCheck() {
+final class ServiceAccountTokenCheck extends ManifestCheck {
+    ServiceAccountTokenCheck() {
         super(
                 check("TF15-K8S-SA-TOKEN-MOUNTED")
                         .severity(Severity.WARNING)

@@ -9,8 +9,8 @@ import io.kubelift.model.Severity;
 import java.util.List;
 
 /** A Service whose selector matches no pod template in the manifests. */
-public final class ServiceSelectsNothingCheck extends ManifestCheck {
-    public ServiceSelectsNothingCheck() {
+final class ServiceSelectsNothingCheck extends ManifestCheck {
+    ServiceSelectsNothingCheck() {
         super(
                 check("TF07-K8S-SERVICE-SELECTS-NOTHING")
                         .severity(Severity.ERROR)

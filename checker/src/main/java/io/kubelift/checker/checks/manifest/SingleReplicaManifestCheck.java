@@ -12,8 +12,8 @@ import java.util.List;
  * A Deployment with fewer than two replicas and no HorizontalPodAutoscaler (one that mounts a
  * ReadWriteOnce claim cannot run twice and is left to {@link ReplicasShareVolumeCheck}).
  */
-public final class SingleReplicaManifestCheck extends ManifestCheck {
-    public SingleReplicaManifestCheck() {
+final class SingleReplicaManifestCheck extends ManifestCheck {
+    SingleReplicaManifestCheck() {
         super(
                 check("TF08-K8S-SINGLE-REPLICA")
                         .severity(Severity.WARNING)

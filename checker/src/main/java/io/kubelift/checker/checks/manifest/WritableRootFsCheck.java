@@ -7,8 +7,8 @@ import io.kubelift.checker.k8s.KubeObject;
 import io.kubelift.model.Severity;
 
 /** readOnlyRootFilesystem not true. */
-public final class WritableRootFsCheck extends ContainerCheck {
-    public WritableRootFsCheck() {
+final class WritableRootFsCheck extends ContainerCheck {
+    WritableRootFsCheck() {
         super(
                 check("TF06-K8S-WRITABLE-ROOT-FS")
                         .severity(Severity.WARNING)

@@ -11,8 +11,8 @@ import io.kubelift.model.Workload;
 import java.util.stream.Collectors;
 
 /** Durable state planned for a Deployment, whose replicas would share or lose it. */
-public final class DurableStateInDeploymentCheck extends ComponentCheck {
-    public DurableStateInDeploymentCheck() {
+final class DurableStateInDeploymentCheck extends ComponentCheck {
+    DurableStateInDeploymentCheck() {
         super(
                 check("TF06-PLAN-DURABLE-STATE-IN-DEPLOYMENT")
                         .severity(Severity.WARNING)

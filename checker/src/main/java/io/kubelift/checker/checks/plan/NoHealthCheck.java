@@ -9,8 +9,8 @@ import io.kubelift.model.Severity;
 import io.kubelift.model.Workload;
 
 /** A long-running component with ports but no health check in the plan. */
-public final class NoHealthCheck extends ComponentCheck {
-    public NoHealthCheck() {
+final class NoHealthCheck extends ComponentCheck {
+    NoHealthCheck() {
         super(
                 check("TF09-PLAN-NO-HEALTH")
                         .severity(Severity.WARNING)

@@ -8,8 +8,8 @@ import io.kubelift.model.Component;
 import io.kubelift.model.Severity;
 
 /** A component without CPU and memory in the plan. */
-public final class NoResourcesCheck extends ComponentCheck {
-    public NoResourcesCheck() {
+final class NoResourcesCheck extends ComponentCheck {
+    NoResourcesCheck() {
         super(
                 check("TF08-PLAN-NO-RESOURCES")
                         .severity(Severity.WARNING)

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /**
  * A plan edit gives several replicas to a Deployment that keeps durable state (one shared volume).
  */
-public final class ReplicasUnsafeCheck extends ComponentCheck {
-    public ReplicasUnsafeCheck() {
+final class ReplicasUnsafeCheck extends ComponentCheck {
+    ReplicasUnsafeCheck() {
         super(
                 check("TF08-PLAN-REPLICAS-UNSAFE")
                         .severity(Severity.WARNING)

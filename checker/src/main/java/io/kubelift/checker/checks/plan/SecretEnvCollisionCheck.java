@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Two different secrets of one component mapped to the same environment variable. */
-public final class SecretEnvCollisionCheck extends ComponentCheck {
-    public SecretEnvCollisionCheck() {
+final class SecretEnvCollisionCheck extends ComponentCheck {
+    SecretEnvCollisionCheck() {
         super(
                 check("TF03-PLAN-SECRET-ENV-COLLISION")
                         .severity(Severity.ERROR)

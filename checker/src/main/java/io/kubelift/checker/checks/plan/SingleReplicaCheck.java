@@ -9,8 +9,8 @@ import io.kubelift.model.Severity;
 import io.kubelift.model.Workload;
 
 /** A stateless Deployment planned with a single replica. */
-public final class SingleReplicaCheck extends ComponentCheck {
-    public SingleReplicaCheck() {
+final class SingleReplicaCheck extends ComponentCheck {
+    SingleReplicaCheck() {
         super(
                 check("TF08-PLAN-SINGLE-REPLICA")
                         .severity(Severity.WARNING)

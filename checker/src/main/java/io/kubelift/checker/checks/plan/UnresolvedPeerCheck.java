@@ -10,8 +10,8 @@ import io.kubelift.model.Severity;
 import java.util.stream.Collectors;
 
 /** A peer whose component is not in the plan, so its host cannot be rewritten to a Service name. */
-public final class UnresolvedPeerCheck extends ComponentCheck {
-    public UnresolvedPeerCheck() {
+final class UnresolvedPeerCheck extends ComponentCheck {
+    UnresolvedPeerCheck() {
         super(
                 check("TF04-PLAN-UNRESOLVED-PEER")
                         .severity(Severity.ERROR)
