@@ -17,13 +17,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Test cases: a hand-written plan, the app's config files (held in memory), and the secret values.
+ * Test cases, one folder each, found by listing {@code cases/}: {@code <case>/input/plan.yaml} (a
+ * hand-written plan), {@code <case>/input/app/} (the app's config files, held in memory), {@code
+ * <case>/expected/} (the generated tree, the golden files); and the secret values.
  */
 public final class Fixtures {
     public static final Path RESOURCES = Path.of("src/test/resources");
 
-    /** Every fixture: a plan {@code plans/<case>.yaml} (with its app under {@code apps/<case>}). */
-    public static final List<String> CASES = caseNames(RESOURCES.resolve("plans"), ".yaml");
+    /** The folder of the generator's cases, {@code <case>/{input,expected}}. */
+    public static final Path CASES_DIR = RESOURCES.resolve("cases");
+
+    /** Every case: the folders below {@link #CASES_DIR}. */
+    public static final List<String> CASES = caseDirs(CASES_DIR);
 
     /** Secret values of the fixtures, by secret key; the leak tests look for them everywhere. */
     public static final Map<String, String> SECRET_VALUES =
@@ -33,19 +38,6 @@ public final class Fixtures {
                     "spring.datasource.password", "Sp#ing-Secr3t");
 
     private Fixtures() {}
-
-    /** The names of the files in {@code dir} ending in {@code suffix}, without it, sorted. */
-    public static List<String> caseNames(Path dir, String suffix) {
-        try (var s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(suffix))
-                    .map(n -> n.substring(0, n.length() - suffix.length()))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The subdirectories of {@code dir} (one test case each), sorted. */
     public static List<String> caseDirs(Path dir) {
@@ -60,11 +52,11 @@ public final class Fixtures {
     }
 
     public static MigrationPlan plan(String name) {
-        return PlanCodec.read(RESOURCES.resolve("plans/" + name + ".yaml"));
+        return PlanCodec.read(CASES_DIR.resolve(name + "/input/plan.yaml"));
     }
 
     public static AppFiles app(String name) {
-        Path root = RESOURCES.resolve("apps/" + name);
+        Path root = CASES_DIR.resolve(name + "/input/app");
         Map<String, byte[]> files = new TreeMap<>();
         try (var s = Files.walk(root)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
@@ -73,6 +65,7 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // the name messages give the app (as before the cases had their own folders)
         return new MemoryAppFiles("apps/" + name, files);
     }
 

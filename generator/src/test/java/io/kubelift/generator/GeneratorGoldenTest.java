@@ -18,7 +18,7 @@ class GeneratorGoldenTest {
     void outputMatchesGoldenFiles(String name, @TempDir Path out) throws Exception {
         FileSet files = Fixtures.generate(name);
         Fixtures.write(files, out);
-        Golden.assertTreeMatches(Fixtures.RESOURCES.resolve("golden/" + name), out);
+        Golden.assertTreeMatches(Fixtures.CASES_DIR.resolve(name + "/expected"), out);
     }
 
     @ParameterizedTest
