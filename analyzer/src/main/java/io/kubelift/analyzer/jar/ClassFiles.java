@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * main(String[])}: the constant pool (to name the methods), then the field and method tables.
  * Nothing is loaded or run; a truncated or malformed file is "no main", never an exception.
  */
-public final class ClassFiles {
+final class ClassFiles {
     private static final int ACC_PUBLIC = 0x0001;
     private static final int ACC_STATIC = 0x0008;
     private static final int MAX_POOL = 65_535;
