@@ -52,8 +52,16 @@ public record Topology(List<Node> components, List<Link> links, List<External> e
         }
     }
 
-    /** {@code from} reaches {@code to} (a component) through the setting {@code via}. */
-    public record Link(String from, String to, String via) {}
+    /**
+     * {@code from} reaches {@code to} (a component) through the settings {@code via}: one link per
+     * pair of components, however many settings name the peer (a NodeManager names the
+     * ResourceManager in six), so the picture draws one arrow.
+     */
+    public record Link(String from, String to, List<String> via) {
+        public Link {
+            via = List.copyOf(via == null ? List.of() : via);
+        }
+    }
 
     /**
      * A host outside the app; {@code kind} is a data store's scheme ({@code mysql}, {@code redis}…)
@@ -137,11 +145,8 @@ public record Topology(List<Node> components, List<Link> links, List<External> e
         Set<String> names = new TreeSet<>();
         comps.forEach(c -> names.add(c.name()));
         List<Node> nodes = new ArrayList<>();
-        Set<Link> links =
-                new TreeSet<>(
-                        java.util.Comparator.comparing(Link::from)
-                                .thenComparing(Link::to)
-                                .thenComparing(l -> l.via() == null ? "" : l.via()));
+        // from → to → the settings that name the peer, sorted
+        Map<String, Map<String, Set<String>>> linkVia = new TreeMap<>();
         Set<String> peerHosts = new TreeSet<>();
         Map<String, String> componentOfFile = new TreeMap<>();
         for (Component c : comps) {
@@ -178,13 +183,21 @@ public record Topology(List<Node> components, List<Link> links, List<External> e
                     peerHosts.add(p.host().toLowerCase(Locale.ROOT));
                 }
                 if (names.contains(p.component()) && !p.component().equals(c.name())) {
-                    links.add(new Link(c.name(), p.component(), p.configKey()));
+                    Set<String> via =
+                            linkVia.computeIfAbsent(c.name(), k -> new TreeMap<>())
+                                    .computeIfAbsent(p.component(), k -> new TreeSet<>());
+                    if (p.configKey() != null && !p.configKey().isBlank()) {
+                        via.add(p.configKey());
+                    }
                 }
             }
             c.configFiles().forEach(f -> componentOfFile.putIfAbsent(f.path(), c.name()));
         }
-        return new Topology(
-                nodes, List.copyOf(links), externals(facts, names, peerHosts, componentOfFile));
+        List<Link> links = new ArrayList<>();
+        linkVia.forEach(
+                (from, tos) ->
+                        tos.forEach((to, via) -> links.add(new Link(from, to, List.copyOf(via)))));
+        return new Topology(nodes, links, externals(facts, names, peerHosts, componentOfFile));
     }
 
     private static List<External> externals(

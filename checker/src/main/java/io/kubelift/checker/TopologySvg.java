@@ -175,7 +175,9 @@ public final class TopologySvg {
                                     l.from()
                                             + " → "
                                             + l.to()
-                                            + (l.via() == null ? "" : " (" + l.via() + ")")))
+                                            + (l.via().isEmpty()
+                                                    ? ""
+                                                    : " (" + String.join(", ", l.via()) + ")")))
                     .append("</title></path>\n");
             peerText.add(l.from() + " → " + l.to());
             i++;

@@ -113,6 +113,9 @@ public final class LocalRunner {
                 ContainerEngine.Result played =
                         engine.run(playArgs(u, configMapFiles, file, options.network()), null);
                 if (!played.ok() && imageMissing(played.err() + played.out())) {
+                    // Nothing can run without its image: take back what this run created, so the
+                    // next step is the build and then `up` again, not a `down` first.
+                    String undone = undo(outDir);
                     throw new KubeliftException(
                             KubeliftException.Kind.BAD_INPUT,
                             KubeliftException.format(
@@ -126,9 +129,10 @@ public final class LocalRunner {
                                             + ")",
                                     "build the images first: kubelift build "
                                             + outDir.resolve("plan.yaml")
-                                            + " --to registry:REF (docs/images.md), then kubelift down "
+                                            + " --to registry:REF (docs/images.md), then kubelift up "
                                             + outDir
-                                            + " and up again"));
+                                            + " again"
+                                            + undone));
                 }
                 must(played, "play " + u.workload() + " as pod " + u.podName());
             }
@@ -485,6 +489,23 @@ public final class LocalRunner {
                 || s.contains("unable to pull")
                 || s.contains("requested access to the resource is denied")
                 || s.contains("initializing source") && s.contains("connection refused");
+    }
+
+    /**
+     * Removes what a failed {@code up} created (as {@code down} would, claims included: they are
+     * new and empty); "" when that worked, else what the user still has to do.
+     */
+    private String undo(Path outDir) {
+        try {
+            down(outDir, true);
+            return "";
+        } catch (KubeliftException e) {
+            return "; this run could not remove everything it created ("
+                    + e.getMessage()
+                    + "), so run kubelift down "
+                    + outDir
+                    + " first";
+        }
     }
 
     private static String firstLine(String s) {

@@ -240,8 +240,13 @@ class LocalRunnerTest {
         assertEquals(3, e.exitCode());
         assertTrue(
                 e.getMessage().contains("is not built or not pullable")
-                        && e.getMessage().contains("kubelift build "),
+                        && e.getMessage().contains("kubelift build ")
+                        && e.getMessage().contains("then kubelift up "),
                 e.getMessage());
-        runner.down(out);
+        // what the failed up created is gone: no state left, so `up` after the build just works
+        assertFalse(Files.exists(RunState.fileIn(out)), "the failed up left its run state");
+        assertTrue(
+                podman.calls.stream().anyMatch(c -> c.startsWith("secret rm ")),
+                "the failed up left its secrets: " + podman.calls);
     }
 }
