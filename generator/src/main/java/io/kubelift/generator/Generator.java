@@ -59,6 +59,7 @@ public final class Generator {
             delivery.write(ctx, objects, out);
         }
         for (ComponentContext c : ctx.components()) {
+            c.notes().forEach(out::note);
             out.add(
                     "scripts/" + c.name() + "/entrypoint.sh",
                     StartScript.render(ctx.appName(), c),

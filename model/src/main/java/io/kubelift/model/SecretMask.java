@@ -435,10 +435,12 @@ public final class SecretMask {
                                                 masked.getBytes(StandardCharsets.UTF_8), e.mode()));
                             }
                         });
-        if (changed.isEmpty()) {
+        List<String> notes = files.notes().stream().map(this::mask).toList();
+        if (changed.isEmpty() && notes.equals(files.notes())) {
             return new Masked(files, List.of());
         }
         FileSet out = new FileSet();
+        notes.forEach(out::note);
         files.files()
                 .forEach(
                         (path, e) -> {
