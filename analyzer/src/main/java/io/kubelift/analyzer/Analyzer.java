@@ -119,11 +119,13 @@ public final class Analyzer {
         }
         // shipped defaults that are also the app's own names (karaf = karaf) stay in the Secret but
         // are not masked
+        java.util.Set<String> publicWords =
+                io.kubelift.model.SecretMask.publicWords(plan, tree.list());
         List<SecretValue> confidential =
-                io.kubelift.model.SecretMask.confidential(
-                        secretValues, io.kubelift.model.SecretMask.publicWords(plan, tree.list()));
-        io.kubelift.model.SecretMask.remember(
-                confidential); // the console and error messages mask them too
+                io.kubelift.model.SecretMask.confidential(secretValues, publicWords);
+        // the console and error messages mask them too, by the same rule
+        io.kubelift.model.SecretMask.rememberPublic(publicWords);
+        io.kubelift.model.SecretMask.remember(secretValues);
         return new Analysis(all, plan, tree, confidential);
     }
 

@@ -38,6 +38,11 @@ public final class AppSecrets implements SecretSource {
 
     @Override
     public synchronized Optional<SecretValue> valueOf(SecretRef ref) {
+        if (byFile.isEmpty()) {
+            // the console's mask leaves this app's public words unmasked, as its files' mask does
+            io.kubelift.model.SecretMask.rememberPublic(
+                    io.kubelift.model.SecretMask.publicWords(null, files.list()));
+        }
         List<SecretHit> hits = byFile.computeIfAbsent(ref.file(), this::scan);
         io.kubelift.model.SecretMask.remember(
                 hits.stream()

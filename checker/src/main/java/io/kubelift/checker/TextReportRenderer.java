@@ -103,7 +103,7 @@ final class TextReportRenderer implements ReportRenderer {
         }
         appendScores(sb, r.scores().values());
         sb.append('\n');
-        return sb.toString();
+        return inert(sb.toString());
     }
 
     /** " FACTOR SCORE GRADE" for each factor that has a score. */
@@ -123,6 +123,22 @@ final class TextReportRenderer implements ReportRenderer {
     /** {@code 63 C}, or {@code n/a} for a factor without an applicable check. */
     static String scoreText(FactorScore s) {
         return s == null || s.score() < 0 ? "n/a" : s.score() + " " + s.grade();
+    }
+
+    /**
+     * The report as terminal-safe text: control characters other than newline and tab (ESC in a
+     * file name or an app's line would drive the terminal) are written as {@code \\uXXXX}.
+     */
+    static String inert(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            if (ch != '\n' && ch != '\t' && (ch < 0x20 || ch == 0x7f || ch >= 0x80 && ch < 0xa0)) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     static String location(Finding f) {

@@ -103,6 +103,35 @@ class ReportMaskingTest {
                                 "s3 = new S3(\"AKIAIOSFODNN7EXAMPLE\")", "AKIAIOSFODNN7EXAMPLE"
                             }));
 
+    /** Issue #15: a file name with ESC (or a line with it) does not reach report.txt raw. */
+    @Test
+    void theTextReportWritesControlCharactersAsEscapes() {
+        List<Finding> findings =
+                List.of(
+                        new Finding(
+                                "TF03-CONFIG-HARDCODED-HOST",
+                                "III",
+                                Severity.WARNING,
+                                "conf/b\u001b[31m.properties",
+                                1,
+                                "found in host=db\u0007",
+                                "fix it",
+                                false,
+                                "host=db\u001b[0m"));
+        Report report =
+                new Report(
+                        "app",
+                        findings,
+                        List.of(),
+                        Set.of(),
+                        Scoring.score(List.of(), findings),
+                        List.of(),
+                        Set.of(CheckSource.APP));
+        String out = ReportRenderers.forFormat("text").render(report);
+        assertFalse(out.contains("\u001b") || out.contains("\u0007"), out);
+        assertTrue(out.contains("conf/b\\u001b[31m.properties:1"), out);
+    }
+
     @Test
     void everySecretFormIsMaskedInEveryFormat() {
         List<Finding> findings = new ArrayList<>();

@@ -37,6 +37,7 @@ final class GenerateCommand extends AbstractCommand {
                                 line.hasOption("f"),
                                 GenerateFlags.from(line),
                                 GenerateFlags.config(line));
+        files.notes().forEach(n -> console.out.println("  note: " + n));
         console.out.println("generated " + files.size() + " files into " + out);
         return Main.OK;
     }

@@ -83,6 +83,7 @@ final class Summaries {
                         + ", "
                         + fixed
                         + " fixed by the generated output");
+        c.files().notes().forEach(n -> out.println("  note: " + n));
         out.println(
                 "wrote "
                         + c.files().size()

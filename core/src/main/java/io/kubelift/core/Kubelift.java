@@ -686,9 +686,10 @@ public final class Kubelift {
         plan.spec()
                 .components()
                 .forEach(c -> c.secrets().forEach(r -> secrets.valueOf(r).ifPresent(values::add)));
-        return io.kubelift.model.SecretMask.of(
-                io.kubelift.model.SecretMask.confidential(
-                        values, io.kubelift.model.SecretMask.publicWords(plan, app.list())));
+        java.util.Set<String> publicWords =
+                io.kubelift.model.SecretMask.publicWords(plan, app.list());
+        io.kubelift.model.SecretMask.rememberPublic(publicWords); // the console: the same rule
+        return io.kubelift.model.SecretMask.of(values, publicWords);
     }
 
     private static void requireExists(Path p, String what) {

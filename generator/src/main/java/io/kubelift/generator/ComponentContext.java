@@ -13,17 +13,65 @@ import java.util.TreeMap;
  * config checksum.
  */
 public final class ComponentContext {
-    /** A config file as it goes into the ConfigMap under {@code key}. */
-    public record ConfigEntry(String key, ConfigRewriter.Rewritten file) {}
+    /**
+     * A config file as it goes into the ConfigMap under {@code key}. {@code inImage}: the image
+     * holds the app's copy (every file but one with a secret); {@code unchanged}: kubelift did not
+     * rewrite it, so that copy is what the ConfigMap would hold.
+     */
+    public record ConfigEntry(
+            String key, ConfigRewriter.Rewritten file, boolean inImage, boolean unchanged) {
+        public ConfigEntry(String key, ConfigRewriter.Rewritten file) {
+            this(key, file, false, false);
+        }
+
+        /** The image holds this very content: the app can read it there. */
+        public boolean servedByImage() {
+            return inImage && unchanged;
+        }
+
+        /** What the entry counts against the ConfigMap's limit: key and value, in UTF-8 bytes. */
+        public long size() {
+            return key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    + (long)
+                            file.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+    }
 
     private final Component component;
     private final String image;
     private final List<ConfigEntry> config;
+    private final List<String> configFromImage;
+    private final List<String> notes;
 
     ComponentContext(Component component, String image, List<ConfigEntry> config) {
+        this(component, image, config, List.of(), List.of());
+    }
+
+    ComponentContext(
+            Component component,
+            String image,
+            List<ConfigEntry> config,
+            List<String> configFromImage,
+            List<String> notes) {
         this.component = component;
         this.image = image;
         this.config = List.copyOf(config);
+        this.configFromImage = List.copyOf(configFromImage);
+        this.notes = List.copyOf(notes);
+    }
+
+    /**
+     * Config files of the plan left out of the ConfigMap for its size limit that the app reads from
+     * the image (see {@link PlanContext}); named in the pod template's {@code
+     * kubelift.io/config-from-image} annotation.
+     */
+    public List<String> configFromImage() {
+        return configFromImage;
+    }
+
+    /** What the generator had to decide for this component and the user should know. */
+    public List<String> notes() {
+        return notes;
     }
 
     public Component component() {

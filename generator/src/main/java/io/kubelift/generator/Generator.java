@@ -59,6 +59,7 @@ public final class Generator {
             delivery.write(ctx, objects, out);
         }
         for (ComponentContext c : ctx.components()) {
+            c.notes().forEach(out::note);
             out.add(
                     "scripts/" + c.name() + "/entrypoint.sh",
                     StartScript.render(ctx.appName(), c),
@@ -193,9 +194,7 @@ public final class Generator {
                     // its user)
                 }
                 io.kubelift.model.SecretMask mask =
-                        io.kubelift.model.SecretMask.of(
-                                io.kubelift.model.SecretMask.confidential(
-                                        List.of(v.get()), publicWords));
+                        io.kubelift.model.SecretMask.of(List.of(v.get()), publicWords);
                 for (Map.Entry<String, FileSet.Entry> e : out.files().entrySet()) {
                     if (e.getValue().mode() == FileSet.Mode.PRIVATE) {
                         continue;

@@ -42,9 +42,15 @@ public final class PlanContext {
         for (Component c : plan.spec().components()) {
             checkPeers(c);
             checkHealth(c);
+            Split config = withinConfigMapLimit(c.name(), configOf(c, app, rewriter));
             components.put(
                     c.name(),
-                    new ComponentContext(c, images.get(c.name()), configOf(c, app, rewriter)));
+                    new ComponentContext(
+                            c,
+                            images.get(c.name()),
+                            config.kept(),
+                            config.fromImage(),
+                            config.notes()));
         }
         for (String name : options.images().keySet()) {
             if (!components.containsKey(name)) {
@@ -166,12 +172,86 @@ public final class PlanContext {
             }
             String base = fileName(f.path());
             String key = names.stream().filter(base::equals).count() == 1 ? base : f.path();
+            boolean secretFile = c.secrets().stream().anyMatch(s -> s.file().equals(f.path()));
             out.add(
                     new ComponentContext.ConfigEntry(
-                            key.replaceAll("[^-._a-zA-Z0-9]", "_"), rewritten));
+                            key.replaceAll("[^-._a-zA-Z0-9]", "_"),
+                            rewritten,
+                            !secretFile,
+                            !rewritten.needsRendering() && rewritten.content().equals(text)));
         }
         return out;
     }
+
+    /**
+     * Kubernetes refuses a ConfigMap whose data, keys and values together, is over 1 MiB (the API
+     * server's limit, the same as a Secret's).
+     */
+    static final int CONFIGMAP_DATA_LIMIT = 1024 * 1024;
+
+    /**
+     * The entries of one component's ConfigMap that fit in {@link #CONFIGMAP_DATA_LIMIT} all
+     * together; the others are left out, each with a note. Entries that only the ConfigMap can
+     * deliver (rewritten by kubelift, or holding secret placeholders) are placed first, smallest
+     * first; an entry the image holds as it is comes last, and when it does not fit the app reads
+     * the image's copy (every app file but a secret-bearing one is in the image).
+     */
+    static Split withinConfigMapLimit(
+            String component, List<ComponentContext.ConfigEntry> entries) {
+        List<ComponentContext.ConfigEntry> order = new ArrayList<>(entries);
+        order.sort(
+                java.util.Comparator.comparing(ComponentContext.ConfigEntry::servedByImage)
+                        .thenComparingLong(ComponentContext.ConfigEntry::size)
+                        .thenComparing(ComponentContext.ConfigEntry::key));
+        long total = 0;
+        java.util.Set<ComponentContext.ConfigEntry> kept = new java.util.HashSet<>();
+        List<String> fromImage = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (ComponentContext.ConfigEntry e : order) {
+            if (total + e.size() <= CONFIGMAP_DATA_LIMIT) {
+                kept.add(e);
+                total += e.size();
+                continue;
+            }
+            String why =
+                    e.file().path()
+                            + ": left out of component "
+                            + component
+                            + "'s ConfigMap: "
+                            + e.size() / 1024
+                            + " KiB, "
+                            + (e.size() > CONFIGMAP_DATA_LIMIT
+                                    ? "over"
+                                    : "with the component's other config files over")
+                            + " the 1 MiB Kubernetes allows in one ConfigMap — ";
+            if (e.servedByImage()) {
+                fromImage.add(e.file().path());
+                notes.add(
+                        why
+                                + "the app reads the copy in its image, which is the same file; to set it per "
+                                + "environment, split it or mount it from a volume in an overlay");
+            } else if (e.inImage()) {
+                fromImage.add(e.file().path());
+                notes.add(
+                        why
+                                + "the app reads the copy in its image, WITHOUT kubelift's changes to it (hosts, ports, "
+                                + "overrides); split it, or mount the changed file from a volume in an overlay");
+            } else {
+                notes.add(
+                        why
+                                + "it holds a secret, so it is not in the image either and the app will not find it: "
+                                + "split it, or deliver it from a Secret volume in an overlay");
+            }
+        }
+        return new Split(
+                entries.stream().filter(kept::contains).toList(),
+                List.copyOf(fromImage),
+                List.copyOf(notes));
+    }
+
+    /** What goes into the ConfigMap, which files the app reads from its image, and the notes. */
+    record Split(
+            List<ComponentContext.ConfigEntry> kept, List<String> fromImage, List<String> notes) {}
 
     /**
      * A config file that was Latin-1 goes into the ConfigMap as UTF-8 text (a ConfigMap holds

@@ -78,7 +78,8 @@ final class SecretExamples {
                                 .append(r.file());
                     }
                 }
-                lines.put(key, "# " + where + "\n" + key + "=\n");
+                // a key or file name with a newline or ESC stays one inert comment line
+                lines.put(key, "# " + SecretEnvFiles.inert(where.toString()) + "\n" + key + "=\n");
             }
             lines.values().forEach(sb::append);
             out.add(env + ".example", sb.toString());

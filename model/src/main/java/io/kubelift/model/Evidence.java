@@ -30,7 +30,11 @@ public record Evidence(@JsonProperty(required = true) String file, int line, Str
                         : clip(text.strip()); // "" is not written, so it reads back as null
     }
 
-    private static final Pattern COMPACT = Pattern.compile("(.+?)(?::(\\d+))?(?: +\\| ?(.*))?");
+    /**
+     * DOTALL: a file name may hold a newline (it is written escaped in YAML and must read back).
+     */
+    private static final Pattern COMPACT =
+            Pattern.compile("(.+?)(?::(\\d+))?(?: +\\| ?(.*))?", Pattern.DOTALL);
 
     /**
      * The compact form a plan is written in ({@link #compact()}): {@code file:line | text}, {@code

@@ -37,6 +37,22 @@ public final class FileSet {
 
     private final TreeMap<String, Entry> files = new TreeMap<>();
 
+    /**
+     * What the stage that made these files decided and the user should be told (one line each, no
+     * secret value); not a file.
+     */
+    private final java.util.List<String> notes = new java.util.ArrayList<>();
+
+    /** Adds a note (see {@link #notes()}). */
+    public FileSet note(String text) {
+        notes.add(text);
+        return this;
+    }
+
+    public java.util.List<String> notes() {
+        return java.util.List.copyOf(notes);
+    }
+
     public FileSet add(String path, String text) {
         return add(path, text.getBytes(StandardCharsets.UTF_8), Mode.REGULAR);
     }
@@ -57,6 +73,7 @@ public final class FileSet {
     /** Adds every file of {@code other} below {@code prefix} (e.g. "k8s/"). */
     public FileSet addAll(String prefix, FileSet other) {
         other.files.forEach((p, e) -> add(prefix + p, e.content(), e.mode()));
+        notes.addAll(other.notes);
         return this;
     }
 

@@ -87,6 +87,15 @@ public final class SecretMask {
     }
 
     /**
+     * The mask of an app: its secret values less those that are public words of the app ({@link
+     * #confidential}). Every mask of a run is built here (the files of convert and generate, the
+     * leak guard, the console's {@link #remembered()}), so files and console follow one rule.
+     */
+    public static SecretMask of(Collection<SecretValue> values, Set<String> publicWords) {
+        return of(confidential(values, publicWords));
+    }
+
+    /**
      * The values that are confidential: a value that is also one of the app's own public names (its
      * plan or a component name, a word of one of its file paths: Karaf ships {@code karaf = karaf},
      * Jetty a JDBC realm with password {@code jetty}) is a shipped default, known to anyone who has
@@ -185,11 +194,17 @@ public final class SecretMask {
     private static final Set<SecretValue> REMEMBERED =
             java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** The public words of the apps met in this process (see {@link #publicWords}). */
+    private static final Set<String> REMEMBERED_PUBLIC =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static volatile SecretMask remembered = NONE;
 
     /**
      * Adds values to the process-wide mask the console and error messages pass ({@link
-     * #remembered()}).
+     * #remembered()}). Give every value found, as it is: the rule that leaves public words unmasked
+     * is applied when the mask is built, with the words {@link #rememberPublic} was given, whatever
+     * the order of the calls.
      */
     public static void remember(Collection<SecretValue> values) {
         boolean changed = false;
@@ -197,19 +212,34 @@ public final class SecretMask {
             changed |= v != null && v.reveal().strip().length() >= MIN_LENGTH && REMEMBERED.add(v);
         }
         if (changed) {
-            synchronized (REMEMBERED) {
-                remembered = of(List.copyOf(REMEMBERED));
-            }
+            rebuildRemembered();
         }
     }
 
     /**
-     * Forgets the remembered values: a front end calls it when one command starts (tests run many
-     * in one JVM).
+     * Adds public words of an app (its names and the words of its paths, {@link #publicWords}) to
+     * the process-wide mask's rule, as for the files of that app.
+     */
+    public static void rememberPublic(Collection<String> words) {
+        if (REMEMBERED_PUBLIC.addAll(words)) {
+            rebuildRemembered();
+        }
+    }
+
+    private static void rebuildRemembered() {
+        synchronized (REMEMBERED) {
+            remembered = of(List.copyOf(REMEMBERED), Set.copyOf(REMEMBERED_PUBLIC));
+        }
+    }
+
+    /**
+     * Forgets the remembered values and words: a front end calls it when one command starts (tests
+     * run many in one JVM).
      */
     public static void forgetRemembered() {
         synchronized (REMEMBERED) {
             REMEMBERED.clear();
+            REMEMBERED_PUBLIC.clear();
             remembered = NONE;
         }
     }
@@ -405,10 +435,12 @@ public final class SecretMask {
                                                 masked.getBytes(StandardCharsets.UTF_8), e.mode()));
                             }
                         });
-        if (changed.isEmpty()) {
+        List<String> notes = files.notes().stream().map(this::mask).toList();
+        if (changed.isEmpty() && notes.equals(files.notes())) {
             return new Masked(files, List.of());
         }
         FileSet out = new FileSet();
+        notes.forEach(out::note);
         files.files()
                 .forEach(
                         (path, e) -> {

@@ -229,6 +229,10 @@ class PlanCodecTest {
         assertEquals(new Evidence("bin/run.sh", 3, null), Evidence.parse("bin/run.sh:3"));
         Evidence e = new Evidence("x.properties", 4, "a | b: c");
         assertEquals(e, Evidence.parse(e.compact()));
+        // issue #15: a file name with a newline and ESC (the plan writes it escaped) reads back
+        Evidence odd =
+                new Evidence("conf/odd\u001b[31m\nJAVA_TOOL_OPTIONS=-Dx=1.properties", 1, "a=b");
+        assertEquals(odd, Evidence.parse(odd.compact()));
     }
 
     @Test

@@ -127,6 +127,39 @@ class SecretMaskTest {
     }
 
     /**
+     * The console's mask ({@link SecretMask#remembered()}) follows the rule the files' mask does: a
+     * value that is a public word of the app (Jetty's jdbcRealm password {@code jetty}) is not
+     * masked, whichever of values and words was remembered first; a real secret still is.
+     */
+    @Test
+    void theConsoleMaskLeavesPublicWordsAsTheFilesMaskDoes() {
+        try {
+            SecretMask.forgetRemembered();
+            SecretMask.remember(List.of(SecretValue.of("jetty"), SecretValue.of("Zq9-LEAKME")));
+            assertEquals(
+                    "**** **** **** ok", SecretMask.remembered().mask("jetty Zq9-LEAKME jetty ok"));
+            SecretMask.rememberPublic(
+                    SecretMask.publicWords(null, List.of("etc/jetty.xml", "lib/jetty-server.jar")));
+            String line = "  jetty                Deployment  ports 8080; password Zq9-LEAKME";
+            String files =
+                    SecretMask.of(
+                                    List.of(SecretValue.of("jetty"), SecretValue.of("Zq9-LEAKME")),
+                                    SecretMask.publicWords(
+                                            null, List.of("etc/jetty.xml", "lib/jetty-server.jar")))
+                            .mask(line);
+            assertEquals("  jetty                Deployment  ports 8080; password ****", files);
+            assertEquals(files, SecretMask.remembered().mask(line));
+            // words first, then values: the same
+            SecretMask.forgetRemembered();
+            SecretMask.rememberPublic(java.util.Set.of("jetty"));
+            SecretMask.remember(List.of(SecretValue.of("jetty"), SecretValue.of("Zq9-LEAKME")));
+            assertEquals(files, SecretMask.remembered().mask(line));
+        } finally {
+            SecretMask.forgetRemembered();
+        }
+    }
+
+    /**
      * Issue #15: {@code name: ****} is an alias in YAML; masked YAML stays valid and keeps ****.
      */
     @Test

@@ -70,6 +70,7 @@ class LeakCorpusTest {
         v("YAML list item", "LK33-yaml-list-item-pw");
         v("YAML flow mapping", "LK34-yaml-flow-pw");
         v("YAML block scalar", "LK35-yaml-block-secret");
+        v("a file name with ESC and a newline", "LK36-odd-file-name-pw");
 
         file(
                 "bin/start.sh",
@@ -107,6 +108,11 @@ class LeakCorpusTest {
                 "conf/users.yml",
                 "users:\n  - name: admin\n    password: LK33-yaml-list-item-pw\n"
                         + "ldap: {url: \"ldap://x\", bindPassword: LK34-yaml-flow-pw}\ntls:\n  secret: |\n    LK35-yaml-block-secret\n");
+        // a name with a newline would put a line of its own into the env files' comments
+        // (JAVA_TOOL_OPTIONS reaches the pod through envFrom); ESC would colour a terminal
+        file(
+                "conf/odd\u001b[31m\nJAVA_TOOL_OPTIONS=-Dx=1.properties",
+                "db.password=LK36-odd-file-name-pw\n");
         file("conf/broken.yml", "db:\n  password: \"LK15-broken-yaml-pw\n");
         file(
                 "conf/datasource.xml",
@@ -253,6 +259,15 @@ class LeakCorpusTest {
                 Files.readString(out.resolve("console/convert.stdout"))
                         .contains("conf/broken.yml: left out of component"),
                 "convert says the unparseable file was left out");
+        try (var s = Files.list(conv.resolve("k8s/base/secrets"))) {
+            for (Path p : s.toList()) {
+                String text = Files.readString(p);
+                assertTrue(text.indexOf('\u001b') < 0, p + " holds a raw ESC");
+                assertTrue(
+                        text.lines().noneMatch(l -> l.startsWith("JAVA_TOOL_OPTIONS")),
+                        p + " got a line from a file name");
+            }
+        }
         Set<String> configMapFiles = new TreeSet<>();
         try (var s = Files.list(conv.resolve("k8s/base"))) {
             s.filter(p -> p.toString().endsWith("configmap.yaml"))

@@ -246,6 +246,11 @@ public final class PodTemplates {
         if (!c.config().isEmpty()) {
             annotations.put("checksum/config", c.configChecksum());
         }
+        if (!c.configFromImage().isEmpty()) {
+            // config files over the ConfigMap limit: the app reads the image's copy (a note says
+            // so)
+            annotations.put("kubelift.io/config-from-image", String.join(",", c.configFromImage()));
+        }
         var defaults = ctx.options().org();
         List<io.fabric8.kubernetes.api.model.Toleration> tolerations =
                 defaults.tolerations().stream()
