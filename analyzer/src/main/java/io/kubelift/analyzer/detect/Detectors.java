@@ -34,6 +34,7 @@ public final class Detectors {
         list.addAll(extra);
         list.add(new JavaLaunchDetector());
         list.add(new MainClassDetector());
+        list.add(ProfileDetector.fallbacks(profiles));
         list.add(new CandidateDetector());
         return list;
     }

@@ -137,18 +137,47 @@ public final class Profiles {
                     "use lower-case letters, digits and '-'");
         }
         for (ProductProfile.Daemon d : p.components()) {
-            if (!io.kubelift.model.Names.isDnsLabel(d.name())) {
+            boolean named =
+                    d.perApplication()
+                            ? d.name().equals(ProfileDetector.APPLICATION)
+                            : d.fallbackOnly() && d.name().equals(ProfileDetector.APP)
+                                    || io.kubelift.model.Names.isDnsLabel(d.name());
+            if (!named) {
                 throw KubeliftException.badInput(
                         where,
                         "component name '" + d.name() + "' is not a DNS label",
-                        "use lower-case letters, digits and '-'");
+                        "use lower-case letters, digits and '-' (or ${application} with"
+                                + " perApplication, ${app} with fallbackOnly)");
+            }
+            if (d.mainClass() == null && !d.perApplication()) {
+                throw KubeliftException.badInput(
+                        where,
+                        "component " + d.name() + " has no mainClass",
+                        "give the class the JVM runs (only a perApplication component takes its"
+                                + " application's)");
+            }
+            if (!d.perApplication() && !p.recognise().applications().isEmpty()
+                    || d.perApplication() && p.recognise().applications().isEmpty()) {
+                throw KubeliftException.badInput(
+                        where,
+                        "component "
+                                + d.name()
+                                + ": perApplication and recognise.applications go"
+                                + " together",
+                        "see docs/analyzer.md, 'Product profiles'");
             }
             for (ProductProfile.PortDef port : d.ports()) {
-                if (port.port() < 1 || port.port() > 65535) {
+                if (port.port() != null && (port.port() < 1 || port.port() > 65535)) {
                     throw KubeliftException.badInput(
                             where,
                             "port " + port.key() + ": " + port.port() + " is not in 1..65535",
                             "give the product's default port");
+                }
+                if (port.key() == null && port.port() == null) {
+                    throw KubeliftException.badInput(
+                            where,
+                            "component " + d.name() + ": a port with neither key nor port",
+                            "give the setting that sets it, its default port, or both");
                 }
             }
             if (d.workload() != null) {
