@@ -22,12 +22,7 @@ public final class Detectors {
      * The built-in detectors, with one {@link ProfileDetector} reading the given product profiles.
      */
     public static List<Detector> with(List<ProductProfile> profiles) {
-        List<Detector> list =
-                new ArrayList<>(
-                        List.of(
-                                new SpringBootDetector(),
-                                new TomcatDetector(),
-                                new ProfileDetector(profiles)));
+        List<Detector> list = new ArrayList<>(List.of(new ProfileDetector(profiles)));
         List<Detector> extra = new ArrayList<>();
         ServiceLoader.load(Detector.class, Detectors.class.getClassLoader()).forEach(extra::add);
         extra.sort(java.util.Comparator.comparing(Detector::id));

@@ -234,6 +234,34 @@ class ProfileCapabilitiesTest {
     }
 
     @Test
+    void aFatJarsStartClassIsASpringBootApplication(@TempDir Path app) throws Exception {
+        java.util.jar.Manifest mf = new java.util.jar.Manifest();
+        mf.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes()
+                .putValue("Main-Class", "org.springframework.boot.loader.launch.JarLauncher");
+        mf.getMainAttributes().putValue("Start-Class", "com.example.ledger.LedgerApplication");
+        Files.createDirectories(app.resolve("dist"));
+        try (var out =
+                new java.util.jar.JarOutputStream(
+                        Files.newOutputStream(app.resolve("dist/ledger.jar")), mf)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("BOOT-INF/classes/application.properties"));
+            out.write("server.port=8181\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Component c =
+                Analyzer.withDefaultDetectors()
+                        .analyze(app, io.kubelift.analyzer.AnalyzeOptions.defaults())
+                        .plan()
+                        .component("ledger")
+                        .orElseThrow();
+        assertEquals("profile:spring-boot", c.detector());
+        assertEquals("dist/ledger.jar", c.entrypoint().jar(), "the fat jar runs with -jar");
+        assertNull(c.entrypoint().mainClass());
+        assertEquals(8080, c.ports().get(0).port(), "the jar is read, not unpacked: the default");
+        assertTrue(c.description().contains("com.example.ledger.LedgerApplication"));
+    }
+
+    @Test
     void globsAnchorAtTheRootAndCrossSegments() {
         assertTrue(ProfileDetector.glob("/WEB-INF/web.xml").matcher("WEB-INF/web.xml").matches());
         assertFalse(
