@@ -79,6 +79,9 @@ public final class ProfileDetector implements Detector {
     @Override
     public void detect(DetectionContext ctx) {
         for (ProductProfile p : profiles) {
+            if (p.components().stream().noneMatch(d -> d.fallbackOnly() == fallbacks)) {
+                continue; // nothing of this profile in this pass: not worth recognising it
+            }
             Optional<Evidence> mark = recognised(ctx, p);
             if (mark.isEmpty()) {
                 continue;

@@ -179,7 +179,7 @@ class ProfileCapabilitiesTest {
         write(
                 app,
                 "orders/conf/widget.properties",
-                "widget.port=9100\nwidget.admin.port=9190\nwidget.ops.base=/manage\n"
+                "widget.port=${WIDGET_PORT:9100}\nwidget.admin.port=9190\nwidget.ops.base=/manage\n"
                         + "widget.profiles=prod\nwidget.password=Wid-S3cret\n");
         write(app, "orders/conf/widget-prod.properties", "widget.port=9999\n");
         write(app, "orders/src/test/widget.properties", "test.password=T3st-S3cret\n");
@@ -194,7 +194,7 @@ class ProfileCapabilitiesTest {
         assertEquals(
                 List.of(9100, 9190),
                 orders.ports().stream().map(Port::port).toList(),
-                "the default settings, not the prod profile's port");
+                "the default settings (a placeholder's default), not the prod profile's port");
         assertEquals("/manage/status", orders.health().path());
         assertEquals("admin", orders.health().port());
         assertEquals("21", orders.runtime().java());
