@@ -149,18 +149,19 @@ public final class Profiles {
                         "use lower-case letters, digits and '-' (or ${application} with"
                                 + " perApplication, ${app} with fallbackOnly)");
             }
+            String at = where + componentLine(yaml, d.name());
             if (d.mainClass() == null && !d.perApplication()) {
                 throw KubeliftException.badInput(
-                        where,
-                        "component " + d.name() + " has no mainClass",
+                        at,
+                        "not a valid product profile: component " + d.name() + " has no mainClass",
                         "give the class the JVM runs (only a perApplication component takes its"
                                 + " application's)");
             }
             if (!d.perApplication() && !p.recognise().applications().isEmpty()
                     || d.perApplication() && p.recognise().applications().isEmpty()) {
                 throw KubeliftException.badInput(
-                        where,
-                        "component "
+                        at,
+                        "not a valid product profile: component "
                                 + d.name()
                                 + ": perApplication and recognise.applications go"
                                 + " together",
@@ -175,8 +176,10 @@ public final class Profiles {
                 }
                 if (port.key() == null && port.port() == null) {
                     throw KubeliftException.badInput(
-                            where,
-                            "component " + d.name() + ": a port with neither key nor port",
+                            at,
+                            "not a valid product profile: component "
+                                    + d.name()
+                                    + ": a port with neither key nor port",
                             "give the setting that sets it, its default port, or both");
                 }
             }
@@ -196,6 +199,22 @@ public final class Profiles {
             }
         }
         return p;
+    }
+
+    /** {@code :LINE} of the component named so (its {@code name:} line), or nothing. */
+    static String componentLine(String yaml, String name) {
+        java.util.regex.Pattern p =
+                java.util.regex.Pattern.compile(
+                        "(^|[{,\\s-])name\\s*:\\s*[\"']?"
+                                + java.util.regex.Pattern.quote(name)
+                                + "[\"']?\\s*([,}]|$)");
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (p.matcher(lines.get(i)).find()) {
+                return ":" + (i + 1);
+            }
+        }
+        return "";
     }
 
     /** The first line (1-based) where {@code key} is written as a mapping key. */

@@ -262,6 +262,22 @@ class ProfileCapabilitiesTest {
     }
 
     @Test
+    void aComponentWithoutMainClassIsAnErrorAtItsLine() {
+        var e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        io.kubelift.model.KubeliftException.class,
+                        () ->
+                                Profiles.parse(
+                                        "id: x\nrecognise: {allFiles: [a]}\ncomponents:\n  - name: w\n",
+                                        "x.yaml"));
+        assertTrue(
+                e.getMessage().contains("x.yaml:4")
+                        && e.getMessage().contains("not a valid product profile")
+                        && e.getMessage().contains("no mainClass"),
+                e.getMessage());
+    }
+
+    @Test
     void globsAnchorAtTheRootAndCrossSegments() {
         assertTrue(ProfileDetector.glob("/WEB-INF/web.xml").matcher("WEB-INF/web.xml").matches());
         assertFalse(
