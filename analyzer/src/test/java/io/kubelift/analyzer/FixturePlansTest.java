@@ -121,7 +121,7 @@ class FixturePlansTest {
     @Test
     void springBootPortsHealthSecretsAndProfiles() {
         Component c = analyze("spring-boot").plan().component("shop-orders").orElseThrow();
-        assertEquals("spring-boot", c.detector());
+        assertEquals("profile:spring-boot", c.detector(), "the spring-boot product profile");
         assertEquals(
                 java.util.List.of(8081, 9081),
                 c.ports().stream().map(Port::port).toList(),
@@ -183,8 +183,15 @@ class FixturePlansTest {
                 c.secrets().stream()
                         .anyMatch(s -> s.key().equals("tomcat-users/user[deployer]@password")));
         assertTrue(
-                c.logs().stream().anyMatch(l -> l.path().equals("${catalina.base}/logs")),
-                "JULI file handler directory");
+                c.logs().stream()
+                        .anyMatch(
+                                l ->
+                                        l.path().equals("logs")
+                                                && l.configKey()
+                                                        .equals(
+                                                                "1catalina.org.apache.juli.AsyncFileHandler.directory")),
+                "JULI file handler directory, ${catalina.base} resolved from the launch: "
+                        + c.logs());
         assertTrue(c.state().isEmpty(), "log directories are not state: " + c.state());
         assertEquals("3072Mi", c.resources().memory(), "-Xmx2g from setenv.sh");
     }
@@ -202,7 +209,7 @@ class FixturePlansTest {
         }
         Analysis a = Analyzer.withDefaultDetectors().analyze(war, AnalyzeOptions.defaults());
         Component c = a.plan().component("billing").orElseThrow();
-        assertEquals("tomcat", c.detector());
+        assertEquals("profile:servlet-war", c.detector(), "the servlet-war product profile");
         assertEquals(8080, c.ports().get(0).port());
         assertTrue(c.secrets().stream().anyMatch(s -> s.key().equals("db.password")));
         assertFalse(PlanCodec.toYaml(a.plan()).contains("W4r-S3cret"));

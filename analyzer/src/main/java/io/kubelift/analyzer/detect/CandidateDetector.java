@@ -12,7 +12,6 @@ import io.kubelift.model.Evidence;
 import io.kubelift.model.Names;
 import io.kubelift.model.RuntimeRequirements;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -177,15 +176,7 @@ final class CandidateDetector implements Detector {
 
     private void fromManifests(DetectionContext ctx) {
         Jars jars = ctx.jars();
-        List<String> top = new ArrayList<>();
-        for (String j : jars.jars()) {
-            String dir = RelPaths.parent(j);
-            if (!dir.contains("/")
-                    && !dir.matches(
-                            "(?i)(lib|libs|ext|modules|system|repository|plugins?|tools?|client|bin/client)")) {
-                top.add(j);
-            }
-        }
+        List<String> top = jars.topLevel();
         for (var e : jars.manifestMains(top).entrySet()) {
             Evidence ev = Evidence.ofFile(e.getKey());
             String name =

@@ -22,18 +22,14 @@ public final class Detectors {
      * The built-in detectors, with one {@link ProfileDetector} reading the given product profiles.
      */
     public static List<Detector> with(List<ProductProfile> profiles) {
-        List<Detector> list =
-                new ArrayList<>(
-                        List.of(
-                                new SpringBootDetector(),
-                                new TomcatDetector(),
-                                new ProfileDetector(profiles)));
+        List<Detector> list = new ArrayList<>(List.of(new ProfileDetector(profiles)));
         List<Detector> extra = new ArrayList<>();
         ServiceLoader.load(Detector.class, Detectors.class.getClassLoader()).forEach(extra::add);
         extra.sort(java.util.Comparator.comparing(Detector::id));
         list.addAll(extra);
         list.add(new JavaLaunchDetector());
         list.add(new MainClassDetector());
+        list.add(ProfileDetector.fallbacks(profiles));
         list.add(new CandidateDetector());
         return list;
     }

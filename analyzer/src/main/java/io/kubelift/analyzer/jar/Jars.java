@@ -61,6 +61,23 @@ public final class Jars {
         return tree.list().stream().filter(Jars::isJarName).toList();
     }
 
+    /**
+     * The jars at the app's top level (its root or one directory down), not those of a library
+     * directory ({@code lib}, {@code modules}, {@code plugins}…): the ones a person would run.
+     */
+    public List<String> topLevel() {
+        List<String> top = new ArrayList<>();
+        for (String j : jars()) {
+            String dir = j.contains("/") ? j.substring(0, j.lastIndexOf('/')) : "";
+            if (!dir.contains("/")
+                    && !dir.matches(
+                            "(?i)(lib|libs|ext|modules|system|repository|plugins?|tools?|client|bin/client)")) {
+                top.add(j);
+            }
+        }
+        return top;
+    }
+
     /** The manifest of a jar of the app; empty when it is not a listed, readable jar. */
     public Optional<JarInfo> info(String jar) {
         return infos.computeIfAbsent(

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * placeholders resolve from the inside out ({@code ${a:${b:1}}} → 1). A placeholder without a
  * default stays as written: nothing in the file says what it is.
  */
-final class Placeholders {
+public final class Placeholders {
     /**
      * An innermost placeholder: no {@code $}, braces inside; name, then an optional {@code :} or
      * {@code :-} default.

@@ -59,13 +59,41 @@ public record ProductProfile(
      * one of them does (a path relative to the app, matched as a path suffix, {@code *} within one
      * segment), or when a launch or jar manifest names one of {@code mainClasses}.
      */
-    public record Recognise(List<String> anyFile, List<String> allFiles, List<String> mainClasses) {
+    public record Recognise(
+            List<String> anyFile,
+            List<String> allFiles,
+            List<String> mainClasses,
+            /**
+             * The {@code anyFile} found must set one of these setting keys ({@code *} matches any
+             * text): Tomcat's {@code conf/server.xml} with a {@code Connector}; among several such
+             * files the shortest path wins (the outermost install).
+             */
+            List<String> withKeys,
+            /**
+             * Main classes the analyzer found (in sources or jar manifests) that are this product's
+             * applications: the product is present when one of them is, and each {@code
+             * perApplication} component is made once per application.
+             */
+            List<AppMatch> applications) {
         public Recognise {
             anyFile = anyFile == null ? List.of() : List.copyOf(anyFile);
             allFiles = allFiles == null ? List.of() : List.copyOf(allFiles);
             mainClasses = mainClasses == null ? List.of() : List.copyOf(mainClasses);
+            withKeys = withKeys == null ? List.of() : List.copyOf(withKeys);
+            applications = applications == null ? List.of() : List.copyOf(applications);
         }
     }
+
+    /**
+     * A main class found by the analyzer whose attribute {@code attr} ({@code attribute}: the
+     * manifest attribute that names it, {@code Main-Class} or {@code Start-Class}; {@code
+     * annotation}: the annotation on the class; {@code framework}) equals {@code equals}; with
+     * {@code build}, only in a module whose build descriptor (pom) names a coordinate starting so.
+     */
+    public record AppMatch(
+            @JsonProperty(required = true) String attr,
+            @JsonProperty(required = true) String equals,
+            String build) {}
 
     /**
      * One long-running process. {@code mainClass} is the class the JVM runs ({@code jar}: the
@@ -80,7 +108,7 @@ public record ProductProfile(
     public record Daemon(
             @JsonProperty(required = true) String name,
             String description,
-            @JsonProperty(required = true) String mainClass,
+            String mainClass,
             String jar,
             List<String> args,
             List<String> scripts,
@@ -122,9 +150,47 @@ public record ProductProfile(
              * The server's deployment directories: the applications deployed there are recorded as
              * the component's deployed apps.
              */
-            List<String> deployments) {
+            List<String> deployments,
+            /**
+             * One component per application the profile recognises ({@code
+             * recognise.applications}): its main class is the application's; config files are
+             * looked for under the application's module; the name is {@code nameKey}'s value, else
+             * the module's artifactId, else the class's simple name without {@code classSuffix}.
+             */
+            boolean perApplication,
+            String nameKey,
+            String classSuffix,
+            /** Files never counted as config files (test resources). */
+            List<String> excludeFiles,
+            /**
+             * A regex on a config file's name whose group 1 is a configuration profile ({@code
+             * application-prod.yml}): such files, and YAML documents activated for a profile, do
+             * not set the default settings; the profiles are named in the description.
+             */
+            String profileFiles,
+            /** The setting naming the active configuration profiles. */
+            String activeProfilesKey,
+            /** The description names the non-loopback hosts the config files refer to. */
+            boolean externalServices,
+            /** JVM options of the entrypoint when no launch was interpreted. */
+            List<String> jvmOptions,
+            /** Only when no other component was found in the app. */
+            boolean fallbackOnly,
+            /**
+             * Context descriptors: each deploys a web application at the context path its file name
+             * gives; listed with the deployed web applications in the description.
+             */
+            List<String> contexts,
+            /**
+             * Port settings that are not service ports: not exposed, said so in the description.
+             */
+            List<NotPortDef> notServicePorts) {
 
         public Daemon {
+            excludeFiles = excludeFiles == null ? List.of() : List.copyOf(excludeFiles);
+            jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
+            contexts = contexts == null ? List.of() : List.copyOf(contexts);
+            notServicePorts = notServicePorts == null ? List.of() : List.copyOf(notServicePorts);
             impliedBy = impliedBy == null ? List.of() : List.copyOf(impliedBy);
             variants = variants == null ? List.of() : List.copyOf(variants);
             configOverrides = configOverrides == null ? List.of() : List.copyOf(configOverrides);
@@ -150,10 +216,17 @@ public record ProductProfile(
      * is absent, a port name, and whether it speaks HTTP.
      */
     public record PortDef(
-            @JsonProperty(required = true) String key,
-            @JsonProperty(required = true) int port,
+            String key,
+            Integer port,
             String name,
             boolean http,
+            /** The application protocol when it is not plain HTTP ({@code https}). */
+            String appProtocol,
+            /**
+             * For a key that matches repeated XML elements ({@code *}): the first variant whose
+             * condition holds on the element's other attributes names the port.
+             */
+            List<PortVariant> byAttribute,
             /** Only when this condition holds. */
             Condition when,
             /**
@@ -165,10 +238,27 @@ public record ProductProfile(
 
     /**
      * A setting is set ({@code key}); when {@code equals} is given, its value is that (case
-     * ignored); when {@code contains} is given, its value contains that.
+     * ignored); when {@code contains} is given, its value contains that (case ignored).
      */
     public record Condition(
             @JsonProperty(required = true) String key, String equals, String contains) {}
+
+    /**
+     * A port's name and protocol when one of {@code when} holds on the other attributes of its
+     * element.
+     */
+    public record PortVariant(
+            @JsonProperty(required = true) List<Condition> when,
+            @JsonProperty(required = true) String name,
+            Boolean http,
+            String appProtocol) {
+        public PortVariant {
+            when = List.copyOf(when);
+        }
+    }
+
+    /** A port setting that is not a service port ({@code what}: what it is). */
+    public record NotPortDef(@JsonProperty(required = true) String key, String what) {}
 
     /** A workload and description chosen when {@code when} holds (no {@code when}: always). */
     public record Variant(Condition when, String workload, String description) {}
@@ -239,7 +329,24 @@ public record ProductProfile(
         }
     }
 
-    public record HealthDef(String path, @JsonProperty(required = true) String port) {}
+    /**
+     * A probe on the port named {@code port} ({@code fallbackPort} when the component has no such
+     * port): HTTP on {@code path} when given, else TCP. {@code base} + {@code path} when a base is
+     * given, {@code baseKey}'s value replacing {@code base}. {@code dependencies}: the HTTP probe
+     * only when the application's module depends on one of these ({@code *} matches any text;
+     * Spring Boot's actuator), else TCP.
+     */
+    public record HealthDef(
+            String path,
+            @JsonProperty(required = true) String port,
+            String fallbackPort,
+            String base,
+            String baseKey,
+            List<String> dependencies) {
+        public HealthDef {
+            dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+        }
+    }
 
     /**
      * A directory (relative to the app, or absolute), the setting that moves it, and for state

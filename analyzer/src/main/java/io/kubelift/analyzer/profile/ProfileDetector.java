@@ -12,6 +12,7 @@ import io.kubelift.model.Entrypoint;
 import io.kubelift.model.Evidence;
 import io.kubelift.model.Health;
 import io.kubelift.model.LogDir;
+import io.kubelift.model.Names;
 import io.kubelift.model.Port;
 import io.kubelift.model.RuntimeRequirements;
 import io.kubelift.model.SecretRef;
@@ -40,10 +41,34 @@ import java.util.regex.Pattern;
  */
 public final class ProfileDetector implements Detector {
     private static final Pattern PORT_IN = Pattern.compile("(?:^|:)(\\d{1,5})(?:/.*)?$");
-    private final List<ProductProfile> profiles;
+    private static final Pattern PROPERTY_REF = Pattern.compile("^\\$\\{([^}:]+)}$");
 
+    /** The name of a {@code perApplication} component: its application's. */
+    static final String APPLICATION = "${application}";
+
+    /** The name of a {@code fallbackOnly} component that takes the app's name. */
+    static final String APP = "${app}";
+
+    private final List<ProductProfile> profiles;
+    private final boolean fallbacks;
+
+    /** The detector for the profiles' components, except the {@code fallbackOnly} ones. */
     public ProfileDetector(List<ProductProfile> profiles) {
+        this(profiles, false);
+    }
+
+    private ProfileDetector(List<ProductProfile> profiles, boolean fallbacks) {
         this.profiles = List.copyOf(profiles);
+        this.fallbacks = fallbacks;
+    }
+
+    /**
+     * The detector for the profiles' {@code fallbackOnly} components: it runs after every other
+     * detector but the candidates, so such a component is made only when nothing else explained the
+     * app.
+     */
+    public static ProfileDetector fallbacks(List<ProductProfile> profiles) {
+        return new ProfileDetector(profiles, true);
     }
 
     @Override
@@ -54,13 +79,25 @@ public final class ProfileDetector implements Detector {
     @Override
     public void detect(DetectionContext ctx) {
         for (ProductProfile p : profiles) {
+            if (p.components().stream().noneMatch(d -> d.fallbackOnly() == fallbacks)) {
+                continue; // nothing of this profile in this pass: not worth recognising it
+            }
             Optional<Evidence> mark = recognised(ctx, p);
             if (mark.isEmpty()) {
                 continue;
             }
             Inventory inv = ctx.inventory();
             for (ProductProfile.Daemon d : p.components()) {
-                daemon(ctx, p, d, mark.get());
+                if (d.fallbackOnly() != fallbacks) {
+                    continue;
+                }
+                if (d.perApplication()) {
+                    for (Applications.App app : Applications.of(ctx, p)) {
+                        daemon(ctx, p, d, app.evidence(), app);
+                    }
+                } else {
+                    daemon(ctx, p, d, mark.get(), null);
+                }
             }
             for (String tool : p.tools()) {
                 ctx.claimClass(tool);
@@ -68,7 +105,11 @@ public final class ProfileDetector implements Detector {
             // a tool launched by its class, or with -jar of a jar whose manifest names it
             // (asadmin's appserver-cli.jar)
             inv.launches().stream()
-                    .filter(l -> p.tools().contains(mainClassOf(ctx, l)))
+                    .filter(
+                            l -> {
+                                String c = mainClassOf(ctx, l);
+                                return c != null && p.tools().contains(c);
+                            })
                     .forEach(ctx::claim);
         }
     }
@@ -79,6 +120,13 @@ public final class ProfileDetector implements Detector {
     static Optional<Evidence> recognised(DetectionContext ctx, ProductProfile p) {
         Inventory inv = ctx.inventory();
         ProductProfile.Recognise r = p.recognise();
+        if (!r.applications().isEmpty()) {
+            Optional<Evidence> app =
+                    Applications.of(ctx, p).stream().map(Applications.App::evidence).findFirst();
+            if (app.isPresent()) {
+                return app;
+            }
+        }
         for (String c : r.mainClasses()) {
             Optional<ShellLaunch> l =
                     inv.launches().stream()
@@ -101,7 +149,7 @@ public final class ProfileDetector implements Detector {
         }
         Optional<String> any = Optional.empty();
         for (String f : r.anyFile()) {
-            any = find(inv, f);
+            any = r.withKeys().isEmpty() ? find(inv, f) : findSetting(inv, f, r.withKeys());
             if (any.isPresent()) {
                 break;
             }
@@ -121,9 +169,43 @@ public final class ProfileDetector implements Detector {
         return inv.files().list().stream().filter(f -> re.matcher(f).matches()).findFirst();
     }
 
+    /**
+     * The shortest app file matching a profile path that sets one of the keys ({@code *} matches
+     * any text).
+     */
+    static Optional<String> findSetting(Inventory inv, String pattern, List<String> keys) {
+        Pattern re = glob(pattern);
+        List<Pattern> k = keys.stream().map(ProfileDetector::keyGlob).toList();
+        return inv.configFormats().keySet().stream()
+                .filter(f -> re.matcher(f).matches())
+                .filter(
+                        f ->
+                                inv.entries(f)
+                                        .anyMatch(
+                                                e ->
+                                                        k.stream()
+                                                                .anyMatch(
+                                                                        x ->
+                                                                                x.matcher(e.key())
+                                                                                        .matches())))
+                .min(Comparator.comparingInt(String::length).thenComparing(f -> f));
+    }
+
+    /**
+     * A profile path as a regex: matched as a path suffix, or from the app root when it starts with
+     * {@code /}; {@code *} within one segment, {@code **} across segments.
+     */
     static Pattern glob(String pattern) {
-        StringBuilder sb = new StringBuilder("(?:.*/)?");
-        for (char ch : pattern.toCharArray()) {
+        boolean rooted = pattern.startsWith("/");
+        StringBuilder sb = new StringBuilder(rooted ? "" : "(?:.*/)?");
+        String pat = rooted ? pattern.substring(1) : pattern;
+        for (int i = 0; i < pat.length(); i++) {
+            char ch = pat.charAt(i);
+            if (ch == '*' && i + 1 < pat.length() && pat.charAt(i + 1) == '*') {
+                sb.append(".*");
+                i++;
+                continue;
+            }
             switch (ch) {
                 case '*' -> sb.append("[^/]*");
                 case '?' -> sb.append("[^/]");
@@ -134,14 +216,29 @@ public final class ProfileDetector implements Detector {
     }
 
     private void daemon(
-            DetectionContext ctx, ProductProfile p, ProductProfile.Daemon d, Evidence mark) {
+            DetectionContext ctx,
+            ProductProfile p,
+            ProductProfile.Daemon d,
+            Evidence mark,
+            Applications.App app) {
         Inventory inv = ctx.inventory();
+        if (d.fallbackOnly() && !ctx.components().isEmpty()) {
+            return; // another detector explained the app
+        }
+        String mainClass = app != null ? app.mainClass() : d.mainClass();
+        String prefix = app != null ? app.prefix() : "";
+        Optional<String> artifact =
+                app != null ? Applications.artifactId(inv, app.root()) : Optional.empty();
         // the paths through the script that know the most first: a script forks one path per
         // `case` branch (`case `uname` in CYGWIN*) … Darwin*) …`), and the branch for another OS
         // builds its classpath from command output (cygpath)
         List<ShellLaunch> ofClass =
                 inv.launches().stream()
-                        .filter(l -> runs(ctx, l, d))
+                        .filter(
+                                l ->
+                                        app != null
+                                                ? Applications.runs(ctx, l, app, artifact)
+                                                : runs(ctx, l, d))
                         .sorted(
                                 Comparator.comparingInt(
                                         (ShellLaunch l) ->
@@ -168,8 +265,7 @@ public final class ProfileDetector implements Detector {
         boolean present =
                 launch.isPresent()
                         || d.whenFiles().stream().anyMatch(f -> find(inv, f).isPresent());
-        if (d.optional() && !present
-                || ctx.components().stream().anyMatch(c -> c.name().equals(d.name()))) {
+        if (d.optional() && !present) {
             return;
         }
         Optional<String> anchor =
@@ -195,15 +291,39 @@ public final class ProfileDetector implements Detector {
         for (String g : d.configFiles()) {
             Pattern re = glob(g);
             inv.configFormats().keySet().stream()
-                    .filter(f -> re.matcher(f).matches())
+                    .filter(f -> f.startsWith(prefix))
+                    .filter(f -> re.matcher(f.substring(prefix.length())).matches())
                     .forEach(files::add);
         }
+        for (String g : d.excludeFiles()) {
+            Pattern re = glob(g);
+            files.removeIf(f -> re.matcher(f).matches());
+        }
+        // the default settings: not those of a configuration profile (application-prod.yml, a YAML
+        // document activated for a profile)
+        Pattern profileFile = d.profileFiles() == null ? null : Pattern.compile(d.profileFiles());
+        Set<String> configProfiles = new TreeSet<>();
+        Set<String> profileLines = new java.util.HashSet<>();
         Map<String, ConfigEntry> conf = new LinkedHashMap<>();
         inv.entries().stream()
                 .filter(e -> files.contains(e.file()))
-                .forEach(e -> conf.putIfAbsent(e.key(), e));
+                .forEach(
+                        e -> {
+                            String cp = configProfile(e, profileFile);
+                            if (cp == null) {
+                                conf.putIfAbsent(e.key(), e);
+                            } else {
+                                configProfiles.addAll(List.of(cp.split("\\s*[,|&!()]\\s*")));
+                                profileLines.add(e.file() + ":" + e.line());
+                            }
+                        });
+        configProfiles.remove("");
         if (!d.enabledWhen().isEmpty() && d.enabledWhen().stream().noneMatch(c -> holds(conf, c))) {
             return; // not configured to run
+        }
+        String name = componentName(ctx, d, app, conf, artifact);
+        if (ctx.components().stream().anyMatch(c -> c.name().equals(name))) {
+            return;
         }
         String ownHost = null;
         if (d.ownHost() != null) {
@@ -243,9 +363,19 @@ public final class ProfileDetector implements Detector {
         Map<String, ConfigEntry> portConf = new LinkedHashMap<>();
         inv.entries().stream()
                 .filter(e -> listening.contains(e.file()))
+                .filter(e -> !profileLines.contains(e.file() + ":" + e.line()))
                 .forEach(e -> portConf.putIfAbsent(e.key(), e));
-        List<Port> ports = ports(inv, d, portConf, listening, implied);
+        List<Port> ports = ports(inv, d, portConf, listening, implied, profileLines);
         Set<String> withScripts = new TreeSet<>(files);
+        if (app != null) {
+            // the application's own sources (a credential written into a class)
+            String srcDir = RelPaths.parent(app.evidence().file());
+            inv.secrets().stream()
+                    .map(h -> h.file())
+                    .filter(f -> f.startsWith(srcDir + "/") || f.equals(app.evidence().file()))
+                    .forEach(withScripts::add);
+        }
+        Set<String> stateFiles = new TreeSet<>(withScripts);
         launch.ifPresent(
                 l -> {
                     withScripts.add(l.script());
@@ -255,9 +385,10 @@ public final class ProfileDetector implements Detector {
         // dirs only from the files the process loads, and only the keys this process reads
         Set<String> activeWithScripts = new TreeSet<>(withScripts);
         activeWithScripts.removeIf(f -> files.contains(f) && !active.contains(f));
+        stateFiles.removeIf(f -> files.contains(f) && !active.contains(f));
         java.util.function.Predicate<io.kubelift.model.Fact> reads =
                 f -> readsKey(p, d.name(), String.valueOf(f.attr("configKey")));
-        List<StateDir> state = new ArrayList<>(ComponentParts.state(inv, active, reads));
+        List<StateDir> state = new ArrayList<>(ComponentParts.state(inv, stateFiles, reads));
         for (ProductProfile.DirDef s : d.state()) {
             ConfigEntry e = s.key() == null ? null : conf.get(s.key());
             String path =
@@ -314,30 +445,35 @@ public final class ProfileDetector implements Detector {
                 workloadName != null
                         ? Workload.valueOf(workloadName)
                         : durable ? Workload.StatefulSet : Workload.Deployment;
-        Health health = null;
-        if (d.health() != null
-                && ports.stream().anyMatch(x -> x.name().equals(d.health().port()))) {
-            health =
-                    d.health().path() == null
-                            ? new Health("tcp", null, d.health().port(), implied)
-                            : new Health("http", d.health().path(), d.health().port(), implied);
-        }
+        Health health = health(inv, d, app, conf, ports, implied);
+        List<io.kubelift.model.DeployedApp> deployed =
+                ComponentParts.deployedApps(inv, d.deployments());
+        String base =
+                (description != null ? description : p.name() + " " + d.name())
+                        .replace(APPLICATION, mainClass);
         Component.Builder b =
-                Component.builder(d.name())
+                Component.builder(name)
                         .description(
-                                (description != null ? description : p.name() + " " + d.name())
+                                base
                                         + (ownHost != null ? " (ran on " + ownHost + ")" : "")
                                         + (launch.isPresent()
                                                 ? ", launched by " + launch.get().entryScript()
                                                 : ", from the "
                                                         + p.id()
-                                                        + " product profile (no launch interpreted: check the entrypoint)"))
+                                                        + " product profile (no launch interpreted: check the entrypoint)")
+                                        + details(inv, d, conf, files, deployed, configProfiles))
                         .workload(workload)
-                        .entrypoint(entrypoint(ctx, p, d, launch, ev))
+                        .entrypoint(entrypoint(ctx, p, d, mainClass, app != null, launch, ev))
                         .runtime(
                                 d.shell()
                                         ? new RuntimeRequirements("17", true, null, implied)
-                                        : new RuntimeRequirements("17", null, null, null))
+                                        : new RuntimeRequirements(
+                                                app != null
+                                                        ? Applications.javaVersion(inv, app.root())
+                                                        : "17",
+                                                null,
+                                                null,
+                                                null))
                         .ports(ports)
                         .configFiles(
                                 ComponentParts.configFiles(
@@ -356,9 +492,10 @@ public final class ProfileDetector implements Detector {
                         .secrets(secrets(inv, p, withScripts))
                         .state(state)
                         .logs(logs)
-                        .deployedApps(ComponentParts.deployedApps(inv, d.deployments()))
+                        .deployedApps(deployed)
                         .health(health)
-                        .evidence(ev);
+                        // an application: the class that makes it one
+                        .evidence(app != null ? app.evidence() : ev);
         launch.ifPresent(
                 l ->
                         b.resources(
@@ -367,7 +504,178 @@ public final class ProfileDetector implements Detector {
                                         ComponentParts.heapEvidence(inv, l))));
         ctx.add("profile:" + p.id(), b.build());
         ofClass.forEach(ctx::claim);
-        ctx.claimClass(d.mainClass());
+        ctx.claimClass(mainClass);
+    }
+
+    /**
+     * The component's name: the profile's, the app's for {@code ${app}}; for an application the
+     * setting {@code nameKey}, else its module's artifactId, else its class's simple name without
+     * {@code classSuffix}.
+     */
+    private static String componentName(
+            DetectionContext ctx,
+            ProductProfile.Daemon d,
+            Applications.App app,
+            Map<String, ConfigEntry> conf,
+            Optional<String> artifact) {
+        if (app == null) {
+            return d.name().equals(APP) ? Names.dnsLabel(ctx.appName()) : d.name();
+        }
+        String simple = app.mainClass().substring(app.mainClass().lastIndexOf('.') + 1);
+        if (d.classSuffix() != null && simple.endsWith(d.classSuffix())) {
+            simple = simple.substring(0, simple.length() - d.classSuffix().length());
+        }
+        String fromClass = simple;
+        return Names.dnsLabel(
+                Optional.ofNullable(d.nameKey() == null ? null : conf.get(d.nameKey()))
+                        .map(ConfigEntry::value)
+                        .or(() -> artifact)
+                        .orElse(fromClass));
+    }
+
+    /** The configuration profile an entry belongs to: its YAML document's, else its file name's. */
+    static String configProfile(ConfigEntry e, Pattern profileFile) {
+        if (e.profile() != null) {
+            return e.profile();
+        }
+        if (profileFile == null) {
+            return null;
+        }
+        Matcher m = profileFile.matcher(RelPaths.fileName(e.file()));
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /**
+     * What the description adds: the web applications with the file that deploys each, the ports
+     * that are not service ports, the configuration profiles, the external services.
+     */
+    private static String details(
+            Inventory inv,
+            ProductProfile.Daemon d,
+            Map<String, ConfigEntry> conf,
+            Set<String> files,
+            List<io.kubelift.model.DeployedApp> deployed,
+            Set<String> configProfiles) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, String> webApps = new TreeMap<>();
+        deployed.stream()
+                .filter(a -> a.contextPath() != null)
+                .forEach(a -> webApps.putIfAbsent(a.contextPath(), a.evidence().file()));
+        for (String c : d.contexts()) {
+            Pattern re = glob(c);
+            inv.files().list().stream()
+                    .filter(f -> re.matcher(f).matches())
+                    .forEach(
+                            f ->
+                                    webApps.put(
+                                            ComponentParts.contextPath(
+                                                    RelPaths.fileName(f).replaceAll("\\.xml$", "")),
+                                            f));
+        }
+        if (!webApps.isEmpty()) {
+            sb.append("; web applications: ")
+                    .append(
+                            webApps.entrySet().stream()
+                                    .map(w -> w.getKey() + " ← " + w.getValue())
+                                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        for (ProductProfile.NotPortDef n : d.notServicePorts()) {
+            inv.entries().stream()
+                    .filter(e -> files.contains(e.file()) && e.key().equals(n.key()))
+                    .findFirst()
+                    .ifPresent(
+                            e ->
+                                    sb.append("; ")
+                                            .append(n.what() != null ? n.what() : "port")
+                                            .append(" ")
+                                            .append(e.value().strip())
+                                            .append(" (")
+                                            .append(n.key())
+                                            .append(") is not a service port and is not exposed"));
+        }
+        if (!configProfiles.isEmpty()) {
+            sb.append("; profiles: ").append(String.join(", ", configProfiles));
+            Optional.ofNullable(
+                            d.activeProfilesKey() == null ? null : conf.get(d.activeProfilesKey()))
+                    .ifPresent(e -> sb.append(" (active: ").append(e.value()).append(")"));
+        }
+        if (d.externalServices()) {
+            Set<String> external = new TreeSet<>();
+            inv.facts(io.kubelift.model.FactKind.HOST_REFERENCE)
+                    .filter(
+                            f ->
+                                    files.contains(f.evidence().file())
+                                            && !"true".equals(f.attr("loopback")))
+                    .forEach(
+                            f ->
+                                    external.add(
+                                            f.subject()
+                                                    + (f.attr("port") != null
+                                                            ? ":" + f.attr("port")
+                                                            : "")
+                                                    + " ("
+                                                    + f.attr("configKey")
+                                                    + ")"));
+            if (!external.isEmpty()) {
+                sb.append("; external services: ").append(String.join(", ", external));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The probe: on the health port, else the fallback port; HTTP on the path (its base from a
+     * setting) unless the application lacks the dependency that serves it. Its evidence: the
+     * dependency, else the setting that implies the default ports, else the port's.
+     */
+    private static Health health(
+            Inventory inv,
+            ProductProfile.Daemon d,
+            Applications.App app,
+            Map<String, ConfigEntry> conf,
+            List<Port> ports,
+            Evidence implied) {
+        ProductProfile.HealthDef h = d.health();
+        if (h == null) {
+            return null;
+        }
+        Optional<Port> port =
+                ports.stream()
+                        .filter(x -> x.name().equals(h.port()))
+                        .findFirst()
+                        .or(
+                                () ->
+                                        ports.stream()
+                                                .filter(x -> x.name().equals(h.fallbackPort()))
+                                                .findFirst());
+        if (port.isEmpty()) {
+            return null;
+        }
+        Evidence ev = d.impliedBy().isEmpty() ? port.get().evidence() : implied;
+        String path = h.path();
+        if (path != null && !h.dependencies().isEmpty()) {
+            Optional<io.kubelift.model.Fact> dep =
+                    Applications.dependency(inv, app != null ? app.root() : "", h.dependencies());
+            if (dep.isEmpty()) {
+                path = null;
+            } else {
+                ev = dep.get().evidence();
+            }
+        }
+        if (path == null) {
+            return new Health("tcp", null, port.get().name(), ev);
+        }
+        if (h.base() != null) {
+            String base =
+                    Optional.ofNullable(h.baseKey() == null ? null : conf.get(h.baseKey()))
+                            .map(ConfigEntry::value)
+                            .orElse(h.base())
+                            .strip();
+            path =
+                    (base.startsWith("/") ? base : "/" + base).replaceAll("/+$", "")
+                            + (path.startsWith("/") ? path : "/" + path);
+        }
+        return new Health("http", path, port.get().name(), ev);
     }
 
     /** Whether a setting is set (and, as the condition says, equals or contains a value). */
@@ -378,7 +686,9 @@ public final class ProfileDetector implements Detector {
         }
         String v = e.value().strip();
         return (c.equals() == null || c.equals().equalsIgnoreCase(v))
-                && (c.contains() == null || v.contains(c.contains()));
+                && (c.contains() == null
+                        || v.toLowerCase(java.util.Locale.ROOT)
+                                .contains(c.contains().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** The evidence of the first of these settings that is set. */
@@ -475,7 +785,7 @@ public final class ProfileDetector implements Detector {
     }
 
     /** A setting-key pattern: {@code *} matches any text. */
-    private static Pattern keyGlob(String key) {
+    static Pattern keyGlob(String key) {
         StringBuilder sb = new StringBuilder();
         for (String part : key.split("\\*", -1)) {
             if (sb.length() > 0) {
@@ -641,8 +951,14 @@ public final class ProfileDetector implements Detector {
             DetectionContext ctx,
             ProductProfile p,
             ProductProfile.Daemon d,
+            String mainClass,
+            boolean application,
             Optional<ShellLaunch> launch,
             Evidence ev) {
+        if (launch.isPresent() && application) {
+            // an application's launch as written: a Boot fat jar runs with -jar, not by its class
+            return ComponentParts.entrypoint(launch.get(), ev);
+        }
         if (launch.isPresent()) {
             Entrypoint e = ComponentParts.entrypoint(launch.get(), ev);
             List<String> args = new ArrayList<>(e.args());
@@ -651,7 +967,7 @@ public final class ProfileDetector implements Detector {
             }
             return new Entrypoint(
                     e.script(),
-                    d.mainClass(),
+                    mainClass,
                     e.jar(),
                     e.command(),
                     withJar(e.classpath(), e.jar()),
@@ -659,6 +975,11 @@ public final class ProfileDetector implements Detector {
                     args,
                     e.workingDir(),
                     e.evidence());
+        }
+        if (application && io.kubelift.analyzer.jar.Jars.isJarName(ev.file())) {
+            // an application found by its jar's manifest: the jar runs it (a fat jar's own loader)
+            return new Entrypoint(
+                    null, null, ev.file(), null, List.of(), List.of(), List.of(), null, ev);
         }
         String script =
                 d.scripts().stream()
@@ -669,11 +990,11 @@ public final class ProfileDetector implements Detector {
         String jar = d.jar() == null ? null : find(ctx.inventory(), d.jar()).orElse(null);
         return new Entrypoint(
                 script,
-                d.mainClass(),
+                mainClass,
                 jar,
                 null,
                 withJar(d.classpath(), jar),
-                List.of(),
+                d.jvmOptions(),
                 d.args(),
                 null,
                 ev);
@@ -698,42 +1019,163 @@ public final class ProfileDetector implements Detector {
             ProductProfile.Daemon d,
             Map<String, ConfigEntry> conf,
             Set<String> files,
-            Evidence mark) {
+            Evidence mark,
+            Set<String> profileLines) {
         Map<Integer, Port> byPort = new TreeMap<>();
         Set<String> names = new TreeSet<>();
         for (ProductProfile.PortDef def : d.ports()) {
             if (def.when() != null && !holds(conf, def.when())) {
                 continue;
             }
-            ConfigEntry e = conf.get(def.key());
-            int port = def.port();
+            if (def.key() != null && def.key().contains("*")) {
+                if (elementPorts(inv, def, conf, files, byPort, names) > 0 || def.port() == null) {
+                    continue;
+                }
+            }
+            ConfigEntry e =
+                    def.key() == null || def.key().contains("*") ? null : conf.get(def.key());
+            Integer port = def.port();
             Evidence ev = defaultEvidence(def, mark);
             if (e != null) {
-                Matcher m = PORT_IN.matcher(e.value().strip());
-                if (m.find()
-                        && Integer.parseInt(m.group(1)) >= 1
-                        && Integer.parseInt(m.group(1)) <= 65535) {
-                    port = Integer.parseInt(m.group(1));
-                }
+                Integer set = portIn(e.value(), conf);
+                port = set != null ? set : port;
                 ev = ComponentParts.evidence(inv, e);
+            }
+            if (port == null) {
+                continue;
             }
             String name =
                     def.name() != null ? def.name() : ComponentParts.portName(def.key(), port);
             if (!byPort.containsKey(port) && names.add(name)) {
                 byPort.put(
-                        port,
-                        new Port(name, port, "TCP", def.http() ? "http" : null, def.key(), ev));
+                        port, new Port(name, port, "TCP", appProtocol(def, null), def.key(), ev));
             }
         }
+        Set<String> notPorts = new TreeSet<>();
+        d.notServicePorts().forEach(n -> notPorts.add(n.key()));
         for (Port found :
                 d.onlyListedPorts()
                         ? List.<Port>of()
-                        : ComponentParts.ports(inv, files, f -> true)) {
+                        : ComponentParts.ports(
+                                inv,
+                                files,
+                                f ->
+                                        !profileLines.contains(
+                                                        f.evidence().file()
+                                                                + ":"
+                                                                + f.evidence().line())
+                                                && !notPorts.contains(
+                                                        String.valueOf(f.attr("configKey"))))) {
             if (!byPort.containsKey(found.port()) && names.add(found.name())) {
                 byPort.put(found.port(), found);
             }
         }
         return new ArrayList<>(byPort.values());
+    }
+
+    /** The port a value sets: a number, host:port or a URI; {@code ${key}} from the settings. */
+    private static Integer portIn(String value, Map<String, ConfigEntry> conf) {
+        String v = io.kubelift.analyzer.parse.Placeholders.withDefaults(value.strip());
+        Matcher ref = PROPERTY_REF.matcher(v);
+        if (ref.matches() && conf.containsKey(ref.group(1))) {
+            v = conf.get(ref.group(1)).value().strip();
+        }
+        Matcher m = PORT_IN.matcher(v);
+        if (m.find()
+                && Integer.parseInt(m.group(1)) >= 1
+                && Integer.parseInt(m.group(1)) <= 65535) {
+            return Integer.parseInt(m.group(1));
+        }
+        return null;
+    }
+
+    private static String appProtocol(ProductProfile.PortDef def, ProductProfile.PortVariant v) {
+        if (v != null && v.appProtocol() != null) {
+            return v.appProtocol();
+        }
+        if (v != null && v.http() != null) {
+            return v.http() ? "http" : null;
+        }
+        return def.appProtocol() != null ? def.appProtocol() : def.http() ? "http" : null;
+    }
+
+    /**
+     * One port per setting matching a key pattern (a repeated XML element: Tomcat's Connectors),
+     * named by the first variant whose condition holds on the element's other attributes (the
+     * element's attributes are reported together, in document order: a new element starts when the
+     * element path changes or an attribute repeats).
+     */
+    private static int elementPorts(
+            Inventory inv,
+            ProductProfile.PortDef def,
+            Map<String, ConfigEntry> conf,
+            Set<String> files,
+            Map<Integer, Port> byPort,
+            Set<String> names) {
+        Pattern key = keyGlob(def.key());
+        int count = 0;
+        for (String file : files) {
+            List<Map<String, ConfigEntry>> elements = new ArrayList<>();
+            String lastPath = null;
+            for (ConfigEntry e : inv.entries(file).toList()) {
+                int at = e.key().lastIndexOf('@');
+                if (at < 0) {
+                    lastPath = null;
+                    continue;
+                }
+                String path = e.key().substring(0, at);
+                String attr = e.key().substring(at + 1);
+                if (!path.equals(lastPath) || elements.get(elements.size() - 1).containsKey(attr)) {
+                    elements.add(new LinkedHashMap<>());
+                }
+                lastPath = path;
+                elements.get(elements.size() - 1).put(attr, e);
+            }
+            List<Port> found = new ArrayList<>();
+            for (Map<String, ConfigEntry> el : elements) {
+                ConfigEntry portEntry =
+                        el.values().stream()
+                                .filter(e -> key.matcher(e.key()).matches())
+                                .findFirst()
+                                .orElse(null);
+                if (portEntry == null) {
+                    continue;
+                }
+                Integer port = portIn(portEntry.value(), conf);
+                if (port == null || byPort.containsKey(port)) {
+                    continue;
+                }
+                Map<String, ConfigEntry> attrs = new LinkedHashMap<>();
+                el.forEach(attrs::put);
+                ProductProfile.PortVariant variant =
+                        def.byAttribute().stream()
+                                .filter(v -> v.when().stream().anyMatch(c -> holds(attrs, c)))
+                                .findFirst()
+                                .orElse(null);
+                String kind =
+                        variant != null
+                                ? variant.name()
+                                : def.name() != null
+                                        ? def.name()
+                                        : ComponentParts.portName(portEntry.key(), port);
+                String name = kind;
+                for (int i = 2; names.contains(name); i++) {
+                    name = Names.dnsLabel(kind + "-" + i, 15);
+                }
+                names.add(name);
+                found.add(
+                        new Port(
+                                name,
+                                port,
+                                "TCP",
+                                appProtocol(def, variant),
+                                portEntry.key(),
+                                ComponentParts.evidence(inv, portEntry)));
+            }
+            found.forEach(x -> byPort.putIfAbsent(x.port(), x));
+            count += found.size();
+        }
+        return count;
     }
 
     /**
@@ -757,8 +1199,7 @@ public final class ProfileDetector implements Detector {
         return new Evidence(
                 mark.file(),
                 0,
-                def.key()
-                        + " is not set: port "
+                (def.key() == null ? "port " : def.key() + " is not set: port ")
                         + def.port()
                         + " is its default in "
                         + from

@@ -137,18 +137,50 @@ public final class Profiles {
                     "use lower-case letters, digits and '-'");
         }
         for (ProductProfile.Daemon d : p.components()) {
-            if (!io.kubelift.model.Names.isDnsLabel(d.name())) {
+            boolean named =
+                    d.perApplication()
+                            ? d.name().equals(ProfileDetector.APPLICATION)
+                            : d.fallbackOnly() && d.name().equals(ProfileDetector.APP)
+                                    || io.kubelift.model.Names.isDnsLabel(d.name());
+            if (!named) {
                 throw KubeliftException.badInput(
                         where,
                         "component name '" + d.name() + "' is not a DNS label",
-                        "use lower-case letters, digits and '-'");
+                        "use lower-case letters, digits and '-' (or ${application} with"
+                                + " perApplication, ${app} with fallbackOnly)");
+            }
+            String at = where + componentLine(yaml, d.name());
+            if (d.mainClass() == null && !d.perApplication()) {
+                throw KubeliftException.badInput(
+                        at,
+                        "not a valid product profile: component " + d.name() + " has no mainClass",
+                        "give the class the JVM runs (only a perApplication component takes its"
+                                + " application's)");
+            }
+            if (!d.perApplication() && !p.recognise().applications().isEmpty()
+                    || d.perApplication() && p.recognise().applications().isEmpty()) {
+                throw KubeliftException.badInput(
+                        at,
+                        "not a valid product profile: component "
+                                + d.name()
+                                + ": perApplication and recognise.applications go"
+                                + " together",
+                        "see docs/analyzer.md, 'Product profiles'");
             }
             for (ProductProfile.PortDef port : d.ports()) {
-                if (port.port() < 1 || port.port() > 65535) {
+                if (port.port() != null && (port.port() < 1 || port.port() > 65535)) {
                     throw KubeliftException.badInput(
                             where,
                             "port " + port.key() + ": " + port.port() + " is not in 1..65535",
                             "give the product's default port");
+                }
+                if (port.key() == null && port.port() == null) {
+                    throw KubeliftException.badInput(
+                            at,
+                            "not a valid product profile: component "
+                                    + d.name()
+                                    + ": a port with neither key nor port",
+                            "give the setting that sets it, its default port, or both");
                 }
             }
             if (d.workload() != null) {
@@ -167,6 +199,22 @@ public final class Profiles {
             }
         }
         return p;
+    }
+
+    /** {@code :LINE} of the component named so (its {@code name:} line), or nothing. */
+    static String componentLine(String yaml, String name) {
+        java.util.regex.Pattern p =
+                java.util.regex.Pattern.compile(
+                        "(^|[{,\\s-])name\\s*:\\s*[\"']?"
+                                + java.util.regex.Pattern.quote(name)
+                                + "[\"']?\\s*([,}]|$)");
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (p.matcher(lines.get(i)).find()) {
+                return ":" + (i + 1);
+            }
+        }
+        return "";
     }
 
     /** The first line (1-based) where {@code key} is written as a mapping key. */

@@ -33,8 +33,8 @@ final class References {
 
     /**
      * A directory value with its references expanded (nested ones too) and a {@code file:} URI
-     * turned into its path; empty when a reference cannot be resolved ({@code ${user.name}}): no
-     * mount at a path nobody knows.
+     * turned into its path ({@code ./logs} is {@code logs}); empty when a reference cannot be
+     * resolved ({@code ${user.name}}): no mount at a path nobody knows.
      */
     static Optional<String> expandPath(String value, Map<String, String> vars) {
         String v = value;
@@ -57,6 +57,9 @@ final class References {
             v = v.substring("file://".length());
         } else if (v.startsWith("file:")) {
             v = v.substring("file:".length());
+        }
+        while (v.startsWith("./") && v.length() > 2) {
+            v = v.substring(2); // relative to the working directory, as the app's other paths are
         }
         return v.contains("${") || v.isBlank() ? Optional.empty() : Optional.of(v);
     }
