@@ -39,6 +39,7 @@ public final class DefaultChecks {
                 new io.kubelift.checker.checks.app.HardcodedHostCheck(),
                 new io.kubelift.checker.checks.app.HostCronCheck(),
                 new io.kubelift.checker.checks.app.HttpSessionCheck(),
+                new io.kubelift.checker.checks.app.InstallPathCheck(),
                 new io.kubelift.checker.checks.app.JmxUnauthenticatedCheck(),
                 new io.kubelift.checker.checks.app.LegacyRemotingCheck(),
                 new io.kubelift.checker.checks.app.LiteralSecretCheck(),
