@@ -3,7 +3,7 @@
 #   1. the unit, golden-file and CLI tests of every module (mvn verify), the corpus scoreboard (corpus/score), the
 #      distribution, a benchmark smoke run, then the fuzz regression corpus;
 #   2. the legacy Hadoop YARN sample, started as it is, running two jobs;
-#   3. the migrated Hadoop YARN sample and Jetty web app (convert → build → up → a real client → down) under podman.
+#   3. the migrated Hadoop YARN sample, Jetty web app and Artemis broker (convert → build → up → a real client → down) under podman.
 # Set KUBELIFT_REQUIRE_PODMAN=1 (CI does) to turn a missing podman into a failure instead of a visible skip.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,11 +39,10 @@ if [ -x samples/hadoop-yarn/test/run-legacy.sh ]; then
 fi
 
 # The migrated products end to end under podman (convert → build → up → a real client → down): the Hadoop YARN
-# sample and Jetty with a web app of ours (issue #20, from the corpus). samples/artemis/e2e/run-migrated.sh is not
-# listed yet: the broker does not start from the generated output (etc/bootstrap.xml names broker.xml by the
-# install's absolute path, which kubelift does not rewrite in XML yet; docs/walkthrough-artemis.md, "Status").
+# sample, Jetty with a web app of ours and the ActiveMQ Artemis broker instance (issue #20, both from the corpus).
 for e2e in "Hadoop YARN:samples/hadoop-yarn/e2e/run-migrated.sh" \
-           "Jetty web app:samples/jetty/e2e/run-migrated.sh"; do
+           "Jetty web app:samples/jetty/e2e/run-migrated.sh" \
+           "ActiveMQ Artemis broker:samples/artemis/e2e/run-migrated.sh"; do
   name="${e2e%%:*}" script="${e2e#*:}"
   [ -x "$script" ] || continue
   if command -v podman >/dev/null 2>&1 || [ "${KUBELIFT_REQUIRE_PODMAN:-0}" = 1 ]; then

@@ -71,6 +71,16 @@ else
   fail "the plan does not name ARTEMIS_HOME in spec.source.homes"
 fi
 
+# where `artemis create` made the instance (its scripts and etc/bootstrap.xml name it) is recorded in the plan, and the
+# generated ConfigMap's bootstrap.xml names broker.xml where the image holds it
+if grep -q "installedAt:" "$OUT/plan.yaml" && grep -q -- "- path: $CACHE/artemis-2.40$" "$OUT/plan.yaml" \
+    && grep -q 'configuration="file:/opt/app/etc//broker.xml"' "$OUT/k8s/base/broker-config-configmap.yaml" \
+    && ! grep -q "$CACHE/artemis-2.40" "$OUT/k8s/base/broker-config-configmap.yaml"; then
+  pass "the plan records the install location (spec.source.installedAt) and the ConfigMap's files name /opt/app instead"
+else
+  fail "the install location is not in spec.source.installedAt, or a ConfigMap file still names $CACHE/artemis-2.40"
+fi
+
 log "build $OUT/plan.yaml --to registry:$REGISTRY ${BASE_ARGS[*]}"
 "$KUBELIFT" build "$OUT/plan.yaml" --to "registry:$REGISTRY" "${BASE_ARGS[@]}"
 IMAGES="$(images_in "$OUT")"
@@ -90,8 +100,11 @@ artemis_cli() {
   podman run --rm --network kubelift --entrypoint /opt/app/homes/artemis-2.40-home/bin/artemis "$BROKER_IMAGE" \
     "$@" --url tcp://broker:61616 --user "$USER_NAME" --password "$PASSWORD"
 }
-count_of() {  # $1 = Produced|Consumed, stdin = CLI output → the number of messages
-  grep -oE "$1: [0-9]+ messages" | awk '{ s += $2 } END { print s + 0 }'
+count_of() {  # $1 = Produced|Consumed, stdin = CLI output → the number of messages. The consumer prints a thread's
+  # total twice ("thread=0 Consumed: 100 messages" before and after its timing lines): the last count of each thread,
+  # summed over the threads
+  grep -oE "thread=[0-9]+ $1: [0-9]+ messages" \
+    | awk '{ sub("thread=", "", $1); n[$1] = $3 } END { for (t in n) s += n[t]; print s + 0 }'
 }
 
 log "up $OUT (waits for the readiness probe on the artemis port)"

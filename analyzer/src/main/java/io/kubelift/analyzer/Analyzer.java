@@ -109,7 +109,8 @@ public final class Analyzer {
                                 new Source(
                                         source,
                                         ctx.detectors().stream().sorted().toList(),
-                                        inv.homes()),
+                                        inv.homes(),
+                                        inv.installedAt()),
                                 components));
         List<Fact> facts = new ArrayList<>(inv.facts());
         facts.addAll(adapted);

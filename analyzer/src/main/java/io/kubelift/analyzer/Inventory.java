@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Everything the scan and the parsers found in one app, for the detectors: the masked facts,
  * problems, the raw config entries and secret hits (internal only, never serialised), the
- * interpreted script launches, and the config format of each config file.
+ * interpreted script launches, the config format of each config file, the homes outside the app it
+ * runs from and where it was installed (the absolute directories its scripts name it by).
  */
 public record Inventory(
         FileTree files,
@@ -24,7 +25,8 @@ public record Inventory(
         List<SecretHit> secrets,
         List<ShellLaunch> launches,
         Map<String, String> configFormats,
-        List<io.kubelift.model.SourceHome> homes) {
+        List<io.kubelift.model.SourceHome> homes,
+        List<io.kubelift.model.InstallLocation> installedAt) {
 
     public Stream<Fact> facts(FactKind kind) {
         return facts.stream().filter(f -> f.kind() == kind);

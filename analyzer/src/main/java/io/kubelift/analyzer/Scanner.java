@@ -101,7 +101,10 @@ final class Scanner {
             }
         }
         List<io.kubelift.model.SourceHome> homes = new ArrayList<>();
-        List<ShellLaunch> launches = launches(files, scripts, otherLaunchers, sink, homes);
+        List<io.kubelift.model.InstallLocation> installedAt = new ArrayList<>();
+        List<ShellLaunch> launches =
+                launches(files, scripts, otherLaunchers, sink, homes, installedAt);
+        installPathFacts(files, installedAt, sink);
         return new Inventory(
                 files,
                 sink.facts(),
@@ -110,7 +113,8 @@ final class Scanner {
                 sink.secrets(),
                 launches,
                 formats,
-                homes);
+                homes,
+                installedAt);
     }
 
     private void parse(SourceFile f, ParseContext ctx, Map<String, String> formats) {
@@ -160,7 +164,8 @@ final class Scanner {
             Map<String, SourceFile> scripts,
             Map<String, SourceFile> otherLaunchers,
             FactSink sink,
-            List<io.kubelift.model.SourceHome> homes) {
+            List<io.kubelift.model.SourceHome> homes,
+            List<io.kubelift.model.InstallLocation> installedAt) {
         Map<String, List<ShellNode>> parsed = new LinkedHashMap<>();
         for (var e : scripts.entrySet()) {
             try {
@@ -214,6 +219,10 @@ final class Scanner {
         InstallPaths.Result moved = InstallPaths.relocate(out, roots, InstallPaths::isDirectory);
         out = new ArrayList<>(moved.launches());
         homes.addAll(moved.homes());
+        for (String root : roots) {
+            installedAt.add(
+                    new io.kubelift.model.InstallLocation(root, firstMention(root, scripts)));
+        }
         for (ShellLaunch l : out) {
             Map<String, SourceFile> texts =
                     scripts.containsKey(l.script()) ? scripts : otherLaunchers;
@@ -230,6 +239,63 @@ final class Scanner {
                                     : texts.get(l.script()).line(l.line())));
         }
         return out;
+    }
+
+    /**
+     * One {@link FactKind#INSTALL_PATH} fact per text file that names an install location as a
+     * whole path: what {@code kubelift generate} moves to the app home where it writes the file (a
+     * ConfigMap), and what stays behind in a file the image carries as it was.
+     */
+    private static void installPathFacts(
+            FileTree files, List<io.kubelift.model.InstallLocation> installedAt, FactSink sink) {
+        if (installedAt.isEmpty()) {
+            return;
+        }
+        for (String path : files.list()) {
+            if (TextFiles.binaryByName(path) || files.size(path) > files.limits().maxParseBytes()) {
+                continue;
+            }
+            Optional<byte[]> bytes = files.read(path, files.limits().maxParseBytes());
+            if (bytes.isEmpty() || TextFiles.looksBinary(bytes.get())) {
+                continue;
+            }
+            SourceFile f = SourceFile.of(path, TextFiles.decode(bytes.get()).text());
+            for (io.kubelift.model.InstallLocation l : installedAt) {
+                int first = 0;
+                int count = 0;
+                for (int n = 1; n <= f.lines().size(); n++) {
+                    if (!io.kubelift.model.PathPrefixes.occurrences(f.line(n), l.path())
+                            .isEmpty()) {
+                        first = first == 0 ? n : first;
+                        count++;
+                    }
+                }
+                if (count > 0) {
+                    sink.fact(
+                            FactKind.INSTALL_PATH,
+                            l.path(),
+                            null,
+                            Map.of("lines", Integer.toString(count)),
+                            Evidence.of(path, first, f.line(first).strip()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The first script line (scripts in path order) that names {@code root} as a whole path: the
+     * evidence of where the install was; null when only a sourced file names it.
+     */
+    private static Evidence firstMention(String root, Map<String, SourceFile> scripts) {
+        for (String path : new java.util.TreeSet<>(scripts.keySet())) {
+            SourceFile f = scripts.get(path);
+            for (int n = 1; n <= f.lines().size(); n++) {
+                if (!io.kubelift.model.PathPrefixes.occurrences(f.line(n), root).isEmpty()) {
+                    return Evidence.of(path, n, f.line(n).strip());
+                }
+            }
+        }
+        return null;
     }
 
     /**

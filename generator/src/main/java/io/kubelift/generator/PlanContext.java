@@ -166,6 +166,7 @@ public final class PlanContext {
                 text = new String(bytes, StandardCharsets.ISO_8859_1);
                 latin1 = true;
             }
+            text = io.kubelift.model.PathPrefixes.move(text, installMoves(plan));
             var rewritten = rewriter.rewrite(c, f, text, peer -> peer, secrets);
             if (latin1) {
                 rewritten = latin1(rewritten);
@@ -252,6 +253,35 @@ public final class PlanContext {
     /** What goes into the ConfigMap, which files the app reads from its image, and the notes. */
     record Split(
             List<ComponentContext.ConfigEntry> kept, List<String> fromImage, List<String> notes) {}
+
+    /**
+     * Where the legacy install's own absolute paths are in the image: each {@code
+     * spec.source.installedAt} directory is the app home ({@code /opt/app}), each absolute {@code
+     * spec.source.homes} directory is {@code /opt/app/<at>}. Every config file the ConfigMaps hold
+     * gets them moved, whatever its format ({@code etc/bootstrap.xml} of an Artemis instance names
+     * {@code file:/var/lib/broker/etc//broker.xml}), as the analyzer moved them in the launch.
+     */
+    static Map<String, String> installMoves(MigrationPlan plan) {
+        Map<String, String> moves = new TreeMap<>();
+        for (var h : plan.spec().source().homes()) {
+            String p = trimTrailingSlashes(h.path());
+            if (p.startsWith("/") && p.length() > 1) {
+                moves.put(p, io.kubelift.model.ImageLayout.APP_HOME + "/" + h.at());
+            }
+        }
+        for (var l : plan.spec().source().installedAt()) {
+            moves.put(trimTrailingSlashes(l.path()), io.kubelift.model.ImageLayout.APP_HOME);
+        }
+        return moves;
+    }
+
+    private static String trimTrailingSlashes(String path) {
+        String p = path.replace('\\', '/');
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
 
     /**
      * A config file that was Latin-1 goes into the ConfigMap as UTF-8 text (a ConfigMap holds

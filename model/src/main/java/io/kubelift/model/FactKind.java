@@ -91,5 +91,11 @@ public enum FactKind {
      * (subject = the option as launched; value = the option in the plan, absent when dropped;
      * attrs: component, action, rule, reason).
      */
-    JVM_OPTION;
+    JVM_OPTION,
+    /**
+     * A file of the app naming the install's own location by its absolute path (subject = the
+     * install directory, as in {@code spec.source.installedAt}; attrs: lines = how many lines of
+     * the file name it; evidence = the first such line).
+     */
+    INSTALL_PATH;
 }

@@ -309,6 +309,16 @@ public final class LocalRunner {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
             }
+            for (Map.Entry<String, Long> d : plan.sharedDirs().entrySet()) {
+                Path p = playDir.resolve(d.getKey());
+                if (d.getKey().endsWith("/")) {
+                    Files.createDirectories(p);
+                } else {
+                    Files.createDirectories(p.getParent());
+                    Files.write(p, new byte[0]);
+                }
+                shareWithGroup(p, d.getValue(), d.getKey().endsWith("/"));
+            }
             for (List<PlayPlan.Unit> tier : plan.tiers()) {
                 for (PlayPlan.Unit u : tier) {
                     Files.writeString(
@@ -320,6 +330,23 @@ public final class LocalRunner {
             return cms;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Owner and {@code group} only ({@code rwxrwx---} / {@code rw-rw----}), group-owned by {@code
+     * group}: what an emptyDir of a pod with that {@code fsGroup} is. Where the group cannot be set
+     * (not root), the path keeps the runner's group.
+     */
+    private static void shareWithGroup(Path p, long group, boolean dir) throws IOException {
+        Files.setPosixFilePermissions(
+                p,
+                java.nio.file.attribute.PosixFilePermissions.fromString(
+                        dir ? "rwxrwx---" : "rw-rw----"));
+        try {
+            Files.setAttribute(p, "unix:gid", (int) group);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not permitted: the pod's user may then be unable to write it, as podman would say
         }
     }
 

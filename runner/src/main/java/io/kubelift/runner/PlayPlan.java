@@ -9,14 +9,17 @@ import java.util.Map;
  * What podman must be told to run a set of Kubernetes manifests: ConfigMaps (passed with {@code
  * --configmap}), podman secrets, and one Pod per {@code kube play} call, grouped in tiers that are
  * started one after the other; {@code files} are written under the play dir (relative path →
- * content) for the pods' {@code hostPath} mounts.
+ * content) for the pods' {@code hostPath} mounts; {@code sharedDirs} are created there empty
+ * (relative path → the group that may write it, as Kubernetes gives an emptyDir to the pod's {@code
+ * fsGroup}; a path ending in {@code /} is a directory, else an empty file).
  */
 record PlayPlan(
         List<ConfigMap> configMaps,
         List<Secret> secrets,
         List<List<Unit>> tiers,
         List<String> skipped,
-        Map<String, String> files) {
+        Map<String, String> files,
+        Map<String, Long> sharedDirs) {
 
     /**
      * A podman secret. {@code form} is {@code env} (JSON of base64 values, for

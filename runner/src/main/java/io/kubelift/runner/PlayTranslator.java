@@ -76,6 +76,7 @@ final class PlayTranslator {
 
     private final Path playDir;
     private final Map<String, String> files = new TreeMap<>();
+    private final Map<String, Long> sharedDirs = new TreeMap<>();
     private final List<ConfigMap> configMaps = new ArrayList<>();
 
     /**
@@ -158,7 +159,7 @@ final class PlayTranslator {
             }
             secrets.add(new PlayPlan.Secret(e.getKey(), e.getValue(), new TreeMap<>(data)));
         }
-        return new PlayPlan(configMaps, secrets, tiers, skipped, files);
+        return new PlayPlan(configMaps, secrets, tiers, skipped, files, sharedDirs);
     }
 
     private static Map<String, String> secretData(Secret s) {
@@ -315,6 +316,7 @@ final class PlayTranslator {
             List<Container> all = new ArrayList<>(orEmpty(spec.getInitContainers()));
             int firstApp = all.size();
             all.addAll(orEmpty(spec.getContainers()));
+            emptyDirFileMounts(all, vols, podName, spec);
             for (int ci = 0; ci < all.size(); ci++) {
                 Container c = all.get(ci);
                 if (ci >= firstApp) {
@@ -481,6 +483,66 @@ final class PlayTranslator {
             vols.add(v);
             m.setName(volume);
             m.setSubPath(null);
+        }
+    }
+
+    /**
+     * podman 4.3 creates the containers of a pod before it runs the init containers, and a {@code
+     * subPath} mount of an emptyDir file that does not exist yet becomes a directory: the file the
+     * generated {@code render-config} init container writes (a config file with its secrets filled
+     * in) could then neither be written nor read. So an emptyDir that a container mounts with a
+     * {@code subPath} becomes a directory under the play dir ({@code dirs/<pod>/<volume>}), each
+     * such file is created there empty beforehand and bind-mounted as a file, and the init
+     * container writes into that same file. Both belong to the pod's {@code fsGroup} (default 0)
+     * and only the owner and that group may read or write them, as Kubernetes gives an emptyDir to
+     * the {@code fsGroup}.
+     */
+    private void emptyDirFileMounts(
+            List<Container> containers, List<Volume> vols, String podName, PodSpec spec) {
+        java.util.Set<String> withSubPath = new java.util.TreeSet<>();
+        for (Container c : containers) {
+            for (VolumeMount m : orEmpty(c.getVolumeMounts())) {
+                if (m.getSubPath() != null && !m.getSubPath().isEmpty()) {
+                    withSubPath.add(m.getName());
+                }
+            }
+        }
+        long group =
+                spec.getSecurityContext() != null && spec.getSecurityContext().getFsGroup() != null
+                        ? spec.getSecurityContext().getFsGroup()
+                        : 0L;
+        Map<String, String> rootOf = new HashMap<>(); // volume name → dir relative to the play dir
+        for (Volume v : vols) {
+            if (v.getEmptyDir() != null && withSubPath.contains(v.getName())) {
+                String root = "dirs/" + podName + "/" + v.getName();
+                rootOf.put(v.getName(), root);
+                v.setEmptyDir(null);
+                v.setHostPath(
+                        new HostPathVolumeSource(playDir.resolve(root).toString(), "Directory"));
+                sharedDirs.put(root + "/", group);
+            }
+        }
+        int n = 0;
+        for (Container c : containers) {
+            for (VolumeMount m : orEmpty(c.getVolumeMounts())) {
+                String root = rootOf.get(m.getName());
+                String sub = m.getSubPath();
+                if (root == null || sub == null || sub.isEmpty()) {
+                    continue;
+                }
+                String rel = root + "/" + sub;
+                for (int i = sub.indexOf('/'); i > 0; i = sub.indexOf('/', i + 1)) {
+                    sharedDirs.put(root + "/" + sub.substring(0, i) + "/", group);
+                }
+                sharedDirs.put(rel, group);
+                String volume = m.getName() + "-file-" + n++;
+                Volume v = new Volume();
+                v.setName(volume);
+                v.setHostPath(new HostPathVolumeSource(playDir.resolve(rel).toString(), "File"));
+                vols.add(v);
+                m.setName(volume);
+                m.setSubPath(null);
+            }
         }
     }
 

@@ -130,4 +130,54 @@ class PlayTranslatorTest {
                         () -> new PlayTranslator(Manifests.load(base), PLAY_DIR).translate());
         assertTrue(e.getMessage().startsWith("Secret/creds: "), e.getMessage());
     }
+
+    @Test
+    void anEmptyDirFileMountedWithSubPathIsCreatedBeforehandForTheFsGroup() throws Exception {
+        Path base = tmp.resolve("base");
+        java.nio.file.Files.createDirectories(base);
+        java.nio.file.Files.writeString(
+                base.resolve("kustomization.yaml"),
+                "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+                        + "resources:\n  - broker.yaml\n");
+        java.nio.file.Files.writeString(
+                base.resolve("broker.yaml"),
+                """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: broker}
+                spec:
+                  securityContext: {fsGroup: 0, runAsUser: 10001}
+                  initContainers:
+                    - name: render-config
+                      image: broker
+                      volumeMounts:
+                        - {name: rendered-config, mountPath: /opt/kubelift/rendered}
+                  containers:
+                    - name: app
+                      image: broker
+                      volumeMounts:
+                        - name: rendered-config
+                          mountPath: /opt/app/etc/users.properties
+                          subPath: etc/users.properties
+                        - {name: scratch, mountPath: /opt/app/tmp}
+                  volumes:
+                    - {name: rendered-config, emptyDir: {}}
+                    - {name: scratch, emptyDir: {}}
+                """);
+        PlayPlan plan = new PlayTranslator(Manifests.load(base), PLAY_DIR).translate();
+        assertEquals(
+                java.util.Map.of(
+                        "dirs/broker/rendered-config/", 0L,
+                        "dirs/broker/rendered-config/etc/", 0L,
+                        "dirs/broker/rendered-config/etc/users.properties", 0L),
+                plan.sharedDirs());
+        String pod = LocalRunner.yaml(plan.tiers().get(0).get(0).pod());
+        assertTrue(
+                pod.contains(
+                        "path: /out/.kubelift/play/dirs/broker/rendered-config/etc/users.properties"),
+                pod);
+        assertTrue(pod.contains("path: /out/.kubelift/play/dirs/broker/rendered-config\n"), pod);
+        assertTrue(!pod.contains("subPath"), pod);
+        assertTrue(pod.contains("name: scratch"), "an emptyDir without subPath stays: " + pod);
+    }
 }

@@ -25,6 +25,7 @@ public final class AppChecks {
                 new HardcodedHostCheck(),
                 new HostCronCheck(),
                 new HttpSessionCheck(),
+                new InstallPathCheck(),
                 new JmxUnauthenticatedCheck(),
                 new LegacyRemotingCheck(),
                 new LiteralSecretCheck(),
