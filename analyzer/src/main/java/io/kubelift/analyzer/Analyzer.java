@@ -84,7 +84,7 @@ public final class Analyzer {
         // elsewhere (a jar named
         // like its database user), so it is not masked
         inv.secrets().stream()
-                .filter(h -> !"username".equals(h.kind()))
+                .filter(h -> io.kubelift.model.SecretNames.confidentialKind(h.kind()))
                 .forEach(h -> secretValues.add(h.value()));
         List<Problem> problems = new ArrayList<>(inv.problems());
         for (Component c : ctx.components()) {

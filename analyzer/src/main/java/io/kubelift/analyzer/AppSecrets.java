@@ -46,7 +46,7 @@ public final class AppSecrets implements SecretSource {
         List<SecretHit> hits = byFile.computeIfAbsent(ref.file(), this::scan);
         io.kubelift.model.SecretMask.remember(
                 hits.stream()
-                        .filter(h -> !"username".equals(h.kind()))
+                        .filter(h -> io.kubelift.model.SecretNames.confidentialKind(h.kind()))
                         .map(SecretHit::value)
                         .toList());
         List<SecretHit> same = hits.stream().filter(h -> h.key().equals(ref.key())).toList();

@@ -60,6 +60,7 @@ final class ConfigRewriter {
             Function<String, String> serviceHost,
             SecretSource secrets) {
         Optional<ConfigFormat> format = format(file.format());
+        text = maskCommented(file, text, component.secrets(), secrets);
         List<ConfigEdit> edits = new ArrayList<>();
         for (Peer peer : component.peers()) {
             if (peer.file() == null || peer.file().equals(file.path())) {
@@ -80,8 +81,12 @@ final class ConfigRewriter {
                 edits.add(ConfigEdit.set(o.key(), o.value(), o.reason()));
             }
         }
+        // a commented-out setting (#db-password=x) is not rewritten: the app does not read it, and
+        // the masking step hides its value in the copy
         List<SecretRef> fileSecrets =
-                component.secrets().stream().filter(s -> s.file().equals(file.path())).toList();
+                component.secrets().stream()
+                        .filter(s -> s.file().equals(file.path()) && !s.inComment())
+                        .toList();
         if (format.isEmpty()) {
             if (!edits.isEmpty()) {
                 throw KubeliftException.badInput(
@@ -155,6 +160,54 @@ final class ConfigRewriter {
                 file.path(), f.name(), out, !fileSecrets.isEmpty() && !f.appResolvesPlaceholders());
     }
 
+    /**
+     * A commented-out secret ({@code #db-password=x}) is masked where it stands, on its own line:
+     * the app does not read it, so it needs no placeholder, and the rest of the comment text (which
+     * may hold the same word, {@code # The password of …}) stays as written. Done before any edit,
+     * while the evidence's line number is still the file's.
+     */
+    private static String maskCommented(
+            ConfigFile file, String text, List<SecretRef> all, SecretSource secrets) {
+        List<SecretRef> commented =
+                all.stream().filter(s -> s.file().equals(file.path()) && s.inComment()).toList();
+        if (commented.isEmpty()) {
+            return text;
+        }
+        String[] lines = text.split("\n", -1);
+        for (SecretRef ref : commented) {
+            Optional<SecretValue> v = secrets.valueOf(ref);
+            if (v.isEmpty() || v.get().isEmpty()) {
+                continue;
+            }
+            java.util.regex.Pattern token =
+                    java.util.regex.Pattern.compile(
+                            "(?<=^|[\"'=:;\\s>{\\[,])"
+                                    + java.util.regex.Pattern.quote(v.get().reveal())
+                                    + "(?=$|[\"'\\s;&,<}\\]])");
+            int at = ref.evidence() == null ? 0 : ref.evidence().line();
+            boolean done = false;
+            if (at >= 1 && at <= lines.length) {
+                java.util.regex.Matcher m = token.matcher(lines[at - 1]);
+                if (m.find()) {
+                    lines[at - 1] =
+                            m.replaceAll(
+                                    java.util.regex.Matcher.quoteReplacement(SecretValue.MASK));
+                    done = true;
+                }
+            }
+            if (!done) { // no line to go by: every place the value stands as a token of its own
+                for (int i = 0; i < lines.length; i++) {
+                    lines[i] =
+                            token.matcher(lines[i])
+                                    .replaceAll(
+                                            java.util.regex.Matcher.quoteReplacement(
+                                                    SecretValue.MASK));
+                }
+            }
+        }
+        return String.join("\n", lines);
+    }
+
     private static ConfigEdit onlyIfPresent(ConfigEdit e) {
         return new ConfigEdit(
                 e.key(), e.reason(), current -> current == null ? null : e.change().apply(current));
@@ -185,12 +238,12 @@ final class ConfigRewriter {
                                 + "', which kubelift cannot edit by key, and its value is not known",
                         "set the file's format in the plan to properties, yaml or hadoop-xml");
             }
-            // only where the value stands as a whole token (a quoted or assigned value), never
-            // inside a longer word:
+            // only where the value stands as a whole token (a quoted or assigned value, a field of
+            // a user;hash;groups line), never inside a longer word:
             // a user name 'shop' must not turn 'jdbc/shop' into 'jdbc/${DB_USER}'
             java.util.regex.Matcher m =
                     java.util.regex.Pattern.compile(
-                                    "(?<=^|[\"'=:\\s>{\\[,])"
+                                    "(?<=^|[\"'=:;\\s>{\\[,])"
                                             + java.util.regex.Pattern.quote(v.get().reveal())
                                             + "(?=$|[\"'\\s;&,<}\\]])",
                                     java.util.regex.Pattern.MULTILINE)

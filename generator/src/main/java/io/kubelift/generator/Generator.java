@@ -187,7 +187,9 @@ public final class Generator {
         for (Component c : plan.spec().components()) {
             for (SecretRef ref : c.secrets()) {
                 Optional<SecretValue> v = secrets.valueOf(ref);
-                if (v.isEmpty() || v.get().reveal().length() < 4 || "username".equals(ref.kind())) {
+                if (v.isEmpty()
+                        || v.get().reveal().length() < 4
+                        || !io.kubelift.model.SecretNames.confidentialKind(ref.kind())) {
                     continue; // too short to tell apart from ordinary text, or a user name
                     // (delivered by the Secret,
                     // but the same word may be ordinary text elsewhere, e.g. a database named like

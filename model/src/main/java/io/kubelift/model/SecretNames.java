@@ -48,7 +48,29 @@ public final class SecretNames {
     private static final Pattern NOT_SECRET =
             Pattern.compile("(?i).*(" + NOT_SECRET_ENDINGS + ")$");
 
+    /**
+     * An encoding suffix ({@code password.b64}, {@code secret_base64}, {@code keyBase64}): the
+     * value is the secret, encoded; the name is read without it.
+     */
+    private static final Pattern ENCODING_SUFFIX =
+            Pattern.compile("(?i)(?<=.)([-_.]?(b64|base64)([-_.]?encoded)?)$");
+
     private SecretNames() {}
+
+    /**
+     * Whether a secret of this kind has a confidential value. A data-source user name ({@code
+     * username}) is half a credential and a key-file setting ({@code key-file}) names where a
+     * private key lives: both go to the Secret with the others, but their values are ordinary words
+     * and paths that also stand elsewhere (a database named like its user, {@code host.key} inside
+     * {@code host.key.pub}), so they are not masked in free text nor counted as leaks.
+     */
+    public static boolean confidentialKind(String kind) {
+        return !"username".equals(kind) && !"key-file".equals(kind);
+    }
+
+    private static String withoutEncoding(String key) {
+        return ENCODING_SUFFIX.matcher(key).replaceFirst("");
+    }
 
     /**
      * True when the key's last word names a secret ({@code spring.datasource.password}, {@code
@@ -59,7 +81,7 @@ public final class SecretNames {
         if (key == null) {
             return false;
         }
-        String k = key.trim();
+        String k = withoutEncoding(key.trim());
         return SECRET_LAST.matcher(k).matches() && !NOT_SECRET.matcher(k).matches();
     }
 
@@ -73,7 +95,7 @@ public final class SecretNames {
         if (name == null) {
             return false;
         }
-        String n = name.trim();
+        String n = withoutEncoding(name.trim());
         return (SECRET_LAST.matcher(n).matches() || SECRET_ANYWHERE.matcher(n).matches())
                 && !NOT_SECRET.matcher(n).matches();
     }

@@ -107,6 +107,27 @@ class SecretNamesTest {
         assertFalse(SecretNames.mentionsSecret(name), name);
     }
 
+    /** An encoded secret (issue #15: *.b64 keys) is named by the secret word before the suffix. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "db.password.b64",
+                "client_secret_base64",
+                "apiTokenBase64",
+                "ssl.keystore.password-base64-encoded",
+                "SECRET_B64"
+            })
+    void encodedSecretsAreNamedWithoutTheEncodingSuffix(String key) {
+        assertTrue(SecretNames.isSecretKey(key), key);
+        assertTrue(SecretNames.mentionsSecret(key), key);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"logo.base64", "b64", "image_b64", "password.file.b64", "base64"})
+    void anEncodingSuffixAloneNamesNoSecret(String key) {
+        assertFalse(SecretNames.isSecretKey(key), key);
+    }
+
     @ParameterizedTest
     @NullSource
     void noName(String name) {

@@ -187,7 +187,13 @@ public final class ComponentParts {
             if (files.contains(h.file()) && filter.test(h)) {
                 out.putIfAbsent(
                         h.file() + "\u0000" + h.key(),
-                        new SecretRef(h.key(), h.file(), h.kind(), null, h.evidence()));
+                        new SecretRef(
+                                h.key(),
+                                h.file(),
+                                h.kind(),
+                                null,
+                                h.commented() ? Boolean.TRUE : null,
+                                h.evidence()));
             }
         }
         return new ArrayList<>(out.values());

@@ -184,7 +184,7 @@ public final class SecretArguments {
             SecretRef prior = byEnv.get(r.env());
             if (prior != null && !(prior.key().equals(r.key()) && prior.file().equals(r.file()))) {
                 String env = uniqueEnv(r.env(), byEnv);
-                r = new SecretRef(r.key(), r.file(), r.kind(), env, r.evidence());
+                r = new SecretRef(r.key(), r.file(), r.kind(), env, r.commentedOut(), r.evidence());
                 changed = true;
             }
             byEnv.putIfAbsent(r.env(), r);

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Classifies directory settings: state (durable data), scratch (tmp/local/work dirs: state that may
- * be lost), or logs. A few well-known keys whose names mislead are listed (Kafka's {@code log.dirs}
- * holds the topic data, ZooKeeper's {@code dataLogDir} the transaction log); everything else goes
- * by the key's words.
+ * Classifies directory settings: state (durable data), scratch (tmp/local/work/lock dirs: state
+ * that may be lost), or logs. A few well-known keys whose names mislead are listed (Kafka's {@code
+ * log.dirs} holds the topic data, ZooKeeper's {@code dataLogDir} the transaction log); everything
+ * else goes by the key's words.
  */
 final class DirRules {
     public enum Use {
@@ -47,7 +47,7 @@ final class DirRules {
     private static final Pattern LOG_WORD =
             Pattern.compile("(?i).*(^|[-_.])?logs?([-_.]|dir|path|$).*");
     private static final Pattern SCRATCH_WORD =
-            Pattern.compile("(?i).*(tmp|temp|scratch|cache|work|local|spool).*");
+            Pattern.compile("(?i).*(tmp|temp|scratch|cache|work|local|spool|lock).*");
     private static final Pattern STATE_WORD =
             Pattern.compile(
                     "(?i).*(data|state|store|storage|journal|snapshot|wal|recovery|db|index|queue|repo|persist|kahadb).*");

@@ -54,14 +54,15 @@ public final class FactSink {
             return;
         }
         SecretValue v = SecretValue.of(rawValue);
-        if (!"username".equals(kind)) {
+        if (io.kubelift.model.SecretNames.confidentialKind(kind)) {
             // a user name is half a credential, kept out of config files, but it is not
             // confidential: masking such
             // short words would blank unrelated text (paths, names) in the evidence
             secretsByFile.computeIfAbsent(evidence.file(), f -> new ArrayList<>()).add(v);
         }
         Evidence masked = mask(evidence);
-        secrets.add(new SecretHit(key, evidence.file(), kind, v, masked));
+        boolean commented = attrs != null && "true".equals(attrs.get("commented"));
+        secrets.add(new SecretHit(key, evidence.file(), kind, v, masked, commented));
         Map<String, String> a = new LinkedHashMap<>(attrs == null ? Map.of() : attrs);
         a.put("kind", kind);
         facts.add(new Fact(FactKind.SECRET, key, SecretValue.MASK, a, masked));
@@ -135,7 +136,8 @@ public final class FactSink {
             out.add(
                     m == h.evidence()
                             ? h
-                            : new SecretHit(h.key(), h.file(), h.kind(), h.value(), m));
+                            : new SecretHit(
+                                    h.key(), h.file(), h.kind(), h.value(), m, h.commented()));
         }
         return out;
     }

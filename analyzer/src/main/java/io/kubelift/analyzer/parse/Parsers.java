@@ -20,6 +20,8 @@ public final class Parsers {
                 new JsonParser(),
                 new EnvFileParser(),
                 new JaasParser(),
+                new CommentedSecrets(),
+                new CredentialTables(),
                 new ShellScriptParser(),
                 new CommandLineSecrets(),
                 new ManifestParser(),

@@ -33,7 +33,7 @@ final class PropertiesParser implements FileParser {
     /**
      * A {@code .conf} file written as {@code key=value} lines only (Keycloak's keycloak.conf, many
      * daemons' own settings), not an nginx/Apache/HOCON/JAAS file: every line is a comment, blank
-     * or {@code key=value}.
+     * or {@code key=value}, and at least one is a setting (commented out or not).
      */
     static boolean keyValueOnly(SourceFile f) {
         boolean any = false;
@@ -41,10 +41,16 @@ final class PropertiesParser implements FileParser {
             if (!KEY_VALUE.matcher(l).matches()) {
                 return false;
             }
-            any |= !l.isBlank() && !l.strip().startsWith("#") && !l.strip().startsWith("!");
+            // a setting, live or commented out: a shipped template whose every setting is a
+            // comment (Keycloak's keycloak.conf) is still a key=value file
+            any |= SETTING.matcher(l).matches();
         }
         return any;
     }
+
+    /** {@code key=value} or {@code #key=value}. */
+    private static final java.util.regex.Pattern SETTING =
+            java.util.regex.Pattern.compile("^\\s*[#!]?\\s*[A-Za-z0-9_.\\-]+\\s*=.*$");
 
     /**
      * A users file of a properties login module or realm ({@code users.properties}, Artemis' {@code

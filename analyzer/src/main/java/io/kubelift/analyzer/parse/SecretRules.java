@@ -37,7 +37,65 @@ public final class SecretRules {
     private static final Pattern PLACEHOLDER_DEFAULT =
             Pattern.compile("^\\$\\{[A-Za-z_][\\w.\\-]*:-?([^}]+)\\}$");
 
+    /**
+     * The value-bearing attribute of an element whose name is sensitive: Elytron's {@code
+     * <credential-reference clear-text="…"/>}, {@code <password value="…"/>}, {@code <secret
+     * text="…"/>}. Group 1 is the element's name (without its {@code [id]}).
+     */
+    private static final Pattern SENSITIVE_ELEMENT_VALUE =
+            Pattern.compile(
+                    "(?i)(?:.*/)?([A-Za-z_][\\w.-]*?)(?:\\[[^\\]]*\\])?@(clear-?text|plain-?text|value|text)$");
+
+    /**
+     * A setting that names a private key file: its last word is a key ({@code hostKey}, {@code
+     * ssl.key}, {@code privateKey}, {@code key-file}), never a public key.
+     */
+    private static final Pattern KEY_FILE_NAME =
+            Pattern.compile("(?i)^(?!.*public).*(key|key[-_.]?file)$");
+
+    /**
+     * A path to a private key file: a key, PEM, DER, PuTTY or serialized key file name, or an SSH
+     * identity ({@code id_rsa}).
+     */
+    private static final Pattern KEY_FILE_VALUE =
+            Pattern.compile(
+                    "(?i)^[^\\s,;]*?([\\w.-]+\\.(key|pem|der|ppk|ser)|(^|[/\\\\])id_(rsa|dsa|ecdsa|ed25519))$");
+
+    /** A path: it has a directory part or starts from a placeholder ({@code ${karaf.etc}/…}). */
+    private static final Pattern PATH_LIKE = Pattern.compile("^(\\$\\{[^}]+\\}|[^\\s]*[/\\\\]).*");
+
+    /**
+     * The enumerated values of an {@code *auth} setting (TLS client authentication, an auth
+     * scheme): a mode, not a credential ({@code ssl@client-auth="want"}).
+     */
+    private static final Pattern AUTH_MODE =
+            Pattern.compile(
+                    "(?i)(want|need|none|required|requested|optional|true|false|yes|no|on|off|enabled|disabled"
+                            + "|basic|digest|form|bearer|negotiate|kerberos|spnego|ntlm|simple|sasl|ssl|tls|mtls|mutual"
+                            + "|cert|client-cert|certificate|anonymous|any|both|default|local|ldap|jdbc|oauth2?|oidc|jwt)");
+
+    private static final Pattern AUTH_LAST = Pattern.compile("(?i).*auth$");
+
     private SecretRules() {}
+
+    /**
+     * A setting naming a private key file by a path ({@code hostKey = ${karaf.etc}/host.key},
+     * {@code ssl.key=/etc/tls/server.pem}): the file it names is a secret, so the setting is one
+     * too (kind {@code key-file}). Keystores are not matched: their passwords are the secret
+     * settings, and their paths stay in the config.
+     */
+    public static boolean isKeyFileSetting(String key, String value) {
+        if (key == null || value == null) {
+            return false;
+        }
+        String v = value.trim();
+        String last = key.trim().replaceAll(".*[/@]", "");
+        return KEY_FILE_NAME.matcher(last).matches()
+                && !v.isEmpty()
+                && !v.matches("(?i).*\\.pub$")
+                && KEY_FILE_VALUE.matcher(v).matches()
+                && (PATH_LIKE.matcher(v).matches() || v.matches("(?i)[\\w.-]+"));
+    }
 
     /**
      * The literal secret in a value: the value itself, or the default of a placeholder ({@code
@@ -64,10 +122,23 @@ public final class SecretRules {
         if (DB_USER_KEY.matcher(k).matches()) {
             return Optional.of("username");
         }
+        Matcher el = SENSITIVE_ELEMENT_VALUE.matcher(k);
+        if (el.matches()
+                && SecretNames.mentionsSecret(el.group(1).replaceAll("(?i)[-_.]?ref(erence)?$", ""))
+                && !(AUTH_LAST.matcher(el.group(1)).matches()
+                        && AUTH_MODE.matcher(value.trim()).matches())) {
+            return Optional.of("password");
+        }
+        if (isKeyFileSetting(k, value)) {
+            return Optional.of("key-file");
+        }
         if (!SecretNames.isSecretKey(k)) {
             return Optional.empty();
         }
         String lk = k.toLowerCase(Locale.ROOT);
+        if (AUTH_LAST.matcher(lk).matches() && AUTH_MODE.matcher(value.trim()).matches()) {
+            return Optional.empty(); // client-auth=want, http.auth=basic: a mode, not a credential
+        }
         if (lk.contains("jaas")) {
             return Optional.of("jaas");
         }

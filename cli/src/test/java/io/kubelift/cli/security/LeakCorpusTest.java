@@ -70,7 +70,14 @@ class LeakCorpusTest {
         v("YAML list item", "LK33-yaml-list-item-pw");
         v("YAML flow mapping", "LK34-yaml-flow-pw");
         v("YAML block scalar", "LK35-yaml-block-secret");
-        v("a file name with ESC and a newline", "LK36-odd-file-name-pw");
+        v("a file name with ESC and a newline", "LK44-odd-file-name-pw");
+        v("commented-out properties password (#key=value)", "LK36-commented-pw");
+        v("commented-out XML element <!-- <password> -->", "LK37-commented-xml-pw");
+        v("XML credential-reference clear-text attribute", "LK38-clear-text-pw");
+        v("credential table (user;{SSHA256}hash;groups)", "{SSHA256}LK40-credential-table-hash");
+        v("*.b64 key", "LK41-b64-token");
+        v("XML element <secret>", "LK42-xml-secret");
+        v("commented-out YAML password", "LK43-commented-yaml-pw");
 
         file(
                 "bin/start.sh",
@@ -98,7 +105,10 @@ class LeakCorpusTest {
                         + "broker.uri=amqp://guest:LK11-amqp-pw@mq:5672/\n"
                         + "server.ssl.key-store=conf/keystore.p12\n"
                         + "server.ssl.key-store-password=LK23-keystore-store-pass\n"
-                        + "orders.url=jdbc:postgresql://db:5432/orders?user=app&password=LK28-jdbc-query-pw\n");
+                        + "orders.url=jdbc:postgresql://db:5432/orders?user=app&password=LK28-jdbc-query-pw\n"
+                        + "# the old database password\n#old.db.password=LK36-commented-pw\n"
+                        + "ssh.hostKey=conf/LK39-ssh-host.key\n"
+                        + "api.token.b64=LK41-b64-token\n");
         file("conf/x.properties", "token=LK12a-dup-token-first\ntoken=LK12-dup-token-last\n");
         file(
                 "conf/application.yml",
@@ -112,13 +122,18 @@ class LeakCorpusTest {
         // (JAVA_TOOL_OPTIONS reaches the pod through envFrom); ESC would colour a terminal
         file(
                 "conf/odd\u001b[31m\nJAVA_TOOL_OPTIONS=-Dx=1.properties",
-                "db.password=LK36-odd-file-name-pw\n");
+                "db.password=LK44-odd-file-name-pw\n");
+        file("conf/admin-keyfile", "admin;{SSHA256}LK40-credential-table-hash;asadmin\n");
+        file("conf/mail.yml", "mail:\n  host: smtp\n  # password: LK43-commented-yaml-pw\n");
         file("conf/broken.yml", "db:\n  password: \"LK15-broken-yaml-pw\n");
         file(
                 "conf/datasource.xml",
                 "<?xml version=\"1.0\"?>\n<datasources>\n  <datasource name=\"orders\">\n"
                         + "    <password>LK18-xml-element-pw</password>\n"
-                        + "    <connection user=\"app\" password=\"LK19-xml-attribute-pw\"/>\n  </datasource>\n</datasources>\n");
+                        + "    <connection user=\"app\" password=\"LK19-xml-attribute-pw\"/>\n"
+                        + "    <!-- <password>LK37-commented-xml-pw</password> -->\n"
+                        + "    <credential-reference clear-text=\"LK38-clear-text-pw\"/>\n"
+                        + "    <secret>LK42-xml-secret</secret>\n  </datasource>\n</datasources>\n");
         file("conf/settings.ini", "[database]\nhost = db\npassword = LK20-ini-password\n");
         file(".env", "DB_HOST=db\nDB_PASSWORD=LK21-dotenv-password\n");
         file(
@@ -247,6 +262,17 @@ class LeakCorpusTest {
                         "LK07-json-api-token")) {
             assertTrue(env.contains(v), v + " in the env file");
         }
+        // a key-file setting names where a private key lives (not confidential: a path), and a
+        // commented-out password is a secret marked as such
+        String plan = Files.readString(out.resolve("plan.yaml"));
+        assertTrue(
+                plan.matches(
+                        "(?s).*key: ssh\\.hostKey\\s+file: conf/application\\.properties\\s+kind: key-file.*"),
+                "the key-file setting is a secret of the plan");
+        assertTrue(
+                plan.matches(
+                        "(?s).*key: old\\.db\\.password\\s+file: conf/application\\.properties\\s+kind: password\\s+env: \\S+\\s+commentedOut: true.*"),
+                "the commented-out password is a secret marked commentedOut");
         assertTrue(
                 !env.contains("LK12a-dup-token-first"),
                 "the Secret gets the value java.util.Properties keeps (the last)");
