@@ -6,6 +6,8 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The lock one write of an output directory holds, so two runs into the same directory never
@@ -14,22 +16,32 @@ import java.nio.file.StandardOpenOption;
  * rename, so it cannot hold the lock): the kernel drops it when the process ends, even on {@code
  * kill -9}, so a lock file a killed run left behind never blocks a later run.
  *
- * <p>The holder deletes the file before it releases the lock. A run that opened the file before
- * that deletion and gets the lock afterwards holds a lock on an unlinked file: it notices because
- * the token it wrote is not what the path now reads, and tries again on the new file, so two runs
- * never both believe they hold the lock.
+ * <p>The lock file is never deleted and never opened a second time while it is locked. The lock is
+ * a POSIX record lock, which the kernel drops as soon as the process closes <em>any</em> descriptor
+ * of the file: an earlier version read the file back through its path to check that no other run
+ * had replaced it, and that read silently released the lock, so two runs could write (and one's
+ * recovery delete the other's temporary tree). Deleting the file on release would need such a check
+ * (a run could lock a file already unlinked), so the empty file stays.
+ *
+ * <p>For the same reason a second write from this JVM (a batch writing twice into one directory) is
+ * refused from a table of the lock files this JVM holds, before it opens the file: opening and
+ * closing it again would release the first write's lock.
  *
  * <p>A second run does not wait: it fails at once with a bad-input error (exit 3) naming the
  * directory.
  */
 final class OutputLock implements AutoCloseable {
     static final String LOCK_MARK = ".kubelift-lock";
-    private final Path file;
+
+    /** The lock files this JVM holds, by their real path. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private OutputLock(Path file, FileChannel channel, FileLock lock) {
-        this.file = file;
+    private OutputLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
@@ -39,25 +51,28 @@ final class OutputLock implements AutoCloseable {
     }
 
     static OutputLock acquire(Path outDir, Path out) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            OutputLock l = tryAcquire(outDir, out);
-            if (l != null) {
-                return l;
-            }
+        Path file = lockFile(out);
+        Path key;
+        try {
+            key = file.getParent().toRealPath().resolve(file.getFileName());
+        } catch (IOException e) {
+            throw KubeliftException.badInput(
+                    outDir.toString(),
+                    "cannot resolve the directory of the lock file " + file + ": " + e.getMessage(),
+                    "check the parent directory exists and is readable");
         }
-        throw KubeliftException.badInput(
-                outDir.toString(),
-                "another kubelift run is writing this output directory now "
-                        + "(its lock file keeps changing)",
-                "wait for that run to finish and run again, or choose another output directory");
+        if (!HELD.add(key)) {
+            throw locked(outDir, file);
+        }
+        try {
+            return lock(outDir, file, key);
+        } catch (RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
     }
 
-    /**
-     * The lock, or null when the lock was got on a file another run had already deleted (try
-     * again).
-     */
-    private static OutputLock tryAcquire(Path outDir, Path out) {
-        Path file = lockFile(out);
+    private static OutputLock lock(Path outDir, Path file, Path key) {
         FileChannel ch;
         try {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -71,8 +86,7 @@ final class OutputLock implements AutoCloseable {
         try {
             l = ch.tryLock();
         } catch (OverlappingFileLockException e) {
-            l = null; // held by another thread of this JVM (a batch writing twice into one
-            // directory)
+            l = null; // held through another path to the same file (HELD is keyed by real path)
         } catch (IOException e) {
             close(ch);
             throw KubeliftException.badInput(
@@ -82,52 +96,30 @@ final class OutputLock implements AutoCloseable {
         }
         if (l == null) {
             close(ch);
-            throw KubeliftException.badInput(
-                    outDir.toString(),
-                    "another kubelift run is writing this output directory now "
-                            + "(it holds "
-                            + file.getFileName()
-                            + ")",
-                    "wait for that run to finish and run again, or choose another output directory");
+            throw locked(outDir, file);
         }
-        String token = ProcessHandle.current().pid() + " " + java.util.UUID.randomUUID() + "\n";
-        try {
-            ch.truncate(0);
-            ch.write(
-                    java.nio.ByteBuffer.wrap(
-                            token.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    0);
-            String onDisk =
-                    java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-            if (onDisk.equals(token)) {
-                return new OutputLock(file, ch, l);
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            // deleted by the run that held it: try again on a new file
-        } catch (IOException e) {
-            close(ch);
-            throw KubeliftException.badInput(
-                    outDir.toString(),
-                    "cannot write the lock file " + file + ": " + e.getMessage(),
-                    "check the parent directory is writable");
-        }
-        close(ch);
-        return null;
+        return new OutputLock(key, ch, l);
+    }
+
+    private static KubeliftException locked(Path outDir, Path file) {
+        return KubeliftException.badInput(
+                outDir.toString(),
+                "another kubelift run is writing this output directory now "
+                        + "(it holds "
+                        + file.getFileName()
+                        + ")",
+                "wait for that run to finish and run again, or choose another output directory");
     }
 
     @Override
     public void close() {
-        try {
-            java.nio.file.Files.deleteIfExists(file); // before the release: see the class comment
-        } catch (IOException e) {
-            // a lock file left behind is harmless: the kernel lock is what counts
-        }
         try {
             lock.release();
         } catch (IOException e) {
             // the channel's close below drops it anyway
         }
         close(channel);
+        HELD.remove(key);
     }
 
     private static void close(FileChannel ch) {

@@ -163,6 +163,93 @@ class AtomicWriterConcurrencyTest {
         assertTrue(Files.exists(out.resolve("SET")));
     }
 
+    @Test
+    void theLockOfARunStaysHeldForItsWholeWrite() throws Exception {
+        // OutputLock itself, in a child JVM: an earlier version read its lock file back through
+        // the path after locking it, and closing that read released the POSIX lock at once
+        Path out = tmp.resolve("out");
+        Process holder =
+                new ProcessBuilder(
+                                ChildJvm.command(
+                                        OutputLockHolder.class, out.toAbsolutePath().toString()))
+                        .start();
+        try {
+            var reader =
+                    new java.io.BufferedReader(
+                            new java.io.InputStreamReader(
+                                    holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("locked", reader.readLine());
+            KubeliftException e =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            KubeliftException.class,
+                            () ->
+                                    AtomicWriter.write(
+                                            out, AtomicWriterKillDriver.set("A", 10), false));
+            assertTrue(
+                    e.getMessage()
+                            .contains("another kubelift run is writing this output directory now"),
+                    e.getMessage());
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aSecondWriteFromThisJvmIsRefusedWithoutReleasingTheFirstOnesLock() throws Exception {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out.getParent());
+        try (OutputLock first = OutputLock.acquire(out, out)) {
+            KubeliftException e =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            KubeliftException.class, () -> OutputLock.acquire(out, out));
+            assertTrue(
+                    e.getMessage()
+                            .contains("another kubelift run is writing this output directory now"),
+                    e.getMessage());
+            // another process still finds the file locked
+            Process probe =
+                    new ProcessBuilder(
+                                    ChildJvm.command(
+                                            LockProbe.class,
+                                            OutputLock.lockFile(out.toAbsolutePath()).toString()))
+                            .start();
+            String said =
+                    new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                            .strip();
+            assertTrue(probe.waitFor(60, TimeUnit.SECONDS));
+            assertEquals("busy", said);
+        }
+        // released: this JVM can write again
+        AtomicWriter.write(out, AtomicWriterKillDriver.set("A", 10), false);
+        assertTrue(Files.exists(out.resolve("SET")));
+    }
+
+    /** Takes kubelift's own lock on an output directory and holds it until killed. */
+    public static final class OutputLockHolder {
+        public static void main(String[] args) throws Exception {
+            Path out = Path.of(args[0]);
+            try (OutputLock l = OutputLock.acquire(out, out)) {
+                System.out.println("locked");
+                System.out.flush();
+                Thread.sleep(120_000);
+            }
+        }
+    }
+
+    /** Prints whether a file can be locked now ("free") or not ("busy"). */
+    public static final class LockProbe {
+        public static void main(String[] args) throws Exception {
+            try (var ch =
+                    java.nio.channels.FileChannel.open(
+                            Path.of(args[0]),
+                            java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                var l = ch.tryLock();
+                System.out.println(l == null ? "busy" : "free");
+            }
+        }
+    }
+
     /** Holds an OS lock on a file until killed. */
     public static final class LockHolder {
         public static void main(String[] args) throws Exception {

@@ -37,10 +37,12 @@ class AtomicWriterTest {
         assertTrue(Files.exists(out.resolve(AtomicWriter.MANIFEST)));
         try (var s = Files.list(tmp)) {
             assertEquals(
-                    java.util.List.of("out"),
+                    java.util.List.of(".out.kubelift-lock", "out"),
                     s.map(p -> p.getFileName().toString()).sorted().toList(),
-                    "no temporary directory or lock file is left behind");
+                    "no temporary directory is left behind; the lock file stays (OutputLock says"
+                            + " why)");
         }
+        assertEquals(0, Files.size(tmp.resolve(".out.kubelift-lock")), "the lock file is empty");
     }
 
     @Test
