@@ -476,14 +476,22 @@ final class PlayTranslator {
                                                     "regenerate the manifests"));
             String rel = "files/" + podName + "/" + c.getName() + "/" + cm + "/" + key;
             files.put(rel, content);
-            String volume = m.getName() + "-file-" + n++;
-            Volume v = new Volume();
-            v.setName(volume);
-            v.setHostPath(new HostPathVolumeSource(playDir.resolve(rel).toString(), "File"));
-            vols.add(v);
-            m.setName(volume);
-            m.setSubPath(null);
+            mountHostFile(m, rel, n++, vols);
         }
+    }
+
+    /**
+     * Mounts the play directory's file {@code rel} (relative to the play directory) where {@code m}
+     * mounted one key or sub-path, as a hostPath volume of its own ({@code <volume>-file-<n>}).
+     */
+    private void mountHostFile(VolumeMount m, String rel, int n, List<Volume> vols) {
+        String volume = m.getName() + "-file-" + n;
+        Volume v = new Volume();
+        v.setName(volume);
+        v.setHostPath(new HostPathVolumeSource(playDir.resolve(rel).toString(), "File"));
+        vols.add(v);
+        m.setName(volume);
+        m.setSubPath(null);
     }
 
     /**
@@ -535,13 +543,7 @@ final class PlayTranslator {
                     sharedDirs.put(root + "/" + sub.substring(0, i) + "/", group);
                 }
                 sharedDirs.put(rel, group);
-                String volume = m.getName() + "-file-" + n++;
-                Volume v = new Volume();
-                v.setName(volume);
-                v.setHostPath(new HostPathVolumeSource(playDir.resolve(rel).toString(), "File"));
-                vols.add(v);
-                m.setName(volume);
-                m.setSubPath(null);
+                mountHostFile(m, rel, n++, vols);
             }
         }
     }
